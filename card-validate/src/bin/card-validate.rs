@@ -1,0 +1,168 @@
+//! `card-validate`: check Feishu/Lark card JSON (and text/post/chat_button bodies) offline.
+//!
+//! Exit status: 0 no errors (warnings allowed), 1 any error, 2 usage or I/O error.
+#![forbid(unsafe_code)]
+
+use std::io::{Read, Write};
+use std::process::ExitCode;
+
+use card_validate::{Diagnostic, PayloadKind, Severity, validate_payload_str};
+use clap::{Parser, ValueEnum};
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum Format {
+    /// rustc-like text with the offending lines.
+    Human,
+    /// One JSON array of findings.
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum Kind {
+    /// Card content (send / PATCH): 2.0, 1.0, template, card entity.
+    Card,
+    /// Text message content for the edit API.
+    Text,
+    /// Post (rich text) content for the edit API.
+    Post,
+    /// The chat_button request body.
+    ChatButton,
+}
+
+/// Check Feishu/Lark card JSON offline and predict the server's verdict (code, sub-code, ErrPath).
+#[derive(Debug, Parser)]
+#[command(name = "card-validate", version)]
+struct Args {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+    /// What the files hold.
+    #[arg(long, value_enum, default_value_t = Kind::Card)]
+    kind: Kind,
+    /// Files to check; `-` reads standard input.
+    #[arg(required = true, value_name = "FILE|-")]
+    files: Vec<String>,
+}
+
+fn main() -> ExitCode {
+    let args = match Args::try_parse() {
+        Ok(a) => a,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    let kind = match args.kind {
+        Kind::Card => PayloadKind::Card,
+        Kind::Text => PayloadKind::Text,
+        Kind::Post => PayloadKind::Post,
+        Kind::ChatButton => PayloadKind::ChatButton,
+    };
+    let mut stdout = std::io::stdout().lock();
+    let mut any_error = false;
+    let mut io_error = false;
+    let mut json_out = Vec::new();
+    let (mut errors, mut warnings) = (0usize, 0usize);
+    for file in &args.files {
+        let text = match read(file) {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("error: cannot read {file}: {e}");
+                io_error = true;
+                continue;
+            }
+        };
+        let report = validate_payload_str(kind, &text);
+        any_error |= !report.is_ok();
+        errors += report.errors().count();
+        warnings += report.warnings().count();
+        match args.format {
+            Format::Human => {
+                for d in report.diagnostics() {
+                    if write!(stdout, "{}", render_human(file, &text, d)).is_err() {
+                        // Output closed (e.g. piped into `head`): stop quietly with the verdict so far.
+                        return verdict(any_error, io_error);
+                    }
+                }
+            }
+            Format::Json => json_out.extend(report.diagnostics().iter().map(|d| to_json(file, d))),
+        }
+    }
+    let _ = match args.format {
+        Format::Human => {
+            let files = args.files.len();
+            writeln!(stdout, "{files} file(s) checked: {errors} error(s), {warnings} warning(s)")
+        }
+        Format::Json => writeln!(stdout, "{}", serde_json::Value::Array(json_out)),
+    };
+    verdict(any_error, io_error)
+}
+
+fn verdict(any_error: bool, io_error: bool) -> ExitCode {
+    if io_error {
+        ExitCode::from(2)
+    } else if any_error {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn read(file: &str) -> std::io::Result<String> {
+    if file == "-" {
+        let mut s = String::new();
+        std::io::stdin().read_to_string(&mut s)?;
+        Ok(s)
+    } else {
+        std::fs::read_to_string(file)
+    }
+}
+
+fn to_json(file: &str, d: &Diagnostic) -> serde_json::Value {
+    serde_json::json!({
+        "file": file,
+        "severity": match d.severity { Severity::Error => "error", Severity::Warning => "warning" },
+        "code": d.code,
+        "sub_code": d.sub_code,
+        "path": d.path,
+        "pointer": d.pointer,
+        "line": d.line,
+        "column": d.column,
+        "message": d.message,
+        "help": d.help,
+    })
+}
+
+/// rustc-like: header, location, ErrPath, the offending line with a caret, help.
+fn render_human(file: &str, text: &str, d: &Diagnostic) -> String {
+    use std::fmt::Write;
+    let sev = match d.severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    };
+    let code = match d.sub_code {
+        Some(sub) => format!("{}/{sub}", d.code),
+        None => d.code.to_string(),
+    };
+    let mut out = format!("{sev}[{code}]: {}\n", d.message);
+    let (line, col) = (d.line.unwrap_or(1), d.column.unwrap_or(1));
+    let _ = writeln!(out, "  --> {file}:{line}:{col}");
+    let _ = writeln!(out, "   = path: {}", d.path);
+    if d.line.is_some()
+        && let Some(src) = text.lines().nth(line - 1)
+    {
+        let width = line.to_string().len();
+        let pad = " ".repeat(width);
+        let shown: String = src.chars().take(160).collect();
+        let caret_at: String = src.chars().take(col - 1).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
+        let _ = writeln!(out, "{pad} |");
+        let _ = writeln!(out, "{line} | {shown}");
+        let _ = writeln!(out, "{pad} | {caret_at}^");
+    }
+    if let Some(help) = &d.help {
+        let _ = writeln!(out, "   = help: {help}");
+    }
+    out.push('\n');
+    out
+}

@@ -1,0 +1,323 @@
+//! Card-level checks: recognising the content form, the root, and the per-component rules
+//! (forms, persons, audio, limits).
+
+use serde_json::{Map, Value};
+
+use super::{Checker, Mode};
+use crate::codes;
+use crate::path::Seg;
+use crate::report::ContentKind;
+use crate::spec::{self, Component, Object, Severity, Slot};
+
+/// Checks a card `content` value in any of its forms. `len` is the serialized content's size in bytes.
+pub(crate) fn check_content(v: &Value, len: usize) -> (ContentKind, Vec<crate::Diagnostic>) {
+    let Some(root) = v.as_object() else {
+        let mut c = Checker::new(Mode::V2);
+        c.error(codes::PARSE, format!("card content must be a JSON object, found {}", super::json_kind(v)));
+        return (ContentKind::Unknown, c.diags);
+    };
+    let (kind, mut c) = match root.get("type").and_then(Value::as_str) {
+        Some("template") => (ContentKind::Template, envelope(root, &spec::TEMPLATE)),
+        Some("card") => (ContentKind::CardEntity, envelope(root, &spec::CARD_ENTITY)),
+        _ if root.contains_key("type") && !root.contains_key("schema") => {
+            let mut c = Checker::new(Mode::V2);
+            c.with(Seg::Key("type"), |c| {
+                c.error(codes::PARSE, "content `type` must be \"template\" or \"card\" (or leave it out for card JSON)".to_owned())
+            });
+            (ContentKind::Unknown, c)
+        }
+        _ => match root.get("schema") {
+            Some(Value::String(s)) if s == "2.0" => (ContentKind::CardV2, card_v2(root)),
+            None => (ContentKind::CardV1, card_v1(root)),
+            Some(Value::String(s)) if s == "1.0" => (ContentKind::CardV1, card_v1(root)),
+            Some(other) => {
+                let mut c = card_v2(root);
+                let found = other.to_string();
+                c.with(Seg::Key("schema"), |c| {
+                    c.error(codes::PARSE, format!("`schema` must be \"2.0\" (or \"1.0\"), found {found}"))
+                });
+                (ContentKind::CardV2, c)
+            }
+        },
+    };
+    size_rule(&mut c, len);
+    (kind, c.diags)
+}
+
+fn envelope<'a>(root: &'a Map<String, Value>, obj: &'static Object) -> Checker<'a> {
+    let mut c = Checker::new(Mode::V2);
+    c.check_object(root, obj);
+    c
+}
+
+fn size_rule(c: &mut Checker<'_>, len: usize) {
+    let max = codes::CARD_MAX_BYTES;
+    if len > max {
+        c.diags.push(root_diag(
+            Severity::Error,
+            codes::TOO_LARGE,
+            format!("the card content is {len} bytes; the limit is 30 KB ({max} bytes)"),
+            Some("split the content over several cards, or move long text into a document and link it".to_owned()),
+        ));
+    } else if len > max * 9 / 10 {
+        c.diags.push(root_diag(
+            Severity::Warning,
+            codes::TOO_LARGE,
+            format!("the card content is {len} bytes, close to the 30 KB limit ({max} bytes)"),
+            Some("the server counts style tags after expansion, so the real size can be larger".to_owned()),
+        ));
+    }
+}
+
+fn root_diag(severity: Severity, code: u32, message: String, help: Option<String>) -> crate::Diagnostic {
+    crate::Diagnostic {
+        severity,
+        code,
+        sub_code: None,
+        path: "ROOT".to_owned(),
+        pointer: String::new(),
+        line: None,
+        column: None,
+        message,
+        help,
+        at_key: false,
+    }
+}
+
+fn card_v2(root: &Map<String, Value>) -> Checker<'_> {
+    let mut c = Checker::new(Mode::V2);
+    c.collect_custom_style(root);
+    c.check_object(root, &spec::CARD);
+    c.audio_forward_rule(root);
+    c.card_limits();
+    c
+}
+
+/// A 1.0 card: say so, then list what would break if it were sent as 2.0.
+fn card_v1(root: &Map<String, Value>) -> Checker<'_> {
+    let mut c = Checker::new(Mode::V1);
+    c.collect_custom_style(root);
+    for (k, v) in root {
+        c.with(Seg::Key(k), |c| match k.as_str() {
+            "elements" => {
+                c.warn(codes::PARSE, "root `elements`: 2.0 needs them in `body.elements`".to_owned());
+                if let Some(items) = v.as_array() {
+                    c.check_elements(items, Slot::Body);
+                }
+            }
+            "i18n_elements" => {
+                c.warn(codes::PARSE, "root `i18n_elements`: 2.0 has no card-wide i18n; use i18n_content per component".to_owned());
+                if let Some(locales) = v.as_object() {
+                    for (loc, items) in locales {
+                        if let Some(items) = items.as_array() {
+                            c.with(Seg::Key(loc), |c| c.check_elements(items, Slot::Body));
+                        }
+                    }
+                }
+            }
+            "schema" => {}
+            _ => match spec::CARD.attr(k) {
+                Some(a) => c.check_attr(a, v),
+                None => c.unknown_key(k, spec::CARD.attrs.iter(), "card"),
+            },
+        });
+    }
+    c.audio_forward_rule(root);
+    c.card_limits();
+    let n = c.diags.len();
+    let mut summary = root_diag(
+        Severity::Warning,
+        codes::CARD_CONTENT,
+        format!(
+            "this is a JSON 1.0 card (no \"schema\": \"2.0\"); it is accepted as 1.0. {}",
+            if n == 0 {
+                "Nothing in it would break as 2.0.".to_owned()
+            } else {
+                format!("{n} thing(s) below would break if it were sent as 2.0")
+            }
+        ),
+        Some("to upgrade: add \"schema\": \"2.0\", move `elements` into `body.elements`, and fix the findings listed".to_owned()),
+    );
+    summary.sub_code = None;
+    c.diags.insert(0, summary);
+    c
+}
+
+impl<'a> Checker<'a> {
+    /// Reads `config.style` first, so custom colors and sizes are known wherever they are used.
+    fn collect_custom_style(&mut self, root: &'a Map<String, Value>) {
+        let style = root.get("config").and_then(|c| c.get("style"));
+        let names = |key: &str| -> Vec<&'a str> {
+            style
+                .and_then(|s| s.get(key))
+                .and_then(Value::as_object)
+                .map(|m| m.keys().map(String::as_str).collect())
+                .unwrap_or_default()
+        };
+        self.custom_colors = names("color");
+        self.custom_sizes = names("text_size");
+    }
+
+    /// Limits over the whole card: element count, tables, audio and forwarding.
+    fn card_limits(&mut self) {
+        if self.tagged > codes::MAX_ELEMENTS {
+            let msg = format!("element exceeds the limit: the card has {} components and text elements; at most {} are allowed", self.tagged, codes::MAX_ELEMENTS);
+            self.emit_at(&[], Severity::Error, Some(codes::CONTENT_RULE), msg, Some("split the content over several cards".to_owned()), false);
+        }
+        let md_max = self.md_tables.iter().map(|(_, n)| *n).max().unwrap_or(0);
+        let tables = self.tables + md_max;
+        if tables > codes::MAX_TABLES {
+            let msg = format!("card table number over limit; ErrorValue: table ({tables} tables, incl. {md_max} in markdown; at most {})", codes::MAX_TABLES);
+            self.emit_at(&[], Severity::Error, Some(codes::CONTENT_RULE), msg, None, false);
+        }
+    }
+
+    /// Rules of shared objects that a type alone cannot say.
+    pub(super) fn object_rule(&mut self, m: &'a Map<String, Value>, o: &'static Object) {
+        match o.name {
+            "behavior" => match m.get("type").and_then(Value::as_str) {
+                Some("open_url") if !m.contains_key("default_url") => {
+                    self.error(codes::PARSE, "an `open_url` behavior needs `default_url`".to_owned());
+                }
+                Some("callback") if !m.contains_key("value") => {
+                    self.error(codes::PARSE, "a `callback` behavior needs `value`".to_owned());
+                }
+                Some("form_action") => {}
+                _ => {}
+            },
+            "config" => {
+                if m.get("update_multi") == Some(&Value::Bool(false)) {
+                    self.with(Seg::Key("update_multi"), |c| {
+                        c.emit(
+                            Severity::Error,
+                            codes::UPDATE_MULTI_FALSE,
+                            "update_multi is false: 2.0 cards are always shared".to_owned(),
+                            Some("set `config.update_multi: true` or leave it out (PATCH needs it true before and after)".to_owned()),
+                        )
+                    });
+                }
+            }
+            "card_link" => {
+                let platforms = ["pc_url", "ios_url", "android_url"].iter().filter(|k| m.contains_key(**k)).count();
+                if !m.contains_key("url") && platforms < 3 && !m.is_empty() {
+                    self.warn(codes::PARSE, "card_link needs `url`, or all of pc_url, ios_url and android_url".to_owned());
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Rules of one component, after its attributes were checked.
+    pub(super) fn component_rule(&mut self, m: &'a Map<String, Value>, comp: &'static Component) {
+        let str_of = |k: &str| m.get(k).and_then(Value::as_str);
+        if comp.form_field {
+            self.form_field_rule(m, comp);
+        }
+        match comp.tag {
+            "form" => match str_of("name") {
+                Some(name) if name.trim().is_empty() => {
+                    self.error(codes::CONTENT_RULE, "form's name is required and can not be empty string".to_owned());
+                }
+                Some(name) => {
+                    if !self.form_names.insert(name) || self.field_names.contains(name) {
+                        self.error(codes::CONTENT_RULE, format!("form name {name:?} is not unique in the card"));
+                    }
+                }
+                None => {}
+            },
+            "button" if self.ctx.in_form => {
+                let submit = str_of("form_action_type") == Some("submit") || str_of("action_type") == Some("form_submit");
+                let reset = str_of("form_action_type") == Some("reset") || str_of("action_type") == Some("form_reset");
+                if submit && let Some(f) = self.form.as_mut() {
+                    f.has_submit = true;
+                }
+                if !submit && !reset {
+                    self.warn(
+                        codes::CONTENT_RULE,
+                        "a button inside a form should set `form_action_type` (submit or reset)".to_owned(),
+                    );
+                }
+            }
+            "select_img" if m.get("multi_select") == Some(&Value::Bool(true)) && !self.ctx.in_form => {
+                self.error(codes::CONTENT_RULE, "select_img with `multi_select: true` must be inside a form".to_owned());
+            }
+            "audio" => {
+                if self.first_audio.is_none() {
+                    self.first_audio = Some(self.segs.clone());
+                }
+                if let Some(id) = str_of("audio_id")
+                    && !self.audio_ids.insert(id)
+                {
+                    self.with(Seg::Key("audio_id"), |c| {
+                        c.error(codes::AUDIO_ID_DUPLICATE, format!("duplicate audio id {id:?}"))
+                    });
+                }
+            }
+            "table" => {
+                self.tables += 1;
+                self.table_rule(m);
+            }
+            "chart" => {
+                if let Some(spec) = m.get("chart_spec") {
+                    self.with(Seg::Key("chart_spec"), |c| c.chart_rule(spec));
+                }
+            }
+            "markdown" => self.markdown_rule(m),
+            "select_static" | "multi_select_static" => self.option_values_rule(m),
+            _ => {}
+        }
+    }
+
+    fn form_field_rule(&mut self, m: &'a Map<String, Value>, comp: &'static Component) {
+        let name = m.get("name").and_then(Value::as_str);
+        if self.ctx.in_form {
+            match name {
+                Some(n) if n.trim().is_empty() => {
+                    self.error(codes::CONTENT_RULE, format!("`{}` inside a form has an empty `name`", comp.tag));
+                }
+                Some(n) => {
+                    if !self.field_names.insert(n) || self.form_names.contains(n) {
+                        self.with(Seg::Key("name"), |c| {
+                            c.error(codes::CONTENT_RULE, format!("duplicate form field name {n:?}: names must be unique in the card"))
+                        });
+                    }
+                }
+                None => {} // reported as a missing required attribute
+            }
+        } else if m.get("required") == Some(&Value::Bool(true)) && comp.tag != "multi_select_static" {
+            self.with(Seg::Key("required"), |c| {
+                c.warn(codes::PARSE, format!("`required` on `{}` only works inside a form", comp.tag))
+            });
+        }
+    }
+
+    fn option_values_rule(&mut self, m: &'a Map<String, Value>) {
+        let Some(options) = m.get("options").and_then(Value::as_array) else { return };
+        let mut seen = std::collections::HashSet::new();
+        for (i, o) in options.iter().enumerate() {
+            if let Some(v) = o.get("value").and_then(Value::as_str)
+                && !seen.insert(v)
+            {
+                self.with(Seg::Key("options"), |c| {
+                    c.with(Seg::Index(i), |c| c.warn(codes::PARSE, format!("option value {v:?} repeats; values must be unique")))
+                });
+            }
+        }
+    }
+
+    /// After the walk: audio needs `config.enable_forward: false`.
+    pub(crate) fn audio_forward_rule(&mut self, root: &'a Map<String, Value>) {
+        let Some(at) = self.first_audio.take() else { return };
+        let forward = root.get("config").and_then(|c| c.get("enable_forward")).and_then(Value::as_bool).unwrap_or(true);
+        if forward {
+            self.emit_at(
+                &at,
+                Severity::Error,
+                Some(codes::AUDIO_FORWARD),
+                "audio elem don't support forward: a card with audio must set `config.enable_forward: false`".to_owned(),
+                Some("add \"config\": {\"enable_forward\": false}".to_owned()),
+                false,
+            );
+        }
+    }
+}

@@ -1,0 +1,116 @@
+//! Markdown content: image keys in `![](…)`, tables that count toward the card's limit.
+
+use serde_json::{Map, Value};
+
+use super::Checker;
+use super::format::is_img_key;
+use crate::codes;
+use crate::path::Seg;
+
+impl<'a> Checker<'a> {
+    pub(super) fn markdown_rule(&mut self, m: &'a Map<String, Value>) {
+        if let Some(content) = m.get("content").and_then(Value::as_str) {
+            self.with(Seg::Key("content"), |c| c.markdown_text(content, ""));
+        }
+        if let Some(i18n) = m.get("i18n_content").and_then(Value::as_object) {
+            self.with(Seg::Key("i18n_content"), |c| {
+                for (loc, v) in i18n {
+                    if let Some(text) = v.as_str() {
+                        c.with(Seg::Key(loc), |c| c.markdown_text(text, loc));
+                    }
+                }
+            });
+        }
+    }
+
+    /// Checks one markdown text; `locale` is "" for the default `content`.
+    pub(super) fn markdown_text(&mut self, text: &'a str, locale: &'a str) {
+        for key in image_targets(text) {
+            if !is_img_key(key) {
+                self.emit(
+                    crate::Severity::Error,
+                    codes::IMAGE_KEY,
+                    format!("image key {key:?} in markdown `![…](…)` is not an uploaded image key"),
+                    Some("markdown images take an image_key from POST /open-apis/im/v1/images, not a URL or a path".to_owned()),
+                );
+            }
+        }
+        if text.contains("]($") {
+            self.warn(
+                codes::PARSE,
+                "`[text]($urlVal)` differentiated links were removed in 2.0".to_owned(),
+            );
+        }
+        let n = count_tables(text);
+        if n > 0 {
+            match self.md_tables.iter_mut().find(|(l, _)| *l == locale) {
+                Some((_, count)) => *count += n,
+                None => self.md_tables.push((locale, n)),
+            }
+            if n > 4 {
+                self.warn(codes::CONTENT_RULE, format!("a markdown component holds {n} tables; the docs allow at most 4"));
+            }
+        }
+    }
+}
+
+/// The targets of `![alt](target)` images.
+pub(crate) fn image_targets(text: &str) -> impl Iterator<Item = &str> {
+    text.match_indices("![").filter_map(move |(i, _)| {
+        let rest = &text[i + 2..];
+        let close = rest.find("](")?;
+        let after = &rest[close + 2..];
+        let end = after.find(')')?;
+        Some(after[..end].trim())
+    })
+}
+
+/// Counts GFM tables: a row containing `|` followed by a delimiter row (`|---|:--:|`).
+pub(crate) fn count_tables(text: &str) -> usize {
+    if !text.contains('|') {
+        return 0;
+    }
+    let mut n = 0;
+    let mut prev_has_pipe = false;
+    let mut in_table = false;
+    for line in text.lines() {
+        let t = line.trim();
+        let delim = is_delimiter_row(t);
+        if delim && prev_has_pipe && !in_table {
+            n += 1;
+            in_table = true;
+        } else if !t.contains('|') {
+            in_table = false;
+        }
+        prev_has_pipe = t.contains('|') && !delim;
+    }
+    n
+}
+
+fn is_delimiter_row(t: &str) -> bool {
+    let inner = t.trim_matches('|');
+    if inner.is_empty() || !t.contains('-') {
+        return false;
+    }
+    let cells: Vec<&str> = inner.split('|').map(str::trim).collect();
+    (t.contains('|') || cells.len() > 1)
+        && cells.iter().all(|c| {
+            let c = c.trim_start_matches(':').trim_end_matches(':');
+            !c.is_empty() && c.bytes().all(|b| b == b'-')
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_images_and_tables() {
+        let md = "a ![x](img_v3_ok) b ![y](https://e.com/p.png)\n\n| a | b |\n|---|:-:|\n| 1 | 2 |\n\ntext\n\n|c|\n|-|\n";
+        let targets: Vec<_> = image_targets(md).collect();
+        assert_eq!(targets, ["img_v3_ok", "https://e.com/p.png"]);
+        assert_eq!(count_tables(md), 2);
+        assert_eq!(count_tables("no tables | here\n---"), 0 + usize::from(is_delimiter_row("---") && false));
+        assert_eq!(count_tables("a\n---\nb"), 0);
+    }
+}

@@ -1,0 +1,161 @@
+//! The other payloads: text and post contents for the edit API (seed 001) and the chat_button
+//! request body (seed 002). Errors carry 230001 (invalid parameter) or 230025 (too large).
+
+use serde_json::{Map, Value};
+
+use super::{Checker, Mode};
+use crate::codes;
+use crate::path::Seg;
+use crate::report::{ContentKind, Diagnostic};
+use crate::spec::{self, Severity, Ty};
+
+fn too_large(len: usize, max: usize, what: &str) -> Option<Diagnostic> {
+    (len > max).then(|| Diagnostic {
+        severity: Severity::Error,
+        code: codes::TOO_LARGE,
+        sub_code: None,
+        path: "ROOT".to_owned(),
+        pointer: String::new(),
+        line: None,
+        column: None,
+        message: format!("the {what} content is {len} bytes; the limit is {} KB ({max} bytes)", max / 1024),
+        help: None,
+        at_key: false,
+    })
+}
+
+/// `{"text": "…"}` — at most 150 KB.
+pub(crate) fn check_text(v: &Value, len: usize) -> (ContentKind, Vec<Diagnostic>) {
+    let mut c = Checker::new(Mode::Message);
+    match v.as_object() {
+        Some(m) => c.check_object(m, &spec::TEXT_CONTENT),
+        None => c.type_error("an object {\"text\": …}", v),
+    }
+    c.diags.extend(too_large(len, codes::TEXT_MAX_BYTES, "text"));
+    (ContentKind::Text, c.diags)
+}
+
+/// `{"zh_cn": {"title": …, "content": [[node…]…]}, …}` — at most 30 KB.
+pub(crate) fn check_post(v: &Value, len: usize) -> (ContentKind, Vec<Diagnostic>) {
+    let mut c = Checker::new(Mode::Message);
+    match v.as_object() {
+        Some(m) => c.post(m),
+        None => c.type_error("an object keyed by locale ({\"zh_cn\": {…}})", v),
+    }
+    c.diags.extend(too_large(len, codes::POST_MAX_BYTES, "post"));
+    (ContentKind::Post, c.diags)
+}
+
+/// The PUT /open-apis/im/v2/chat_button body.
+pub(crate) fn check_chat_button(v: &Value, _len: usize) -> (ContentKind, Vec<Diagnostic>) {
+    let mut c = Checker::new(Mode::Message);
+    match v.as_object() {
+        Some(m) => {
+            c.check_object(m, &spec::CHAT_BUTTON_REQUEST);
+            c.chat_button_limits(m);
+        }
+        None => c.type_error("an object", v),
+    }
+    (ContentKind::ChatButton, c.diags)
+}
+
+impl<'a> Checker<'a> {
+    fn post(&mut self, m: &'a Map<String, Value>) {
+        if m.is_empty() {
+            self.error(0, "a post needs at least one locale, such as zh_cn".to_owned());
+        }
+        if m.contains_key("post") {
+            self.with(Seg::Key("post"), |c| {
+                c.emit_key(
+                    Severity::Error,
+                    0,
+                    "the edit API takes the locale map itself, not {\"post\": …}".to_owned(),
+                    Some("send {\"zh_cn\": {\"title\": …, \"content\": [[…]]}}".to_owned()),
+                )
+            });
+            return;
+        }
+        for (loc, body) in m {
+            self.with(Seg::Key(loc), |c| {
+                if !spec::LOCALES.contains(&loc.as_str()) {
+                    c.emit_key(Severity::Error, 0, format!("`{loc}` is not a locale (zh_cn, en_us, …)"), None);
+                }
+                let Some(body) = body.as_object() else {
+                    c.type_error("an object {title, content}", body);
+                    return;
+                };
+                for (k, v) in body {
+                    c.with(Seg::Key(k), |c| match k.as_str() {
+                        "title" => c.check_value(v, &Ty::Str),
+                        "content" => c.post_paragraphs(v),
+                        _ => c.emit_key(Severity::Error, 0, format!("unknown key `{k}` in a post (title, content)"), None),
+                    });
+                }
+                if !body.contains_key("content") {
+                    c.error(0, "a post locale needs `content`".to_owned());
+                }
+            });
+        }
+    }
+
+    fn post_paragraphs(&mut self, v: &'a Value) {
+        let Some(paras) = v.as_array() else {
+            self.type_error("an array of paragraphs (arrays of nodes)", v);
+            return;
+        };
+        for (p, para) in paras.iter().enumerate() {
+            self.with(Seg::Index(p), |c| {
+                let Some(nodes) = para.as_array() else {
+                    c.type_error("a paragraph: an array of nodes", para);
+                    return;
+                };
+                for (i, node) in nodes.iter().enumerate() {
+                    c.with(Seg::Index(i), |c| c.post_node(node, nodes.len()));
+                }
+            });
+        }
+    }
+
+    fn post_node(&mut self, node: &'a Value, paragraph_len: usize) {
+        let Some(m) = node.as_object() else {
+            self.type_error("a node object with a `tag`", node);
+            return;
+        };
+        let Some(tag) = m.get("tag").and_then(Value::as_str) else {
+            self.error(0, "a post node needs a string `tag`".to_owned());
+            return;
+        };
+        let Some((_, attrs)) = spec::POST_NODES.iter().find(|(t, _)| *t == tag) else {
+            let tags: Vec<&str> = spec::POST_NODES.iter().map(|(t, _)| *t).collect();
+            self.emit(Severity::Error, 0, format!("unknown post tag `{tag}`"), Some(format!("tags: {}", tags.join(", "))));
+            return;
+        };
+        self.check_fields(m, attrs.iter(), false, tag, true);
+        if spec::POST_OWN_PARAGRAPH.contains(&tag) && paragraph_len > 1 {
+            self.error(0, format!("a `{tag}` node must be alone in its paragraph"));
+        }
+    }
+
+    fn chat_button_limits(&mut self, m: &'a Map<String, Value>) {
+        if let Some(ids) = m.get("user_ids").and_then(Value::as_array)
+            && !(1..=20).contains(&ids.len())
+        {
+            self.with(Seg::Key("user_ids"), |c| c.error(0, format!("user_ids must hold 1 to 20 ids, found {}", ids.len())));
+        }
+        let Some(buttons) = m.get("buttons").and_then(|b| b.get("buttons")).and_then(Value::as_array) else { return };
+        self.with(Seg::Key("buttons"), |c| {
+            c.with(Seg::Key("buttons"), |c| {
+                if buttons.len() > 2 {
+                    c.error(0, format!("at most 2 buttons, found {}", buttons.len()));
+                }
+                for (i, b) in buttons.iter().enumerate() {
+                    let Some(text) = b.get("text").and_then(|t| t.get("text")).and_then(Value::as_str) else { continue };
+                    let n = text.chars().count();
+                    if !(1..=30).contains(&n) {
+                        c.with(Seg::Index(i), |c| c.error(0, format!("button text must be 1 to 30 characters, found {n}")));
+                    }
+                }
+            })
+        });
+    }
+}

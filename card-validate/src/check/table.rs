@@ -1,0 +1,126 @@
+//! Table rows against their columns (200914, 200915; spec §3).
+
+use serde_json::{Map, Value};
+
+use super::Checker;
+use super::format::is_img_key;
+use super::markdown::image_targets;
+use crate::codes;
+use crate::path::Seg;
+use crate::spec::TAG_COLOR;
+
+impl<'a> Checker<'a> {
+    pub(super) fn table_rule(&mut self, m: &'a Map<String, Value>) {
+        let columns: Vec<(&'a str, &'a str)> = m
+            .get("columns")
+            .and_then(Value::as_array)
+            .map(|cols| {
+                cols.iter()
+                    .filter_map(|c| {
+                        let name = c.get("name")?.as_str()?;
+                        let ty = c.get("data_type").and_then(Value::as_str).unwrap_or("text");
+                        Some((name, ty))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        let mut seen = std::collections::HashSet::new();
+        for (i, (name, _)) in columns.iter().enumerate() {
+            if !seen.insert(*name) || name.is_empty() {
+                self.with(Seg::Key("columns"), |c| {
+                    c.with(Seg::Index(i), |c| c.warn(codes::PARSE, format!("column name {name:?} is empty or repeated")))
+                });
+            }
+        }
+        let Some(rows) = m.get("rows").and_then(Value::as_array) else { return };
+        self.with(Seg::Key("rows"), |c| {
+            for (r, row) in rows.iter().enumerate() {
+                c.with(Seg::Index(r), |c| c.table_row(r, row, &columns));
+            }
+        });
+    }
+
+    fn table_row(&mut self, r: usize, row: &'a Value, columns: &[(&'a str, &'a str)]) {
+        let Some(cells) = row.as_object() else {
+            self.error(codes::TABLE_ROWS, format!("table rows is invalid: row {r} must be an object keyed by column name"));
+            return;
+        };
+        for (key, cell) in cells {
+            self.with(Seg::Key(key), |c| match columns.iter().position(|(n, _)| n == key) {
+                None => {
+                    let names: Vec<&str> = columns.iter().map(|(n, _)| *n).collect();
+                    c.emit(
+                        crate::Severity::Error,
+                        codes::TABLE_ROW_NAME,
+                        format!("table rows name is invalid: row {r} has key {key:?}, which is not a column name"),
+                        Some(format!("columns: {}", names.join(", "))),
+                    );
+                }
+                Some(col) => c.table_cell(r, col, columns[col], cell),
+            });
+        }
+    }
+
+    fn table_cell(&mut self, r: usize, col: usize, (name, ty): (&str, &str), cell: &'a Value) {
+        let bad = |what: &str| format!("table rows is invalid: row {r}, column {col} ({name:?}, data_type {ty}) must be {what}");
+        match ty {
+            "number" => {
+                if !cell.is_number() {
+                    self.error(codes::TABLE_ROWS, bad("a JSON number"));
+                }
+            }
+            "date" => {
+                if !(cell.is_i64() || cell.is_u64()) {
+                    self.error(codes::TABLE_ROWS, bad("a Unix timestamp in milliseconds (a JSON integer)"));
+                }
+            }
+            "options" => {
+                let ok = match cell {
+                    Value::String(_) => true,
+                    Value::Array(items) => items.iter().all(|o| {
+                        o.get("text").is_some_and(Value::is_string)
+                            && o.as_object().is_some_and(|m| m.keys().all(|k| k == "text" || k == "color"))
+                            && o.get("color").is_none_or(Value::is_string)
+                    }),
+                    _ => false,
+                };
+                if !ok {
+                    self.error(codes::TABLE_ROWS, bad("a string or an array of {text, color?}"));
+                } else if let Value::Array(items) = cell {
+                    for o in items {
+                        if let Some(color) = o.get("color").and_then(Value::as_str)
+                            && !TAG_COLOR.values.contains(&color)
+                        {
+                            self.warn(codes::INVALID_VALUE, format!("option color {color:?} is not a tag color; blue is used"));
+                        }
+                    }
+                }
+            }
+            "persons" => {
+                let ok = match cell {
+                    Value::String(_) => true,
+                    Value::Array(ids) => ids.iter().all(Value::is_string),
+                    _ => false,
+                };
+                if !ok {
+                    self.error(codes::TABLE_ROWS, bad("a user id or an array of user ids"));
+                }
+            }
+            _ => match cell {
+                Value::String(s) => {
+                    if ty == "markdown" {
+                        for key in image_targets(s) {
+                            if !is_img_key(key) {
+                                self.error(codes::IMAGE_KEY, format!("image key {key:?} in a markdown cell is not an uploaded image key"));
+                            }
+                        }
+                    }
+                }
+                Value::Object(_) | Value::Array(_) => {
+                    self.warn(codes::TABLE_ROWS, bad("a string (objects and arrays are shown as raw JSON)"));
+                }
+                _ => {}
+            },
+        }
+    }
+}

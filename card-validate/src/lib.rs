@@ -10,7 +10,7 @@
 //! let d = &report.diagnostics()[0];
 //! assert_eq!((d.code, d.sub_code), (230099, Some(200861)));
 //! assert_eq!(d.path, "ROOT -> body -> elements -> [0](tag: note)");
-//! assert_eq!((d.line, d.column), (Some(3), Some(24)));
+//! assert_eq!((d.line, d.column), (Some(3), Some(27)));
 //! ```
 //!
 //! - [`spec`] is the declarative description every other crate reads.

@@ -65,7 +65,9 @@ fn push_escaped(out: &mut String, key: &str) {
 
 /// Splits a JSON pointer back into unescaped tokens.
 pub(crate) fn pointer_tokens(ptr: &str) -> impl Iterator<Item = String> + '_ {
-    ptr.split('/').skip(1).map(|t| t.replace("~1", "/").replace("~0", "~"))
+    ptr.split('/')
+        .skip(1)
+        .map(|t| t.replace("~1", "/").replace("~0", "~"))
 }
 
 #[cfg(test)]
@@ -88,12 +90,18 @@ mod tests {
             err_path(&segs),
             "ROOT -> body -> elements -> [0](tag: column_set) -> columns -> [1](tag: column) -> elements -> [0](tag: img)"
         );
-        assert_eq!(pointer(&segs), "/body/elements/0/columns/1/elements/0/img_key");
+        assert_eq!(
+            pointer(&segs),
+            "/body/elements/0/columns/1/elements/0/img_key"
+        );
     }
 
     #[test]
     fn err_path_without_component_names_the_root_key() {
-        assert_eq!(err_path(&[Seg::Key("header"), Seg::Key("title")]), "ROOT -> header");
+        assert_eq!(
+            err_path(&[Seg::Key("header"), Seg::Key("title")]),
+            "ROOT -> header"
+        );
         assert_eq!(err_path(&[]), "ROOT");
     }
 

@@ -75,7 +75,10 @@ impl Diagnostic {
         match self.sub_code {
             Some(sub) => {
                 let msg = crate::codes::err_msg(sub).unwrap_or(&self.message);
-                format!("ErrCode: {sub}; ErrPath: {}; ErrMsg: {msg}; ErrorValue: {}; ", self.path, self.message)
+                format!(
+                    "ErrCode: {sub}; ErrPath: {}; ErrMsg: {msg}; ErrorValue: {}; ",
+                    self.path, self.message
+                )
             }
             None => self.message.clone(),
         }

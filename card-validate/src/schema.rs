@@ -10,7 +10,9 @@
 
 use serde_json::{Map, Value, json};
 
-use crate::spec::{self, Attr, Component, Format, Object, Placement, Req, Severity, Slot, Status, Ty};
+use crate::spec::{
+    self, Attr, Component, Format, Object, Placement, Req, Severity, Slot, Status, Ty,
+};
 
 /// Where the generated schema says it lives.
 pub const SCHEMA_ID: &str = "https://card-dsl.invalid/schema/card-v2.schema.json";
@@ -59,11 +61,17 @@ pub fn json_schema() -> Value {
 }
 
 fn def_name(c: &Component, in_form: bool) -> String {
-    if in_form { format!("component_{}_in_form", c.tag) } else { format!("component_{}", c.tag) }
+    if in_form {
+        format!("component_{}_in_form", c.tag)
+    } else {
+        format!("component_{}", c.tag)
+    }
 }
 
 fn has_container_slot(c: &Component) -> bool {
-    c.attrs.iter().any(|a| matches!(a.ty, Ty::Elements(Slot::Container | Slot::Columns)))
+    c.attrs
+        .iter()
+        .any(|a| matches!(a.ty, Ty::Elements(Slot::Container | Slot::Columns)))
 }
 
 fn element_schema(slot: Slot, in_form: bool) -> Value {
@@ -85,7 +93,11 @@ fn element_schema(slot: Slot, in_form: bool) -> Value {
     let branches: Vec<Value> = allowed
         .iter()
         .map(|c| {
-            let target = if c.tag == "form" { true } else { in_form && has_container_slot(c) };
+            let target = if c.tag == "form" {
+                true
+            } else {
+                in_form && has_container_slot(c)
+            };
             json!({
                 "if": {"properties": {"tag": {"const": c.tag}}},
                 "then": {"$ref": format!("#/$defs/{}", def_name(c, target))}
@@ -151,7 +163,10 @@ fn object_schema(o: &Object) -> Value {
 fn attr_schema(a: &Attr, in_form: bool) -> Option<(&'static str, Value)> {
     let mut s = match a.status {
         Status::Removed(instead) => {
-            return Some((a.name, json!({"not": {}, "description": format!("Not supported in 2.0: {instead}")})));
+            return Some((
+                a.name,
+                json!({"not": {}, "description": format!("Not supported in 2.0: {instead}")}),
+            ));
         }
         _ => ty_schema(&a.ty, in_form),
     };
@@ -164,7 +179,9 @@ fn attr_schema(a: &Attr, in_form: bool) -> Option<(&'static str, Value)> {
         desc = format!("{desc} Historical: {why}.").trim().to_owned();
     }
     if a.req == Req::Table {
-        desc = format!("{desc} The docs' table marks it required.").trim().to_owned();
+        desc = format!("{desc} The docs' table marks it required.")
+            .trim()
+            .to_owned();
     }
     if !desc.is_empty()
         && let Some(m) = s.as_object_mut()
@@ -201,9 +218,13 @@ fn ty_schema(t: &Ty, in_form: bool) -> Value {
             }
             s
         }
-        Ty::Box(..) => json!({"type": "string", "examples": ["8px", "4px 12px", "4px 12px 4px 12px"]}),
+        Ty::Box(..) => {
+            json!({"type": "string", "examples": ["8px", "4px 12px", "4px 12px 4px 12px"]})
+        }
         Ty::Spacing => json!({"type": "string", "examples": spec::SPACING.values}),
-        Ty::Color(extra) => json!({"type": "string", "examples": extra.iter().chain(["blue", "grey-600"].iter()).collect::<Vec<_>>()}),
+        Ty::Color(extra) => {
+            json!({"type": "string", "examples": extra.iter().chain(["blue", "grey-600"].iter()).collect::<Vec<_>>()})
+        }
         Ty::TextSize => json!({"type": "string", "examples": spec::TEXT_SIZE.values}),
         Ty::Obj(o) => json!({"$ref": format!("#/$defs/{}", o.name)}),
         Ty::Arr(item, _) => json!({"type": "array", "items": ty_schema(item, in_form)}),
@@ -225,16 +246,22 @@ fn ty_schema(t: &Ty, in_form: bool) -> Value {
             json!({"$ref": format!("#/$defs/{name}")})
         }
         Ty::Any => json!({}),
-        Ty::OneOf(ts) => json!({"anyOf": ts.iter().map(|t| ty_schema(t, in_form)).collect::<Vec<_>>()}),
+        Ty::OneOf(ts) => {
+            json!({"anyOf": ts.iter().map(|t| ty_schema(t, in_form)).collect::<Vec<_>>()})
+        }
         Ty::Const(s) => json!({"const": s}),
     }
 }
 
 fn format_schema(f: Format) -> Value {
     match f {
-        Format::ImgKey => json!({"type": "string", "pattern": "^img_[A-Za-z0-9_-]+$", "description": "An uploaded image key (img_v3_…); anything else is 200570."}),
+        Format::ImgKey => {
+            json!({"type": "string", "pattern": "^img_[A-Za-z0-9_-]+$", "description": "An uploaded image key (img_v3_…); anything else is 200570."})
+        }
         Format::FileKey => json!({"type": "string", "pattern": "^file_[A-Za-z0-9_-]+$"}),
-        Format::OpenId => json!({"type": "string", "pattern": "^ou_.+", "description": "An open_id; anything else is 100290."}),
+        Format::OpenId => {
+            json!({"type": "string", "pattern": "^ou_.+", "description": "An open_id; anything else is 100290."})
+        }
         Format::UserId => json!({"type": "string", "minLength": 1}),
         Format::ElementId => json!({"type": "string", "pattern": "^[A-Za-z][A-Za-z0-9_]{0,19}$"}),
         Format::Url | Format::HttpsUrl => json!({"type": "string", "examples": ["https://"]}),
@@ -250,7 +277,11 @@ fn format_schema(f: Format) -> Value {
 }
 
 fn range_desc(lo: i64, hi: i64) -> String {
-    if hi == i64::MAX { format!("Documented range: ≥ {lo}.") } else { format!("Documented range: {lo}..={hi}.") }
+    if hi == i64::MAX {
+        format!("Documented range: ≥ {lo}.")
+    } else {
+        format!("Documented range: {lo}..={hi}.")
+    }
 }
 
 /// Every object reachable from the card root and the components (for `$defs`).

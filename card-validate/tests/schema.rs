@@ -15,7 +15,8 @@ fn corpus() -> PathBuf {
 /// `UPDATE_SCHEMA=1 cargo test -p card-validate --test schema` rewrites the committed file.
 #[test]
 fn committed_schema_is_generated_from_the_spec() {
-    let generated = serde_json::to_string_pretty(&card_validate::schema::json_schema()).unwrap() + "\n";
+    let generated =
+        serde_json::to_string_pretty(&card_validate::schema::json_schema()).unwrap() + "\n";
     let path = committed_path();
     if std::env::var_os("UPDATE_SCHEMA").is_some() {
         std::fs::write(&path, &generated).unwrap();
@@ -29,25 +30,40 @@ fn committed_schema_is_generated_from_the_spec() {
 }
 
 fn validator() -> jsonschema::Validator {
-    let schema: Value = serde_json::from_str(&std::fs::read_to_string(committed_path()).unwrap()).unwrap();
+    let schema: Value =
+        serde_json::from_str(&std::fs::read_to_string(committed_path()).unwrap()).unwrap();
     jsonschema::draft202012::new(&schema).expect("the committed schema compiles")
 }
 
 #[test]
 fn corpus_cards_labelled_valid_pass_the_schema() {
     let v = validator();
-    let labels: Value = serde_json::from_str(&std::fs::read_to_string(corpus().join("expected.json")).unwrap()).unwrap();
+    let labels: Value =
+        serde_json::from_str(&std::fs::read_to_string(corpus().join("expected.json")).unwrap())
+            .unwrap();
     let mut passed = 0;
     for (file, label) in labels.as_object().unwrap() {
         if label["valid"] != Value::Bool(true) {
             continue;
         }
-        let card: Value = serde_json::from_str(&std::fs::read_to_string(corpus().join("cards").join(file)).unwrap()).unwrap();
-        let errors: Vec<String> = v.iter_errors(&card).map(|e| format!("{} at {}", e, e.instance_path())).collect();
-        assert!(errors.is_empty(), "{file} is labelled valid but fails the schema: {errors:#?}");
+        let card: Value = serde_json::from_str(
+            &std::fs::read_to_string(corpus().join("cards").join(file)).unwrap(),
+        )
+        .unwrap();
+        let errors: Vec<String> = v
+            .iter_errors(&card)
+            .map(|e| format!("{} at {}", e, e.instance_path()))
+            .collect();
+        assert!(
+            errors.is_empty(),
+            "{file} is labelled valid but fails the schema: {errors:#?}"
+        );
         passed += 1;
     }
-    assert!(passed >= 120, "only {passed} valid cards found; is ../shared/corpus beside the checkout?");
+    assert!(
+        passed >= 120,
+        "only {passed} valid cards found; is ../shared/corpus beside the checkout?"
+    );
 }
 
 #[test]
@@ -68,12 +84,22 @@ fn schema_rejects_what_the_validator_rejects_structurally() {
     for card in bad {
         let value: Value = serde_json::from_str(card).unwrap();
         assert!(!v.is_valid(&value), "schema accepted {card}");
-        assert!(!card_validate::validate(&value).is_ok(), "validator accepted {card}");
+        assert!(
+            !card_validate::validate(&value).is_ok(),
+            "validator accepted {card}"
+        );
     }
     let in_form = r#"{"schema":"2.0","body":{"elements":[{"tag":"form","name":"f","elements":[
         {"tag":"column_set","columns":[{"tag":"column","elements":[{"tag":"multi_select_static","name":"a"}]}]},
         {"tag":"button","name":"b","form_action_type":"submit"}]}]}}"#;
     let value: Value = serde_json::from_str(in_form).unwrap();
-    assert!(v.is_valid(&value), "a form-only component nested in a form's column is allowed");
-    assert!(card_validate::validate(&value).is_ok(), "{}", card_validate::validate(&value));
+    assert!(
+        v.is_valid(&value),
+        "a form-only component nested in a form's column is allowed"
+    );
+    assert!(
+        card_validate::validate(&value).is_ok(),
+        "{}",
+        card_validate::validate(&value)
+    );
 }

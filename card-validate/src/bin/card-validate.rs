@@ -92,7 +92,10 @@ fn main() -> ExitCode {
     let _ = match args.format {
         Format::Human => {
             let files = args.files.len();
-            writeln!(stdout, "{files} file(s) checked: {errors} error(s), {warnings} warning(s)")
+            writeln!(
+                stdout,
+                "{files} file(s) checked: {errors} error(s), {warnings} warning(s)"
+            )
         }
         Format::Json => writeln!(stdout, "{}", serde_json::Value::Array(json_out)),
     };
@@ -155,7 +158,11 @@ fn render_human(file: &str, text: &str, d: &Diagnostic) -> String {
         let width = line.to_string().len();
         let pad = " ".repeat(width);
         let shown: String = src.chars().take(160).collect();
-        let caret_at: String = src.chars().take(col - 1).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
+        let caret_at: String = src
+            .chars()
+            .take(col - 1)
+            .map(|c| if c == '\t' { '\t' } else { ' ' })
+            .collect();
         let _ = writeln!(out, "{pad} |");
         let _ = writeln!(out, "{line} | {shown}");
         let _ = writeln!(out, "{pad} | {caret_at}^");

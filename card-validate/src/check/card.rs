@@ -13,7 +13,13 @@ use crate::spec::{self, Component, Object, Severity, Slot};
 pub(crate) fn check_content(v: &Value, len: usize) -> (ContentKind, Vec<crate::Diagnostic>) {
     let Some(root) = v.as_object() else {
         let mut c = Checker::new(Mode::V2);
-        c.error(codes::PARSE, format!("card content must be a JSON object, found {}", super::json_kind(v)));
+        c.error(
+            codes::PARSE,
+            format!(
+                "card content must be a JSON object, found {}",
+                super::json_kind(v)
+            ),
+        );
         return (ContentKind::Unknown, c.diags);
     };
     let (kind, mut c) = match root.get("type").and_then(Value::as_str) {
@@ -34,7 +40,10 @@ pub(crate) fn check_content(v: &Value, len: usize) -> (ContentKind, Vec<crate::D
                 let mut c = card_v2(root);
                 let found = other.to_string();
                 c.with(Seg::Key("schema"), |c| {
-                    c.error(codes::PARSE, format!("`schema` must be \"2.0\" (or \"1.0\"), found {found}"))
+                    c.error(
+                        codes::PARSE,
+                        format!("`schema` must be \"2.0\" (or \"1.0\"), found {found}"),
+                    )
                 });
                 (ContentKind::CardV2, c)
             }
@@ -64,12 +73,20 @@ fn size_rule(c: &mut Checker<'_>, len: usize) {
             Severity::Warning,
             codes::TOO_LARGE,
             format!("the card content is {len} bytes, close to the 30 KB limit ({max} bytes)"),
-            Some("the server counts style tags after expansion, so the real size can be larger".to_owned()),
+            Some(
+                "the server counts style tags after expansion, so the real size can be larger"
+                    .to_owned(),
+            ),
         ));
     }
 }
 
-fn root_diag(severity: Severity, code: u32, message: String, help: Option<String>) -> crate::Diagnostic {
+fn root_diag(
+    severity: Severity,
+    code: u32,
+    message: String,
+    help: Option<String>,
+) -> crate::Diagnostic {
     crate::Diagnostic {
         severity,
         code,
@@ -161,14 +178,35 @@ impl<'a> Checker<'a> {
     /// Limits over the whole card: element count, tables, audio and forwarding.
     fn card_limits(&mut self) {
         if self.tagged > codes::MAX_ELEMENTS {
-            let msg = format!("element exceeds the limit: the card has {} components and text elements; at most {} are allowed", self.tagged, codes::MAX_ELEMENTS);
-            self.emit_at(&[], Severity::Error, Some(codes::CONTENT_RULE), msg, Some("split the content over several cards".to_owned()), false);
+            let msg = format!(
+                "element exceeds the limit: the card has {} components and text elements; at most {} are allowed",
+                self.tagged,
+                codes::MAX_ELEMENTS
+            );
+            self.emit_at(
+                &[],
+                Severity::Error,
+                Some(codes::CONTENT_RULE),
+                msg,
+                Some("split the content over several cards".to_owned()),
+                false,
+            );
         }
         let md_max = self.md_tables.iter().map(|(_, n)| *n).max().unwrap_or(0);
         let tables = self.tables + md_max;
         if tables > codes::MAX_TABLES {
-            let msg = format!("card table number over limit; ErrorValue: table ({tables} tables, incl. {md_max} in markdown; at most {})", codes::MAX_TABLES);
-            self.emit_at(&[], Severity::Error, Some(codes::CONTENT_RULE), msg, None, false);
+            let msg = format!(
+                "card table number over limit; ErrorValue: table ({tables} tables, incl. {md_max} in markdown; at most {})",
+                codes::MAX_TABLES
+            );
+            self.emit_at(
+                &[],
+                Severity::Error,
+                Some(codes::CONTENT_RULE),
+                msg,
+                None,
+                false,
+            );
         }
     }
 
@@ -177,30 +215,40 @@ impl<'a> Checker<'a> {
         match o.name {
             "behavior" => match m.get("type").and_then(Value::as_str) {
                 Some("open_url") if !m.contains_key("default_url") => {
-                    self.error(codes::PARSE, "an `open_url` behavior needs `default_url`".to_owned());
+                    self.error(
+                        codes::PARSE,
+                        "an `open_url` behavior needs `default_url`".to_owned(),
+                    );
                 }
                 Some("callback") if !m.contains_key("value") => {
-                    self.error(codes::PARSE, "a `callback` behavior needs `value`".to_owned());
+                    self.error(
+                        codes::PARSE,
+                        "a `callback` behavior needs `value`".to_owned(),
+                    );
                 }
-                Some("form_action") => {}
                 _ => {}
             },
-            "config" => {
-                if m.get("update_multi") == Some(&Value::Bool(false)) {
-                    self.with(Seg::Key("update_multi"), |c| {
-                        c.emit(
-                            Severity::Error,
-                            codes::UPDATE_MULTI_FALSE,
-                            "update_multi is false: 2.0 cards are always shared".to_owned(),
-                            Some("set `config.update_multi: true` or leave it out (PATCH needs it true before and after)".to_owned()),
-                        )
-                    });
-                }
+            "config" if m.get("update_multi") == Some(&Value::Bool(false)) => {
+                self.with(Seg::Key("update_multi"), |c| {
+                    c.emit(
+                        Severity::Error,
+                        codes::UPDATE_MULTI_FALSE,
+                        "update_multi is false: 2.0 cards are always shared".to_owned(),
+                        Some("set `config.update_multi: true` or leave it out (PATCH needs it true before and after)".to_owned()),
+                    )
+                });
             }
             "card_link" => {
-                let platforms = ["pc_url", "ios_url", "android_url"].iter().filter(|k| m.contains_key(**k)).count();
+                let platforms = ["pc_url", "ios_url", "android_url"]
+                    .iter()
+                    .filter(|k| m.contains_key(**k))
+                    .count();
                 if !m.contains_key("url") && platforms < 3 && !m.is_empty() {
-                    self.warn(codes::PARSE, "card_link needs `url`, or all of pc_url, ios_url and android_url".to_owned());
+                    self.warn(
+                        codes::PARSE,
+                        "card_link needs `url`, or all of pc_url, ios_url and android_url"
+                            .to_owned(),
+                    );
                 }
             }
             _ => {}
@@ -216,30 +264,42 @@ impl<'a> Checker<'a> {
         match comp.tag {
             "form" => match str_of("name") {
                 Some(name) if name.trim().is_empty() => {
-                    self.error(codes::CONTENT_RULE, "form's name is required and can not be empty string".to_owned());
+                    self.error(
+                        codes::CONTENT_RULE,
+                        "form's name is required and can not be empty string".to_owned(),
+                    );
                 }
-                Some(name) => {
-                    if !self.form_names.insert(name) || self.field_names.contains(name) {
-                        self.error(codes::CONTENT_RULE, format!("form name {name:?} is not unique in the card"));
-                    }
+                Some(name) if !self.form_names.insert(name) || self.field_names.contains(name) => {
+                    self.error(
+                        codes::CONTENT_RULE,
+                        format!("form name {name:?} is not unique in the card"),
+                    );
                 }
-                None => {}
+                Some(_) | None => {}
             },
             "button" if self.ctx.in_form => {
-                let submit = str_of("form_action_type") == Some("submit") || str_of("action_type") == Some("form_submit");
-                let reset = str_of("form_action_type") == Some("reset") || str_of("action_type") == Some("form_reset");
+                let submit = str_of("form_action_type") == Some("submit")
+                    || str_of("action_type") == Some("form_submit");
+                let reset = str_of("form_action_type") == Some("reset")
+                    || str_of("action_type") == Some("form_reset");
                 if submit && let Some(f) = self.form.as_mut() {
                     f.has_submit = true;
                 }
                 if !submit && !reset {
                     self.warn(
                         codes::CONTENT_RULE,
-                        "a button inside a form should set `form_action_type` (submit or reset)".to_owned(),
+                        "a button inside a form should set `form_action_type` (submit or reset)"
+                            .to_owned(),
                     );
                 }
             }
-            "select_img" if m.get("multi_select") == Some(&Value::Bool(true)) && !self.ctx.in_form => {
-                self.error(codes::CONTENT_RULE, "select_img with `multi_select: true` must be inside a form".to_owned());
+            "select_img"
+                if m.get("multi_select") == Some(&Value::Bool(true)) && !self.ctx.in_form =>
+            {
+                self.error(
+                    codes::CONTENT_RULE,
+                    "select_img with `multi_select: true` must be inside a form".to_owned(),
+                );
             }
             "audio" => {
                 if self.first_audio.is_none() {
@@ -249,7 +309,10 @@ impl<'a> Checker<'a> {
                     && !self.audio_ids.insert(id)
                 {
                     self.with(Seg::Key("audio_id"), |c| {
-                        c.error(codes::AUDIO_ID_DUPLICATE, format!("duplicate audio id {id:?}"))
+                        c.error(
+                            codes::AUDIO_ID_DUPLICATE,
+                            format!("duplicate audio id {id:?}"),
+                        )
                     });
                 }
             }
@@ -273,33 +336,50 @@ impl<'a> Checker<'a> {
         if self.ctx.in_form {
             match name {
                 Some(n) if n.trim().is_empty() => {
-                    self.error(codes::CONTENT_RULE, format!("`{}` inside a form has an empty `name`", comp.tag));
+                    self.error(
+                        codes::CONTENT_RULE,
+                        format!("`{}` inside a form has an empty `name`", comp.tag),
+                    );
                 }
-                Some(n) => {
-                    if !self.field_names.insert(n) || self.form_names.contains(n) {
-                        self.with(Seg::Key("name"), |c| {
-                            c.error(codes::CONTENT_RULE, format!("duplicate form field name {n:?}: names must be unique in the card"))
-                        });
-                    }
+                Some(n) if !self.field_names.insert(n) || self.form_names.contains(n) => {
+                    self.with(Seg::Key("name"), |c| {
+                        c.error(
+                            codes::CONTENT_RULE,
+                            format!(
+                                "duplicate form field name {n:?}: names must be unique in the card"
+                            ),
+                        )
+                    });
                 }
-                None => {} // reported as a missing required attribute
+                Some(_) | None => {} // a missing name is reported as a missing required attribute
             }
-        } else if m.get("required") == Some(&Value::Bool(true)) && comp.tag != "multi_select_static" {
+        } else if m.get("required") == Some(&Value::Bool(true)) && comp.tag != "multi_select_static"
+        {
             self.with(Seg::Key("required"), |c| {
-                c.warn(codes::PARSE, format!("`required` on `{}` only works inside a form", comp.tag))
+                c.warn(
+                    codes::PARSE,
+                    format!("`required` on `{}` only works inside a form", comp.tag),
+                )
             });
         }
     }
 
     fn option_values_rule(&mut self, m: &'a Map<String, Value>) {
-        let Some(options) = m.get("options").and_then(Value::as_array) else { return };
+        let Some(options) = m.get("options").and_then(Value::as_array) else {
+            return;
+        };
         let mut seen = std::collections::HashSet::new();
         for (i, o) in options.iter().enumerate() {
             if let Some(v) = o.get("value").and_then(Value::as_str)
                 && !seen.insert(v)
             {
                 self.with(Seg::Key("options"), |c| {
-                    c.with(Seg::Index(i), |c| c.warn(codes::PARSE, format!("option value {v:?} repeats; values must be unique")))
+                    c.with(Seg::Index(i), |c| {
+                        c.warn(
+                            codes::PARSE,
+                            format!("option value {v:?} repeats; values must be unique"),
+                        )
+                    })
                 });
             }
         }
@@ -307,8 +387,14 @@ impl<'a> Checker<'a> {
 
     /// After the walk: audio needs `config.enable_forward: false`.
     pub(crate) fn audio_forward_rule(&mut self, root: &'a Map<String, Value>) {
-        let Some(at) = self.first_audio.take() else { return };
-        let forward = root.get("config").and_then(|c| c.get("enable_forward")).and_then(Value::as_bool).unwrap_or(true);
+        let Some(at) = self.first_audio.take() else {
+            return;
+        };
+        let forward = root
+            .get("config")
+            .and_then(|c| c.get("enable_forward"))
+            .and_then(Value::as_bool)
+            .unwrap_or(true);
         if forward {
             self.emit_at(
                 &at,

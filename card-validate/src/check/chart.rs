@@ -10,36 +10,100 @@ use crate::spec::Severity;
 
 /// Chart types the Feishu chart page documents.
 pub const DOCUMENTED_TYPES: &[&str] = &[
-    "line", "area", "bar", "pie", "common", "funnel", "scatter", "radar", "linearProgress", "circularProgress",
+    "line",
+    "area",
+    "bar",
+    "pie",
+    "common",
+    "funnel",
+    "scatter",
+    "radar",
+    "linearProgress",
+    "circularProgress",
     "wordCloud",
 ];
 /// Other VChart chart types: not documented for cards, so only a warning.
 pub const OTHER_VCHART_TYPES: &[&str] = &[
-    "rose", "histogram", "heatmap", "treemap", "sunburst", "sankey", "gauge", "waterfall", "boxPlot", "rangeColumn",
-    "rangeArea", "map", "circlePacking", "liquid", "venn", "mosaic", "correlation", "sequence", "wordCloud3d",
-    "pie3d", "bar3d", "funnel3d", "rangeColumn3d",
+    "rose",
+    "histogram",
+    "heatmap",
+    "treemap",
+    "sunburst",
+    "sankey",
+    "gauge",
+    "waterfall",
+    "boxPlot",
+    "rangeColumn",
+    "rangeArea",
+    "map",
+    "circlePacking",
+    "liquid",
+    "venn",
+    "mosaic",
+    "correlation",
+    "sequence",
+    "wordCloud3d",
+    "pie3d",
+    "bar3d",
+    "funnel3d",
+    "rangeColumn3d",
 ];
 /// Keys VChart types as arrays.
-const ARRAY_KEYS: &[&str] = &["axes", "series", "legends", "scales", "markLine", "markPoint", "markArea", "region"];
+const ARRAY_KEYS: &[&str] = &[
+    "axes",
+    "series",
+    "legends",
+    "scales",
+    "markLine",
+    "markPoint",
+    "markArea",
+    "region",
+];
 /// Keys VChart types as objects (or arrays); null is never allowed.
-const OBJECT_KEYS: &[&str] = &["data", "title", "label", "tooltip", "crosshair", "legends", "player", "dataZoom", "scrollBar", "brush", "indicator"];
+const OBJECT_KEYS: &[&str] = &[
+    "data",
+    "title",
+    "label",
+    "tooltip",
+    "crosshair",
+    "legends",
+    "player",
+    "dataZoom",
+    "scrollBar",
+    "brush",
+    "indicator",
+];
 
 impl<'a> Checker<'a> {
     pub(super) fn chart_rule(&mut self, spec: &'a Value) {
         let Some(m) = spec.as_object() else {
-            self.error(codes::CHART_SPEC, format!("(root): Invalid type. Expected: object, given: {}", kind(spec)));
+            self.error(
+                codes::CHART_SPEC,
+                format!(
+                    "(root): Invalid type. Expected: object, given: {}",
+                    kind(spec)
+                ),
+            );
             return;
         };
         match m.get("type").and_then(Value::as_str) {
-            None => self.error(codes::CHART_SPEC, "(root): Must validate at least one schema (anyOf): `type` is missing".to_owned()),
+            None => self.error(
+                codes::CHART_SPEC,
+                "(root): Must validate at least one schema (anyOf): `type` is missing".to_owned(),
+            ),
             Some(t) if DOCUMENTED_TYPES.contains(&t) => {}
             Some(t) if OTHER_VCHART_TYPES.contains(&t) => {
-                self.warn(codes::CHART_SPEC, format!("chart type {t:?} is a VChart type the card docs do not document"));
+                self.warn(
+                    codes::CHART_SPEC,
+                    format!("chart type {t:?} is a VChart type the card docs do not document"),
+                );
             }
             Some(t) => self.emit(
                 Severity::Error,
                 codes::CHART_SPEC,
-                format!("(root): Must validate at least one schema (anyOf): unknown chart type {t:?}"),
+                format!(
+                    "(root): Must validate at least one schema (anyOf): unknown chart type {t:?}"
+                ),
                 Some(format!("documented types: {}", DOCUMENTED_TYPES.join(", "))),
             ),
         }
@@ -56,7 +120,13 @@ impl<'a> Checker<'a> {
             if bad {
                 let expected = if want_array { "array" } else { "object" };
                 self.with(Seg::Key(k), |c| {
-                    c.error(codes::CHART_SPEC, format!("{k}: Invalid type. Expected: {expected}, given: {}", kind(v)))
+                    c.error(
+                        codes::CHART_SPEC,
+                        format!(
+                            "{k}: Invalid type. Expected: {expected}, given: {}",
+                            kind(v)
+                        ),
+                    )
                 });
             }
         }
@@ -65,12 +135,19 @@ impl<'a> Checker<'a> {
             Some(Value::Array(ds)) => !ds.is_empty(),
             _ => false,
         };
-        let series_have_data = m
-            .get("series")
-            .and_then(Value::as_array)
-            .is_some_and(|s| !s.is_empty() && s.iter().all(|x| x.get("data").is_some() || x.get("dataIndex").is_some() || x.get("dataId").is_some()));
+        let series_have_data = m.get("series").and_then(Value::as_array).is_some_and(|s| {
+            !s.is_empty()
+                && s.iter().all(|x| {
+                    x.get("data").is_some()
+                        || x.get("dataIndex").is_some()
+                        || x.get("dataId").is_some()
+                })
+        });
         if !has_data && !series_have_data && !m.get("data").is_some_and(Value::is_null) {
-            self.error(codes::CHART_SPEC, "data: the chart has no data (`data: {values: [...]}`)".to_owned());
+            self.error(
+                codes::CHART_SPEC,
+                "data: the chart has no data (`data: {values: [...]}`)".to_owned(),
+            );
         }
         self.chart_fields(m);
     }
@@ -86,7 +163,10 @@ impl<'a> Checker<'a> {
         };
         for f in needs {
             if !m.contains_key(*f) {
-                self.warn(codes::CHART_SPEC, format!("this chart type usually needs `{f}`"));
+                self.warn(
+                    codes::CHART_SPEC,
+                    format!("this chart type usually needs `{f}`"),
+                );
             }
         }
     }

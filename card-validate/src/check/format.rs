@@ -10,7 +10,10 @@ impl<'a> Checker<'a> {
         match f {
             Format::ImgKey => {
                 if !is_img_key(s) {
-                    self.error(codes::IMAGE_KEY, format!("image key {s:?} is not an uploaded image key"));
+                    self.error(
+                        codes::IMAGE_KEY,
+                        format!("image key {s:?} is not an uploaded image key"),
+                    );
                     self.segs_help_img();
                 }
             }
@@ -26,13 +29,18 @@ impl<'a> Checker<'a> {
                 if !(s.starts_with("ou_") && s.len() > 3) {
                     self.error(
                         codes::INVALID_USER,
-                        format!("invalid user resource {s:?}: user pickers take open_ids only (ou_…)"),
+                        format!(
+                            "invalid user resource {s:?}: user pickers take open_ids only (ou_…)"
+                        ),
                     );
                 }
             }
             Format::UserId => {
                 if s.trim().is_empty() {
-                    self.error(codes::INVALID_USER, "invalid user resource: empty user id".to_owned());
+                    self.error(
+                        codes::INVALID_USER,
+                        "invalid user resource: empty user id".to_owned(),
+                    );
                 }
             }
             Format::ElementId => {
@@ -44,7 +52,12 @@ impl<'a> Checker<'a> {
                         None,
                     );
                 } else if !self.element_ids.insert(s) {
-                    self.error(codes::ELEMENT_ID, format!("duplicate element_id {s:?}: element_id must be unique in the card"));
+                    self.error(
+                        codes::ELEMENT_ID,
+                        format!(
+                            "duplicate element_id {s:?}: element_id must be unique in the card"
+                        ),
+                    );
                 }
             }
             Format::Url => {
@@ -64,9 +77,15 @@ impl<'a> Checker<'a> {
             Format::HttpsUrl => {
                 let what = self.here();
                 if !s.starts_with("https://") {
-                    self.error(codes::INVALID_VALUE, format!("{what} {s:?} must be an https:// URL"));
+                    self.error(
+                        codes::INVALID_VALUE,
+                        format!("{what} {s:?} must be an https:// URL"),
+                    );
                 } else if s.chars().count() > 700 {
-                    self.error(codes::INVALID_VALUE, format!("{what} is longer than 700 characters"));
+                    self.error(
+                        codes::INVALID_VALUE,
+                        format!("{what} is longer than 700 characters"),
+                    );
                 }
             }
             Format::Date => self.pattern(s, "yyyy-MM-dd", is_date(s)),
@@ -74,17 +93,22 @@ impl<'a> Checker<'a> {
             Format::DateTime => self.pattern(
                 s,
                 "yyyy-MM-dd HH:mm",
-                s.split_once(' ').is_some_and(|(d, t)| is_date(d) && is_time(t)),
+                s.split_once(' ')
+                    .is_some_and(|(d, t)| is_date(d) && is_time(t)),
             ),
             Format::Rgba => self.pattern(s, "rgba(r,g,b,a)", is_rgba(s)),
             Format::Locale => {
                 if !spec::LOCALES.contains(&s) {
                     let what = self.here();
-                    self.warn(codes::INVALID_VALUE, format!("{what} {s:?} is not a documented locale"));
+                    self.warn(
+                        codes::INVALID_VALUE,
+                        format!("{what} {s:?} is not a documented locale"),
+                    );
                 }
             }
             Format::IconToken => {
-                if !(s.ends_with("_outlined") || s.ends_with("_filled") || s.ends_with("_colorful")) {
+                if !(s.ends_with("_outlined") || s.ends_with("_filled") || s.ends_with("_colorful"))
+                {
                     self.emit(
                         Severity::Warning,
                         codes::INVALID_VALUE,
@@ -95,13 +119,16 @@ impl<'a> Checker<'a> {
             }
             Format::IconSize => {
                 let ok = s.split_once(' ').is_some_and(|(w, h)| {
-                    px(w).is_some_and(|n| (1..=999).contains(&n)) && px(h).is_some_and(|n| (1..=999).contains(&n))
+                    px(w).is_some_and(|n| (1..=999).contains(&n))
+                        && px(h).is_some_and(|n| (1..=999).contains(&n))
                 });
                 self.pattern(s, "\"<w>px <h>px\" with each in [1,999]", ok);
             }
             Format::Radius => {
                 let ok = px(s).is_some_and(|n| n >= 0)
-                    || s.strip_suffix('%').and_then(|n| n.parse::<i64>().ok()).is_some_and(|n| (0..=100).contains(&n));
+                    || s.strip_suffix('%')
+                        .and_then(|n| n.parse::<i64>().ok())
+                        .is_some_and(|n| (0..=100).contains(&n));
                 self.pattern(s, "\"<n>px\" or \"<n>%\" (0–100)", ok);
             }
         }
@@ -116,7 +143,10 @@ impl<'a> Checker<'a> {
     fn pattern(&mut self, s: &str, expected: &str, ok: bool) {
         if !ok {
             let what = self.here();
-            self.warn(codes::INVALID_VALUE, format!("{what} {s:?} does not have the documented form {expected}"));
+            self.warn(
+                codes::INVALID_VALUE,
+                format!("{what} {s:?} does not have the documented form {expected}"),
+            );
         }
     }
 
@@ -126,7 +156,12 @@ impl<'a> Checker<'a> {
         }
         let what = self.here();
         if let Some((_, instead)) = e.removed.iter().find(|(v, _)| *v == s) {
-            self.emit(Severity::Error, codes::PARSE, format!("{what} {s:?} is not supported in 2.0"), Some((*instead).to_owned()));
+            self.emit(
+                Severity::Error,
+                codes::PARSE,
+                format!("{what} {s:?} is not supported in 2.0"),
+                Some((*instead).to_owned()),
+            );
             return;
         }
         let help = match suggest::closest(s, e.values.iter().copied()) {
@@ -134,10 +169,16 @@ impl<'a> Checker<'a> {
             None => format!("allowed: {}", e.values.join(", ")),
         };
         let msg = match e.unknown {
-            Severity::Warning => format!("{what} {s:?} is not a documented value; it is rendered as the default"),
+            Severity::Warning => {
+                format!("{what} {s:?} is not a documented value; it is rendered as the default")
+            }
             Severity::Error => format!("{what} {s:?} is not a valid value"),
         };
-        let sub = if e.unknown == Severity::Error { codes::PARSE } else { codes::INVALID_VALUE };
+        let sub = if e.unknown == Severity::Error {
+            codes::PARSE
+        } else {
+            codes::INVALID_VALUE
+        };
         self.emit(e.unknown, sub, msg, Some(help));
     }
 
@@ -147,17 +188,31 @@ impl<'a> Checker<'a> {
         }
         if let Some((_, instead)) = d.removed.iter().find(|(v, _)| *v == s) {
             let what = self.here();
-            self.emit(Severity::Error, codes::PARSE, format!("{what} {s:?} is not supported in 2.0"), Some((*instead).to_owned()));
+            self.emit(
+                Severity::Error,
+                codes::PARSE,
+                format!("{what} {s:?} is not supported in 2.0"),
+                Some((*instead).to_owned()),
+            );
             return;
         }
         let in_px = |n: i64| d.px.is_some_and(|(lo, hi)| n >= lo && n <= hi);
         let ok = px(s).is_some_and(in_px)
-            || (d.percent && s.strip_suffix('%').and_then(|n| n.parse::<i64>().ok()).is_some_and(|n| (1..=100).contains(&n)))
-            || (d.pair && s.split_once(' ').is_some_and(|(w, h)| px(w).is_some_and(in_px) && px(h).is_some_and(in_px)));
+            || (d.percent
+                && s.strip_suffix('%')
+                    .and_then(|n| n.parse::<i64>().ok())
+                    .is_some_and(|n| (1..=100).contains(&n)))
+            || (d.pair
+                && s.split_once(' ')
+                    .is_some_and(|(w, h)| px(w).is_some_and(in_px) && px(h).is_some_and(in_px)));
         if !ok {
             let mut forms: Vec<String> = d.keywords.iter().map(|k| format!("{k:?}")).collect();
             if let Some((lo, hi)) = d.px {
-                let hi = if hi == i64::MAX { "∞".to_owned() } else { hi.to_string() };
+                let hi = if hi == i64::MAX {
+                    "∞".to_owned()
+                } else {
+                    hi.to_string()
+                };
                 forms.push(format!("\"<n>px\" with n in [{lo},{hi}]"));
                 if d.pair {
                     forms.push("\"<w>px <h>px\"".to_owned());
@@ -178,7 +233,10 @@ impl<'a> Checker<'a> {
 
     pub(super) fn check_box(&mut self, s: &str, min: i64, max: i64) {
         let parts: Vec<&str> = s.split_whitespace().collect();
-        let lengths: Option<Vec<i64>> = parts.iter().map(|p| if *p == "0" { Some(0) } else { px(p) }).collect();
+        let lengths: Option<Vec<i64>> = parts
+            .iter()
+            .map(|p| if *p == "0" { Some(0) } else { px(p) })
+            .collect();
         let what = self.here();
         match lengths {
             Some(ls) if matches!(ls.len(), 1 | 2 | 4) => {
@@ -230,7 +288,10 @@ impl<'a> Checker<'a> {
             Severity::Warning,
             codes::INVALID_VALUE,
             format!("{what} {s:?} is not a documented text size; it is rendered as normal"),
-            Some(format!("sizes: {}, or a name from config.style.text_size", spec::TEXT_SIZE.values.join(", "))),
+            Some(format!(
+                "sizes: {}, or a name from config.style.text_size",
+                spec::TEXT_SIZE.values.join(", ")
+            )),
         );
     }
 }
@@ -241,7 +302,8 @@ pub(crate) fn px(s: &str) -> Option<i64> {
 }
 
 fn is_key_chars(s: &str) -> bool {
-    s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+    s.bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
 }
 
 /// Whether `s` looks like an uploaded image key (`img_v2_…`, `img_v3_…`, legacy `img_…`).
@@ -252,21 +314,33 @@ pub(crate) fn is_img_key(s: &str) -> bool {
 /// `^[A-Za-z][A-Za-z0-9_]{0,19}$`.
 pub(crate) fn is_element_id(s: &str) -> bool {
     let b = s.as_bytes();
-    !b.is_empty() && b.len() <= 20 && b[0].is_ascii_alphabetic() && b.iter().all(|c| c.is_ascii_alphanumeric() || *c == b'_')
+    !b.is_empty()
+        && b.len() <= 20
+        && b[0].is_ascii_alphabetic()
+        && b.iter().all(|c| c.is_ascii_alphanumeric() || *c == b'_')
 }
 
 fn is_url(s: &str) -> bool {
-    ["http://", "https://", "lark://"].iter().any(|p| s.len() > p.len() && s[..p.len()].eq_ignore_ascii_case(p))
+    ["http://", "https://", "lark://"]
+        .iter()
+        .any(|p| s.len() > p.len() && s[..p.len()].eq_ignore_ascii_case(p))
 }
 
 fn digits(s: &str, n: usize) -> Option<u32> {
-    (s.len() == n && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok()).flatten()
+    (s.len() == n && s.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| s.parse().ok())
+        .flatten()
 }
 
 fn is_date(s: &str) -> bool {
     let mut it = s.split('-');
     matches!(
-        (it.next().and_then(|y| digits(y, 4)), it.next().and_then(|m| digits(m, 2)), it.next().and_then(|d| digits(d, 2)), it.next()),
+        (
+            it.next().and_then(|y| digits(y, 4)),
+            it.next().and_then(|m| digits(m, 2)),
+            it.next().and_then(|d| digits(d, 2)),
+            it.next()
+        ),
         (Some(_), Some(1..=12), Some(1..=31), None)
     )
 }
@@ -276,13 +350,21 @@ fn is_time(s: &str) -> bool {
 }
 
 fn is_rgba(s: &str) -> bool {
-    let Some(inner) = s.trim().strip_prefix("rgba(").and_then(|r| r.strip_suffix(')')) else {
+    let Some(inner) = s
+        .trim()
+        .strip_prefix("rgba(")
+        .and_then(|r| r.strip_suffix(')'))
+    else {
         return false;
     };
     let parts: Vec<&str> = inner.split(',').map(str::trim).collect();
     parts.len() == 4
-        && parts[..3].iter().all(|p| p.parse::<u16>().is_ok_and(|n| n <= 255))
-        && parts[3].parse::<f64>().is_ok_and(|a| (0.0..=1.0).contains(&a))
+        && parts[..3]
+            .iter()
+            .all(|p| p.parse::<u16>().is_ok_and(|n| n <= 255))
+        && parts[3]
+            .parse::<f64>()
+            .is_ok_and(|a| (0.0..=1.0).contains(&a))
 }
 
 #[cfg(test)]
@@ -291,7 +373,9 @@ mod tests {
 
     #[test]
     fn shapes() {
-        assert!(is_img_key("img_v3_0238_073f1823-df2b-4377-86c6-e293f183622j"));
+        assert!(is_img_key(
+            "img_v3_0238_073f1823-df2b-4377-86c6-e293f183622j"
+        ));
         assert!(!is_img_key("xxx"));
         assert!(!is_img_key("https://example.com/a.png"));
         assert!(!is_img_key("img_"));

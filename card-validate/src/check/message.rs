@@ -18,7 +18,10 @@ fn too_large(len: usize, max: usize, what: &str) -> Option<Diagnostic> {
         pointer: String::new(),
         line: None,
         column: None,
-        message: format!("the {what} content is {len} bytes; the limit is {} KB ({max} bytes)", max / 1024),
+        message: format!(
+            "the {what} content is {len} bytes; the limit is {} KB ({max} bytes)",
+            max / 1024
+        ),
         help: None,
         at_key: false,
     })
@@ -31,7 +34,8 @@ pub(crate) fn check_text(v: &Value, len: usize) -> (ContentKind, Vec<Diagnostic>
         Some(m) => c.check_object(m, &spec::TEXT_CONTENT),
         None => c.type_error("an object {\"text\": …}", v),
     }
-    c.diags.extend(too_large(len, codes::TEXT_MAX_BYTES, "text"));
+    c.diags
+        .extend(too_large(len, codes::TEXT_MAX_BYTES, "text"));
     (ContentKind::Text, c.diags)
 }
 
@@ -42,7 +46,8 @@ pub(crate) fn check_post(v: &Value, len: usize) -> (ContentKind, Vec<Diagnostic>
         Some(m) => c.post(m),
         None => c.type_error("an object keyed by locale ({\"zh_cn\": {…}})", v),
     }
-    c.diags.extend(too_large(len, codes::POST_MAX_BYTES, "post"));
+    c.diags
+        .extend(too_large(len, codes::POST_MAX_BYTES, "post"));
     (ContentKind::Post, c.diags)
 }
 
@@ -62,7 +67,10 @@ pub(crate) fn check_chat_button(v: &Value, _len: usize) -> (ContentKind, Vec<Dia
 impl<'a> Checker<'a> {
     fn post(&mut self, m: &'a Map<String, Value>) {
         if m.is_empty() {
-            self.error(0, "a post needs at least one locale, such as zh_cn".to_owned());
+            self.error(
+                0,
+                "a post needs at least one locale, such as zh_cn".to_owned(),
+            );
         }
         if m.contains_key("post") {
             self.with(Seg::Key("post"), |c| {
@@ -78,7 +86,12 @@ impl<'a> Checker<'a> {
         for (loc, body) in m {
             self.with(Seg::Key(loc), |c| {
                 if !spec::LOCALES.contains(&loc.as_str()) {
-                    c.emit_key(Severity::Error, 0, format!("`{loc}` is not a locale (zh_cn, en_us, …)"), None);
+                    c.emit_key(
+                        Severity::Error,
+                        0,
+                        format!("`{loc}` is not a locale (zh_cn, en_us, …)"),
+                        None,
+                    );
                 }
                 let Some(body) = body.as_object() else {
                     c.type_error("an object {title, content}", body);
@@ -88,7 +101,12 @@ impl<'a> Checker<'a> {
                     c.with(Seg::Key(k), |c| match k.as_str() {
                         "title" => c.check_value(v, &Ty::Str),
                         "content" => c.post_paragraphs(v),
-                        _ => c.emit_key(Severity::Error, 0, format!("unknown key `{k}` in a post (title, content)"), None),
+                        _ => c.emit_key(
+                            Severity::Error,
+                            0,
+                            format!("unknown key `{k}` in a post (title, content)"),
+                            None,
+                        ),
                     });
                 }
                 if !body.contains_key("content") {
@@ -127,7 +145,12 @@ impl<'a> Checker<'a> {
         };
         let Some((_, attrs)) = spec::POST_NODES.iter().find(|(t, _)| *t == tag) else {
             let tags: Vec<&str> = spec::POST_NODES.iter().map(|(t, _)| *t).collect();
-            self.emit(Severity::Error, 0, format!("unknown post tag `{tag}`"), Some(format!("tags: {}", tags.join(", "))));
+            self.emit(
+                Severity::Error,
+                0,
+                format!("unknown post tag `{tag}`"),
+                Some(format!("tags: {}", tags.join(", "))),
+            );
             return;
         };
         self.check_fields(m, attrs.iter(), false, tag, true);
@@ -140,19 +163,41 @@ impl<'a> Checker<'a> {
         if let Some(ids) = m.get("user_ids").and_then(Value::as_array)
             && !(1..=20).contains(&ids.len())
         {
-            self.with(Seg::Key("user_ids"), |c| c.error(0, format!("user_ids must hold 1 to 20 ids, found {}", ids.len())));
+            self.with(Seg::Key("user_ids"), |c| {
+                c.error(
+                    0,
+                    format!("user_ids must hold 1 to 20 ids, found {}", ids.len()),
+                )
+            });
         }
-        let Some(buttons) = m.get("buttons").and_then(|b| b.get("buttons")).and_then(Value::as_array) else { return };
+        let Some(buttons) = m
+            .get("buttons")
+            .and_then(|b| b.get("buttons"))
+            .and_then(Value::as_array)
+        else {
+            return;
+        };
         self.with(Seg::Key("buttons"), |c| {
             c.with(Seg::Key("buttons"), |c| {
                 if buttons.len() > 2 {
                     c.error(0, format!("at most 2 buttons, found {}", buttons.len()));
                 }
                 for (i, b) in buttons.iter().enumerate() {
-                    let Some(text) = b.get("text").and_then(|t| t.get("text")).and_then(Value::as_str) else { continue };
+                    let Some(text) = b
+                        .get("text")
+                        .and_then(|t| t.get("text"))
+                        .and_then(Value::as_str)
+                    else {
+                        continue;
+                    };
                     let n = text.chars().count();
                     if !(1..=30).contains(&n) {
-                        c.with(Seg::Index(i), |c| c.error(0, format!("button text must be 1 to 30 characters, found {n}")));
+                        c.with(Seg::Index(i), |c| {
+                            c.error(
+                                0,
+                                format!("button text must be 1 to 30 characters, found {n}"),
+                            )
+                        });
                     }
                 }
             })

@@ -105,7 +105,12 @@ impl<'a> Checker<'a> {
     ) {
         let (severity, code, sub_code, message) = match self.mode {
             Mode::V2 => (severity, codes::CARD_CONTENT, sub_code, message),
-            Mode::V1 => (Severity::Warning, codes::CARD_CONTENT, sub_code, format!("as a 2.0 card: {message}")),
+            Mode::V1 => (
+                Severity::Warning,
+                codes::CARD_CONTENT,
+                sub_code,
+                format!("as a 2.0 card: {message}"),
+            ),
             Mode::Message => (severity, codes::INVALID_PARAM, None, message),
         };
         self.diags.push(Diagnostic {
@@ -130,7 +135,13 @@ impl<'a> Checker<'a> {
     }
 
     /// A finding about the key at the current position (unknown or removed property).
-    fn emit_key(&mut self, severity: Severity, sub_code: u32, message: String, help: Option<String>) {
+    fn emit_key(
+        &mut self,
+        severity: Severity,
+        sub_code: u32,
+        message: String,
+        help: Option<String>,
+    ) {
         let segs = std::mem::take(&mut self.segs);
         self.emit_at(&segs, severity, Some(sub_code), message, help, true);
         self.segs = segs;
@@ -164,7 +175,10 @@ impl<'a> Checker<'a> {
 
     fn type_error(&mut self, expected: &str, v: &Value) {
         let what = self.here();
-        self.error(codes::PARSE, format!("{what} must be {expected}, found {}", json_kind(v)));
+        self.error(
+            codes::PARSE,
+            format!("{what} must be {expected}, found {}", json_kind(v)),
+        );
     }
 
     pub(crate) fn check_value(&mut self, v: &'a Value, ty: &Ty) {
@@ -174,10 +188,19 @@ impl<'a> Checker<'a> {
                     self.type_error("a boolean", v);
                 }
             }
-            Ty::Int(min, max) => match v.as_i64().or_else(|| v.as_f64().filter(|f| f.fract() == 0.0).map(|f| f as i64)) {
+            Ty::Int(min, max) => match v
+                .as_i64()
+                .or_else(|| v.as_f64().filter(|f| f.fract() == 0.0).map(|f| f as i64))
+            {
                 Some(n) if n < *min || n > *max => {
                     let what = self.here();
-                    self.warn(codes::INVALID_VALUE, format!("{what} is {n}, outside the documented range {}", range(*min, *max)));
+                    self.warn(
+                        codes::INVALID_VALUE,
+                        format!(
+                            "{what} is {n}, outside the documented range {}",
+                            range(*min, *max)
+                        ),
+                    );
                 }
                 Some(_) => {}
                 None => self.type_error("an integer", v),
@@ -185,7 +208,10 @@ impl<'a> Checker<'a> {
             Ty::Num(min, max) => match v.as_f64() {
                 Some(n) if n < *min || n > *max => {
                     let what = self.here();
-                    self.warn(codes::INVALID_VALUE, format!("{what} is {n}, outside the documented range [{min}, {max}]"));
+                    self.warn(
+                        codes::INVALID_VALUE,
+                        format!("{what} is {n}, outside the documented range [{min}, {max}]"),
+                    );
                 }
                 Some(_) => {}
                 None => self.type_error("a number", v),
@@ -200,7 +226,10 @@ impl<'a> Checker<'a> {
                     let n = s.chars().count();
                     if n > *max {
                         let what = self.here();
-                        self.warn(codes::INVALID_VALUE, format!("{what} has {n} characters; at most {max} are shown"));
+                        self.warn(
+                            codes::INVALID_VALUE,
+                            format!("{what} has {n} characters; at most {max} are shown"),
+                        );
                     }
                 }
                 None => self.type_error("a string", v),
@@ -246,7 +275,10 @@ impl<'a> Checker<'a> {
                         && items.len() > *max
                     {
                         let what = self.here();
-                        self.warn(codes::INVALID_VALUE, format!("{what} has {} items; only {max} are used", items.len()));
+                        self.warn(
+                            codes::INVALID_VALUE,
+                            format!("{what} has {} items; only {max} are used", items.len()),
+                        );
                     }
                 }
                 None => self.type_error("an array", v),
@@ -290,7 +322,10 @@ impl<'a> Checker<'a> {
                 Some(x) if x == *s => {}
                 Some(x) => {
                     let what = self.here();
-                    self.error(codes::PARSE, format!("{what} must be \"{s}\" here, found \"{x}\""));
+                    self.error(
+                        codes::PARSE,
+                        format!("{what} must be \"{s}\" here, found \"{x}\""),
+                    );
                 }
                 None => self.type_error(&format!("the string \"{s}\""), v),
             },
@@ -318,7 +353,7 @@ impl<'a> Checker<'a> {
     ) {
         for (k, v) in m {
             let Some(a) = attrs.clone().find(|a| a.name == k.as_str()) else {
-                if !open && !(is_component && k == "tag") {
+                if !(open || is_component && k == "tag") {
                     self.with(Seg::Key(k), |c| c.unknown_key(k, attrs.clone(), owner));
                 }
                 continue;
@@ -333,16 +368,27 @@ impl<'a> Checker<'a> {
                 Req::Yes => {
                     let sub = a.missing_sub_code;
                     let msg = match sub {
-                        codes::CONTENT_RULE if owner == "img" => "img element must contain img_key".to_owned(),
+                        codes::CONTENT_RULE if owner == "img" => {
+                            "img element must contain img_key".to_owned()
+                        }
                         _ => format!("`{owner}` is missing the required `{}`", a.name),
                     };
                     self.error(sub, msg);
                 }
                 Req::Table => {
-                    self.warn(codes::PARSE, format!("`{owner}` has no `{}` (the docs' table marks it required)", a.name));
+                    self.warn(
+                        codes::PARSE,
+                        format!(
+                            "`{owner}` has no `{}` (the docs' table marks it required)",
+                            a.name
+                        ),
+                    );
                 }
                 Req::InForm if self.ctx.in_form => {
-                    self.error(codes::CONTENT_RULE, format!("`{owner}` inside a form needs a non-empty `{}`", a.name));
+                    self.error(
+                        codes::CONTENT_RULE,
+                        format!("`{owner}` inside a form needs a non-empty `{}`", a.name),
+                    );
                 }
                 Req::InForm | Req::No => {}
             }
@@ -353,7 +399,12 @@ impl<'a> Checker<'a> {
         match a.status {
             Status::Current => self.check_value(v, &a.ty),
             Status::Historical(why) => {
-                self.emit_key(Severity::Warning, codes::PARSE, format!("historical key `{}`: {why}", a.name), None);
+                self.emit_key(
+                    Severity::Warning,
+                    codes::PARSE,
+                    format!("historical key `{}`: {why}", a.name),
+                    None,
+                );
                 self.check_value(v, &a.ty);
             }
             Status::Removed(instead) => {
@@ -367,11 +418,22 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn unknown_key(&mut self, k: &str, attrs: impl Iterator<Item = &'static Attr> + Clone, owner: &str) {
-        let names = attrs.clone().filter(|a| !matches!(a.status, Status::Removed(_))).map(|a| a.name);
+    fn unknown_key(
+        &mut self,
+        k: &str,
+        attrs: impl Iterator<Item = &'static Attr> + Clone,
+        owner: &str,
+    ) {
+        let names = attrs
+            .clone()
+            .filter(|a| !matches!(a.status, Status::Removed(_)))
+            .map(|a| a.name);
         let help = match suggest::closest(k, names.clone()) {
             Some(s) => Some(format!("did you mean `{s}`?")),
-            None => Some(format!("`{owner}` accepts: {}", names.collect::<Vec<_>>().join(", "))),
+            None => Some(format!(
+                "`{owner}` accepts: {}",
+                names.collect::<Vec<_>>().join(", ")
+            )),
         };
         self.emit_key(
             Severity::Error,
@@ -386,17 +448,24 @@ impl<'a> Checker<'a> {
     fn check_elements(&mut self, items: &'a [Value], slot: Slot) {
         for (i, v) in items.iter().enumerate() {
             let Some(m) = v.as_object() else {
-                self.with(Seg::Index(i), |c| c.type_error("a component object with a `tag`", v));
+                self.with(Seg::Index(i), |c| {
+                    c.type_error("a component object with a `tag`", v)
+                });
                 continue;
             };
             let Some(tag) = m.get("tag").and_then(Value::as_str) else {
-                self.with(Seg::Index(i), |c| c.error(codes::PARSE, "component has no string `tag`".to_owned()));
+                self.with(Seg::Index(i), |c| {
+                    c.error(codes::PARSE, "component has no string `tag`".to_owned())
+                });
                 continue;
             };
             self.with(Seg::Elem(i, tag), |c| c.check_element(m, tag, slot));
         }
         if slot == Slot::Buttons && items.len() > 3 {
-            self.warn(codes::INVALID_VALUE, format!("a checker shows at most 3 buttons, found {}", items.len()));
+            self.warn(
+                codes::INVALID_VALUE,
+                format!("a checker shows at most 3 buttons, found {}", items.len()),
+            );
         }
     }
 
@@ -409,21 +478,27 @@ impl<'a> Checker<'a> {
                 format!("unsupported tag {tag}: `{tag}` is a 1.0 component that JSON 2.0 no longer supports"),
                 Some(help.to_owned()),
             );
-            if self.mode == Mode::V1 && tag == "action"
+            if self.mode == Mode::V1
+                && tag == "action"
                 && let Some(actions) = m.get("actions").and_then(Value::as_array)
             {
-                self.with(Seg::Key("actions"), |c| c.check_elements(actions, Slot::Container));
+                self.with(Seg::Key("actions"), |c| {
+                    c.check_elements(actions, Slot::Container)
+                });
             }
             return;
         }
         let Some(comp) = crate::spec::component(tag) else {
             self.tagged += 1;
-            let help = suggest::closest(tag, crate::spec::component_tags()).map(|s| format!("did you mean `{s}`?"));
+            let help = suggest::closest(tag, crate::spec::component_tags())
+                .map(|s| format!("did you mean `{s}`?"));
             self.emit(
                 Severity::Error,
                 codes::CONTENT_RULE,
                 format!("unsupported type of block; ErrorValue: {tag}"),
-                help.or_else(|| Some("see the 2.0 component list in card_validate::spec::COMPONENTS".to_owned())),
+                help.or_else(|| {
+                    Some("see the 2.0 component list in card_validate::spec::COMPONENTS".to_owned())
+                }),
             );
             return;
         };
@@ -435,7 +510,11 @@ impl<'a> Checker<'a> {
             if self.ctx.depth == codes::MAX_DEPTH + 1 {
                 self.error(
                     codes::CONTENT_RULE,
-                    format!("containers nest {} levels deep here; at most {} are allowed", self.ctx.depth, codes::MAX_DEPTH),
+                    format!(
+                        "containers nest {} levels deep here; at most {} are allowed",
+                        self.ctx.depth,
+                        codes::MAX_DEPTH
+                    ),
                 );
             }
         }
@@ -456,7 +535,8 @@ impl<'a> Checker<'a> {
                 self.emit(
                     Severity::Warning,
                     codes::CONTENT_RULE,
-                    "form has no submit button (a button with `form_action_type: \"submit\"`)".to_owned(),
+                    "form has no submit button (a button with `form_action_type: \"submit\"`)"
+                        .to_owned(),
                     Some("without one the form cannot be submitted".to_owned()),
                 );
             }
@@ -467,14 +547,21 @@ impl<'a> Checker<'a> {
     fn check_placement(&mut self, comp: &Component, slot: Slot) {
         let problem = match (slot, comp.placement) {
             (Slot::Columns, Placement::Columns) => None,
-            (Slot::Columns, _) => Some(format!("`column_set.columns` may only hold `column`, found `{}`", comp.tag)),
-            (Slot::Buttons, _) if comp.tag != "button" => {
-                Some(format!("`button_area.buttons` may only hold `button`, found `{}`", comp.tag))
+            (Slot::Columns, _) => Some(format!(
+                "`column_set.columns` may only hold `column`, found `{}`",
+                comp.tag
+            )),
+            (Slot::Buttons, _) if comp.tag != "button" => Some(format!(
+                "`button_area.buttons` may only hold `button`, found `{}`",
+                comp.tag
+            )),
+            (_, Placement::Columns) => {
+                Some("`column` may only sit in `column_set.columns`".to_owned())
             }
-            (_, Placement::Columns) => Some("`column` may only sit in `column_set.columns`".to_owned()),
-            (Slot::Container | Slot::Buttons, Placement::BodyOnly) => {
-                Some(format!("`{}` may only sit directly in `body.elements`, not inside another component", comp.tag))
-            }
+            (Slot::Container | Slot::Buttons, Placement::BodyOnly) => Some(format!(
+                "`{}` may only sit directly in `body.elements`, not inside another component",
+                comp.tag
+            )),
             (_, Placement::FormOnly) if !self.ctx.in_form => {
                 Some(format!("`{}` may only be used inside a `form`", comp.tag))
             }
@@ -527,5 +614,9 @@ pub(crate) fn json_kind(v: &Value) -> &'static str {
 }
 
 fn range(min: i64, max: i64) -> String {
-    if max == i64::MAX { format!("≥ {min}") } else { format!("[{min}, {max}]") }
+    if max == i64::MAX {
+        format!("≥ {min}")
+    } else {
+        format!("[{min}, {max}]")
+    }
 }

@@ -28,11 +28,18 @@ impl<'a> Checker<'a> {
         for (i, (name, _)) in columns.iter().enumerate() {
             if !seen.insert(*name) || name.is_empty() {
                 self.with(Seg::Key("columns"), |c| {
-                    c.with(Seg::Index(i), |c| c.warn(codes::PARSE, format!("column name {name:?} is empty or repeated")))
+                    c.with(Seg::Index(i), |c| {
+                        c.warn(
+                            codes::PARSE,
+                            format!("column name {name:?} is empty or repeated"),
+                        )
+                    })
                 });
             }
         }
-        let Some(rows) = m.get("rows").and_then(Value::as_array) else { return };
+        let Some(rows) = m.get("rows").and_then(Value::as_array) else {
+            return;
+        };
         self.with(Seg::Key("rows"), |c| {
             for (r, row) in rows.iter().enumerate() {
                 c.with(Seg::Index(r), |c| c.table_row(r, row, &columns));
@@ -42,7 +49,10 @@ impl<'a> Checker<'a> {
 
     fn table_row(&mut self, r: usize, row: &'a Value, columns: &[(&'a str, &'a str)]) {
         let Some(cells) = row.as_object() else {
-            self.error(codes::TABLE_ROWS, format!("table rows is invalid: row {r} must be an object keyed by column name"));
+            self.error(
+                codes::TABLE_ROWS,
+                format!("table rows is invalid: row {r} must be an object keyed by column name"),
+            );
             return;
         };
         for (key, cell) in cells {
@@ -62,7 +72,11 @@ impl<'a> Checker<'a> {
     }
 
     fn table_cell(&mut self, r: usize, col: usize, (name, ty): (&str, &str), cell: &'a Value) {
-        let bad = |what: &str| format!("table rows is invalid: row {r}, column {col} ({name:?}, data_type {ty}) must be {what}");
+        let bad = |what: &str| {
+            format!(
+                "table rows is invalid: row {r}, column {col} ({name:?}, data_type {ty}) must be {what}"
+            )
+        };
         match ty {
             "number" => {
                 if !cell.is_number() {
@@ -71,7 +85,10 @@ impl<'a> Checker<'a> {
             }
             "date" => {
                 if !(cell.is_i64() || cell.is_u64()) {
-                    self.error(codes::TABLE_ROWS, bad("a Unix timestamp in milliseconds (a JSON integer)"));
+                    self.error(
+                        codes::TABLE_ROWS,
+                        bad("a Unix timestamp in milliseconds (a JSON integer)"),
+                    );
                 }
             }
             "options" => {
@@ -79,19 +96,26 @@ impl<'a> Checker<'a> {
                     Value::String(_) => true,
                     Value::Array(items) => items.iter().all(|o| {
                         o.get("text").is_some_and(Value::is_string)
-                            && o.as_object().is_some_and(|m| m.keys().all(|k| k == "text" || k == "color"))
+                            && o.as_object()
+                                .is_some_and(|m| m.keys().all(|k| k == "text" || k == "color"))
                             && o.get("color").is_none_or(Value::is_string)
                     }),
                     _ => false,
                 };
                 if !ok {
-                    self.error(codes::TABLE_ROWS, bad("a string or an array of {text, color?}"));
+                    self.error(
+                        codes::TABLE_ROWS,
+                        bad("a string or an array of {text, color?}"),
+                    );
                 } else if let Value::Array(items) = cell {
                     for o in items {
                         if let Some(color) = o.get("color").and_then(Value::as_str)
                             && !TAG_COLOR.values.contains(&color)
                         {
-                            self.warn(codes::INVALID_VALUE, format!("option color {color:?} is not a tag color; blue is used"));
+                            self.warn(
+                                codes::INVALID_VALUE,
+                                format!("option color {color:?} is not a tag color; blue is used"),
+                            );
                         }
                     }
                 }
@@ -106,21 +130,22 @@ impl<'a> Checker<'a> {
                     self.error(codes::TABLE_ROWS, bad("a user id or an array of user ids"));
                 }
             }
-            _ => match cell {
-                Value::String(s) => {
-                    if ty == "markdown" {
-                        for key in image_targets(s) {
-                            if !is_img_key(key) {
-                                self.error(codes::IMAGE_KEY, format!("image key {key:?} in a markdown cell is not an uploaded image key"));
-                            }
+            _ => {
+                match cell {
+                    Value::String(s) if ty == "markdown" => {
+                        for key in image_targets(s).filter(|k| !is_img_key(k)) {
+                            self.error(codes::IMAGE_KEY, format!("image key {key:?} in a markdown cell is not an uploaded image key"));
                         }
                     }
+                    Value::Object(_) | Value::Array(_) => {
+                        self.warn(
+                            codes::TABLE_ROWS,
+                            bad("a string (objects and arrays are shown as raw JSON)"),
+                        );
+                    }
+                    _ => {}
                 }
-                Value::Object(_) | Value::Array(_) => {
-                    self.warn(codes::TABLE_ROWS, bad("a string (objects and arrays are shown as raw JSON)"));
-                }
-                _ => {}
-            },
+            }
         }
     }
 }

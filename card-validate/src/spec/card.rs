@@ -104,15 +104,22 @@ pub static HEADER: Object = Object {
     name: "header",
     open: false,
     attrs: &[
-        attr("title", Ty::Obj(&TEXT)).req_table().doc("At most 4 lines."),
+        attr("title", Ty::Obj(&TEXT))
+            .req_table()
+            .doc("At most 4 lines."),
         attr("subtitle", Ty::Obj(&TEXT)),
-        attr("text_tag_list", Ty::Arr(&Ty::Obj(&TEXT_TAG), Some(3))).doc("Only the first 3 are shown."),
-        attr("i18n_text_tag_list", Ty::Locales(&Ty::Arr(&Ty::Obj(&TEXT_TAG), Some(3)))),
+        attr("text_tag_list", Ty::Arr(&Ty::Obj(&TEXT_TAG), Some(3)))
+            .doc("Only the first 3 are shown."),
+        attr(
+            "i18n_text_tag_list",
+            Ty::Locales(&Ty::Arr(&Ty::Obj(&TEXT_TAG), Some(3))),
+        ),
         attr("template", Ty::Enum(&HEADER_TEMPLATE)).default("default"),
         attr("icon", Ty::Obj(&ICON)),
         attr("padding", Ty::Box(-99, 99)).default("12px"),
-        attr("ud_icon", Ty::Any)
-            .removed("1.0 `header.ud_icon` is replaced by `header.icon: {tag: standard_icon, token, color}`"),
+        attr("ud_icon", Ty::Any).removed(
+            "1.0 `header.ud_icon` is replaced by `header.icon: {tag: standard_icon, token, color}`",
+        ),
     ],
 };
 

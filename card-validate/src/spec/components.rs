@@ -30,12 +30,16 @@ const DISABLED_TIPS: Attr = attr("disabled_tips", Ty::Obj(&PLAIN_TEXT));
 const HOVER_TIPS: Attr = attr("hover_tips", Ty::Obj(&PLAIN_TEXT));
 const CONFIRM_A: Attr = attr("confirm", Ty::Obj(&CONFIRM));
 const BEHAVIORS_A: Attr = attr("behaviors", BEHAVIORS);
-const NAME: Attr = attr("name", Ty::Str).req_in_form().doc("Form field name; unique in the card.");
-const REQUIRED: Attr = attr("required", Ty::Bool).default("false").doc("Only inside a form.");
+const NAME: Attr = attr("name", Ty::Str)
+    .req_in_form()
+    .doc("Form field name; unique in the card.");
+const REQUIRED: Attr = attr("required", Ty::Bool)
+    .default("false")
+    .doc("Only inside a form.");
 const WIDTH_DF: Attr = attr("width", Ty::Dim(&WIDTH_DEFAULT_FILL)).default("default");
 const PLACEHOLDER: Attr = attr("placeholder", Ty::Obj(&PLAIN_TEXT_100));
-const VALUE_HIST: Attr =
-    attr("value", Ty::OneOf(&[Ty::Str, Ty::Any])).historical("`value` is a historical field in 2.0");
+const VALUE_HIST: Attr = attr("value", Ty::OneOf(&[Ty::Str, Ty::Any]))
+    .historical("`value` is a historical field in 2.0");
 const ELEMENTS: Attr = attr("elements", Ty::Elements(Slot::Container));
 
 /// `column_set`: columns side by side.
@@ -91,7 +95,10 @@ pub static FORM: Component = Component {
     form_field: false,
     nests: true,
     attrs: &[
-        attr("name", Ty::Str).req().missing_code(crate::codes::CONTENT_RULE).doc("Unique in the card."),
+        attr("name", Ty::Str)
+            .req()
+            .missing_code(crate::codes::CONTENT_RULE)
+            .doc("Unique in the card."),
         ELEMENTS.req(),
         DIRECTION_A,
         H_SPACING,
@@ -143,7 +150,8 @@ pub static PANEL_HEADER: Object = Object {
         attr("width", Ty::Enum(&PANEL_HEADER_WIDTH)).default("fill"),
         attr("vertical_align", Ty::Enum(&V_ALIGN)).default("center"),
         attr("padding", Ty::Box(-99, 99)),
-        attr("position", Ty::Str).historical("`position` appears in the JSON sample but not in the field table"),
+        attr("position", Ty::Str)
+            .historical("`position` appears in the JSON sample but not in the field table"),
         attr("icon", Ty::Obj(&PANEL_ICON)),
         attr("icon_position", Ty::Enum(&ICON_POSITION)).default("right"),
         attr("icon_expanded_angle", Ty::Int(-180, 180)).default("180"),
@@ -235,17 +243,23 @@ pub static IMG: Component = Component {
     form_field: false,
     nests: false,
     attrs: &[
-        attr("img_key", Ty::Fmt(F::ImgKey)).req().missing_code(crate::codes::CONTENT_RULE),
+        attr("img_key", Ty::Fmt(F::ImgKey))
+            .req()
+            .missing_code(crate::codes::CONTENT_RULE),
         attr("i18n_img_key", I18N_IMG),
-        attr("alt", Ty::Obj(&PLAIN_TEXT)).req_table().doc("Hover text; content may be empty."),
+        attr("alt", Ty::Obj(&PLAIN_TEXT))
+            .req_table()
+            .doc("Hover text; content may be empty."),
         attr("title", Ty::Obj(&PLAIN_TEXT)),
         attr("corner_radius", Ty::Fmt(F::Radius)),
         attr("scale_type", Ty::Enum(&IMG_SCALE_TYPE)).default("crop_center"),
         attr("size", Ty::Dim(&IMG_SIZE)),
         attr("transparent", Ty::Bool).default("false"),
         attr("preview", Ty::Bool).default("true"),
-        attr("mode", Ty::Enum(&IMG_MODE)).historical("`mode` is a historical img field; use `scale_type` and `size`"),
-        attr("custom_width", Ty::Int(278, 580)).historical("`custom_width` is a historical img field"),
+        attr("mode", Ty::Enum(&IMG_MODE))
+            .historical("`mode` is a historical img field; use `scale_type` and `size`"),
+        attr("custom_width", Ty::Int(278, 580))
+            .historical("`custom_width` is a historical img field"),
         attr("compact_width", Ty::Bool).historical("`compact_width` is a historical img field"),
     ],
 };
@@ -289,7 +303,9 @@ pub static PERSON: Component = Component {
     form_field: false,
     nests: false,
     attrs: &[
-        attr("user_id", Ty::Fmt(F::UserId)).req().doc("open_id, union_id or user_id."),
+        attr("user_id", Ty::Fmt(F::UserId))
+            .req()
+            .doc("open_id, union_id or user_id."),
         attr("size", Ty::Enum(&PERSON_SIZE)).default("medium"),
         attr("show_avatar", Ty::Bool).default("true"),
         attr("show_name", Ty::Bool).default("false"),
@@ -328,7 +344,9 @@ pub static CHART: Component = Component {
     form_field: false,
     nests: false,
     attrs: &[
-        attr("chart_spec", Ty::Any).req().doc("A VChart spec (pure JSON)."),
+        attr("chart_spec", Ty::Any)
+            .req()
+            .doc("A VChart spec (pure JSON)."),
         attr("aspect_ratio", Ty::Enum(&CHART_ASPECT)),
         attr("color_theme", Ty::Enum(&CHART_THEME)).default("brand"),
         attr("preview", Ty::Bool).default("true"),
@@ -364,12 +382,16 @@ pub static TABLE_COLUMN: Object = Object {
     name: "table_column",
     open: false,
     attrs: &[
-        attr("name", Ty::Str).req().doc("The key used in row objects."),
+        attr("name", Ty::Str)
+            .req()
+            .doc("The key used in row objects."),
         attr("display_name", Ty::Str),
         attr("width", Ty::Dim(&TABLE_COLUMN_WIDTH)).default("auto"),
         attr("vertical_align", Ty::Enum(&V_ALIGN)).default("center"),
         attr("horizontal_align", Ty::Enum(&H_ALIGN)),
-        attr("data_type", Ty::Enum(&TABLE_DATA_TYPE)).req_table().default("text"),
+        attr("data_type", Ty::Enum(&TABLE_DATA_TYPE))
+            .req_table()
+            .default("text"),
         attr("format", Ty::Obj(&TABLE_NUMBER_FORMAT)).doc("Only for number columns."),
         attr("date_format", Ty::Str).doc("Only for date columns."),
     ],
@@ -391,7 +413,9 @@ pub static TABLE: Component = Component {
         attr("freeze_first_column", Ty::Bool).default("false"),
         attr("header_style", Ty::Obj(&TABLE_HEADER_STYLE)),
         attr("columns", Ty::Arr(&Ty::Obj(&TABLE_COLUMN), Some(50))).req(),
-        attr("rows", Ty::Arr(&Ty::Any, None)).req().doc("`[{column name: cell}]`, each cell fitting its column's data_type."),
+        attr("rows", Ty::Arr(&Ty::Any, None))
+            .req()
+            .doc("`[{column name: cell}]`, each cell fitting its column's data_type."),
     ],
 };
 
@@ -448,7 +472,8 @@ pub static BUTTON: Component = Component {
         attr("form_action_type", Ty::Enum(&FORM_ACTION_TYPE)).doc("submit | reset, inside a form."),
         attr("value", Ty::OneOf(&[Ty::Str, Ty::Any]))
             .historical("1.0 button key `value`: use behaviors [{type: callback, value}]"),
-        attr("url", Ty::Fmt(F::Url)).historical("1.0 button key `url`: use behaviors [{type: open_url, default_url}]"),
+        attr("url", Ty::Fmt(F::Url))
+            .historical("1.0 button key `url`: use behaviors [{type: open_url, default_url}]"),
         attr("multi_url", Ty::Obj(&MULTI_URL))
             .historical("1.0 button key `multi_url`: use behaviors [{type: open_url, …_url}]"),
         attr("complex_interaction", Ty::Bool).historical("1.0 button key `complex_interaction`"),
@@ -707,7 +732,9 @@ pub static SELECT_IMG: Component = Component {
     form_field: true,
     nests: false,
     attrs: &[
-        attr("multi_select", Ty::Bool).default("false").doc("true only inside a form."),
+        attr("multi_select", Ty::Bool)
+            .default("false")
+            .doc("true only inside a form."),
         attr("layout", Ty::Enum(&SELECT_IMG_LAYOUT)).default("bisect"),
         NAME,
         REQUIRED,
@@ -824,5 +851,11 @@ pub static V1_ONLY_TAGS: [(&str, &str); 2] = [
 ];
 
 /// Tags of objects that are not components (they appear inside components, never in `elements`).
-pub static OBJECT_TAGS: [&str; 6] =
-    ["plain_text", "lark_md", "standard_icon", "custom_icon", "text_tag", "fallback_text"];
+pub static OBJECT_TAGS: [&str; 6] = [
+    "plain_text",
+    "lark_md",
+    "standard_icon",
+    "custom_icon",
+    "text_tag",
+    "fallback_text",
+];

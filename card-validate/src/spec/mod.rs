@@ -28,7 +28,10 @@ pub fn component(tag: &str) -> Option<&'static Component> {
 
 /// The 2.0 replacement for a 1.0-only tag (`note`, `action`), if `tag` is one.
 pub fn v1_only_tag(tag: &str) -> Option<&'static str> {
-    V1_ONLY_TAGS.iter().find(|(t, _)| *t == tag).map(|(_, help)| *help)
+    V1_ONLY_TAGS
+        .iter()
+        .find(|(t, _)| *t == tag)
+        .map(|(_, help)| *help)
 }
 
 /// Names of every component tag, for "did you mean" suggestions.

@@ -15,7 +15,9 @@ pub const COLOR_OR_DEFAULT: Ty = Ty::Color(&["default"]);
 const TEXT_STYLE: [Attr; 5] = [
     attr("element_id", Ty::Fmt(F::ElementId)).doc("Target for CardKit text streaming."),
     attr("text_size", Ty::TextSize).default("normal"),
-    attr("text_color", COLOR_OR_DEFAULT).default("default").doc("Only applies to plain_text."),
+    attr("text_color", COLOR_OR_DEFAULT)
+        .default("default")
+        .doc("Only applies to plain_text."),
     attr("text_align", Ty::Enum(&TEXT_ALIGN)).default("left"),
     attr("lines", Ty::Int(1, i64::MAX)).doc("Maximum lines shown."),
 ];
@@ -26,7 +28,9 @@ pub static TEXT: Object = Object {
     open: false,
     attrs: &[
         attr("tag", Ty::Enum(&TEXT_TAG_ANY)).req(),
-        attr("content", Ty::Str).req_table().doc("The text; `i18n_content` wins for a listed locale."),
+        attr("content", Ty::Str)
+            .req_table()
+            .doc("The text; `i18n_content` wins for a listed locale."),
         attr("i18n_content", I18N_STR),
         TEXT_STYLE[0],
         TEXT_STYLE[1],
@@ -105,15 +109,20 @@ pub static UD_ICON: Object = Object {
     ],
 };
 /// `ud_icon.style`.
-pub static UD_ICON_STYLE: Object =
-    Object { name: "ud_icon_style", open: false, attrs: &[attr("color", Ty::Color(&[]))] };
+pub static UD_ICON_STYLE: Object = Object {
+    name: "ud_icon_style",
+    open: false,
+    attrs: &[attr("color", Ty::Color(&[]))],
+};
 
 /// Second-confirmation dialog.
 pub static CONFIRM: Object = Object {
     name: "confirm",
     open: false,
     attrs: &[
-        attr("title", Ty::Obj(&PLAIN_TEXT)).req_table().doc("Leaving it out breaks old clients."),
+        attr("title", Ty::Obj(&PLAIN_TEXT))
+            .req_table()
+            .doc("Leaving it out breaks old clients."),
         attr("text", Ty::Obj(&PLAIN_TEXT)).req(),
     ],
 };
@@ -148,7 +157,8 @@ pub static BEHAVIOR: Object = Object {
         attr("ios_url", Ty::Fmt(F::Url)),
         attr("pc_url", Ty::Fmt(F::Url)),
         attr("value", Ty::Any).doc("callback: the value sent back (an object)."),
-        attr("behavior", Ty::Str).historical("`form_action` behaviors are 1.0 only; use the button's form_action_type"),
+        attr("behavior", Ty::Str)
+            .historical("`form_action` behaviors are 1.0 only; use the button's form_action_type"),
     ],
 };
 /// A list of behaviors.
@@ -173,7 +183,9 @@ pub static OPTION: Object = Object {
     attrs: &[
         attr("text", Ty::Obj(&PLAIN_TEXT_100)).req(),
         attr("icon", Ty::Obj(&ICON)),
-        attr("value", Ty::Str).req().doc("Unique within the component."),
+        attr("value", Ty::Str)
+            .req()
+            .doc("Unique within the component."),
     ],
 };
 
@@ -231,7 +243,10 @@ pub static PERSON_ITEM: Object = Object {
 pub static BORDER: Object = Object {
     name: "border",
     open: false,
-    attrs: &[attr("color", Ty::Color(&[])), attr("corner_radius", Ty::Fmt(F::Radius))],
+    attrs: &[
+        attr("color", Ty::Color(&[])),
+        attr("corner_radius", Ty::Fmt(F::Radius)),
+    ],
 };
 
 /// `{tag: "fallback_text", text}` (audio fallback).

@@ -8,7 +8,9 @@ pub static TEMPLATE_DATA: Object = Object {
     name: "template_data",
     open: false,
     attrs: &[
-        attr("template_id", Ty::Str).req().doc("The builder tool's template id, e.g. AAqigYkzabcef."),
+        attr("template_id", Ty::Str)
+            .req()
+            .doc("The builder tool's template id, e.g. AAqigYkzabcef."),
         attr("template_version_name", Ty::Str).doc("e.g. 1.0.0; latest when absent."),
         attr("template_variable", Ty::Named(&Ty::Any)).doc("Values of the template's variables."),
     ],
@@ -26,7 +28,9 @@ pub static TEMPLATE: Object = Object {
 pub static CARD_ENTITY_DATA: Object = Object {
     name: "card_entity_data",
     open: false,
-    attrs: &[attr("card_id", Ty::Str).req().doc("From POST cardkit/v1/cards.")],
+    attrs: &[attr("card_id", Ty::Str)
+        .req()
+        .doc("From POST cardkit/v1/cards.")],
 };
 /// `{"type":"card","data":{"card_id"}}`.
 pub static CARD_ENTITY: Object = Object {
@@ -57,14 +61,44 @@ const STYLE: Attr = attr("style", Ty::Arr(&POST_STYLE_TY, None)).doc("Unknown st
 
 /// Post node kinds, with their attributes (the `tag` key is implied).
 pub static POST_NODES: [(&str, &[Attr]); 9] = [
-    ("text", &[attr("text", Ty::Str).req(), attr("un_escape", Ty::Bool), STYLE]),
-    ("a", &[attr("text", Ty::Str).req(), attr("href", Ty::Fmt(F::Url)).req(), STYLE]),
-    ("at", &[attr("user_id", Ty::Str).req(), attr("user_name", Ty::Str), STYLE]),
+    (
+        "text",
+        &[
+            attr("text", Ty::Str).req(),
+            attr("un_escape", Ty::Bool),
+            STYLE,
+        ],
+    ),
+    (
+        "a",
+        &[
+            attr("text", Ty::Str).req(),
+            attr("href", Ty::Fmt(F::Url)).req(),
+            STYLE,
+        ],
+    ),
+    (
+        "at",
+        &[
+            attr("user_id", Ty::Str).req(),
+            attr("user_name", Ty::Str),
+            STYLE,
+        ],
+    ),
     ("img", &[attr("image_key", Ty::Fmt(F::ImgKey)).req()]),
-    ("media", &[attr("file_key", Ty::Fmt(F::FileKey)).req(), attr("image_key", Ty::Fmt(F::ImgKey))]),
+    (
+        "media",
+        &[
+            attr("file_key", Ty::Fmt(F::FileKey)).req(),
+            attr("image_key", Ty::Fmt(F::ImgKey)),
+        ],
+    ),
     ("emotion", &[attr("emoji_type", Ty::Str).req()]),
     ("hr", &[]),
-    ("code_block", &[attr("language", Ty::Str), attr("text", Ty::Str).req()]),
+    (
+        "code_block",
+        &[attr("language", Ty::Str), attr("text", Ty::Str).req()],
+    ),
     ("md", &[attr("text", Ty::Str).req()]),
 ];
 /// Post nodes that must be alone in their paragraph.
@@ -82,8 +116,12 @@ pub static CHAT_BUTTON_URL: Object = Object {
     ],
 };
 /// chat_button action types.
-pub static CHAT_BUTTON_ACTION: Enum =
-    Enum { name: "chat_button_action_type", values: &["url_page", "webhook"], unknown: Severity::Error, removed: &[] };
+pub static CHAT_BUTTON_ACTION: Enum = Enum {
+    name: "chat_button_action_type",
+    values: &["url_page", "webhook"],
+    unknown: Severity::Error,
+    removed: &[],
+};
 /// chat_button styles.
 pub static CHAT_BUTTON_TYPE: Enum = Enum {
     name: "chat_button_type",
@@ -113,7 +151,9 @@ pub static CHAT_BUTTON: Object = Object {
 pub static CHAT_BUTTONS: Object = Object {
     name: "chat_buttons",
     open: false,
-    attrs: &[attr("buttons", Ty::Arr(&Ty::Obj(&CHAT_BUTTON), None)).req().doc("0 to 2 buttons; full replacement.")],
+    attrs: &[attr("buttons", Ty::Arr(&Ty::Obj(&CHAT_BUTTON), None))
+        .req()
+        .doc("0 to 2 buttons; full replacement.")],
 };
 /// PUT /open-apis/im/v2/chat_button request body.
 pub static CHAT_BUTTON_REQUEST: Object = Object {

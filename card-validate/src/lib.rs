@@ -101,10 +101,28 @@ fn run(kind: PayloadKind, v: &Value, len: usize) -> (ContentKind, Vec<Diagnostic
 }
 
 fn finish((kind, mut diagnostics): (ContentKind, Vec<Diagnostic>), text: Option<&str>) -> Report {
-    if let Some(text) = text {
-        for d in &mut diagnostics {
-            if let Some(at) = locate::locate(text, &d.pointer, d.at_key) {
-                let (l, c) = locate::line_col(text, at);
+    if let Some(text) = text
+        && !diagnostics.is_empty()
+    {
+        let pointers: Vec<&str> = diagnostics.iter().map(|d| d.pointer.as_str()).collect();
+        let found = locate::locate_all(text, &pointers);
+        let positions: Vec<Option<usize>> = diagnostics
+            .iter()
+            .zip(found)
+            .map(|(d, f)| {
+                f.map(|(key, value)| {
+                    if d.at_key {
+                        key.unwrap_or(value)
+                    } else {
+                        value
+                    }
+                })
+            })
+            .collect();
+        let offsets: Vec<usize> = positions.iter().map(|p| p.unwrap_or(0)).collect();
+        let line_cols = locate::line_cols(text, &offsets);
+        for ((d, at), (l, c)) in diagnostics.iter_mut().zip(positions).zip(line_cols) {
+            if at.is_some() {
                 d.line = Some(l);
                 d.column = Some(c);
             }

@@ -352,7 +352,7 @@ impl<'a> Checker<'a> {
         is_component: bool,
     ) {
         for (k, v) in m {
-            let Some(a) = attrs.clone().find(|a| a.name == k.as_str()) else {
+            let Some(a) = attrs.clone().find(|a| same_key(a.name, k)) else {
                 if !(open || is_component && k == "tag") {
                     self.with(Seg::Key(k), |c| c.unknown_key(k, attrs.clone(), owner));
                 }
@@ -361,7 +361,10 @@ impl<'a> Checker<'a> {
             self.with(Seg::Key(k), |c| c.check_attr(a, v));
         }
         for a in attrs {
-            if m.contains_key(a.name) {
+            if a.req == Req::No
+                || (a.req == Req::InForm && !self.ctx.in_form)
+                || m.contains_key(a.name)
+            {
                 continue;
             }
             match a.req {
@@ -571,6 +574,11 @@ impl<'a> Checker<'a> {
             self.error(codes::CONTENT_RULE, msg);
         }
     }
+}
+
+/// `a == b`, testing length and first byte before the full compare (the hot lookup of the walk).
+fn same_key(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.as_bytes().first() == b.as_bytes().first() && a == b
 }
 
 fn fits(t: &Ty, v: &Value) -> bool {

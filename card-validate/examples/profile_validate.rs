@@ -1,0 +1,19 @@
+//! Runs validate_str over the corpus a few times (for callgrind / perf).
+fn main() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus/cards");
+    let mut texts = Vec::new();
+    for d in std::fs::read_dir(root).unwrap() {
+        for f in std::fs::read_dir(d.unwrap().path()).unwrap() {
+            texts.push(std::fs::read_to_string(f.unwrap().path()).unwrap());
+        }
+    }
+    let reps: usize = std::env::args()
+        .nth(1)
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(3);
+    for _ in 0..reps {
+        for x in &texts {
+            std::hint::black_box(card_validate::validate_str(x));
+        }
+    }
+}

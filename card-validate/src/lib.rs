@@ -81,7 +81,8 @@ pub fn validate_payload_str(kind: PayloadKind, json: &str) -> Report {
                     path: "ROOT".to_owned(),
                     pointer: String::new(),
                     line: Some(e.line()),
-                    column: Some(e.column()),
+                    // serde_json says column 0 at the very start (empty input); ours are 1-based.
+                    column: Some(e.column().max(1)),
                     message: format!("parse card json err: {e}"),
                     help: None,
                     at_key: false,

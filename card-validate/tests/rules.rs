@@ -640,3 +640,14 @@ fn chat_button_seed_002() {
             .any(|d| d.message.contains("700"))
     );
 }
+
+#[test]
+fn empty_and_truncated_input_have_1_based_positions() {
+    for text in ["", " ", "{", "{\"schema\":", "[]", "null", "\"x\""] {
+        let r = validate_str(text);
+        assert!(!r.is_ok(), "{text:?}");
+        for d in r.diagnostics() {
+            assert!(d.line.unwrap_or(1) >= 1 && d.column.unwrap_or(1) >= 1, "{text:?}: {d}");
+        }
+    }
+}

@@ -24,12 +24,14 @@ mod check;
 pub mod codes;
 mod locate;
 mod path;
+mod render;
 mod report;
 pub mod schema;
 pub mod spec;
 
 use serde_json::Value;
 
+pub use render::render_human;
 pub use report::{ContentKind, Diagnostic, Report, Severity};
 
 /// What a payload is meant to be.

@@ -70,15 +70,12 @@ impl Diagnostic {
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
-    /// The server's `ext=` text for this finding, as a 230099 reply would carry it.
+    /// The server's `ext=` text for this finding (without ErrorValue), as a 230099 reply carries it.
     pub fn server_text(&self) -> String {
         match self.sub_code {
             Some(sub) => {
                 let msg = crate::codes::err_msg(sub).unwrap_or(&self.message);
-                format!(
-                    "ErrCode: {sub}; ErrPath: {}; ErrMsg: {msg}; ErrorValue: {}; ",
-                    self.path, self.message
-                )
+                format!("ErrCode: {sub}; ErrPath: {}; ErrMsg: {msg}; ", self.path)
             }
             None => self.message.clone(),
         }

@@ -647,7 +647,10 @@ fn empty_and_truncated_input_have_1_based_positions() {
         let r = validate_str(text);
         assert!(!r.is_ok(), "{text:?}");
         for d in r.diagnostics() {
-            assert!(d.line.unwrap_or(1) >= 1 && d.column.unwrap_or(1) >= 1, "{text:?}: {d}");
+            assert!(
+                d.line.unwrap_or(1) >= 1 && d.column.unwrap_or(1) >= 1,
+                "{text:?}: {d}"
+            );
         }
     }
 }

@@ -6,7 +6,7 @@
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
-use card_validate::{Diagnostic, PayloadKind, Severity, validate_payload_str};
+use card_validate::{Diagnostic, PayloadKind, Severity, render_human, validate_payload_str};
 use clap::{Parser, ValueEnum};
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -135,41 +135,4 @@ fn to_json(file: &str, d: &Diagnostic) -> serde_json::Value {
         "message": d.message,
         "help": d.help,
     })
-}
-
-/// rustc-like: header, location, ErrPath, the offending line with a caret, help.
-fn render_human(file: &str, text: &str, d: &Diagnostic) -> String {
-    use std::fmt::Write;
-    let sev = match d.severity {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
-    };
-    let code = match d.sub_code {
-        Some(sub) => format!("{}/{sub}", d.code),
-        None => d.code.to_string(),
-    };
-    let mut out = format!("{sev}[{code}]: {}\n", d.message);
-    let (line, col) = (d.line.unwrap_or(1), d.column.unwrap_or(1));
-    let _ = writeln!(out, "  --> {file}:{line}:{col}");
-    let _ = writeln!(out, "   = path: {}", d.path);
-    if d.line.is_some()
-        && let Some(src) = text.lines().nth(line - 1)
-    {
-        let width = line.to_string().len();
-        let pad = " ".repeat(width);
-        let shown: String = src.chars().take(160).collect();
-        let caret_at: String = src
-            .chars()
-            .take(col - 1)
-            .map(|c| if c == '\t' { '\t' } else { ' ' })
-            .collect();
-        let _ = writeln!(out, "{pad} |");
-        let _ = writeln!(out, "{line} | {shown}");
-        let _ = writeln!(out, "{pad} | {caret_at}^");
-    }
-    if let Some(help) = &d.help {
-        let _ = writeln!(out, "   = help: {help}");
-    }
-    out.push('\n');
-    out
 }

@@ -654,3 +654,15 @@ fn empty_and_truncated_input_have_1_based_positions() {
         }
     }
 }
+
+#[test]
+fn editor_schema_key_is_a_warning_that_says_to_strip_it() {
+    let json = r#"{"$schema":"./card-v2.schema.json","schema":"2.0","body":{"elements":[]}}"#;
+    assert_clean(json);
+    let w = warnings(json);
+    assert!(
+        w.iter()
+            .any(|d| d.message.contains("strip it before sending")),
+        "{w:#?}"
+    );
+}

@@ -144,6 +144,9 @@ pub static CARD: Object = Object {
     open: false,
     attrs: &[
         attr("schema", Ty::Const("2.0")).req().doc("Must be \"2.0\"; without it the card is 1.0."),
+        attr("$schema", Ty::Str).historical(
+            "`$schema` is for editors only (it points at card-v2.schema.json); strip it before sending, the server rejects unknown keys",
+        ),
         attr("config", Ty::Obj(&CONFIG)),
         attr("card_link", Ty::Obj(&CARD_LINK)),
         attr("header", Ty::Obj(&HEADER)),

@@ -22,6 +22,7 @@
 
 mod check;
 pub mod codes;
+mod json;
 mod locate;
 mod path;
 mod render;
@@ -62,18 +63,24 @@ pub fn validate(card: &Value) -> Report {
 /// Validates any payload we send, given as a value.
 pub fn validate_payload(kind: PayloadKind, value: &Value) -> Report {
     let len = serialized_len(value);
-    finish(run(kind, value, len), None)
+    let (kind, diagnostics) = run(kind, &json::Node::from_value(value), len);
+    Report { kind, diagnostics }
 }
 
 /// Validates any payload we send, given as JSON text.
 pub fn validate_payload_str(kind: PayloadKind, json: &str) -> Report {
-    match serde_json::from_str::<Value>(json) {
-        Ok(v) => finish(run(kind, &v, json.len()), Some(json)),
+    match json::parse(json) {
+        Ok(root) => {
+            let (kind, mut diagnostics) = run(kind, &root, json.len());
+            locate(json, &root, &mut diagnostics);
+            Report { kind, diagnostics }
+        }
         Err(e) => {
             let (code, sub_code) = match kind {
                 PayloadKind::Card => (codes::CARD_CONTENT, Some(codes::PARSE)),
                 _ => (codes::INVALID_PARAM, None),
             };
+            let (line, column) = locate::line_cols(json, &[e.at])[0];
             Report {
                 kind: ContentKind::Unknown,
                 diagnostics: vec![Diagnostic {
@@ -82,10 +89,12 @@ pub fn validate_payload_str(kind: PayloadKind, json: &str) -> Report {
                     sub_code,
                     path: "ROOT".to_owned(),
                     pointer: String::new(),
-                    line: Some(e.line()),
-                    // serde_json says column 0 at the very start (empty input); ours are 1-based.
-                    column: Some(e.column().max(1)),
-                    message: format!("parse card json err: {e}"),
+                    line: Some(line),
+                    column: Some(column),
+                    message: format!(
+                        "parse card json err: {} at line {line} column {column}",
+                        e.msg
+                    ),
                     help: None,
                     at_key: false,
                 }],
@@ -94,7 +103,7 @@ pub fn validate_payload_str(kind: PayloadKind, json: &str) -> Report {
     }
 }
 
-fn run(kind: PayloadKind, v: &Value, len: usize) -> (ContentKind, Vec<Diagnostic>) {
+fn run(kind: PayloadKind, v: &json::Node<'_>, len: usize) -> (ContentKind, Vec<Diagnostic>) {
     match kind {
         PayloadKind::Card => check::check_content(v, len),
         PayloadKind::Text => check::check_text(v, len),
@@ -103,37 +112,36 @@ fn run(kind: PayloadKind, v: &Value, len: usize) -> (ContentKind, Vec<Diagnostic
     }
 }
 
-fn finish((kind, mut diagnostics): (ContentKind, Vec<Diagnostic>), text: Option<&str>) -> Report {
-    if let Some(text) = text
-        && !diagnostics.is_empty()
-    {
-        let pointers: Vec<&str> = diagnostics.iter().map(|d| d.pointer.as_str()).collect();
-        let found = locate::locate_all(text, &pointers);
-        let positions: Vec<Option<usize>> = diagnostics
-            .iter()
-            .zip(found)
-            .map(|(d, f)| {
-                f.map(|(key, value)| {
-                    if d.at_key {
-                        key.unwrap_or(value)
-                    } else {
-                        value
-                    }
-                })
-            })
-            .collect();
-        let offsets: Vec<usize> = positions.iter().map(|p| p.unwrap_or(0)).collect();
-        let line_cols = locate::line_cols(text, &offsets);
-        for ((d, at), (l, c)) in diagnostics.iter_mut().zip(positions).zip(line_cols) {
-            if at.is_some() {
-                d.line = Some(l);
-                d.column = Some(c);
-            }
-        }
-        // Document order; the 1.0 summary and card-wide findings (no position) stay first.
-        diagnostics.sort_by_key(|d| (d.line.is_some(), d.line, d.column));
+/// Fills line and column from the parsed tree's offsets, and sorts findings into document order
+/// (the 1.0 summary and card-wide findings, which have no position, stay first).
+fn locate(text: &str, root: &json::Node<'_>, diagnostics: &mut [Diagnostic]) {
+    if diagnostics.is_empty() {
+        return;
     }
-    Report { kind, diagnostics }
+    let offsets: Vec<Option<usize>> = diagnostics
+        .iter()
+        .map(|d| {
+            let (key, value) = root.locate(&d.pointer)?;
+            let at = if d.at_key && key != json::NO_POS {
+                key
+            } else {
+                value
+            };
+            (at != json::NO_POS && !d.pointer.is_empty()).then_some(at as usize)
+        })
+        .collect();
+    let plain: Vec<usize> = offsets.iter().map(|o| o.unwrap_or(0)).collect();
+    for ((d, at), (l, c)) in diagnostics
+        .iter_mut()
+        .zip(&offsets)
+        .zip(locate::line_cols(text, &plain))
+    {
+        if at.is_some() {
+            d.line = Some(l);
+            d.column = Some(c);
+        }
+    }
+    diagnostics.sort_by_key(|d| (d.line.is_some(), d.line, d.column));
 }
 
 /// Bytes of the compact serialization, without building the string.

@@ -213,8 +213,31 @@ proptest! {
         prop_assert_eq!(strip(&compact), strip(&pretty));
     }
 
+    /// Our parser accepts exactly what serde_json accepts (corpus text with one edit).
+    #[test]
+    fn parser_agrees_with_serde_json(i in 0..1000usize, at in any::<prop::sample::Index>(),
+                                      edit in prop::sample::select(vec!["", ",", "]", "}", "\"", "\\", ":", "0", "-", "e", "{", "[", "\\u", "\u{1}", "é", " ", "tru"]),
+                                      cut in any::<bool>()) {
+        let cards = corpus();
+        let text = serde_json::to_string_pretty(&cards[i % cards.len()]).unwrap();
+        let mut at = at.index(text.len() + 1);
+        while !text.is_char_boundary(at) { at -= 1; }
+        let mut end = at;
+        if cut { end = (at + 1..=text.len()).find(|e| text.is_char_boundary(*e)).unwrap_or(at); }
+        let edited = format!("{}{}{}", &text[..at], edit, &text[end..]);
+        let theirs = serde_json::from_str::<Value>(&edited).is_err();
+        let ours = card_validate::validate_str(&edited)
+            .diagnostics()
+            .first()
+            .is_some_and(|d| d.message.starts_with("parse card json err"));
+        prop_assert_eq!(ours, theirs, "{:?}", &edited[at.saturating_sub(20)..(at + 20).min(edited.len())]);
+    }
+
     #[test]
     fn arbitrary_text_never_panics(text in ".{0,400}") {
+        let theirs = serde_json::from_str::<Value>(&text).is_err();
+        let ours = card_validate::validate_str(&text).diagnostics().first().is_some_and(|d| d.message.starts_with("parse card json err"));
+        prop_assert_eq!(ours, theirs);
         for kind in [card_validate::PayloadKind::Card, card_validate::PayloadKind::Post, card_validate::PayloadKind::ChatButton] {
             let r = card_validate::validate_payload_str(kind, &text);
             for d in r.diagnostics() {

@@ -16,7 +16,20 @@ fuzz_target!(|data: &[u8]| {
             }
         }
     }
-    if let Ok(v) = serde_json::from_str::<serde_json::Value>(text) {
-        let _ = card_validate::validate(&v);
+    // The validator's own parser accepts exactly what serde_json accepts.
+    let parsed = serde_json::from_str::<serde_json::Value>(text);
+    let ours_rejects = card_validate::validate_str(text)
+        .diagnostics()
+        .first()
+        .is_some_and(|d| d.message.starts_with("parse card json err"));
+    assert_eq!(ours_rejects, parsed.is_err(), "parsers disagree on {text:?}");
+    if let Ok(v) = parsed {
+        // Both entry points find the same things (size findings aside: the size is measured on the text given).
+        let key = |r: &card_validate::Report| {
+            let mut k: Vec<_> = r.diagnostics().iter().filter(|d| d.code != 230025).map(|d| (d.code, d.sub_code, d.path.clone(), d.pointer.clone())).collect();
+            k.sort();
+            k
+        };
+        assert_eq!(key(&card_validate::validate(&v)), key(&card_validate::validate_str(text)));
     }
 });

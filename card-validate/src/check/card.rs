@@ -1,7 +1,7 @@
 //! Card-level checks: recognising the content form, the root, and the per-component rules
 //! (forms, persons, audio, limits).
 
-use serde_json::{Map, Value};
+use crate::json::{Node, Obj};
 
 use super::{Checker, Mode};
 use crate::codes;
@@ -10,7 +10,7 @@ use crate::report::ContentKind;
 use crate::spec::{self, Component, Object, Severity, Slot};
 
 /// Checks a card `content` value in any of its forms. `len` is the serialized content's size in bytes.
-pub(crate) fn check_content(v: &Value, len: usize) -> (ContentKind, Vec<crate::Diagnostic>) {
+pub(crate) fn check_content(v: &Node<'_>, len: usize) -> (ContentKind, Vec<crate::Diagnostic>) {
     let Some(root) = v.as_object() else {
         let mut c = Checker::new(Mode::V2);
         c.error(
@@ -22,7 +22,7 @@ pub(crate) fn check_content(v: &Value, len: usize) -> (ContentKind, Vec<crate::D
         );
         return (ContentKind::Unknown, c.diags);
     };
-    let (kind, mut c) = match root.get("type").and_then(Value::as_str) {
+    let (kind, mut c) = match root.get("type").and_then(Node::as_str) {
         Some("template") => (ContentKind::Template, envelope(root, &spec::TEMPLATE)),
         Some("card") => (ContentKind::CardEntity, envelope(root, &spec::CARD_ENTITY)),
         _ if root.contains_key("type") && !root.contains_key("schema") => {
@@ -33,9 +33,9 @@ pub(crate) fn check_content(v: &Value, len: usize) -> (ContentKind, Vec<crate::D
             (ContentKind::Unknown, c)
         }
         _ => match root.get("schema") {
-            Some(Value::String(s)) if s == "2.0" => (ContentKind::CardV2, card_v2(root)),
+            Some(s) if s.as_str() == Some("2.0") => (ContentKind::CardV2, card_v2(root)),
             None => (ContentKind::CardV1, card_v1(root)),
-            Some(Value::String(s)) if s == "1.0" => (ContentKind::CardV1, card_v1(root)),
+            Some(s) if s.as_str() == Some("1.0") => (ContentKind::CardV1, card_v1(root)),
             Some(other) => {
                 let mut c = card_v2(root);
                 let found = other.to_string();
@@ -53,7 +53,7 @@ pub(crate) fn check_content(v: &Value, len: usize) -> (ContentKind, Vec<crate::D
     (kind, c.diags)
 }
 
-fn envelope<'a>(root: &'a Map<String, Value>, obj: &'static Object) -> Checker<'a> {
+fn envelope<'a>(root: &'a Obj<'a>, obj: &'static Object) -> Checker<'a> {
     let mut c = Checker::new(Mode::V2);
     c.check_object(root, obj);
     c
@@ -101,7 +101,7 @@ fn root_diag(
     }
 }
 
-fn card_v2(root: &Map<String, Value>) -> Checker<'_> {
+fn card_v2<'a>(root: &'a Obj<'a>) -> Checker<'a> {
     let mut c = Checker::new(Mode::V2);
     c.collect_custom_style(root);
     c.check_object(root, &spec::CARD);
@@ -111,11 +111,11 @@ fn card_v2(root: &Map<String, Value>) -> Checker<'_> {
 }
 
 /// A 1.0 card: say so, then list what would break if it were sent as 2.0.
-fn card_v1(root: &Map<String, Value>) -> Checker<'_> {
+fn card_v1<'a>(root: &'a Obj<'a>) -> Checker<'a> {
     let mut c = Checker::new(Mode::V1);
     c.collect_custom_style(root);
     for (k, v) in root {
-        c.with(Seg::Key(k), |c| match k.as_str() {
+        c.with(Seg::Key(k), |c| match k {
             "elements" => {
                 c.warn(codes::PARSE, "root `elements`: 2.0 needs them in `body.elements`".to_owned());
                 if let Some(items) = v.as_array() {
@@ -162,13 +162,13 @@ fn card_v1(root: &Map<String, Value>) -> Checker<'_> {
 
 impl<'a> Checker<'a> {
     /// Reads `config.style` first, so custom colors and sizes are known wherever they are used.
-    fn collect_custom_style(&mut self, root: &'a Map<String, Value>) {
+    fn collect_custom_style(&mut self, root: &'a Obj<'a>) {
         let style = root.get("config").and_then(|c| c.get("style"));
         let names = |key: &str| -> Vec<&'a str> {
             style
                 .and_then(|s| s.get(key))
-                .and_then(Value::as_object)
-                .map(|m| m.keys().map(String::as_str).collect())
+                .and_then(Node::as_object)
+                .map(|m| m.keys().collect())
                 .unwrap_or_default()
         };
         self.custom_colors = names("color");
@@ -211,9 +211,9 @@ impl<'a> Checker<'a> {
     }
 
     /// Rules of shared objects that a type alone cannot say.
-    pub(super) fn object_rule(&mut self, m: &'a Map<String, Value>, o: &'static Object) {
+    pub(super) fn object_rule(&mut self, m: &'a Obj<'a>, o: &'static Object) {
         match o.name {
-            "behavior" => match m.get("type").and_then(Value::as_str) {
+            "behavior" => match m.get("type").and_then(Node::as_str) {
                 Some("open_url") if !m.contains_key("default_url") => {
                     self.error(
                         codes::PARSE,
@@ -228,7 +228,7 @@ impl<'a> Checker<'a> {
                 }
                 _ => {}
             },
-            "config" if m.get("update_multi") == Some(&Value::Bool(false)) => {
+            "config" if m.get("update_multi").and_then(Node::as_bool) == Some(false) => {
                 self.with(Seg::Key("update_multi"), |c| {
                     c.emit(
                         Severity::Error,
@@ -256,8 +256,8 @@ impl<'a> Checker<'a> {
     }
 
     /// Rules of one component, after its attributes were checked.
-    pub(super) fn component_rule(&mut self, m: &'a Map<String, Value>, comp: &'static Component) {
-        let str_of = |k: &str| m.get(k).and_then(Value::as_str);
+    pub(super) fn component_rule(&mut self, m: &'a Obj<'a>, comp: &'static Component) {
+        let str_of = |k: &str| m.get(k).and_then(Node::as_str);
         if comp.form_field {
             self.form_field_rule(m, comp);
         }
@@ -294,7 +294,8 @@ impl<'a> Checker<'a> {
                 }
             }
             "select_img"
-                if m.get("multi_select") == Some(&Value::Bool(true)) && !self.ctx.in_form =>
+                if m.get("multi_select").and_then(Node::as_bool) == Some(true)
+                    && !self.ctx.in_form =>
             {
                 self.error(
                     codes::CONTENT_RULE,
@@ -331,8 +332,8 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn form_field_rule(&mut self, m: &'a Map<String, Value>, comp: &'static Component) {
-        let name = m.get("name").and_then(Value::as_str);
+    fn form_field_rule(&mut self, m: &'a Obj<'a>, comp: &'static Component) {
+        let name = m.get("name").and_then(Node::as_str);
         if self.ctx.in_form {
             match name {
                 Some(n) if n.trim().is_empty() => {
@@ -353,7 +354,8 @@ impl<'a> Checker<'a> {
                 }
                 Some(_) | None => {} // a missing name is reported as a missing required attribute
             }
-        } else if m.get("required") == Some(&Value::Bool(true)) && comp.tag != "multi_select_static"
+        } else if m.get("required").and_then(Node::as_bool) == Some(true)
+            && comp.tag != "multi_select_static"
         {
             self.with(Seg::Key("required"), |c| {
                 c.warn(
@@ -364,13 +366,13 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn option_values_rule(&mut self, m: &'a Map<String, Value>) {
-        let Some(options) = m.get("options").and_then(Value::as_array) else {
+    fn option_values_rule(&mut self, m: &'a Obj<'a>) {
+        let Some(options) = m.get("options").and_then(Node::as_array) else {
             return;
         };
         let mut seen = std::collections::HashSet::new();
         for (i, o) in options.iter().enumerate() {
-            if let Some(v) = o.get("value").and_then(Value::as_str)
+            if let Some(v) = o.get("value").and_then(Node::as_str)
                 && !seen.insert(v)
             {
                 self.with(Seg::Key("options"), |c| {
@@ -386,14 +388,14 @@ impl<'a> Checker<'a> {
     }
 
     /// After the walk: audio needs `config.enable_forward: false`.
-    pub(crate) fn audio_forward_rule(&mut self, root: &'a Map<String, Value>) {
+    pub(crate) fn audio_forward_rule(&mut self, root: &'a Obj<'a>) {
         let Some(at) = self.first_audio.take() else {
             return;
         };
         let forward = root
             .get("config")
             .and_then(|c| c.get("enable_forward"))
-            .and_then(Value::as_bool)
+            .and_then(Node::as_bool)
             .unwrap_or(true);
         if forward {
             self.emit_at(

@@ -1,7 +1,7 @@
 //! chart_spec sanity (200550; spec §4). The server's chart schema is not published, so this checks
 //! what the docs fix: a known type, data present, and no null where VChart wants an object or array.
 
-use serde_json::Value;
+use crate::json::{Node, Obj, V};
 
 use super::Checker;
 use crate::codes;
@@ -75,7 +75,7 @@ const OBJECT_KEYS: &[&str] = &[
 ];
 
 impl<'a> Checker<'a> {
-    pub(super) fn chart_rule(&mut self, spec: &'a Value) {
+    pub(super) fn chart_rule(&mut self, spec: &'a Node<'a>) {
         let Some(m) = spec.as_object() else {
             self.error(
                 codes::CHART_SPEC,
@@ -86,7 +86,7 @@ impl<'a> Checker<'a> {
             );
             return;
         };
-        match m.get("type").and_then(Value::as_str) {
+        match m.get("type").and_then(Node::as_str) {
             None => self.error(
                 codes::CHART_SPEC,
                 "(root): Must validate at least one schema (anyOf): `type` is missing".to_owned(),
@@ -108,13 +108,12 @@ impl<'a> Checker<'a> {
             ),
         }
         for (k, v) in m {
-            let k = k.as_str();
             let want_array = ARRAY_KEYS.contains(&k) && !OBJECT_KEYS.contains(&k);
             let want_object = OBJECT_KEYS.contains(&k);
-            let bad = match v {
-                Value::Null => want_array || want_object,
-                Value::Array(_) => false,
-                Value::Object(_) => want_array,
+            let bad = match &v.v {
+                V::Null => want_array || want_object,
+                V::Arr(_) => false,
+                V::Obj(_) => want_array,
                 _ => want_array || want_object,
             };
             if bad {
@@ -131,11 +130,11 @@ impl<'a> Checker<'a> {
             }
         }
         let has_data = match m.get("data") {
-            Some(Value::Object(d)) => d.contains_key("values") || d.contains_key("id"),
-            Some(Value::Array(ds)) => !ds.is_empty(),
+            Some(Node { v: V::Obj(d), .. }) => d.contains_key("values") || d.contains_key("id"),
+            Some(Node { v: V::Arr(ds), .. }) => !ds.is_empty(),
             _ => false,
         };
-        let series_have_data = m.get("series").and_then(Value::as_array).is_some_and(|s| {
+        let series_have_data = m.get("series").and_then(Node::as_array).is_some_and(|s| {
             !s.is_empty()
                 && s.iter().all(|x| {
                     x.get("data").is_some()
@@ -143,7 +142,7 @@ impl<'a> Checker<'a> {
                         || x.get("dataId").is_some()
                 })
         });
-        if !has_data && !series_have_data && !m.get("data").is_some_and(Value::is_null) {
+        if !has_data && !series_have_data && !m.get("data").is_some_and(Node::is_null) {
             self.error(
                 codes::CHART_SPEC,
                 "data: the chart has no data (`data: {values: [...]}`)".to_owned(),
@@ -153,8 +152,8 @@ impl<'a> Checker<'a> {
     }
 
     /// Field mappings each documented type needs (a chart without them draws nothing).
-    fn chart_fields(&mut self, m: &serde_json::Map<String, Value>) {
-        let needs: &[&str] = match m.get("type").and_then(Value::as_str) {
+    fn chart_fields(&mut self, m: &Obj<'_>) {
+        let needs: &[&str] = match m.get("type").and_then(Node::as_str) {
             Some("line" | "area" | "bar" | "scatter") => &["xField", "yField"],
             Some("pie" | "funnel" | "radar") => &["categoryField", "valueField"],
             Some("wordCloud") => &["nameField", "valueField"],
@@ -172,13 +171,13 @@ impl<'a> Checker<'a> {
     }
 }
 
-fn kind(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "boolean",
-        Value::Number(_) => "number",
-        Value::String(_) => "string",
-        Value::Array(_) => "array",
-        Value::Object(_) => "object",
+fn kind(v: &Node<'_>) -> &'static str {
+    match v.v {
+        V::Null => "null",
+        V::Bool(_) => "boolean",
+        V::I(_) | V::U(_) | V::F(_) => "number",
+        V::Str(_) => "string",
+        V::Arr(_) => "array",
+        V::Obj(_) => "object",
     }
 }

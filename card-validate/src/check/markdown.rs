@@ -1,6 +1,6 @@
 //! Markdown content: image keys in `![](…)`, tables that count toward the card's limit.
 
-use serde_json::{Map, Value};
+use crate::json::{Node, Obj};
 
 use super::Checker;
 use super::format::is_img_key;
@@ -8,11 +8,11 @@ use crate::codes;
 use crate::path::Seg;
 
 impl<'a> Checker<'a> {
-    pub(super) fn markdown_rule(&mut self, m: &'a Map<String, Value>) {
-        if let Some(content) = m.get("content").and_then(Value::as_str) {
+    pub(super) fn markdown_rule(&mut self, m: &'a Obj<'a>) {
+        if let Some(content) = m.get("content").and_then(Node::as_str) {
             self.with(Seg::Key("content"), |c| c.markdown_text(content, ""));
         }
-        if let Some(i18n) = m.get("i18n_content").and_then(Value::as_object) {
+        if let Some(i18n) = m.get("i18n_content").and_then(Node::as_object) {
             self.with(Seg::Key("i18n_content"), |c| {
                 for (loc, v) in i18n {
                     if let Some(text) = v.as_str() {

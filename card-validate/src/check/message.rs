@@ -1,7 +1,7 @@
 //! The other payloads: text and post contents for the edit API (seed 001) and the chat_button
 //! request body (seed 002). Errors carry 230001 (invalid parameter) or 230025 (too large).
 
-use serde_json::{Map, Value};
+use crate::json::{Node, Obj};
 
 use super::{Checker, Mode};
 use crate::codes;
@@ -28,7 +28,7 @@ fn too_large(len: usize, max: usize, what: &str) -> Option<Diagnostic> {
 }
 
 /// `{"text": "…"}` — at most 150 KB.
-pub(crate) fn check_text(v: &Value, len: usize) -> (ContentKind, Vec<Diagnostic>) {
+pub(crate) fn check_text(v: &Node<'_>, len: usize) -> (ContentKind, Vec<Diagnostic>) {
     let mut c = Checker::new(Mode::Message);
     match v.as_object() {
         Some(m) => c.check_object(m, &spec::TEXT_CONTENT),
@@ -40,7 +40,7 @@ pub(crate) fn check_text(v: &Value, len: usize) -> (ContentKind, Vec<Diagnostic>
 }
 
 /// `{"zh_cn": {"title": …, "content": [[node…]…]}, …}` — at most 30 KB.
-pub(crate) fn check_post(v: &Value, len: usize) -> (ContentKind, Vec<Diagnostic>) {
+pub(crate) fn check_post(v: &Node<'_>, len: usize) -> (ContentKind, Vec<Diagnostic>) {
     let mut c = Checker::new(Mode::Message);
     match v.as_object() {
         Some(m) => c.post(m),
@@ -52,7 +52,7 @@ pub(crate) fn check_post(v: &Value, len: usize) -> (ContentKind, Vec<Diagnostic>
 }
 
 /// The PUT /open-apis/im/v2/chat_button body.
-pub(crate) fn check_chat_button(v: &Value, _len: usize) -> (ContentKind, Vec<Diagnostic>) {
+pub(crate) fn check_chat_button(v: &Node<'_>, _len: usize) -> (ContentKind, Vec<Diagnostic>) {
     let mut c = Checker::new(Mode::Message);
     match v.as_object() {
         Some(m) => {
@@ -65,7 +65,7 @@ pub(crate) fn check_chat_button(v: &Value, _len: usize) -> (ContentKind, Vec<Dia
 }
 
 impl<'a> Checker<'a> {
-    fn post(&mut self, m: &'a Map<String, Value>) {
+    fn post(&mut self, m: &'a Obj<'a>) {
         if m.is_empty() {
             self.error(
                 0,
@@ -85,7 +85,7 @@ impl<'a> Checker<'a> {
         }
         for (loc, body) in m {
             self.with(Seg::Key(loc), |c| {
-                if !spec::LOCALES.contains(&loc.as_str()) {
+                if !spec::LOCALES.contains(&loc) {
                     c.emit_key(
                         Severity::Error,
                         0,
@@ -98,7 +98,7 @@ impl<'a> Checker<'a> {
                     return;
                 };
                 for (k, v) in body {
-                    c.with(Seg::Key(k), |c| match k.as_str() {
+                    c.with(Seg::Key(k), |c| match k {
                         "title" => c.check_value(v, &Ty::Str),
                         "content" => c.post_paragraphs(v),
                         _ => c.emit_key(
@@ -116,7 +116,7 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn post_paragraphs(&mut self, v: &'a Value) {
+    fn post_paragraphs(&mut self, v: &'a Node<'a>) {
         let Some(paras) = v.as_array() else {
             self.type_error("an array of paragraphs (arrays of nodes)", v);
             return;
@@ -134,12 +134,12 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn post_node(&mut self, node: &'a Value, paragraph_len: usize) {
+    fn post_node(&mut self, node: &'a Node<'a>, paragraph_len: usize) {
         let Some(m) = node.as_object() else {
             self.type_error("a node object with a `tag`", node);
             return;
         };
-        let Some(tag) = m.get("tag").and_then(Value::as_str) else {
+        let Some(tag) = m.get("tag").and_then(Node::as_str) else {
             self.error(0, "a post node needs a string `tag`".to_owned());
             return;
         };
@@ -159,8 +159,8 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn chat_button_limits(&mut self, m: &'a Map<String, Value>) {
-        if let Some(ids) = m.get("user_ids").and_then(Value::as_array)
+    fn chat_button_limits(&mut self, m: &'a Obj<'a>) {
+        if let Some(ids) = m.get("user_ids").and_then(Node::as_array)
             && !(1..=20).contains(&ids.len())
         {
             self.with(Seg::Key("user_ids"), |c| {
@@ -173,7 +173,7 @@ impl<'a> Checker<'a> {
         let Some(buttons) = m
             .get("buttons")
             .and_then(|b| b.get("buttons"))
-            .and_then(Value::as_array)
+            .and_then(Node::as_array)
         else {
             return;
         };
@@ -186,7 +186,7 @@ impl<'a> Checker<'a> {
                     let Some(text) = b
                         .get("text")
                         .and_then(|t| t.get("text"))
-                        .and_then(Value::as_str)
+                        .and_then(Node::as_str)
                     else {
                         continue;
                     };

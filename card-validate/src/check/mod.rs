@@ -13,7 +13,7 @@ mod table;
 
 use std::collections::HashSet;
 
-use serde_json::{Map, Value};
+use crate::json::{Node, Obj, V};
 
 use crate::codes;
 use crate::path::{self, Seg};
@@ -173,7 +173,7 @@ impl<'a> Checker<'a> {
 
     // ---- values ----------------------------------------------------------------------------
 
-    fn type_error(&mut self, expected: &str, v: &Value) {
+    fn type_error(&mut self, expected: &str, v: &Node<'_>) {
         let what = self.here();
         self.error(
             codes::PARSE,
@@ -181,7 +181,7 @@ impl<'a> Checker<'a> {
         );
     }
 
-    pub(crate) fn check_value(&mut self, v: &'a Value, ty: &Ty) {
+    pub(crate) fn check_value(&mut self, v: &'a Node<'a>, ty: &Ty) {
         match ty {
             Ty::Bool => {
                 if !v.is_boolean() {
@@ -287,7 +287,7 @@ impl<'a> Checker<'a> {
                 Some(m) => {
                     for (k, x) in m {
                         self.with(Seg::Key(k), |c| {
-                            if !crate::spec::LOCALES.contains(&k.as_str()) {
+                            if !crate::spec::LOCALES.contains(&k) {
                                 c.emit_key(
                                     Severity::Warning,
                                     codes::INVALID_VALUE,
@@ -334,8 +334,8 @@ impl<'a> Checker<'a> {
 
     // ---- objects ---------------------------------------------------------------------------
 
-    pub(crate) fn check_object(&mut self, m: &'a Map<String, Value>, o: &'static Object) {
-        if m.get("tag").is_some_and(Value::is_string) {
+    pub(crate) fn check_object(&mut self, m: &'a Obj<'a>, o: &'static Object) {
+        if m.get("tag").is_some_and(Node::is_string) {
             self.tagged += 1;
         }
         self.check_fields(m, o.attrs.iter(), o.open, o.name, false);
@@ -345,7 +345,7 @@ impl<'a> Checker<'a> {
     /// Checks every key against `attrs`, then the required ones.
     fn check_fields(
         &mut self,
-        m: &'a Map<String, Value>,
+        m: &'a Obj<'a>,
         attrs: impl Iterator<Item = &'static Attr> + Clone,
         open: bool,
         owner: &str,
@@ -398,7 +398,7 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn check_attr(&mut self, a: &'static Attr, v: &'a Value) {
+    fn check_attr(&mut self, a: &'static Attr, v: &'a Node<'a>) {
         match a.status {
             Status::Current => self.check_value(v, &a.ty),
             Status::Historical(why) => {
@@ -448,7 +448,7 @@ impl<'a> Checker<'a> {
 
     // ---- components ------------------------------------------------------------------------
 
-    fn check_elements(&mut self, items: &'a [Value], slot: Slot) {
+    fn check_elements(&mut self, items: &'a [Node<'a>], slot: Slot) {
         for (i, v) in items.iter().enumerate() {
             let Some(m) = v.as_object() else {
                 self.with(Seg::Index(i), |c| {
@@ -456,7 +456,7 @@ impl<'a> Checker<'a> {
                 });
                 continue;
             };
-            let Some(tag) = m.get("tag").and_then(Value::as_str) else {
+            let Some(tag) = m.get("tag").and_then(Node::as_str) else {
                 self.with(Seg::Index(i), |c| {
                     c.error(codes::PARSE, "component has no string `tag`".to_owned())
                 });
@@ -472,7 +472,7 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn check_element(&mut self, m: &'a Map<String, Value>, tag: &'a str, slot: Slot) {
+    fn check_element(&mut self, m: &'a Obj<'a>, tag: &'a str, slot: Slot) {
         if let Some(help) = crate::spec::v1_only_tag(tag) {
             self.tagged += 1;
             self.emit(
@@ -483,7 +483,7 @@ impl<'a> Checker<'a> {
             );
             if self.mode == Mode::V1
                 && tag == "action"
-                && let Some(actions) = m.get("actions").and_then(Value::as_array)
+                && let Some(actions) = m.get("actions").and_then(Node::as_array)
             {
                 self.with(Seg::Key("actions"), |c| {
                     c.check_elements(actions, Slot::Container)
@@ -581,10 +581,10 @@ fn same_key(a: &str, b: &str) -> bool {
     a.len() == b.len() && a.as_bytes().first() == b.as_bytes().first() && a == b
 }
 
-fn fits(t: &Ty, v: &Value) -> bool {
+fn fits(t: &Ty, v: &Node<'_>) -> bool {
     match t {
         Ty::Bool => v.is_boolean(),
-        Ty::Int(..) => v.is_i64() || v.is_u64(),
+        Ty::Int(..) => v.is_integer(),
         Ty::Num(..) => v.is_number(),
         Ty::Obj(_) | Ty::Locales(_) | Ty::Named(_) => v.is_object(),
         Ty::Arr(..) | Ty::Elements(_) => v.is_array(),
@@ -610,14 +610,14 @@ fn one_of_names(tys: &[Ty]) -> String {
     names.join(" or ")
 }
 
-pub(crate) fn json_kind(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
+pub(crate) fn json_kind(v: &Node<'_>) -> &'static str {
+    match v.v {
+        V::Null => "null",
+        V::Bool(_) => "a boolean",
+        V::I(_) | V::U(_) | V::F(_) => "a number",
+        V::Str(_) => "a string",
+        V::Arr(_) => "an array",
+        V::Obj(_) => "an object",
     }
 }
 

@@ -1,6 +1,6 @@
 //! Table rows against their columns (200914, 200915; spec §3).
 
-use serde_json::{Map, Value};
+use crate::json::{Node, Obj, V};
 
 use super::Checker;
 use super::format::is_img_key;
@@ -10,15 +10,15 @@ use crate::path::Seg;
 use crate::spec::TAG_COLOR;
 
 impl<'a> Checker<'a> {
-    pub(super) fn table_rule(&mut self, m: &'a Map<String, Value>) {
+    pub(super) fn table_rule(&mut self, m: &'a Obj<'a>) {
         let columns: Vec<(&'a str, &'a str)> = m
             .get("columns")
-            .and_then(Value::as_array)
+            .and_then(Node::as_array)
             .map(|cols| {
                 cols.iter()
                     .filter_map(|c| {
                         let name = c.get("name")?.as_str()?;
-                        let ty = c.get("data_type").and_then(Value::as_str).unwrap_or("text");
+                        let ty = c.get("data_type").and_then(Node::as_str).unwrap_or("text");
                         Some((name, ty))
                     })
                     .collect()
@@ -37,7 +37,7 @@ impl<'a> Checker<'a> {
                 });
             }
         }
-        let Some(rows) = m.get("rows").and_then(Value::as_array) else {
+        let Some(rows) = m.get("rows").and_then(Node::as_array) else {
             return;
         };
         self.with(Seg::Key("rows"), |c| {
@@ -47,7 +47,7 @@ impl<'a> Checker<'a> {
         });
     }
 
-    fn table_row(&mut self, r: usize, row: &'a Value, columns: &[(&'a str, &'a str)]) {
+    fn table_row(&mut self, r: usize, row: &'a Node<'a>, columns: &[(&'a str, &'a str)]) {
         let Some(cells) = row.as_object() else {
             self.error(
                 codes::TABLE_ROWS,
@@ -56,7 +56,7 @@ impl<'a> Checker<'a> {
             return;
         };
         for (key, cell) in cells {
-            self.with(Seg::Key(key), |c| match columns.iter().position(|(n, _)| n == key) {
+            self.with(Seg::Key(key), |c| match columns.iter().position(|(n, _)| *n == key) {
                 None => {
                     let names: Vec<&str> = columns.iter().map(|(n, _)| *n).collect();
                     c.emit(
@@ -71,7 +71,7 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn table_cell(&mut self, r: usize, col: usize, (name, ty): (&str, &str), cell: &'a Value) {
+    fn table_cell(&mut self, r: usize, col: usize, (name, ty): (&str, &str), cell: &'a Node<'a>) {
         let bad = |what: &str| {
             format!(
                 "table rows is invalid: row {r}, column {col} ({name:?}, data_type {ty}) must be {what}"
@@ -84,7 +84,7 @@ impl<'a> Checker<'a> {
                 }
             }
             "date" => {
-                if !(cell.is_i64() || cell.is_u64()) {
+                if !(cell.is_integer()) {
                     self.error(
                         codes::TABLE_ROWS,
                         bad("a Unix timestamp in milliseconds (a JSON integer)"),
@@ -92,13 +92,13 @@ impl<'a> Checker<'a> {
                 }
             }
             "options" => {
-                let ok = match cell {
-                    Value::String(_) => true,
-                    Value::Array(items) => items.iter().all(|o| {
-                        o.get("text").is_some_and(Value::is_string)
+                let ok = match &cell.v {
+                    V::Str(_) => true,
+                    V::Arr(items) => items.iter().all(|o| {
+                        o.get("text").is_some_and(Node::is_string)
                             && o.as_object()
                                 .is_some_and(|m| m.keys().all(|k| k == "text" || k == "color"))
-                            && o.get("color").is_none_or(Value::is_string)
+                            && o.get("color").is_none_or(Node::is_string)
                     }),
                     _ => false,
                 };
@@ -107,9 +107,9 @@ impl<'a> Checker<'a> {
                         codes::TABLE_ROWS,
                         bad("a string or an array of {text, color?}"),
                     );
-                } else if let Value::Array(items) = cell {
+                } else if let V::Arr(items) = &cell.v {
                     for o in items {
-                        if let Some(color) = o.get("color").and_then(Value::as_str)
+                        if let Some(color) = o.get("color").and_then(Node::as_str)
                             && !TAG_COLOR.values.contains(&color)
                         {
                             self.warn(
@@ -121,9 +121,9 @@ impl<'a> Checker<'a> {
                 }
             }
             "persons" => {
-                let ok = match cell {
-                    Value::String(_) => true,
-                    Value::Array(ids) => ids.iter().all(Value::is_string),
+                let ok = match &cell.v {
+                    V::Str(_) => true,
+                    V::Arr(ids) => ids.iter().all(Node::is_string),
                     _ => false,
                 };
                 if !ok {
@@ -131,13 +131,13 @@ impl<'a> Checker<'a> {
                 }
             }
             _ => {
-                match cell {
-                    Value::String(s) if ty == "markdown" => {
+                match &cell.v {
+                    V::Str(s) if ty == "markdown" => {
                         for key in image_targets(s).filter(|k| !is_img_key(k)) {
                             self.error(codes::IMAGE_KEY, format!("image key {key:?} in a markdown cell is not an uploaded image key"));
                         }
                     }
-                    Value::Object(_) | Value::Array(_) => {
+                    V::Obj(_) | V::Arr(_) => {
                         self.warn(
                             codes::TABLE_ROWS,
                             bad("a string (objects and arrays are shown as raw JSON)"),

@@ -1,0 +1,669 @@
+//! A borrowed JSON tree with byte offsets: what the walker reads.
+//!
+//! `validate_str` parses text straight into it: strings and keys borrow from the text (only
+//! escaped ones are copied), objects are vectors in document order, and every node knows where it
+//! starts, so findings get their line and column without a second pass. `validate` borrows the
+//! same tree from a `serde_json::Value` (without positions). The parser accepts exactly RFC 8259
+//! JSON, as `serde_json::from_str` does (same recursion limit); a test and the fuzz target check
+//! that the two agree.
+
+use std::borrow::Cow;
+
+use serde_json::Value;
+
+/// "No position" (a tree borrowed from a `serde_json::Value`).
+pub(crate) const NO_POS: u32 = u32::MAX;
+/// serde_json's default recursion limit (it accepts 127 nested containers).
+const MAX_DEPTH: usize = 127;
+
+/// A JSON value and where it starts in the text.
+#[derive(Debug, Clone)]
+pub(crate) struct Node<'a> {
+    pub(crate) pos: u32,
+    pub(crate) v: V<'a>,
+}
+
+/// The value itself.
+#[derive(Debug, Clone)]
+pub(crate) enum V<'a> {
+    Null,
+    Bool(bool),
+    I(i64),
+    U(u64),
+    F(f64),
+    Str(Cow<'a, str>),
+    Arr(Vec<Node<'a>>),
+    Obj(Obj<'a>),
+}
+
+/// An object member.
+#[derive(Debug, Clone)]
+pub(crate) struct Entry<'a> {
+    pub(crate) key: Cow<'a, str>,
+    pub(crate) key_pos: u32,
+    pub(crate) node: Node<'a>,
+}
+
+/// An object: members in document order.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Obj<'a> {
+    pub(crate) entries: Vec<Entry<'a>>,
+}
+
+impl<'a> Obj<'a> {
+    /// The member named `key` (the last one if repeated, as serde_json keeps it).
+    pub(crate) fn get(&self, key: &str) -> Option<&Node<'a>> {
+        self.entries
+            .iter()
+            .rev()
+            .find(|e| e.key == key)
+            .map(|e| &e.node)
+    }
+    pub(crate) fn contains_key(&self, key: &str) -> bool {
+        self.entries.iter().any(|e| e.key == key)
+    }
+    pub(crate) fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+    pub(crate) fn keys(&self) -> impl Iterator<Item = &str> {
+        self.entries.iter().map(|e| e.key.as_ref())
+    }
+}
+
+impl<'b, 'a> IntoIterator for &'b Obj<'a> {
+    type Item = (&'b str, &'b Node<'a>);
+    type IntoIter = std::iter::Map<
+        std::slice::Iter<'b, Entry<'a>>,
+        fn(&'b Entry<'a>) -> (&'b str, &'b Node<'a>),
+    >;
+    fn into_iter(self) -> Self::IntoIter {
+        self.entries.iter().map(|e| (e.key.as_ref(), &e.node))
+    }
+}
+
+impl std::fmt::Display for Node<'_> {
+    /// Short JSON-ish text for messages (strings quoted, containers summarised).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.v {
+            V::Null => f.write_str("null"),
+            V::Bool(b) => write!(f, "{b}"),
+            V::I(n) => write!(f, "{n}"),
+            V::U(n) => write!(f, "{n}"),
+            V::F(x) => write!(f, "{x}"),
+            V::Str(s) => write!(f, "{s:?}"),
+            V::Arr(a) => write!(f, "[…{} items]", a.len()),
+            V::Obj(_) => f.write_str("{…}"),
+        }
+    }
+}
+
+impl<'a> Node<'a> {
+    pub(crate) fn as_str(&self) -> Option<&str> {
+        match &self.v {
+            V::Str(s) => Some(s),
+            _ => None,
+        }
+    }
+    pub(crate) fn as_object(&self) -> Option<&Obj<'a>> {
+        match &self.v {
+            V::Obj(o) => Some(o),
+            _ => None,
+        }
+    }
+    pub(crate) fn as_array(&self) -> Option<&[Node<'a>]> {
+        match &self.v {
+            V::Arr(a) => Some(a),
+            _ => None,
+        }
+    }
+    pub(crate) fn as_bool(&self) -> Option<bool> {
+        match self.v {
+            V::Bool(b) => Some(b),
+            _ => None,
+        }
+    }
+    pub(crate) fn as_i64(&self) -> Option<i64> {
+        match self.v {
+            V::I(n) => Some(n),
+            V::U(n) => i64::try_from(n).ok(),
+            _ => None,
+        }
+    }
+    pub(crate) fn as_f64(&self) -> Option<f64> {
+        match self.v {
+            V::I(n) => Some(n as f64),
+            V::U(n) => Some(n as f64),
+            V::F(f) => Some(f),
+            _ => None,
+        }
+    }
+    pub(crate) fn get(&self, key: &str) -> Option<&Node<'a>> {
+        self.as_object()?.get(key)
+    }
+    pub(crate) fn is_string(&self) -> bool {
+        matches!(self.v, V::Str(_))
+    }
+    pub(crate) fn is_boolean(&self) -> bool {
+        matches!(self.v, V::Bool(_))
+    }
+    pub(crate) fn is_number(&self) -> bool {
+        matches!(self.v, V::I(_) | V::U(_) | V::F(_))
+    }
+    /// A JSON integer (as serde_json's `is_i64() || is_u64()`).
+    pub(crate) fn is_integer(&self) -> bool {
+        matches!(self.v, V::I(_) | V::U(_))
+    }
+    pub(crate) fn is_null(&self) -> bool {
+        matches!(self.v, V::Null)
+    }
+    pub(crate) fn is_object(&self) -> bool {
+        matches!(self.v, V::Obj(_))
+    }
+    pub(crate) fn is_array(&self) -> bool {
+        matches!(self.v, V::Arr(_))
+    }
+
+    /// Borrows a tree from a serde_json value (no positions).
+    pub(crate) fn from_value(v: &'a Value) -> Node<'a> {
+        let v = match v {
+            Value::Null => V::Null,
+            Value::Bool(b) => V::Bool(*b),
+            Value::Number(n) => match (n.as_i64(), n.as_u64()) {
+                (Some(i), _) => V::I(i),
+                (None, Some(u)) => V::U(u),
+                _ => V::F(n.as_f64().unwrap_or(f64::NAN)),
+            },
+            Value::String(s) => V::Str(Cow::Borrowed(s)),
+            Value::Array(a) => V::Arr(a.iter().map(Node::from_value).collect()),
+            Value::Object(m) => V::Obj(Obj {
+                entries: m
+                    .iter()
+                    .map(|(k, v)| Entry {
+                        key: Cow::Borrowed(k),
+                        key_pos: NO_POS,
+                        node: Node::from_value(v),
+                    })
+                    .collect(),
+            }),
+        };
+        Node { pos: NO_POS, v }
+    }
+
+    /// Follows a JSON pointer; returns (key offset, value offset) of the node it names.
+    pub(crate) fn locate(&self, pointer: &str) -> Option<(u32, u32)> {
+        let mut node = self;
+        let mut key_pos = NO_POS;
+        if pointer.is_empty() {
+            return Some((NO_POS, node.pos));
+        }
+        for raw in pointer.split('/').skip(1) {
+            let token: Cow<'_, str> = if raw.contains('~') {
+                Cow::Owned(raw.replace("~1", "/").replace("~0", "~"))
+            } else {
+                Cow::Borrowed(raw)
+            };
+            match &node.v {
+                V::Obj(o) => {
+                    let e = o.entries.iter().rev().find(|e| e.key == token)?;
+                    key_pos = e.key_pos;
+                    node = &e.node;
+                }
+                V::Arr(a) => {
+                    node = a.get(token.parse::<usize>().ok()?)?;
+                    key_pos = NO_POS;
+                }
+                _ => return None,
+            }
+        }
+        Some((key_pos, node.pos))
+    }
+}
+
+/// Why the text is not JSON, and where (byte offset).
+#[derive(Debug)]
+pub(crate) struct ParseError {
+    pub(crate) at: usize,
+    pub(crate) msg: &'static str,
+}
+
+/// Parses RFC 8259 JSON into a borrowed tree.
+pub(crate) fn parse(text: &str) -> Result<Node<'_>, ParseError> {
+    if text.len() >= NO_POS as usize {
+        return Err(ParseError {
+            at: 0,
+            msg: "input too large",
+        });
+    }
+    let mut p = Parser {
+        text,
+        b: text.as_bytes(),
+        i: 0,
+        depth: 0,
+    };
+    p.ws();
+    let node = p.value()?;
+    p.ws();
+    if p.i < p.b.len() {
+        return Err(p.err("trailing characters"));
+    }
+    Ok(node)
+}
+
+struct Parser<'a> {
+    text: &'a str,
+    b: &'a [u8],
+    i: usize,
+    depth: usize,
+}
+
+impl<'a> Parser<'a> {
+    fn err(&self, msg: &'static str) -> ParseError {
+        ParseError {
+            at: self.i.min(self.b.len()),
+            msg,
+        }
+    }
+
+    fn ws(&mut self) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.b.get(self.i) {
+            self.i += 1;
+        }
+    }
+
+    fn value(&mut self) -> Result<Node<'a>, ParseError> {
+        let pos = self.i as u32;
+        let v = match self.b.get(self.i) {
+            None => return Err(self.err("EOF while parsing a value")),
+            Some(b'{') => self.object()?,
+            Some(b'[') => self.array()?,
+            Some(b'"') => V::Str(self.string()?),
+            Some(b't') => self.lit(b"true", V::Bool(true))?,
+            Some(b'f') => self.lit(b"false", V::Bool(false))?,
+            Some(b'n') => self.lit(b"null", V::Null)?,
+            Some(b'-' | b'0'..=b'9') => self.number()?,
+            Some(_) => return Err(self.err("expected value")),
+        };
+        Ok(Node { pos, v })
+    }
+
+    fn lit(&mut self, word: &[u8], v: V<'a>) -> Result<V<'a>, ParseError> {
+        for &c in word {
+            if self.b.get(self.i) != Some(&c) {
+                return Err(if self.i >= self.b.len() {
+                    self.err("EOF while parsing a value")
+                } else {
+                    self.err("expected ident")
+                });
+            }
+            self.i += 1;
+        }
+        Ok(v)
+    }
+
+    fn enter(&mut self) -> Result<(), ParseError> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return Err(self.err("recursion limit exceeded"));
+        }
+        Ok(())
+    }
+
+    fn object(&mut self) -> Result<V<'a>, ParseError> {
+        self.enter()?;
+        self.i += 1;
+        let mut entries = Vec::new();
+        self.ws();
+        if self.b.get(self.i) == Some(&b'}') {
+            self.i += 1;
+            self.depth -= 1;
+            return Ok(V::Obj(Obj { entries }));
+        }
+        loop {
+            match self.b.get(self.i) {
+                Some(b'"') => {}
+                None => return Err(self.err("EOF while parsing an object")),
+                Some(_) => return Err(self.err("key must be a string")),
+            }
+            let key_pos = self.i as u32;
+            let key = self.string()?;
+            self.ws();
+            match self.b.get(self.i) {
+                Some(b':') => self.i += 1,
+                None => return Err(self.err("EOF while parsing an object")),
+                Some(_) => return Err(self.err("expected `:`")),
+            }
+            self.ws();
+            let node = self.value()?;
+            entries.push(Entry { key, key_pos, node });
+            self.ws();
+            match self.b.get(self.i) {
+                Some(b',') => {
+                    self.i += 1;
+                    self.ws();
+                    if self.b.get(self.i) == Some(&b'}') {
+                        return Err(self.err("trailing comma"));
+                    }
+                }
+                Some(b'}') => {
+                    self.i += 1;
+                    self.depth -= 1;
+                    return Ok(V::Obj(Obj { entries }));
+                }
+                None => return Err(self.err("EOF while parsing an object")),
+                Some(_) => return Err(self.err("expected `,` or `}`")),
+            }
+        }
+    }
+
+    fn array(&mut self) -> Result<V<'a>, ParseError> {
+        self.enter()?;
+        self.i += 1;
+        let mut items = Vec::new();
+        self.ws();
+        if self.b.get(self.i) == Some(&b']') {
+            self.i += 1;
+            self.depth -= 1;
+            return Ok(V::Arr(items));
+        }
+        loop {
+            items.push(self.value()?);
+            self.ws();
+            match self.b.get(self.i) {
+                Some(b',') => {
+                    self.i += 1;
+                    self.ws();
+                    if self.b.get(self.i) == Some(&b']') {
+                        return Err(self.err("trailing comma"));
+                    }
+                }
+                Some(b']') => {
+                    self.i += 1;
+                    self.depth -= 1;
+                    return Ok(V::Arr(items));
+                }
+                None => return Err(self.err("EOF while parsing a list")),
+                Some(_) => return Err(self.err("expected `,` or `]`")),
+            }
+        }
+    }
+
+    /// A string starting at `"`: borrowed when it has no escapes.
+    fn string(&mut self) -> Result<Cow<'a, str>, ParseError> {
+        self.i += 1;
+        let start = self.i;
+        loop {
+            let rel = memchr::memchr2(b'"', b'\\', &self.b[self.i..]);
+            let end = match rel {
+                Some(r) => self.i + r,
+                None => {
+                    self.i = self.b.len();
+                    return Err(self.err("EOF while parsing a string"));
+                }
+            };
+            if let Some(c) = self.b[self.i..end].iter().position(|c| *c < 0x20) {
+                self.i += c;
+                return Err(
+                    self.err("control character (\\u0000-\\u001F) found while parsing a string")
+                );
+            }
+            self.i = end;
+            if self.b[end] == b'"' {
+                self.i += 1;
+                return Ok(Cow::Borrowed(&self.text[start..end]));
+            }
+            // An escape: finish the string the slow way.
+            let mut out = String::with_capacity(end - start + 16);
+            out.push_str(&self.text[start..end]);
+            return self.escaped(out).map(Cow::Owned);
+        }
+    }
+
+    fn escaped(&mut self, mut out: String) -> Result<String, ParseError> {
+        loop {
+            match self.b.get(self.i) {
+                None => return Err(self.err("EOF while parsing a string")),
+                Some(b'"') => {
+                    self.i += 1;
+                    return Ok(out);
+                }
+                Some(b'\\') => {
+                    self.i += 1;
+                    let c = match self.b.get(self.i) {
+                        None => return Err(self.err("EOF while parsing a string")),
+                        Some(b'"') => '"',
+                        Some(b'\\') => '\\',
+                        Some(b'/') => '/',
+                        Some(b'b') => '\u{8}',
+                        Some(b'f') => '\u{c}',
+                        Some(b'n') => '\n',
+                        Some(b'r') => '\r',
+                        Some(b't') => '\t',
+                        Some(b'u') => {
+                            self.i += 1;
+                            let c = self.unicode()?;
+                            out.push(c);
+                            continue;
+                        }
+                        Some(_) => return Err(self.err("invalid escape")),
+                    };
+                    self.i += 1;
+                    out.push(c);
+                }
+                Some(c) if *c < 0x20 => {
+                    return Err(self
+                        .err("control character (\\u0000-\\u001F) found while parsing a string"));
+                }
+                Some(_) => {
+                    let rel = memchr::memchr2(b'"', b'\\', &self.b[self.i..])
+                        .unwrap_or(self.b.len() - self.i);
+                    let end = self.i + rel;
+                    if let Some(c) = self.b[self.i..end].iter().position(|c| *c < 0x20) {
+                        self.i += c;
+                        return Err(self.err(
+                            "control character (\\u0000-\\u001F) found while parsing a string",
+                        ));
+                    }
+                    out.push_str(&self.text[self.i..end]);
+                    self.i = end;
+                }
+            }
+        }
+    }
+
+    fn hex4(&mut self) -> Result<u32, ParseError> {
+        let mut n = 0u32;
+        for _ in 0..4 {
+            let d = match self.b.get(self.i) {
+                None => return Err(self.err("EOF while parsing a string")),
+                Some(c) => (*c as char)
+                    .to_digit(16)
+                    .ok_or_else(|| self.err("invalid escape"))?,
+            };
+            n = n * 16 + d;
+            self.i += 1;
+        }
+        Ok(n)
+    }
+
+    fn unicode(&mut self) -> Result<char, ParseError> {
+        let first = self.hex4()?;
+        let code = match first {
+            0xD800..=0xDBFF => {
+                if self.b.get(self.i) != Some(&b'\\') || self.b.get(self.i + 1) != Some(&b'u') {
+                    return Err(self.err("lone leading surrogate in hex escape"));
+                }
+                self.i += 2;
+                let second = self.hex4()?;
+                if !(0xDC00..=0xDFFF).contains(&second) {
+                    return Err(self.err("lone leading surrogate in hex escape"));
+                }
+                0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00)
+            }
+            0xDC00..=0xDFFF => return Err(self.err("lone trailing surrogate in hex escape")),
+            c => c,
+        };
+        char::from_u32(code).ok_or_else(|| self.err("invalid unicode code point"))
+    }
+
+    fn digits(&mut self) -> usize {
+        let start = self.i;
+        while let Some(b'0'..=b'9') = self.b.get(self.i) {
+            self.i += 1;
+        }
+        self.i - start
+    }
+
+    fn number(&mut self) -> Result<V<'a>, ParseError> {
+        let start = self.i;
+        let neg = self.b[self.i] == b'-';
+        if neg {
+            self.i += 1;
+        }
+        match self.b.get(self.i) {
+            Some(b'0') => {
+                self.i += 1;
+                if let Some(b'0'..=b'9') = self.b.get(self.i) {
+                    return Err(self.err("invalid number"));
+                }
+            }
+            Some(b'1'..=b'9') => {
+                self.digits();
+            }
+            None => return Err(self.err("EOF while parsing a value")),
+            Some(_) => return Err(self.err("invalid number")),
+        }
+        let mut float = false;
+        if self.b.get(self.i) == Some(&b'.') {
+            self.i += 1;
+            float = true;
+            if self.digits() == 0 {
+                return Err(self.err(if self.i >= self.b.len() {
+                    "EOF while parsing a value"
+                } else {
+                    "invalid number"
+                }));
+            }
+        }
+        if let Some(b'e' | b'E') = self.b.get(self.i) {
+            self.i += 1;
+            float = true;
+            if let Some(b'+' | b'-') = self.b.get(self.i) {
+                self.i += 1;
+            }
+            if self.digits() == 0 {
+                return Err(self.err(if self.i >= self.b.len() {
+                    "EOF while parsing a value"
+                } else {
+                    "invalid number"
+                }));
+            }
+        }
+        let s = &self.text[start..self.i];
+        if !float {
+            if neg {
+                if let Ok(n) = s.parse::<i64>() {
+                    return Ok(V::I(n));
+                }
+            } else if let Ok(n) = s.parse::<u64>() {
+                return Ok(match i64::try_from(n) {
+                    Ok(i) => V::I(i),
+                    Err(_) => V::U(n),
+                });
+            }
+        }
+        match s.parse::<f64>() {
+            Ok(f) if f.is_finite() => Ok(V::F(f)),
+            _ => Err(ParseError {
+                at: start,
+                msg: "number out of range",
+            }),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Our parser and serde_json agree on what is JSON.
+    #[test]
+    fn accepts_what_serde_json_accepts() {
+        let cases = [
+            "{}",
+            "[]",
+            " 0 ",
+            "-0",
+            "1e5",
+            "1E+5",
+            "-1.5e-3",
+            "18446744073709551615",
+            "-9223372036854775808",
+            "123456789012345678901234567890",
+            "\"\\u00e9\\ud83d\\ude00\"",
+            "{\"a\":[1,{\"b\":null}],\"c\":true}",
+            "",
+            " ",
+            "{",
+            "[1,]",
+            "{\"a\":1,}",
+            "01",
+            "1.",
+            ".5",
+            "-",
+            "1e",
+            "+1",
+            "tru",
+            "nul",
+            "\"\\x\"",
+            "\"\\ud800\"",
+            "\"\\udc00\"",
+            "\"a\u{1}\"",
+            "{1:2}",
+            "[1 2]",
+            "{\"a\" 1}",
+            "1 2",
+            "\"abc",
+            "1e400",
+            "\"\\u12\"",
+            "[\"\\n\\t\\\"\\\\\\/\\b\\f\\r\"]",
+            "\"é\"",
+            "{\"a\":1}x",
+            "nulls",
+            "[true false]",
+        ];
+        for text in cases {
+            let ours = parse(text).is_ok();
+            let theirs = serde_json::from_str::<Value>(text).is_ok();
+            assert_eq!(ours, theirs, "{text:?}: ours {ours}, serde_json {theirs}");
+        }
+        for depth in [126, 127, 128, 129] {
+            let deep = "[".repeat(depth) + &"]".repeat(depth);
+            assert_eq!(
+                parse(&deep).is_ok(),
+                serde_json::from_str::<Value>(&deep).is_ok(),
+                "depth {depth}"
+            );
+        }
+    }
+
+    #[test]
+    fn values_and_positions() {
+        let text = "{\"a\": [1, -2, 3.5, \"x\\ny\"], \"b\": {\"c\": null}}";
+        let n = parse(text).unwrap();
+        let a = n.get("a").unwrap().as_array().unwrap();
+        assert_eq!(a[0].as_i64(), Some(1));
+        assert_eq!(a[1].as_i64(), Some(-2));
+        assert_eq!(a[2].as_f64(), Some(3.5));
+        assert_eq!(a[3].as_str(), Some("x\ny"));
+        assert_eq!(n.locate("/a/3"), Some((NO_POS, 19)));
+        let (k, v) = n.locate("/b/c").unwrap();
+        assert_eq!(
+            (
+                &text[k as usize..k as usize + 3],
+                &text[v as usize..v as usize + 4]
+            ),
+            ("\"c\"", "null")
+        );
+        assert_eq!(n.locate("/a/9"), None);
+    }
+}

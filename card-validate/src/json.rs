@@ -391,31 +391,32 @@ impl<'a> Parser<'a> {
     fn string(&mut self) -> Result<Cow<'a, str>, ParseError> {
         self.i += 1;
         let start = self.i;
-        loop {
-            let rel = memchr::memchr2(b'"', b'\\', &self.b[self.i..]);
-            let end = match rel {
-                Some(r) => self.i + r,
-                None => {
-                    self.i = self.b.len();
-                    return Err(self.err("EOF while parsing a string"));
-                }
-            };
-            if let Some(c) = self.b[self.i..end].iter().position(|c| *c < 0x20) {
+        let Some(rel) = memchr::memchr2(b'"', b'\\', &self.b[self.i..]) else {
+            if let Some(c) = self.b[self.i..].iter().position(|c| *c < 0x20) {
                 self.i += c;
                 return Err(
                     self.err("control character (\\u0000-\\u001F) found while parsing a string")
                 );
             }
-            self.i = end;
-            if self.b[end] == b'"' {
-                self.i += 1;
-                return Ok(Cow::Borrowed(&self.text[start..end]));
-            }
-            // An escape: finish the string the slow way.
-            let mut out = String::with_capacity(end - start + 16);
-            out.push_str(&self.text[start..end]);
-            return self.escaped(out).map(Cow::Owned);
+            self.i = self.b.len();
+            return Err(self.err("EOF while parsing a string"));
+        };
+        let end = self.i + rel;
+        if let Some(c) = self.b[self.i..end].iter().position(|c| *c < 0x20) {
+            self.i += c;
+            return Err(
+                self.err("control character (\\u0000-\\u001F) found while parsing a string")
+            );
         }
+        self.i = end;
+        if self.b[end] == b'"' {
+            self.i += 1;
+            return Ok(Cow::Borrowed(&self.text[start..end]));
+        }
+        // An escape: finish the string the slow way.
+        let mut out = String::with_capacity(end - start + 16);
+        out.push_str(&self.text[start..end]);
+        self.escaped(out).map(Cow::Owned)
     }
 
     fn escaped(&mut self, mut out: String) -> Result<String, ParseError> {

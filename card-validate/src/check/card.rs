@@ -241,7 +241,7 @@ impl<'a> Checker<'a> {
             "card_link" => {
                 let platforms = ["pc_url", "ios_url", "android_url"]
                     .iter()
-                    .filter(|k| m.contains_key(**k))
+                    .filter(|k| m.contains_key(k))
                     .count();
                 if !m.contains_key("url") && platforms < 3 && !m.is_empty() {
                     self.warn(

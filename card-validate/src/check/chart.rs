@@ -161,7 +161,7 @@ impl<'a> Checker<'a> {
             _ => &[],
         };
         for f in needs {
-            if !m.contains_key(*f) {
+            if !m.contains_key(f) {
                 self.warn(
                     codes::CHART_SPEC,
                     format!("this chart type usually needs `{f}`"),

@@ -1,4 +1,6 @@
-//! Runs validate_str over the corpus a few times (for callgrind / perf).
+//! Runs validate_str over the corpus N times (default 3): a steady workload for
+//! `valgrind --tool=callgrind target/release/examples/profile_validate 3`, whose instruction counts
+//! are repeatable where wall-clock time on a shared machine is not.
 fn main() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus/cards");
     let mut texts = Vec::new();

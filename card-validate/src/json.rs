@@ -51,7 +51,7 @@ pub(crate) struct Obj<'a> {
 }
 
 impl<'a> Obj<'a> {
-    /// The member named `key` (the last one if repeated, as serde_json keeps it).
+    /// The member named `key` (keys are unique: the parser keeps the last of repeated ones).
     pub(crate) fn get(&self, key: &str) -> Option<&Node<'a>> {
         self.entries
             .iter()
@@ -204,7 +204,7 @@ impl<'a> Node<'a> {
             };
             match &node.v {
                 V::Obj(o) => {
-                    let e = o.entries.iter().rev().find(|e| e.key == token)?;
+                    let e = o.entries.iter().find(|e| e.key == token)?;
                     key_pos = e.key_pos;
                     node = &e.node;
                 }
@@ -226,8 +226,17 @@ pub(crate) struct ParseError {
     pub(crate) msg: &'static str,
 }
 
+/// A parsed document: the tree, and the repeated keys that were dropped from it.
+#[derive(Debug)]
+pub(crate) struct Doc<'a> {
+    pub(crate) root: Node<'a>,
+    /// (offset of the dropped key, key): like serde_json (and the server's Go decoder), the
+    /// last occurrence of a key wins; earlier ones are dropped and reported.
+    pub(crate) duplicates: Vec<(u32, String)>,
+}
+
 /// Parses RFC 8259 JSON into a borrowed tree.
-pub(crate) fn parse(text: &str) -> Result<Node<'_>, ParseError> {
+pub(crate) fn parse(text: &str) -> Result<Doc<'_>, ParseError> {
     if text.len() >= NO_POS as usize {
         return Err(ParseError {
             at: 0,
@@ -239,14 +248,18 @@ pub(crate) fn parse(text: &str) -> Result<Node<'_>, ParseError> {
         b: text.as_bytes(),
         i: 0,
         depth: 0,
+        duplicates: Vec::new(),
     };
     p.ws();
-    let node = p.value()?;
+    let root = p.value()?;
     p.ws();
     if p.i < p.b.len() {
         return Err(p.err("trailing characters"));
     }
-    Ok(node)
+    Ok(Doc {
+        root,
+        duplicates: p.duplicates,
+    })
 }
 
 struct Parser<'a> {
@@ -254,6 +267,7 @@ struct Parser<'a> {
     b: &'a [u8],
     i: usize,
     depth: usize,
+    duplicates: Vec<(u32, String)>,
 }
 
 impl<'a> Parser<'a> {
@@ -347,11 +361,39 @@ impl<'a> Parser<'a> {
                 Some(b'}') => {
                     self.i += 1;
                     self.depth -= 1;
+                    self.drop_duplicates(&mut entries);
                     return Ok(V::Obj(Obj { entries }));
                 }
                 None => return Err(self.err("EOF while parsing an object")),
                 Some(_) => return Err(self.err("expected `,` or `}`")),
             }
+        }
+    }
+
+    /// Keeps only the last occurrence of each key.
+    fn drop_duplicates(&mut self, entries: &mut Vec<Entry<'a>>) {
+        let n = entries.len();
+        if n < 2 {
+            return;
+        }
+        let mut dropped: Vec<usize> = if n <= 16 {
+            // Small objects (nearly all of a card): compare pairwise, no allocation unless found.
+            (0..n)
+                .filter(|&i| entries[i + 1..].iter().any(|e| e.key == entries[i].key))
+                .collect()
+        } else {
+            let mut order: Vec<usize> = (0..n).collect();
+            order.sort_by(|&a, &b| entries[a].key.cmp(&entries[b].key).then(a.cmp(&b)));
+            order
+                .windows(2)
+                .filter(|w| entries[w[0]].key == entries[w[1]].key)
+                .map(|w| w[0])
+                .collect()
+        };
+        dropped.sort_unstable();
+        for &i in dropped.iter().rev() {
+            let e = entries.remove(i);
+            self.duplicates.push((e.key_pos, e.key.into_owned()));
         }
     }
 
@@ -648,9 +690,26 @@ mod tests {
     }
 
     #[test]
+    fn the_last_of_repeated_keys_wins() {
+        let text = "{\"a\": 1, \"b\": 2, \"a\": 3}";
+        let doc = parse(text).unwrap();
+        assert_eq!(doc.root.get("a").and_then(Node::as_i64), Some(3));
+        assert_eq!(doc.root.as_object().unwrap().entries.len(), 2);
+        assert_eq!(doc.duplicates, [(1, "a".to_owned())]);
+        let many: String = (0..40)
+            .map(|i| format!("\"k{}\": {i},", i % 20))
+            .collect::<String>();
+        let text = format!("{{{many}\"z\": 0}}");
+        let doc = parse(&text).unwrap();
+        assert_eq!(doc.root.as_object().unwrap().entries.len(), 21);
+        assert_eq!(doc.root.get("k3").and_then(Node::as_i64), Some(23));
+        assert_eq!(doc.duplicates.len(), 20);
+    }
+
+    #[test]
     fn values_and_positions() {
         let text = "{\"a\": [1, -2, 3.5, \"x\\ny\"], \"b\": {\"c\": null}}";
-        let n = parse(text).unwrap();
+        let n = parse(text).unwrap().root;
         let a = n.get("a").unwrap().as_array().unwrap();
         assert_eq!(a[0].as_i64(), Some(1));
         assert_eq!(a[1].as_i64(), Some(-2));

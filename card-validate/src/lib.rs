@@ -70,9 +70,14 @@ pub fn validate_payload(kind: PayloadKind, value: &Value) -> Report {
 /// Validates any payload we send, given as JSON text.
 pub fn validate_payload_str(kind: PayloadKind, json: &str) -> Report {
     match json::parse(json) {
-        Ok(root) => {
-            let (kind, mut diagnostics) = run(kind, &root, json.len());
-            locate(json, &root, &mut diagnostics);
+        Ok(doc) => {
+            let (kind, mut diagnostics) = run(kind, &doc.root, json.len());
+            diagnostics.extend(
+                doc.duplicates
+                    .iter()
+                    .map(|(at, key)| duplicate_key(kind, *at, key)),
+            );
+            locate(json, &doc.root, &mut diagnostics);
             Report { kind, diagnostics }
         }
         Err(e) => {
@@ -97,9 +102,33 @@ pub fn validate_payload_str(kind: PayloadKind, json: &str) -> Report {
                     ),
                     help: None,
                     at_key: false,
+                    offset: None,
                 }],
             }
         }
+    }
+}
+
+/// A repeated key: the server (like serde_json) keeps the last one, which is rarely what was meant.
+fn duplicate_key(kind: ContentKind, at: u32, key: &str) -> Diagnostic {
+    let (code, sub_code) = match kind {
+        ContentKind::Text | ContentKind::Post | ContentKind::ChatButton => {
+            (codes::INVALID_PARAM, None)
+        }
+        _ => (codes::CARD_CONTENT, Some(codes::PARSE)),
+    };
+    Diagnostic {
+        severity: Severity::Warning,
+        code,
+        sub_code,
+        path: "ROOT".to_owned(),
+        pointer: String::new(),
+        line: None,
+        column: None,
+        message: format!("key `{key}` is repeated in this object; only its last value counts"),
+        help: Some("remove the earlier occurrence".to_owned()),
+        at_key: false,
+        offset: Some(at as usize),
     }
 }
 
@@ -121,6 +150,9 @@ fn locate(text: &str, root: &json::Node<'_>, diagnostics: &mut [Diagnostic]) {
     let offsets: Vec<Option<usize>> = diagnostics
         .iter()
         .map(|d| {
+            if d.offset.is_some() {
+                return d.offset;
+            }
             let (key, value) = root.locate(&d.pointer)?;
             let at = if d.at_key && key != json::NO_POS {
                 key

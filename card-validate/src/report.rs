@@ -27,6 +27,8 @@ pub struct Diagnostic {
     pub help: Option<String>,
     /// Whether the pointer names a key (unknown/removed property) rather than a value.
     pub(crate) at_key: bool,
+    /// A byte offset in the source text, for findings that no pointer can name (repeated keys).
+    pub(crate) offset: Option<usize>,
 }
 
 impl Diagnostic {

@@ -666,3 +666,15 @@ fn editor_schema_key_is_a_warning_that_says_to_strip_it() {
         "{w:#?}"
     );
 }
+
+#[test]
+fn repeated_keys_keep_the_last_value_and_warn() {
+    let json = "{\n\"schema\": \"1.0\",\n\"schema\": \"2.0\",\n\"body\": {\"elements\": []}}";
+    let r = validate_str(json);
+    assert_eq!(r.kind(), ContentKind::CardV2);
+    assert!(r.is_ok(), "{r}");
+    let w: Vec<_> = r.warnings().collect();
+    assert_eq!(w.len(), 1, "{r}");
+    assert!(w[0].message.contains("`schema` is repeated"));
+    assert_eq!((w[0].line, w[0].column), (Some(2), Some(1)));
+}

@@ -24,9 +24,10 @@ fuzz_target!(|data: &[u8]| {
         .is_some_and(|d| d.message.starts_with("parse card json err"));
     assert_eq!(ours_rejects, parsed.is_err(), "parsers disagree on {text:?}");
     if let Ok(v) = parsed {
-        // Both entry points find the same things (size findings aside: the size is measured on the text given).
+        // Both entry points find the same things, aside from what only the text shows: the size
+        // (measured on the text given) and repeated keys (a Value has already dropped them).
         let key = |r: &card_validate::Report| {
-            let mut k: Vec<_> = r.diagnostics().iter().filter(|d| d.code != 230025).map(|d| (d.code, d.sub_code, d.path.clone(), d.pointer.clone())).collect();
+            let mut k: Vec<_> = r.diagnostics().iter().filter(|d| d.code != 230025 && !d.message.contains("is repeated in this object")).map(|d| (d.code, d.sub_code, d.path.clone(), d.pointer.clone())).collect();
             k.sort();
             k
         };

@@ -98,6 +98,7 @@ fn root_diag(
         message,
         help,
         at_key: false,
+        offset: None,
     }
 }
 

@@ -24,6 +24,7 @@ fn too_large(len: usize, max: usize, what: &str) -> Option<Diagnostic> {
         ),
         help: None,
         at_key: false,
+        offset: None,
     })
 }
 

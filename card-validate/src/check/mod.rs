@@ -124,6 +124,7 @@ impl<'a> Checker<'a> {
             message,
             help,
             at_key,
+            offset: None,
         });
     }
 

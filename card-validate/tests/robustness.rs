@@ -178,6 +178,25 @@ fn key(
     )
 }
 
+/// Compact JSON with every object's keys in reverse order.
+fn reversed_keys(v: &Value) -> String {
+    match v {
+        Value::Object(m) => {
+            let parts: Vec<String> = m
+                .iter()
+                .rev()
+                .map(|(k, x)| format!("{}:{}", serde_json::to_string(k).unwrap(), reversed_keys(x)))
+                .collect();
+            format!("{{{}}}", parts.join(","))
+        }
+        Value::Array(xs) => format!(
+            "[{}]",
+            xs.iter().map(reversed_keys).collect::<Vec<_>>().join(",")
+        ),
+        other => other.to_string(),
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 3000, failure_persistence: None, ..ProptestConfig::default() })]
 
@@ -198,6 +217,19 @@ proptest! {
                 prop_assert!(d.line.is_some() && d.column.is_some(), "no position for {}", d);
             }
         }
+    }
+
+    /// Findings do not depend on key order (text keeps the writer's order; a `Value` sorts keys).
+    #[test]
+    fn key_order_does_not_change_findings(card in mutated_card()) {
+        let sorted = card_validate::validate_str(&serde_json::to_string(&card).unwrap());
+        let reversed = card_validate::validate_str(&reversed_keys(&card));
+        let strip = |r: &card_validate::Report| {
+            let mut v: Vec<_> = r.diagnostics().iter().filter(|d| d.code != 230025).map(key).collect();
+            v.sort();
+            v
+        };
+        prop_assert_eq!(strip(&sorted), strip(&reversed));
     }
 
     #[test]

@@ -176,8 +176,27 @@ impl<'a> Checker<'a> {
         self.custom_sizes = names("text_size");
     }
 
-    /// Limits over the whole card: element count, tables, audio and forwarding.
+    /// Limits over the whole card: element count, tables, unique ids and names.
     fn card_limits(&mut self) {
+        let mut repeats = Vec::new();
+        for (occ, sub, what) in [
+            (&self.element_ids, codes::ELEMENT_ID, "element_id"),
+            (&self.names, codes::CONTENT_RULE, "form or field name"),
+            (&self.audio_ids, codes::AUDIO_ID_DUPLICATE, "audio_id"),
+        ] {
+            for (value, at) in occ.repeated() {
+                for segs in at {
+                    let msg = format!(
+                        "{what} {value:?} is used {} times; it must be unique in the card",
+                        at.len()
+                    );
+                    repeats.push((segs.clone(), sub, msg));
+                }
+            }
+        }
+        for (segs, sub, msg) in repeats {
+            self.emit_at(&segs, Severity::Error, Some(sub), msg, None, false);
+        }
         if self.tagged > codes::MAX_ELEMENTS {
             let msg = format!(
                 "element exceeds the limit: the card has {} components and text elements; at most {} are allowed",
@@ -270,13 +289,12 @@ impl<'a> Checker<'a> {
                         "form's name is required and can not be empty string".to_owned(),
                     );
                 }
-                Some(name) if !self.form_names.insert(name) || self.field_names.contains(name) => {
-                    self.error(
-                        codes::CONTENT_RULE,
-                        format!("form name {name:?} is not unique in the card"),
-                    );
+                Some(name) => {
+                    let mut at = self.segs.clone();
+                    at.push(Seg::Key("name"));
+                    self.names.note(name, at);
                 }
-                Some(_) | None => {}
+                None => {}
             },
             "button" if self.ctx.in_form => {
                 let submit = str_of("form_action_type") == Some("submit")
@@ -304,18 +322,11 @@ impl<'a> Checker<'a> {
                 );
             }
             "audio" => {
-                if self.first_audio.is_none() {
-                    self.first_audio = Some(self.segs.clone());
-                }
-                if let Some(id) = str_of("audio_id")
-                    && !self.audio_ids.insert(id)
-                {
-                    self.with(Seg::Key("audio_id"), |c| {
-                        c.error(
-                            codes::AUDIO_ID_DUPLICATE,
-                            format!("duplicate audio id {id:?}"),
-                        )
-                    });
+                self.audios.push(self.segs.clone());
+                if let Some(id) = str_of("audio_id") {
+                    let mut at = self.segs.clone();
+                    at.push(Seg::Key("audio_id"));
+                    self.audio_ids.note(id, at);
                 }
             }
             "table" => {
@@ -343,17 +354,12 @@ impl<'a> Checker<'a> {
                         format!("`{}` inside a form has an empty `name`", comp.tag),
                     );
                 }
-                Some(n) if !self.field_names.insert(n) || self.form_names.contains(n) => {
-                    self.with(Seg::Key("name"), |c| {
-                        c.error(
-                            codes::CONTENT_RULE,
-                            format!(
-                                "duplicate form field name {n:?}: names must be unique in the card"
-                            ),
-                        )
-                    });
+                Some(n) => {
+                    let mut at = self.segs.clone();
+                    at.push(Seg::Key("name"));
+                    self.names.note(n, at);
                 }
-                Some(_) | None => {} // a missing name is reported as a missing required attribute
+                None => {} // a missing name is reported as a missing required attribute
             }
         } else if m.get("required").and_then(Node::as_bool) == Some(true)
             && comp.tag != "multi_select_static"
@@ -388,17 +394,17 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// After the walk: audio needs `config.enable_forward: false`.
+    /// After the walk: audio needs `config.enable_forward: false` (reported at every audio).
     pub(crate) fn audio_forward_rule(&mut self, root: &'a Obj<'a>) {
-        let Some(at) = self.first_audio.take() else {
-            return;
-        };
         let forward = root
             .get("config")
             .and_then(|c| c.get("enable_forward"))
             .and_then(Node::as_bool)
             .unwrap_or(true);
-        if forward {
+        if !forward {
+            return;
+        }
+        for at in std::mem::take(&mut self.audios) {
             self.emit_at(
                 &at,
                 Severity::Error,

@@ -51,13 +51,9 @@ impl<'a> Checker<'a> {
                         format!("element_id {s:?}: only letters, digits and `_`, starting with a letter, at most 20 characters"),
                         None,
                     );
-                } else if !self.element_ids.insert(s) {
-                    self.error(
-                        codes::ELEMENT_ID,
-                        format!(
-                            "duplicate element_id {s:?}: element_id must be unique in the card"
-                        ),
-                    );
+                } else {
+                    let at = self.segs.clone();
+                    self.element_ids.note(s, at);
                 }
             }
             Format::Url => {

@@ -11,8 +11,6 @@ mod message;
 mod suggest;
 mod table;
 
-use std::collections::HashSet;
-
 use crate::json::{Node, Obj, V};
 
 use crate::codes;
@@ -43,6 +41,35 @@ struct Ctx {
     in_form: bool,
 }
 
+/// Where each value of a must-be-unique key occurs, in first-seen order.
+///
+/// A repeat is reported at every occurrence once the walk is done, so the findings do not depend
+/// on which one the walk reached first (key order differs between text and a parsed `Value`).
+#[derive(Debug, Default)]
+struct Occurrences<'a> {
+    index: std::collections::HashMap<&'a str, usize>,
+    seen: Vec<(&'a str, Vec<Vec<Seg<'a>>>)>,
+}
+
+impl<'a> Occurrences<'a> {
+    fn note(&mut self, value: &'a str, at: Vec<Seg<'a>>) {
+        match self.index.get(value) {
+            Some(&i) => self.seen[i].1.push(at),
+            None => {
+                self.index.insert(value, self.seen.len());
+                self.seen.push((value, vec![at]));
+            }
+        }
+    }
+
+    fn repeated(&self) -> impl Iterator<Item = (&'a str, &[Vec<Seg<'a>>])> {
+        self.seen
+            .iter()
+            .filter(|(_, at)| at.len() > 1)
+            .map(|(v, at)| (*v, at.as_slice()))
+    }
+}
+
 /// A form being walked.
 #[derive(Debug, Default)]
 struct FormState {
@@ -56,10 +83,10 @@ pub(crate) struct Checker<'a> {
     ctx: Ctx,
     custom_colors: Vec<&'a str>,
     custom_sizes: Vec<&'a str>,
-    element_ids: HashSet<&'a str>,
-    field_names: HashSet<&'a str>,
-    form_names: HashSet<&'a str>,
-    audio_ids: HashSet<&'a str>,
+    element_ids: Occurrences<'a>,
+    /// Form names and form field names share one namespace.
+    names: Occurrences<'a>,
+    audio_ids: Occurrences<'a>,
     form: Option<FormState>,
     /// Objects carrying a `tag` (the server's element count).
     tagged: usize,
@@ -67,8 +94,8 @@ pub(crate) struct Checker<'a> {
     tables: usize,
     /// Markdown tables per locale ("" = default content).
     md_tables: Vec<(&'a str, usize)>,
-    /// First audio component's path, for the enable_forward rule.
-    first_audio: Option<Vec<Seg<'a>>>,
+    /// Every audio component's path, for the enable_forward rule.
+    audios: Vec<Vec<Seg<'a>>>,
 }
 
 impl<'a> Checker<'a> {
@@ -80,15 +107,14 @@ impl<'a> Checker<'a> {
             ctx: Ctx::default(),
             custom_colors: Vec::new(),
             custom_sizes: Vec::new(),
-            element_ids: HashSet::new(),
-            field_names: HashSet::new(),
-            form_names: HashSet::new(),
-            audio_ids: HashSet::new(),
+            element_ids: Occurrences::default(),
+            names: Occurrences::default(),
+            audio_ids: Occurrences::default(),
             form: None,
             tagged: 0,
             tables: 0,
             md_tables: Vec::new(),
-            first_audio: None,
+            audios: Vec::new(),
         }
     }
 

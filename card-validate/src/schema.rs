@@ -21,7 +21,7 @@ pub const SCHEMA_ID: &str = "https://card-dsl.invalid/schema/card-v2.schema.json
 /// and 1.0 cards recognised but not checked.
 pub fn json_schema() -> Value {
     let mut defs = Map::new();
-    for o in all_objects() {
+    for o in spec::all_objects() {
         defs.insert(o.name.to_owned(), object_schema(o));
     }
     for c in spec::COMPONENTS.iter() {
@@ -282,35 +282,4 @@ fn range_desc(lo: i64, hi: i64) -> String {
     } else {
         format!("Documented range: {lo}..={hi}.")
     }
-}
-
-/// Every object reachable from the card root and the components (for `$defs`).
-fn all_objects() -> Vec<&'static Object> {
-    let mut out: Vec<&'static Object> = Vec::new();
-    let roots = [&spec::CARD, &spec::TEMPLATE, &spec::CARD_ENTITY];
-    let mut stack: Vec<&'static Ty> = Vec::new();
-    for r in roots {
-        push_object(r, &mut out, &mut stack);
-    }
-    for c in spec::COMPONENTS.iter() {
-        stack.extend(c.all_attrs().map(|a| &a.ty));
-    }
-    while let Some(t) = stack.pop() {
-        match t {
-            Ty::Obj(o) => push_object(o, &mut out, &mut stack),
-            Ty::Arr(i, _) | Ty::Locales(i) | Ty::Named(i) => stack.push(i),
-            Ty::OneOf(ts) => stack.extend(ts.iter()),
-            _ => {}
-        }
-    }
-    out.sort_by_key(|o| o.name);
-    out
-}
-
-fn push_object(o: &'static Object, out: &mut Vec<&'static Object>, stack: &mut Vec<&'static Ty>) {
-    if out.iter().any(|x| std::ptr::eq(*x, o)) {
-        return;
-    }
-    out.push(o);
-    stack.extend(o.attrs.iter().map(|a| &a.ty));
 }

@@ -18,7 +18,7 @@ impl<'a> Checker<'a> {
                 }
             }
             Format::FileKey => {
-                if !(s.starts_with("file_") && is_key_chars(s)) {
+                if !is_file_key(s) {
                     self.error(
                         codes::FILE_KEY,
                         format!("file key {s:?} is not an uploaded file key (file_v3_…, from the file upload API)"),
@@ -26,7 +26,7 @@ impl<'a> Checker<'a> {
                 }
             }
             Format::OpenId => {
-                if !(s.starts_with("ou_") && s.len() > 3) {
+                if !is_open_id(s) {
                     self.error(
                         codes::INVALID_USER,
                         format!(
@@ -297,24 +297,7 @@ pub(crate) fn px(s: &str) -> Option<i64> {
     s.strip_suffix("px")?.parse().ok()
 }
 
-fn is_key_chars(s: &str) -> bool {
-    s.bytes()
-        .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
-}
-
-/// Whether `s` looks like an uploaded image key (`img_v2_…`, `img_v3_…`, legacy `img_…`).
-pub(crate) fn is_img_key(s: &str) -> bool {
-    s.len() > 4 && s.starts_with("img_") && is_key_chars(s)
-}
-
-/// `^[A-Za-z][A-Za-z0-9_]{0,19}$`.
-pub(crate) fn is_element_id(s: &str) -> bool {
-    let b = s.as_bytes();
-    !b.is_empty()
-        && b.len() <= 20
-        && b[0].is_ascii_alphabetic()
-        && b.iter().all(|c| c.is_ascii_alphanumeric() || *c == b'_')
-}
+pub(crate) use crate::spec::shape::{is_element_id, is_file_key, is_img_key, is_open_id};
 
 fn is_url(s: &str) -> bool {
     ["http://", "https://", "lark://"]

@@ -52,16 +52,12 @@ pub fn all_enums() -> Vec<&'static Enum> {
     stack.push(&TEXT_SIZE_TY);
     while let Some(t) = stack.pop() {
         match t {
-            Ty::Enum(e) => {
-                if !out.iter().any(|x| std::ptr::eq(*x, *e)) {
-                    out.push(e);
-                }
+            Ty::Enum(e) if !out.iter().any(|x| std::ptr::eq(*x, *e)) => {
+                out.push(e);
             }
-            Ty::Obj(o) => {
-                if !seen_objects.iter().any(|x| std::ptr::eq(*x, *o)) {
-                    seen_objects.push(o);
-                    stack.extend(o.attrs.iter().map(|a| &a.ty));
-                }
+            Ty::Obj(o) if !seen_objects.iter().any(|x| std::ptr::eq(*x, *o)) => {
+                seen_objects.push(o);
+                stack.extend(o.attrs.iter().map(|a| &a.ty));
             }
             Ty::Arr(i, _) | Ty::Locales(i) | Ty::Named(i) => stack.push(i),
             Ty::OneOf(ts) => stack.extend(ts.iter()),

@@ -1,0 +1,216 @@
+//! The card root: always `"schema": "2.0"` and `config.update_multi: true`.
+
+use std::fmt;
+
+use serde::ser::SerializeMap;
+use serde::{Deserialize, Serialize};
+
+use crate::{Body, CardLink, Config, Header, I18n};
+
+/// A JSON 2.0 card (`"schema": "2.0"`). See the [root structure][doc].
+///
+/// | key | type | notes |
+/// |---|---|---|
+/// | `schema` | `"2.0"` | always written |
+/// | `config` | [`Config`] | always written, with `update_multi: true` |
+/// | `card_link` | [`CardLink`] | where a click on the card goes |
+/// | `header` | [`Header`] | title, subtitle, tags, color theme |
+/// | `body` | [`Body`] | the components |
+/// | `i18n_header` | `{locale: Header}` | historical: a 1.0 key the 2.0 column_set example still uses |
+///
+/// [doc]: https://open.feishu.cn/document/feishu-cards/card-json-v2-structure
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Card {
+    /// Card settings; `update_multi` is always `true`.
+    pub config: Config,
+    /// Where a click on the card goes.
+    pub card_link: Option<CardLink>,
+    /// The header.
+    pub header: Option<Header>,
+    /// The body.
+    pub body: Option<Body>,
+    /// Historical: root `i18n_header` (1.0 key; the 2.0 column_set example uses it).
+    pub i18n_header: Option<I18n<Header>>,
+}
+
+impl Card {
+    /// An empty 2.0 card.
+    pub fn new() -> Self {
+        Card::default()
+    }
+    /// Sets `config`.
+    pub fn config(mut self, config: Config) -> Self {
+        self.config = config;
+        self
+    }
+    /// Sets `card_link`.
+    pub fn card_link(mut self, link: CardLink) -> Self {
+        self.card_link = Some(link);
+        self
+    }
+    /// Sets `header`.
+    pub fn header(mut self, header: Header) -> Self {
+        self.header = Some(header);
+        self
+    }
+    /// Sets `body`.
+    pub fn body(mut self, body: Body) -> Self {
+        self.body = Some(body);
+        self
+    }
+
+    /// The string that goes in a send/PATCH `content`: compact and deterministic.
+    pub fn to_content(&self) -> String {
+        serde_json::to_string(self).expect("a card always serializes")
+    }
+
+    /// The card as a JSON value.
+    pub fn to_value(&self) -> serde_json::Value {
+        serde_json::to_value(self).expect("a card always serializes")
+    }
+
+    /// Checks the card as the server would (see [`card_validate`]).
+    pub fn validate(&self) -> card_validate::Report {
+        card_validate::validate_str(&self.to_content())
+    }
+
+    /// Reads a 2.0 card strictly: unknown keys and wrong types are errors that name the place,
+    /// and a card without `"schema": "2.0"` or with `update_multi: false` is rejected.
+    ///
+    /// Only the structure is checked; call [`validate`](Self::validate) for the server's other rules.
+    pub fn from_json(json: &str) -> Result<Card, FromJsonError> {
+        let report = card_validate::validate_str(json);
+        let structural = |d: &&card_validate::Diagnostic| {
+            d.is_error()
+                && matches!(d.sub_code, Some(200621 | 300302 | 11310))
+                && !d.message.starts_with("element exceeds")
+        };
+        if report.kind() != card_validate::ContentKind::CardV2 {
+            if let Some(d) = report.errors().next() {
+                return Err(FromJsonError::from_diagnostic(d));
+            }
+            return Err(FromJsonError {
+                message: "not a JSON 2.0 card: the root needs \"schema\": \"2.0\"".to_owned(),
+                path: "ROOT".to_owned(),
+                pointer: String::new(),
+                line: Some(1),
+                column: Some(1),
+            });
+        }
+        if let Some(d) = report.diagnostics().iter().find(structural) {
+            return Err(FromJsonError::from_diagnostic(d));
+        }
+        serde_json::from_str(json).map_err(|e| FromJsonError {
+            message: e.to_string(),
+            path: "ROOT".to_owned(),
+            pointer: String::new(),
+            line: Some(e.line()),
+            column: Some(e.column()),
+        })
+    }
+}
+
+impl Serialize for Card {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("schema", "2.0")?;
+        m.serialize_entry("config", &self.config)?;
+        if let Some(x) = &self.card_link {
+            m.serialize_entry("card_link", x)?;
+        }
+        if let Some(x) = &self.header {
+            m.serialize_entry("header", x)?;
+        }
+        if let Some(x) = &self.body {
+            m.serialize_entry("body", x)?;
+        }
+        if let Some(x) = &self.i18n_header {
+            m.serialize_entry("i18n_header", x)?;
+        }
+        m.end()
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CardRepr {
+    schema: String,
+    #[serde(rename = "$schema", default)]
+    _editor_schema: Option<String>,
+    #[serde(default)]
+    config: Option<Config>,
+    #[serde(default)]
+    card_link: Option<CardLink>,
+    #[serde(default)]
+    header: Option<Header>,
+    #[serde(default)]
+    body: Option<Body>,
+    #[serde(default)]
+    i18n_header: Option<I18n<Header>>,
+}
+
+impl<'de> Deserialize<'de> for Card {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let r = CardRepr::deserialize(d)?;
+        if r.schema != "2.0" {
+            return Err(serde::de::Error::custom(format!(
+                "schema must be \"2.0\", found {:?}",
+                r.schema
+            )));
+        }
+        Ok(Card {
+            config: r.config.unwrap_or_else(Config::new),
+            card_link: r.card_link,
+            header: r.header,
+            body: r.body,
+            i18n_header: r.i18n_header,
+        })
+    }
+}
+
+/// Why [`Card::from_json`] refused a card, and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FromJsonError {
+    /// What is wrong.
+    pub message: String,
+    /// The server's ErrPath.
+    pub path: String,
+    /// JSON pointer to the offending key or value.
+    pub pointer: String,
+    /// 1-based line in the input.
+    pub line: Option<usize>,
+    /// 1-based column in the input.
+    pub column: Option<usize>,
+}
+
+impl FromJsonError {
+    fn from_diagnostic(d: &card_validate::Diagnostic) -> Self {
+        let help = d
+            .help
+            .as_deref()
+            .map(|h| format!(" (help: {h})"))
+            .unwrap_or_default();
+        FromJsonError {
+            message: format!("{}{help}", d.message),
+            path: d.path.clone(),
+            pointer: d.pointer.clone(),
+            line: d.line,
+            column: d.column,
+        }
+    }
+}
+
+impl fmt::Display for FromJsonError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} at {}", self.message, self.path)?;
+        if !self.pointer.is_empty() {
+            write!(f, " ({})", self.pointer)?;
+        }
+        if let (Some(l), Some(c)) = (self.line, self.column) {
+            write!(f, ", line {l} column {c}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for FromJsonError {}

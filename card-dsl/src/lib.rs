@@ -29,9 +29,12 @@ mod card;
 #[doc(hidden)]
 pub mod dims;
 mod macros;
+mod payloads;
+pub mod table;
 mod values;
 
 pub use card::{Card, FromJsonError};
+pub use payloads::{ChatButtonUpdate, MessageContent, Post, PostBody, PostNode, TemplateCard};
 pub use values::*;
 
 /// The generated model: one struct per component and object, one enum per enumerated attribute.

@@ -71,16 +71,25 @@ fn every_spec_attribute_of_every_component_round_trips() {
         m.insert("tag".into(), json!(c.tag));
         attributes += m.len();
         let input = Value::Object(m);
-        let element: Element = serde_json::from_value(input.clone()).unwrap_or_else(|e| panic!("{}: {e}\n{input:#}", c.tag));
+        let element: Element = serde_json::from_value(input.clone())
+            .unwrap_or_else(|e| panic!("{}: {e}\n{input:#}", c.tag));
         assert_eq!(element.tag(), c.tag);
-        assert_eq!(serde_json::to_value(&element).unwrap(), input, "{} does not write back what it read", c.tag);
+        assert_eq!(
+            serde_json::to_value(&element).unwrap(),
+            input,
+            "{} does not write back what it read",
+            c.tag
+        );
     }
     assert!(attributes > 300, "{attributes}");
 }
 
 #[test]
 fn column_and_shared_objects_round_trip() {
-    let mut m = full_attrs(spec::COLUMN.attrs.iter().chain(spec::COMMON_ATTRS.iter()), 0);
+    let mut m = full_attrs(
+        spec::COLUMN.attrs.iter().chain(spec::COMMON_ATTRS.iter()),
+        0,
+    );
     m.insert("tag".into(), json!("column"));
     let input = Value::Object(m);
     let column: card_dsl::Column = serde_json::from_value(input.clone()).unwrap();
@@ -96,10 +105,18 @@ fn column_and_shared_objects_round_trip() {
 
 #[test]
 fn the_model_rejects_what_the_spec_does_not_have() {
-    let err = serde_json::from_value::<Element>(json!({"tag": "markdown", "content": "x", "href": {}})).unwrap_err();
+    let err =
+        serde_json::from_value::<Element>(json!({"tag": "markdown", "content": "x", "href": {}}))
+            .unwrap_err();
     assert!(err.to_string().contains("unknown field `href`"), "{err}");
     let err = serde_json::from_value::<Element>(json!({"tag": "note"})).unwrap_err();
-    assert!(err.to_string().contains("unknown component tag `note`"), "{err}");
-    let err = serde_json::from_value::<Element>(json!({"tag": "img", "img_key": "img_v3_a", "size": "stretch_without_padding"})).unwrap_err();
+    assert!(
+        err.to_string().contains("unknown component tag `note`"),
+        "{err}"
+    );
+    let err = serde_json::from_value::<Element>(
+        json!({"tag": "img", "img_key": "img_v3_a", "size": "stretch_without_padding"}),
+    )
+    .unwrap_err();
     assert!(err.to_string().contains("stretch_without_padding"), "{err}");
 }

@@ -194,3 +194,12 @@ fn shaped_ids_check_their_shape() {
     let user: UserId = OpenId::new("ou_1").unwrap().into();
     assert_eq!(user.as_str(), "ou_1");
 }
+
+/// `use card_dsl::*` must not shadow the prelude (a generated `Option` struct once did).
+#[test]
+fn glob_import_keeps_the_prelude() {
+    fn prelude_types() -> Option<Result<Box<Vec<String>>, String>> {
+        Some(Ok(Box::new(vec![String::new()])))
+    }
+    assert!(prelude_types().is_some());
+}

@@ -178,7 +178,7 @@ pub static TEXT_TAG: Object = Object {
 
 /// select_static / multi_select_static option.
 pub static OPTION: Object = Object {
-    name: "option",
+    name: "select_option",
     open: false,
     attrs: &[
         attr("text", Ty::Obj(&PLAIN_TEXT_100)).req(),

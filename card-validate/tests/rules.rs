@@ -678,3 +678,18 @@ fn repeated_keys_keep_the_last_value_and_warn() {
     assert!(w[0].message.contains("`schema` is repeated"));
     assert_eq!((w[0].line, w[0].column), (Some(2), Some(1)));
 }
+
+#[test]
+fn urls_with_multibyte_characters_near_the_scheme_do_not_panic() {
+    // Found by the fuzzer: a character straddling byte 8 ("https:/ֈ…").
+    for url in ["https:/ֈww.windows.com", "ֈ", "httpsֈ://x", "lark:/é"] {
+        let json = format!(r#"{{"schema":"2.0","card_link":{{"url":"{url}"}}}}"#);
+        let r = validate_str(&json);
+        assert!(r.is_ok(), "{url}: {r}");
+        assert!(
+            r.warnings()
+                .any(|d| d.message.contains("not an http(s) URL")),
+            "{url}: {r}"
+        );
+    }
+}

@@ -300,9 +300,10 @@ pub(crate) fn px(s: &str) -> Option<i64> {
 pub(crate) use crate::spec::shape::{is_element_id, is_file_key, is_img_key, is_open_id};
 
 fn is_url(s: &str) -> bool {
+    // Compare bytes: slicing the str at a scheme's length could split a multi-byte character.
     ["http://", "https://", "lark://"]
         .iter()
-        .any(|p| s.len() > p.len() && s[..p.len()].eq_ignore_ascii_case(p))
+        .any(|p| s.len() > p.len() && s.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes()))
 }
 
 fn digits(s: &str, n: usize) -> Option<u32> {

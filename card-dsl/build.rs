@@ -305,7 +305,17 @@ fn struct_tag(attrs: &[Attr]) -> Option<(&'static str, &'static str)> {
 
 fn gen_object(out: &mut String, o: &Object) {
     let name = type_name(o.name);
-    let _ = writeln!(out, "/// `{}` object.\n///", o.name);
+    let doc = match o.name {
+        "header" => {
+            "https://open.feishu.cn/document/feishu-cards/card-json-v2-components/content-components/title"
+        }
+        _ => "https://open.feishu.cn/document/feishu-cards/card-json-v2-structure",
+    };
+    let _ = writeln!(
+        out,
+        "/// `{}` object.\n///\n/// Feishu docs: <{doc}>\n///",
+        o.name
+    );
     doc_table(out, o.attrs.iter());
     gen_struct(
         out,

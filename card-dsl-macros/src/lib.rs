@@ -1,4 +1,48 @@
-//! Internal crate of `card-dsl`: the `card!` proc macro. Use `card-dsl`.
+//! Internal crate of `card-dsl`: the `card!` proc macro. Use `card_dsl::card!`.
 //!
-//! Placeholder until the macro issue lands; it reads `card_validate::spec` at compile time.
+//! The markup is parsed (`parse`), checked against `card_validate::spec` and lowered to card-dsl
+//! builder calls (`lower`). Every error is reported in one build at its span, and the expansion
+//! always has type `card_dsl::Card`.
 #![forbid(unsafe_code)]
+
+mod ast;
+mod lower;
+mod parse;
+
+use proc_macro::TokenStream;
+use proc_macro2::{TokenStream as TokenStream2, TokenTree};
+
+/// `card_impl!($crate; <card>…</card>)`: called by `card_dsl::card!`, which passes its `$crate`.
+#[doc(hidden)]
+#[proc_macro]
+pub fn card_impl(input: TokenStream) -> TokenStream {
+    expand(input.into()).into()
+}
+
+fn expand(input: TokenStream2) -> TokenStream2 {
+    let mut tokens = input.into_iter();
+    let mut root = TokenStream2::new();
+    for tt in tokens.by_ref() {
+        if matches!(&tt, TokenTree::Punct(p) if p.as_char() == ';') {
+            break;
+        }
+        root.extend([tt]);
+    }
+    let markup: TokenStream2 = tokens.collect();
+    let mut lower = lower::Lower::new(root.clone());
+    let value = match syn::parse2::<ast::Element>(markup) {
+        Ok(el) => lower.card(&el),
+        Err(e) => {
+            lower.errors.push(e);
+            quote::quote!(#root::Card::new())
+        }
+    };
+    if lower.errors.is_empty() {
+        return value;
+    }
+    let errors = lower.errors.iter().map(syn::Error::to_compile_error);
+    quote::quote! {{
+        #(#errors)*
+        #root::Card::new()
+    }}
+}

@@ -25,6 +25,9 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+#[doc(hidden)]
+#[path = "private.rs"]
+pub mod __private;
 mod card;
 #[doc(hidden)]
 pub mod dims;
@@ -45,3 +48,36 @@ mod model {
 pub use model::*;
 
 pub use card_validate::{Diagnostic, Report, Severity};
+
+/// Builds a [`Card`] from markup whose tags and attributes are the Feishu JSON names, checked
+/// against the spec at compile time.
+///
+/// ```
+/// let service = "billing";
+/// let card = card_dsl::card! {
+///     <card>
+///         <config width_mode="fill"/>
+///         <header template="green">
+///             <title>"Deploy finished"</title>
+///             <subtitle>{format!("service {service}")}</subtitle>
+///         </header>
+///         <markdown>{format!("**{service}** is live")}</markdown>
+///         <hr/>
+///         <button type="primary">
+///             <text>"Open dashboard"</text>
+///             <behaviors><open_url default_url="https://example.com/d"/></behaviors>
+///         </button>
+///     </card>
+/// };
+/// assert!(card.validate().is_ok());
+/// ```
+#[macro_export]
+macro_rules! card {
+    ($($markup:tt)*) => {
+        $crate::__private::card_impl!($crate; $($markup)*)
+    };
+}
+
+// Lets this crate's own tests and doctests expand `card!`.
+#[allow(unused_extern_crates)]
+extern crate self as card_dsl;

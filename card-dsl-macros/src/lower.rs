@@ -1,0 +1,886 @@
+//! Checks the markup against `card_validate::spec` and turns it into card-dsl builder calls.
+//!
+//! Every problem becomes a `syn::Error` at the smallest responsible span (tag name, attribute
+//! name, literal); all of them are reported in one build, and the expansion still has the right
+//! type (an empty `Card`) so no follow-on errors appear.
+
+use card_validate::spec::naming::{field_name, type_name, variant_name};
+use card_validate::spec::{
+    self, Attr, Component, Dim, Format, Object, Placement, Req, Severity, Slot, Status, Ty,
+};
+use proc_macro2::{Span, TokenStream};
+use quote::{quote, quote_spanned};
+use syn::{Ident, Lit, LitStr};
+
+use crate::ast::{Attribute, Child, Element, Value};
+
+/// Where an element sits.
+#[derive(Clone, Copy)]
+struct Ctx {
+    in_form: bool,
+    depth: usize,
+}
+
+pub(crate) struct Lower {
+    root: TokenStream,
+    pub(crate) errors: Vec<syn::Error>,
+    element_ids: Vec<String>,
+    elements: usize,
+    tables: usize,
+}
+
+impl Lower {
+    pub(crate) fn new(root: TokenStream) -> Self {
+        Lower {
+            root,
+            errors: Vec::new(),
+            element_ids: Vec::new(),
+            elements: 0,
+            tables: 0,
+        }
+    }
+
+    fn error(&mut self, span: Span, msg: impl std::fmt::Display) {
+        self.errors.push(syn::Error::new(span, msg));
+    }
+
+    /// The whole `<card>…</card>`.
+    pub(crate) fn card(&mut self, el: &Element) -> TokenStream {
+        let root = self.root.clone();
+        if el.name != "card" {
+            self.error(
+                el.name.span(),
+                format!("`card!` markup starts with `<card>`, found `<{}>`", el.name),
+            );
+        }
+        for a in &el.attrs {
+            self.error(a.name.span(), "`<card>` takes no attributes: set them on `<config>`, `<header>`, `<card_link>` or `<body>`");
+        }
+        let mut stmts = Vec::new();
+        let mut items = Vec::new();
+        let mut explicit_body = None;
+        let ctx = Ctx {
+            in_form: false,
+            depth: 0,
+        };
+        for child in &el.children {
+            match child {
+                Child::Element(c) => match c.name.to_string().as_str() {
+                    "config" => {
+                        let v = self.object(&spec::CONFIG, c, ctx);
+                        stmts.push(quote!(__card = __card.config(#v);));
+                    }
+                    "header" => {
+                        let v = self.object(&spec::HEADER, c, ctx);
+                        stmts.push(quote!(__card = __card.header(#v);));
+                    }
+                    "card_link" => {
+                        let v = self.object(&spec::CARD_LINK, c, ctx);
+                        stmts.push(quote!(__card = __card.card_link(#v);));
+                    }
+                    "body" => explicit_body = Some(self.object(&spec::BODY, c, ctx)),
+                    _ => items.push(self.list_item(c, Slot::Body, ctx)),
+                },
+                Child::Text(t) => self.error(
+                    t.span(),
+                    "text must be inside a component, e.g. `<markdown>\"…\"</markdown>`",
+                ),
+                Child::Expr(g) => {
+                    items.push(quote!(#root::__private::IntoElements::push_into(#g, &mut __list);))
+                }
+            }
+        }
+        if self.elements > card_validate::codes::MAX_ELEMENTS {
+            self.error(el.name.span(), format!("the card has {} components; the server allows at most {} (11310 element exceeds the limit)", self.elements, card_validate::codes::MAX_ELEMENTS));
+        }
+        if self.tables > card_validate::codes::MAX_TABLES {
+            self.error(el.name.span(), format!("the card has {} tables; the server allows at most {} (11310 card table number over limit)", self.tables, card_validate::codes::MAX_TABLES));
+        }
+        let body = match (explicit_body, items.is_empty()) {
+            (Some(body), true) => quote!(__card = __card.body(#body);),
+            (Some(_), false) => {
+                self.error(
+                    el.name.span(),
+                    "put components either in `<body>` or directly in `<card>`, not both",
+                );
+                quote!()
+            }
+            (None, true) => quote!(),
+            (None, false) => quote! {
+                let mut __list: ::std::vec::Vec<#root::Element> = ::std::vec::Vec::new();
+                #(#items)*
+                __card = __card.body(#root::Body::new().elements(__list));
+            },
+        };
+        quote! {{
+            #[allow(deprecated, unused_mut, clippy::vec_init_then_push)]
+            let __card = {
+                let mut __card = #root::Card::new();
+                #(#stmts)*
+                #body
+                __card
+            };
+            __card
+        }}
+    }
+
+    /// A child in an element list: its statement pushing onto `__list`.
+    fn list_item(&mut self, c: &Element, slot: Slot, ctx: Ctx) -> TokenStream {
+        let root = self.root.clone();
+        let tag = c.name.to_string();
+        let span = c.name.span();
+        if let Some(help) = spec::v1_only_tag(&tag) {
+            self.error(span, format!("`<{tag}>` is a JSON 1.0 component; JSON 2.0 rejects it (230099/200861: unsupported tag {tag}). Instead: {help}"));
+            return quote!();
+        }
+        let Some(comp) = spec::component(&tag) else {
+            let hint = suggest(&tag, spec::component_tags())
+                .map(|s| format!("; did you mean `<{s}>`?"))
+                .unwrap_or_default();
+            self.error(span, format!("unknown component `<{tag}>`{hint}"));
+            return quote!();
+        };
+        let problem = match (slot, comp.placement) {
+            (Slot::Columns, Placement::Columns) => None,
+            (Slot::Columns, _) => Some(format!(
+                "`<column_set>` holds only `<column>`, not `<{tag}>`"
+            )),
+            (Slot::Buttons, _) if tag != "button" => Some(format!(
+                "a checker's button area holds only `<button>`, not `<{tag}>`"
+            )),
+            (_, Placement::Columns) => {
+                Some("`<column>` goes only directly inside `<column_set>`".to_owned())
+            }
+            (Slot::Container | Slot::Buttons, Placement::BodyOnly) => Some(format!(
+                "`<{tag}>` may only sit directly in the card body, not inside another component"
+            )),
+            (_, Placement::FormOnly) if !ctx.in_form => {
+                Some(format!("`<{tag}>` may only be used inside a `<form>`"))
+            }
+            _ => None,
+        };
+        if let Some(p) = problem {
+            self.error(span, p);
+        }
+        let value = self.component(comp, c, ctx);
+        match slot {
+            Slot::Columns | Slot::Buttons => quote!(__list.push(#value);),
+            _ => quote!(__list.push(#root::Element::from(#value));),
+        }
+    }
+
+    fn component(&mut self, comp: &'static Component, el: &Element, ctx: Ctx) -> TokenStream {
+        self.elements += 1;
+        if comp.tag == "table" {
+            self.tables += 1;
+        }
+        let mut inner = ctx;
+        if comp.nests {
+            inner.depth += 1;
+            if inner.depth == card_validate::codes::MAX_DEPTH + 1 {
+                self.error(
+                    el.name.span(),
+                    format!(
+                        "containers nest {} levels deep here; the server allows {} (11310)",
+                        inner.depth,
+                        card_validate::codes::MAX_DEPTH
+                    ),
+                );
+            }
+        }
+        if comp.tag == "form" {
+            inner.in_form = true;
+        }
+        let attrs: Vec<&'static Attr> = comp
+            .all_attrs()
+            .enumerate()
+            .filter(|(i, a)| !comp.all_attrs().take(*i).any(|b| b.name == a.name))
+            .map(|(_, a)| a)
+            .collect();
+        self.fields(
+            &type_name(comp.tag),
+            comp.tag,
+            &attrs,
+            el,
+            inner,
+            ctx.in_form && comp.form_field,
+        )
+    }
+
+    fn object(&mut self, o: &'static Object, el: &Element, ctx: Ctx) -> TokenStream {
+        let attrs: Vec<&'static Attr> = o.attrs.iter().collect();
+        self.fields(
+            &type_name(o.name),
+            &el.name.to_string(),
+            &attrs,
+            el,
+            ctx,
+            false,
+        )
+    }
+
+    /// Builds `Type::new(required…).setter(…)…` from attributes and children.
+    fn fields(
+        &mut self,
+        type_name: &str,
+        tag: &str,
+        attrs: &[&'static Attr],
+        el: &Element,
+        ctx: Ctx,
+        needs_name: bool,
+    ) -> TokenStream {
+        let root = self.root.clone();
+        let ty = Ident::new(type_name, el.name.span());
+        let mut values: Vec<(&'static Attr, TokenStream, Span)> = Vec::new();
+
+        for a in &el.attrs {
+            let name = a.name.to_string();
+            let Some(spec_attr) = attrs.iter().copied().find(|x| x.name == name) else {
+                self.unknown_attr(a, tag, attrs);
+                continue;
+            };
+            if let Some(v) = self.attr_value(spec_attr, a, tag) {
+                self.set(&mut values, spec_attr, v, a.name.span());
+            }
+        }
+        let text_attr = attrs
+            .iter()
+            .copied()
+            .find(|a| a.name == "content" && matches!(a.ty, Ty::Str | Ty::StrMax(_)))
+            .or_else(|| {
+                attrs
+                    .iter()
+                    .copied()
+                    .find(|a| a.name == "text" && matches!(a.ty, Ty::Obj(_)))
+            });
+        let list_attr = attrs
+            .iter()
+            .copied()
+            .find(|a| matches!(a.ty, Ty::Elements(_)));
+        let mut list_items = Vec::new();
+        for child in &el.children {
+            match child {
+                Child::Element(c) => {
+                    let cname = c.name.to_string();
+                    if let Some(a) = attrs
+                        .iter()
+                        .copied()
+                        .find(|a| a.name == cname && !matches!(a.ty, Ty::Const(_)))
+                    {
+                        if let Some(v) = self.child_value(a, c, ctx) {
+                            self.set(&mut values, a, v, c.name.span());
+                        }
+                    } else if let Some(list) = list_attr {
+                        let Ty::Elements(slot) = list.ty else {
+                            unreachable!()
+                        };
+                        list_items.push(self.list_item(c, slot, ctx));
+                    } else {
+                        let names: Vec<&str> = attrs
+                            .iter()
+                            .filter(|a| matches!(a.ty, Ty::Obj(_) | Ty::Arr(..)))
+                            .map(|a| a.name)
+                            .collect();
+                        let hint = suggest(&cname, names.iter().copied())
+                            .map(|s| format!("; did you mean `<{s}>`?"))
+                            .unwrap_or_default();
+                        self.error(
+                            c.name.span(),
+                            format!("`<{cname}>` is not allowed inside `<{tag}>`{hint}"),
+                        );
+                    }
+                }
+                Child::Text(t) => match text_attr {
+                    Some(a) => {
+                        let v = match a.ty {
+                            Ty::Obj(o) => self.text_object(o, quote!(#t)),
+                            _ => quote!(#t),
+                        };
+                        self.set(&mut values, a, v, t.span());
+                    }
+                    None => self.error(t.span(), format!("`<{tag}>` takes no text")),
+                },
+                Child::Expr(g) => {
+                    if list_attr.is_some() {
+                        list_items.push(
+                            quote!(#root::__private::IntoElements::push_into(#g, &mut __list);),
+                        );
+                    } else if let Some(a) = text_attr {
+                        let v = match a.ty {
+                            Ty::Obj(o) => self.text_object(o, quote!(#g)),
+                            _ => quote!(#g),
+                        };
+                        self.set(&mut values, a, v, g.span());
+                    } else {
+                        self.error(
+                            g.span(),
+                            format!(
+                                "`<{tag}>` takes no text or elements: set its attributes instead"
+                            ),
+                        );
+                    }
+                }
+            }
+        }
+        if let Some(list) = list_attr
+            && !list_items.is_empty()
+        {
+            let item_ty = match list.ty {
+                Ty::Elements(Slot::Columns) => quote!(#root::Column),
+                Ty::Elements(Slot::Buttons) => quote!(#root::Button),
+                _ => quote!(#root::Element),
+            };
+            let v = quote! {{
+                let mut __list: ::std::vec::Vec<#item_ty> = ::std::vec::Vec::new();
+                #(#list_items)*
+                __list
+            }};
+            self.set(&mut values, list, v, el.name.span());
+        }
+
+        // Required attributes are constructor arguments, in spec order.
+        let mut args = Vec::new();
+        for a in attrs
+            .iter()
+            .copied()
+            .filter(|a| a.req == Req::Yes && !matches!(a.ty, Ty::Const(_)))
+        {
+            match values.iter().position(|(x, _, _)| std::ptr::eq(*x, a)) {
+                Some(i) => args.push(values.remove(i).1),
+                None => match default_for(a) {
+                    Some(v) => args.push(self.lit_value(a, &v, el.name.span()).unwrap_or_default()),
+                    None => {
+                        self.error(
+                            el.name.span(),
+                            format!("`<{tag}>` needs `{}`{}", a.name, how_to_set(a)),
+                        );
+                        return quote!(#root::__private::unreachable_value());
+                    }
+                },
+            }
+        }
+        if needs_name && !values.iter().any(|(a, _, _)| a.name == "name") {
+            self.error(
+                el.name.span(),
+                format!("`<{tag}>` inside a `<form>` needs a `name` (11310)"),
+            );
+        }
+        let setters = values.iter().map(|(a, v, span)| {
+            let f = setter_ident(a.name, *span);
+            quote_spanned!(*span=> .#f(#v))
+        });
+        quote!(#root::#ty::new(#(#args),*) #(#setters)*)
+    }
+
+    fn set(
+        &mut self,
+        values: &mut Vec<(&'static Attr, TokenStream, Span)>,
+        a: &'static Attr,
+        v: TokenStream,
+        span: Span,
+    ) {
+        if values.iter().any(|(x, _, _)| std::ptr::eq(*x, a)) {
+            self.error(span, format!("`{}` is set twice", a.name));
+            return;
+        }
+        values.push((a, v, span));
+    }
+
+    /// A text object (title, button text …) holding `content`.
+    fn text_object(&mut self, o: &'static Object, content: TokenStream) -> TokenStream {
+        let root = self.root.clone();
+        let ty = Ident::new(&type_name(o.name), Span::call_site());
+        let tag_required = o
+            .attrs
+            .iter()
+            .any(|a| a.name == "tag" && a.req == Req::Yes && matches!(a.ty, Ty::Enum(_)));
+        let tag_arg = if tag_required {
+            let Some(Ty::Enum(e)) = o.attr("tag").map(|a| a.ty) else {
+                unreachable!()
+            };
+            let enum_ty = Ident::new(&type_name(e.name), Span::call_site());
+            let variant = Ident::new(&variant_name(e.values[0]), Span::call_site());
+            quote!(#root::#enum_ty::#variant)
+        } else {
+            quote!()
+        };
+        quote!(#root::#ty::new(#tag_arg).content(#content))
+    }
+
+    fn unknown_attr(&mut self, a: &Attribute, tag: &str, attrs: &[&'static Attr]) {
+        let name = a.name.to_string();
+        let known: Vec<&str> = attrs
+            .iter()
+            .filter(|x| !matches!(x.status, Status::Removed(_)))
+            .map(|x| x.name)
+            .collect();
+        let msg = match suggest(&name, known.iter().copied()) {
+            Some(s) => format!("unknown attribute `{name}` on `<{tag}>`; did you mean `{s}`?"),
+            None => format!(
+                "unknown attribute `{name}` on `<{tag}>`; it accepts: {}",
+                known.join(", ")
+            ),
+        };
+        self.error(a.name.span(), msg);
+    }
+
+    fn attr_value(&mut self, a: &'static Attr, attr: &Attribute, tag: &str) -> Option<TokenStream> {
+        if let Status::Removed(instead) = a.status {
+            self.error(
+                attr.name.span(),
+                format!(
+                    "`{}` is not supported in card JSON 2.0 (230099/200621): {instead}",
+                    a.name
+                ),
+            );
+            return None;
+        }
+        if tag == "config" && a.name == "update_multi" {
+            self.error(
+                attr.name.span(),
+                "`update_multi` is always `true` in card JSON 2.0; leave it out",
+            );
+            return None;
+        }
+        match &attr.value {
+            Value::Expr(g) => Some(quote!(#g)),
+            Value::Lit(lit) => self.lit_value(a, lit, attr.name.span()),
+        }
+    }
+
+    /// A child element that sets an attribute: an object, a list of objects or components.
+    fn child_value(&mut self, a: &'static Attr, c: &Element, ctx: Ctx) -> Option<TokenStream> {
+        let root = self.root.clone();
+        match a.ty {
+            Ty::Obj(o) => Some(self.object(o, c, ctx)),
+            Ty::Arr(item, _) => {
+                let Ty::Obj(o) = item else {
+                    self.error(
+                        c.name.span(),
+                        format!("set `{}` with `{}={{…}}`", a.name, a.name),
+                    );
+                    return None;
+                };
+                let item_ty = Ident::new(&type_name(o.name), Span::call_site());
+                let mut pushes = Vec::new();
+                for gc in &c.children {
+                    match gc {
+                        Child::Element(g) => {
+                            if let Some(v) = self.list_object(o, g, ctx) {
+                                pushes.push(quote!(__items.push(#v);));
+                            }
+                        }
+                        Child::Expr(e) => pushes.push(quote!(__items.extend(#e);)),
+                        Child::Text(t) => self.error(
+                            t.span(),
+                            format!("`<{}>` holds `<{}>` elements, not text", a.name, o.name),
+                        ),
+                    }
+                }
+                Some(quote! {{
+                    let mut __items: ::std::vec::Vec<#root::#item_ty> = ::std::vec::Vec::new();
+                    #(#pushes)*
+                    __items
+                }})
+            }
+            Ty::Elements(slot) => {
+                let mut items = Vec::new();
+                for gc in &c.children {
+                    match gc {
+                        Child::Element(g) => items.push(self.list_item(g, slot, ctx)),
+                        Child::Expr(e) => items.push(
+                            quote!(#root::__private::IntoElements::push_into(#e, &mut __list);),
+                        ),
+                        Child::Text(t) => {
+                            self.error(t.span(), "element lists hold components, not text")
+                        }
+                    }
+                }
+                let item_ty = match slot {
+                    Slot::Columns => quote!(#root::Column),
+                    Slot::Buttons => quote!(#root::Button),
+                    _ => quote!(#root::Element),
+                };
+                Some(quote! {{
+                    let mut __list: ::std::vec::Vec<#item_ty> = ::std::vec::Vec::new();
+                    #(#items)*
+                    __list
+                }})
+            }
+            _ => match c.children.as_slice() {
+                [Child::Text(t)] => self.lit_value(a, &Lit::Str(t.clone()), t.span()),
+                [Child::Expr(g)] => Some(quote!(#g)),
+                _ => {
+                    self.error(
+                        c.name.span(),
+                        format!("set `{}` as an attribute: `{}=…`", a.name, a.name),
+                    );
+                    None
+                }
+            },
+        }
+    }
+
+    /// An item of an array of objects: `<open_url default_url="…"/>` inside `<behaviors>` (the tag is
+    /// the item's `type`), or `<option …>` named after the object.
+    fn list_object(&mut self, o: &'static Object, g: &Element, ctx: Ctx) -> Option<TokenStream> {
+        let root = self.root.clone();
+        let gname = g.name.to_string();
+        let discriminator = o
+            .attrs
+            .iter()
+            .find(|a| matches!(a.ty, Ty::Enum(_)) && (a.name == "type" || a.name == "tag"));
+        if let Some(d) = discriminator {
+            let Ty::Enum(e) = d.ty else { unreachable!() };
+            if e.values.contains(&gname.as_str()) {
+                let ty = Ident::new(&type_name(o.name), g.name.span());
+                let enum_ty = Ident::new(&type_name(e.name), g.name.span());
+                let variant = Ident::new(&variant_name(&gname), g.name.span());
+                // Build with the discriminator set from the tag name; other attributes as usual.
+                let rest: Vec<&'static Attr> =
+                    o.attrs.iter().filter(|a| !std::ptr::eq(*a, d)).collect();
+                let built = self.fields_with(
+                    &type_name(o.name),
+                    &gname,
+                    &rest,
+                    g,
+                    ctx,
+                    Some(quote!(#root::#enum_ty::#variant)),
+                );
+                let _ = ty;
+                return Some(built);
+            }
+            if gname != o.name {
+                self.error(
+                    g.name.span(),
+                    format!(
+                        "expected one of: {}",
+                        e.values
+                            .iter()
+                            .map(|v| format!("`<{v}>`"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                );
+                return None;
+            }
+        }
+        if gname != o.name && !(o.name == "select_option" && gname == "option") {
+            self.error(
+                g.name.span(),
+                format!(
+                    "expected `<{}>` here",
+                    if o.name == "select_option" {
+                        "option"
+                    } else {
+                        o.name
+                    }
+                ),
+            );
+            return None;
+        }
+        Some(self.object(o, g, ctx))
+    }
+
+    /// `fields` for an object whose first required argument (its discriminator) is given.
+    fn fields_with(
+        &mut self,
+        type_name: &str,
+        tag: &str,
+        rest: &[&'static Attr],
+        el: &Element,
+        ctx: Ctx,
+        first: Option<TokenStream>,
+    ) -> TokenStream {
+        let built = self.fields(type_name, tag, rest, el, ctx, false);
+        match first {
+            // `Type::new(a, b)` → `Type::new(first, a, b)`: rebuild the call with the discriminator first.
+            Some(f) => splice_first_arg(built, f),
+            None => built,
+        }
+    }
+
+    /// A literal for an attribute of type `a.ty`, checked at compile time.
+    fn lit_value(&mut self, a: &'static Attr, lit: &Lit, span: Span) -> Option<TokenStream> {
+        let root = self.root.clone();
+        let name = a.name;
+        let s = match lit {
+            Lit::Str(s) => Some(s.value()),
+            _ => None,
+        };
+        match (&a.ty, lit) {
+            (Ty::Bool, Lit::Bool(b)) => Some(quote!(#b)),
+            (Ty::Int(..), Lit::Int(i)) => Some(quote!(#i)),
+            (Ty::Num(..), Lit::Int(i)) => Some(quote!(#root::Num::Int(#i))),
+            (Ty::Num(..), Lit::Float(f)) => Some(quote!(#root::Num::Float(#f))),
+            (Ty::Str | Ty::StrMax(_), Lit::Str(s)) => Some(quote!(#s)),
+            (Ty::Fmt(f), Lit::Str(lit_s)) => {
+                let v = lit_s.value();
+                let (ok, ty, what) = match f {
+                    Format::ImgKey => (
+                        spec::shape::is_img_key(&v),
+                        Some("ImgKey"),
+                        "an uploaded image key (img_v3_…); the server answers 230099/200570 for URLs and paths",
+                    ),
+                    Format::FileKey => (
+                        spec::shape::is_file_key(&v),
+                        Some("FileKey"),
+                        "an uploaded file key (file_v3_…)",
+                    ),
+                    Format::OpenId => (
+                        spec::shape::is_open_id(&v),
+                        Some("OpenId"),
+                        "an open_id (ou_…); the server answers 230099/100290",
+                    ),
+                    Format::UserId => (
+                        !v.trim().is_empty(),
+                        Some("UserId"),
+                        "a non-empty user id (230099/100290)",
+                    ),
+                    Format::ElementId => {
+                        let ok = spec::shape::is_element_id(&v);
+                        if ok {
+                            if self.element_ids.contains(&v) {
+                                self.error(lit_s.span(), format!("element_id {v:?} is used twice; it must be unique in the card (300301)"));
+                            }
+                            self.element_ids.push(v.clone());
+                        }
+                        (
+                            ok,
+                            Some("ElementId"),
+                            "an element_id: letters, digits and `_`, starting with a letter, at most 20 characters (300301)",
+                        )
+                    }
+                    _ => (true, None, ""),
+                };
+                if !ok {
+                    self.error(
+                        lit_s.span(),
+                        format!("`{name}` must be {what}, found {v:?}"),
+                    );
+                    return None;
+                }
+                Some(match ty {
+                    Some(t) => {
+                        let t = Ident::new(t, span);
+                        quote!(#root::#t::new_unchecked(#lit_s))
+                    }
+                    None => quote!(#lit_s),
+                })
+            }
+            (Ty::Enum(e), Lit::Str(lit_s)) => {
+                let v = lit_s.value();
+                let enum_ty = Ident::new(&type_name(e.name), span);
+                if e.values.contains(&v.as_str()) {
+                    let variant = Ident::new(&variant_name(&v), lit_s.span());
+                    return Some(quote!(#root::#enum_ty::#variant));
+                }
+                if let Some((_, instead)) = e.removed.iter().find(|(r, _)| *r == v) {
+                    self.error(
+                        lit_s.span(),
+                        format!(
+                            "{v:?} is not supported in card JSON 2.0 (230099/200621): {instead}"
+                        ),
+                    );
+                    return None;
+                }
+                let hint = suggest(&v, e.values.iter().copied())
+                    .map(|s| format!("did you mean {s:?}? "))
+                    .unwrap_or_default();
+                let tolerated = if e.unknown == Severity::Warning {
+                    "; for a value the docs do not list, write `{…::Other(…)}`"
+                } else {
+                    ""
+                };
+                self.error(
+                    lit_s.span(),
+                    format!(
+                        "{v:?} is not a valid `{name}`; {hint}allowed: {}{tolerated}",
+                        e.values.join(", ")
+                    ),
+                );
+                None
+            }
+            (Ty::Dim(d), Lit::Str(lit_s)) => self.dim(d, lit_s, name),
+            (Ty::Box(..), Lit::Str(s)) => Some(quote!(#root::Lengths::from(#s))),
+            (Ty::Spacing, Lit::Str(lit_s)) => {
+                let v = lit_s.value();
+                let px = v.strip_suffix("px").and_then(|n| n.parse::<i64>().ok());
+                Some(match (v.as_str(), px) {
+                    ("small", _) => quote!(#root::Spacing::Small),
+                    ("medium", _) => quote!(#root::Spacing::Medium),
+                    ("large", _) => quote!(#root::Spacing::Large),
+                    ("extra_large", _) => quote!(#root::Spacing::ExtraLarge),
+                    (_, Some(n)) if (0..=99).contains(&n) => quote!(#root::Spacing::Px(#n)),
+                    _ => {
+                        self.error(lit_s.span(), format!("{v:?} is not a valid `{name}`: small, medium, large, extra_large or \"<n>px\" with n in 0..=99"));
+                        return None;
+                    }
+                })
+            }
+            (Ty::Color(_), Lit::Str(s)) => Some(quote!(#root::Color::new(#s))),
+            (Ty::TextSize, Lit::Str(lit_s)) => {
+                let v = lit_s.value();
+                Some(if spec::TEXT_SIZE.values.contains(&v.as_str()) {
+                    let variant = Ident::new(&variant_name(&v), lit_s.span());
+                    quote!(#root::TextSize::#variant)
+                } else {
+                    // A custom size declared in config.style.text_size.
+                    quote!(#root::TextSize::Other(::std::string::String::from(#lit_s)))
+                })
+            }
+            (Ty::Any | Ty::OneOf(_), _) => {
+                Some(quote!(#root::__private::serde_json::Value::from(#lit)))
+            }
+            (Ty::Obj(_) | Ty::Arr(..) | Ty::Elements(_) | Ty::Locales(_) | Ty::Named(_), _) => {
+                self.error(span, format!("set `{name}` with a child element `<{name}>…</{name}>` or `{name}={{expr}}`"));
+                None
+            }
+            _ => {
+                let _ = s;
+                self.error(
+                    lit_span(lit),
+                    format!("wrong literal for `{name}`: expected {}", expected(&a.ty)),
+                );
+                None
+            }
+        }
+    }
+
+    fn dim(&mut self, d: &Dim, lit: &LitStr, name: &str) -> Option<TokenStream> {
+        let root = self.root.clone();
+        let v = lit.value();
+        let ty = Ident::new(&type_name(d.name), lit.span());
+        if d.keywords.contains(&v.as_str()) {
+            let variant = Ident::new(&variant_name(&v), lit.span());
+            return Some(quote!(#root::#ty::#variant));
+        }
+        if let Some((_, instead)) = d.removed.iter().find(|(r, _)| *r == v) {
+            self.error(
+                lit.span(),
+                format!("{v:?} is not supported in card JSON 2.0 (230099/200621): {instead}"),
+            );
+            return None;
+        }
+        let px = |s: &str| s.strip_suffix("px").and_then(|n| n.parse::<i64>().ok());
+        if let (Some(n), Some(_)) = (px(&v), d.px) {
+            return Some(quote!(#root::#ty::Px(#n)));
+        }
+        if d.percent
+            && let Some(n) = v
+                .strip_suffix('%')
+                .and_then(|n| n.parse::<u8>().ok())
+                .filter(|n| (1..=100).contains(n))
+        {
+            return Some(quote!(#root::#ty::Percent(#n)));
+        }
+        if d.pair
+            && let Some((w, h)) = v.split_once(' ').and_then(|(w, h)| Some((px(w)?, px(h)?)))
+        {
+            return Some(quote!(#root::#ty::Size(#w, #h)));
+        }
+        let mut forms: Vec<String> = d.keywords.iter().map(|k| format!("{k:?}")).collect();
+        if d.px.is_some() {
+            forms.push("\"<n>px\"".into());
+        }
+        if d.percent {
+            forms.push("\"<n>%\"".into());
+        }
+        self.error(
+            lit.span(),
+            format!("{v:?} is not a valid `{name}`: {}", forms.join(", ")),
+        );
+        None
+    }
+}
+
+/// Inserts `first` as the first argument of the `new(…)` call at the start of `built`.
+fn splice_first_arg(built: TokenStream, first: TokenStream) -> TokenStream {
+    let mut out = Vec::new();
+    let mut done = false;
+    for tt in built {
+        if !done
+            && let proc_macro2::TokenTree::Group(g) = &tt
+            && g.delimiter() == proc_macro2::Delimiter::Parenthesis
+        {
+            let inner = g.stream();
+            let args = if inner.is_empty() {
+                first.clone()
+            } else {
+                quote!(#first, #inner)
+            };
+            let mut ng = proc_macro2::Group::new(proc_macro2::Delimiter::Parenthesis, args);
+            ng.set_span(g.span());
+            out.push(proc_macro2::TokenTree::Group(ng));
+            done = true;
+            continue;
+        }
+        out.push(tt);
+    }
+    out.into_iter().collect()
+}
+
+fn default_for(a: &Attr) -> Option<Lit> {
+    // A text object's tag defaults to plain_text.
+    match a.ty {
+        Ty::Enum(e) if a.name == "tag" && e.values.contains(&"plain_text") => {
+            Some(Lit::Str(LitStr::new("plain_text", Span::call_site())))
+        }
+        _ => None,
+    }
+}
+
+fn how_to_set(a: &Attr) -> String {
+    match a.ty {
+        Ty::Obj(_) | Ty::Arr(..) | Ty::Elements(_) => {
+            format!(": add a child `<{}>…</{}>`", a.name, a.name)
+        }
+        _ => format!(": add `{}=…`", a.name),
+    }
+}
+
+fn expected(t: &Ty) -> &'static str {
+    match t {
+        Ty::Bool => "`true` or `false`",
+        Ty::Int(..) => "an integer",
+        Ty::Num(..) => "a number",
+        _ => "a string literal",
+    }
+}
+
+fn lit_span(l: &Lit) -> Span {
+    l.span()
+}
+
+fn setter_ident(name: &str, span: Span) -> Ident {
+    let f = field_name(name);
+    match f.strip_prefix("r#") {
+        Some(raw) => Ident::new_raw(raw, span),
+        None => Ident::new(&f, span),
+    }
+}
+
+/// The closest name, if it is a likely typo.
+fn suggest<'c>(word: &str, candidates: impl Iterator<Item = &'c str>) -> Option<&'c str> {
+    let limit = (word.len() / 3).max(1);
+    candidates
+        .map(|c| (distance(word, c), c))
+        .filter(|(d, _)| *d <= limit)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+fn distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(ca != *cb))
+                .min(prev[j + 1] + 1)
+                .min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}

@@ -1,0 +1,81 @@
+//! The `card!` acceptance examples of the macro issue: they compile and give exactly this JSON.
+
+use card_dsl::card;
+use serde_json::json;
+
+#[test]
+fn hello() {
+    let card = card! { <card><markdown>"**Hello** from card-dsl"</markdown></card> };
+    assert_eq!(
+        card.to_value(),
+        json!({"schema":"2.0","config":{"update_multi":true},"body":{"elements":[
+            {"tag":"markdown","content":"**Hello** from card-dsl"}]}})
+    );
+}
+
+#[test]
+fn deploy_finished() {
+    let service = "billing";
+    let card = card! {
+        <card>
+            <config width_mode="fill"/>
+            <header template="green">
+                <title>"Deploy finished"</title>
+                <subtitle>{format!("service {service}")}</subtitle>
+            </header>
+            <markdown>{format!("**{service}** is live")}</markdown>
+            <hr/>
+            <button type="primary">
+                <text>"Open dashboard"</text>
+                <behaviors><open_url default_url="https://example.com/d"/></behaviors>
+            </button>
+        </card>
+    };
+    assert_eq!(
+        card.to_value(),
+        json!({"schema":"2.0","config":{"update_multi":true,"width_mode":"fill"},
+            "header":{"title":{"tag":"plain_text","content":"Deploy finished"},
+                      "subtitle":{"tag":"plain_text","content":"service billing"},"template":"green"},
+            "body":{"elements":[{"tag":"markdown","content":"**billing** is live"},{"tag":"hr"},
+              {"tag":"button","type":"primary","text":{"tag":"plain_text","content":"Open dashboard"},
+               "behaviors":[{"type":"open_url","default_url":"https://example.com/d"}]}]}})
+    );
+}
+
+#[test]
+fn loops_options_and_nested_containers() {
+    let steps = ["build", "test", "deploy"];
+    let note: Option<&str> = Some("all green");
+    let card = card! {
+        <card>
+            <column_set flex_mode="bisect">
+                <column width="weighted" weight=1>
+                    {steps.iter().map(|s| card_dsl::Markdown::new(format!("✅ {s}")))}
+                </column>
+                <column>
+                    {note.map(|n| card_dsl::Markdown::new(n))}
+                    <img img_key="img_v3_0238_073f1823" alt={card_dsl::PlainText::new().content("logo")}/>
+                </column>
+            </column_set>
+            <form name="f">
+                <input name="reason" required=true/>
+                <multi_select_static name="labels">
+                    <options><option value="bug"><text>"Bug"</text></option></options>
+                </multi_select_static>
+                <button name="ok" form_action_type="submit"><text>"Submit"</text></button>
+            </form>
+        </card>
+    };
+    let v = card.to_value();
+    let cols = &v["body"]["elements"][0]["columns"];
+    assert_eq!(cols[0]["elements"].as_array().unwrap().len(), 3);
+    assert_eq!(cols[0]["weight"], 1);
+    assert_eq!(cols[1]["elements"][0]["content"], "all green");
+    assert_eq!(cols[1]["elements"][1]["img_key"], "img_v3_0238_073f1823");
+    assert_eq!(
+        v["body"]["elements"][1]["elements"][1]["options"][0]["value"],
+        "bug"
+    );
+    let report = card.validate();
+    assert!(report.is_ok(), "{report}");
+}

@@ -4,7 +4,6 @@ use proc_macro2::Group;
 use syn::{Ident, Lit, LitStr};
 
 /// `<tag attr=value …> children </tag>` or `<tag … />`.
-
 pub(crate) struct Element {
     pub(crate) name: Ident,
     pub(crate) attrs: Vec<Attribute>,
@@ -12,14 +11,12 @@ pub(crate) struct Element {
 }
 
 /// `name="literal"` or `name={expr}`.
-
 pub(crate) struct Attribute {
     pub(crate) name: Ident,
     pub(crate) value: Value,
 }
 
 /// An attribute value or a child expression.
-
 pub(crate) enum Value {
     Lit(Lit),
     /// `{ … }`: a Rust expression, emitted as written.
@@ -27,7 +24,6 @@ pub(crate) enum Value {
 }
 
 /// What may sit between an element's tags.
-
 pub(crate) enum Child {
     Element(Element),
     Text(LitStr),

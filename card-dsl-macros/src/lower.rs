@@ -86,6 +86,7 @@ impl Lower {
                     "text must be inside a component, e.g. `<markdown>\"…\"</markdown>`",
                 ),
                 Child::Expr(g) => {
+                    let g = expr(g);
                     items.push(quote!(#root::__private::IntoElements::push_into(#g, &mut __list);))
                 }
             }
@@ -300,7 +301,8 @@ impl Lower {
                     }
                     None => self.error(t.span(), format!("`<{tag}>` takes no text")),
                 },
-                Child::Expr(g) => {
+                Child::Expr(group) => {
+                    let g = &expr(group);
                     if list_attr.is_some() {
                         list_items.push(
                             quote!(#root::__private::IntoElements::push_into(#g, &mut __list);),
@@ -310,10 +312,10 @@ impl Lower {
                             Ty::Obj(o) => self.text_object(o, quote!(#g)),
                             _ => quote!(#g),
                         };
-                        self.set(&mut values, a, v, g.span());
+                        self.set(&mut values, a, v, el.name.span());
                     } else {
                         self.error(
-                            g.span(),
+                            group.span(),
                             format!(
                                 "`<{tag}>` takes no text or elements: set its attributes instead"
                             ),
@@ -443,7 +445,7 @@ impl Lower {
             return None;
         }
         match &attr.value {
-            Value::Expr(g) => Some(quote!(#g)),
+            Value::Expr(g) => Some(expr(g)),
             Value::Lit(lit) => self.lit_value(a, lit, attr.name.span()),
         }
     }
@@ -470,7 +472,10 @@ impl Lower {
                                 pushes.push(quote!(__items.push(#v);));
                             }
                         }
-                        Child::Expr(e) => pushes.push(quote!(__items.extend(#e);)),
+                        Child::Expr(e) => {
+                            let e = expr(e);
+                            pushes.push(quote!(__items.extend(#e);))
+                        }
                         Child::Text(t) => self.error(
                             t.span(),
                             format!("`<{}>` holds `<{}>` elements, not text", a.name, o.name),
@@ -488,9 +493,12 @@ impl Lower {
                 for gc in &c.children {
                     match gc {
                         Child::Element(g) => items.push(self.list_item(g, slot, ctx)),
-                        Child::Expr(e) => items.push(
-                            quote!(#root::__private::IntoElements::push_into(#e, &mut __list);),
-                        ),
+                        Child::Expr(e) => {
+                            let e = expr(e);
+                            items.push(
+                                quote!(#root::__private::IntoElements::push_into(#e, &mut __list);),
+                            )
+                        }
                         Child::Text(t) => {
                             self.error(t.span(), "element lists hold components, not text")
                         }
@@ -509,7 +517,7 @@ impl Lower {
             }
             _ => match c.children.as_slice() {
                 [Child::Text(t)] => self.lit_value(a, &Lit::Str(t.clone()), t.span()),
-                [Child::Expr(g)] => Some(quote!(#g)),
+                [Child::Expr(g)] => Some(expr(g)),
                 _ => {
                     self.error(
                         c.name.span(),
@@ -818,6 +826,20 @@ fn splice_first_arg(built: TokenStream, first: TokenStream) -> TokenStream {
         out.push(tt);
     }
     out.into_iter().collect()
+}
+
+/// A `{…}` as an expression: its contents when they are one expression (so no `unused_braces`
+/// lint fires in the user's code), the block itself when it holds statements.
+fn expr(g: &proc_macro2::Group) -> TokenStream {
+    let has_statements = g
+        .stream()
+        .into_iter()
+        .any(|t| matches!(&t, proc_macro2::TokenTree::Punct(p) if p.as_char() == ';'));
+    if has_statements || g.stream().is_empty() {
+        quote!(#g)
+    } else {
+        g.stream()
+    }
 }
 
 fn default_for(a: &Attr) -> Option<Lit> {

@@ -50,10 +50,10 @@ fn loops_options_and_nested_containers() {
         <card>
             <column_set flex_mode="bisect">
                 <column width="weighted" weight=1>
-                    {steps.iter().map(|s| card_dsl::Markdown::new(format!("✅ {s}")))}
+                    {steps.iter().map(|s| format!("✅ {s}")).map(card_dsl::Markdown::new)}
                 </column>
                 <column>
-                    {note.map(|n| card_dsl::Markdown::new(n))}
+                    {note.map(card_dsl::Markdown::new)}
                     <img img_key="img_v3_0238_073f1823" alt={card_dsl::PlainText::new().content("logo")}/>
                 </column>
             </column_set>

@@ -233,6 +233,16 @@ impl Lower {
         let root = self.root.clone();
         let ty = Ident::new(type_name, el.name.span());
         let mut values: Vec<(&'static Attr, TokenStream, Span)> = Vec::new();
+        // Attributes written in the markup, valid or not (an invalid one was already reported).
+        let given: Vec<String> = el
+            .attrs
+            .iter()
+            .map(|a| a.name.to_string())
+            .chain(el.children.iter().filter_map(|c| match c {
+                Child::Element(e) => Some(e.name.to_string()),
+                _ => None,
+            }))
+            .collect();
 
         for a in &el.attrs {
             let name = a.name.to_string();
@@ -349,6 +359,9 @@ impl Lower {
         {
             match values.iter().position(|(x, _, _)| std::ptr::eq(*x, a)) {
                 Some(i) => args.push(values.remove(i).1),
+                None if given.iter().any(|g| g == a.name) => {
+                    args.push(quote!(#root::__private::unreachable_value()))
+                }
                 None => match default_for(a) {
                     Some(v) => args.push(self.lit_value(a, &v, el.name.span()).unwrap_or_default()),
                     None => {

@@ -1,0 +1,9 @@
+//! trybuild: `card!` compile errors (one concern per file, with the expected `.stderr`) and
+//! programs that must keep compiling. Regenerate with `TRYBUILD=overwrite cargo test --test ui`.
+
+#[test]
+fn ui() {
+    let t = trybuild::TestCases::new();
+    t.compile_fail("ui/fail/*.rs");
+    t.pass("ui/pass/*.rs");
+}

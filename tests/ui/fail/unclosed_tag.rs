@@ -1,0 +1,7 @@
+use card_dsl::card;
+
+fn main() {
+    let _card: card_dsl::Card = card! {
+        <card><markdown>"x"</card>
+    };
+}

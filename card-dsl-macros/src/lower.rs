@@ -470,6 +470,10 @@ impl Lower {
             Ty::Obj(o) => Some(self.object(o, c, ctx)),
             Ty::Arr(item, _) => {
                 let Ty::Obj(o) = item else {
+                    // A list of plain values: `<rows>{expr}</rows>` (or `rows={expr}`).
+                    if let [Child::Expr(g)] = c.children.as_slice() {
+                        return Some(expr(g));
+                    }
                     self.error(
                         c.name.span(),
                         format!("set `{}` with `{}={{…}}`", a.name, a.name),

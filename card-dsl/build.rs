@@ -630,5 +630,9 @@ fn gen_element(out: &mut String) {
             out,
             "impl From<{n}> for Element {{\n    fn from(x: {n}) -> Self {{\n        Self::{n}(x)\n    }}\n}}\n"
         );
+        let _ = writeln!(
+            out,
+            "impl crate::__private::IntoElements for {n} {{\n    fn push_into(self, out: &mut Vec<Element>) {{\n        out.push(Element::{n}(self));\n    }}\n}}\n"
+        );
     }
 }

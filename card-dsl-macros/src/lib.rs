@@ -19,7 +19,29 @@ pub fn card_impl(input: TokenStream) -> TokenStream {
     expand(input.into()).into()
 }
 
-fn expand(input: TokenStream2) -> TokenStream2 {
+/// `element_impl!($crate; <tag …>…</tag>)`: called by `card_dsl::element!`.
+#[doc(hidden)]
+#[proc_macro]
+pub fn element_impl(input: TokenStream) -> TokenStream {
+    let (root, markup) = split_root(input.into());
+    let mut lower = lower::Lower::new(root);
+    let value = match syn::parse2::<ast::Element>(markup) {
+        Ok(el) => lower.element(&el),
+        Err(e) => {
+            lower.errors.push(e);
+            quote::quote!(::core::unreachable!())
+        }
+    };
+    if lower.errors.is_empty() {
+        return value.into();
+    }
+    // The element's type is unknown after an error; `unreachable!()` has every type, and it never
+    // runs because the build stops at the errors.
+    let errors = lower.errors.iter().map(syn::Error::to_compile_error);
+    quote::quote!({ #(#errors)* ::core::unreachable!() }).into()
+}
+
+fn split_root(input: TokenStream2) -> (TokenStream2, TokenStream2) {
     let mut tokens = input.into_iter();
     let mut root = TokenStream2::new();
     for tt in tokens.by_ref() {
@@ -28,7 +50,11 @@ fn expand(input: TokenStream2) -> TokenStream2 {
         }
         root.extend([tt]);
     }
-    let markup: TokenStream2 = tokens.collect();
+    (root, tokens.collect())
+}
+
+fn expand(input: TokenStream2) -> TokenStream2 {
+    let (root, markup) = split_root(input);
     let mut lower = lower::Lower::new(root.clone());
     let value = match syn::parse2::<ast::Element>(markup) {
         Ok(el) => lower.card(&el),

@@ -125,6 +125,35 @@ impl Lower {
         }}
     }
 
+    /// One component on its own (`element!`): its struct, e.g. `card_dsl::Markdown`.
+    pub(crate) fn element(&mut self, el: &Element) -> TokenStream {
+        let tag = el.name.to_string();
+        if let Some(help) = spec::v1_only_tag(&tag) {
+            self.error(el.name.span(), format!("`<{tag}>` is a JSON 1.0 component; JSON 2.0 rejects it (230099/200861: unsupported tag {tag}). Instead: {help}"));
+            return quote!(::core::unreachable!());
+        }
+        let Some(comp) = spec::component(&tag) else {
+            let hint = suggest(&tag, spec::component_tags())
+                .map(|s| format!("; did you mean `<{s}>`?"))
+                .unwrap_or_default();
+            self.error(el.name.span(), format!("unknown component `<{tag}>`{hint}"));
+            return quote!(::core::unreachable!());
+        };
+        let value = self.component(
+            comp,
+            el,
+            Ctx {
+                in_form: false,
+                depth: 0,
+            },
+        );
+        quote! {{
+            #[allow(deprecated, unused_mut, clippy::vec_init_then_push)]
+            let __element = #value;
+            __element
+        }}
+    }
+
     /// A child in an element list: its statement pushing onto `__list`.
     fn list_item(&mut self, c: &Element, slot: Slot, ctx: Ctx) -> TokenStream {
         let root = self.root.clone();
@@ -590,17 +619,10 @@ impl Lower {
                 return None;
             }
         }
-        if gname != o.name && !(o.name == "select_option" && gname == "option") {
+        if !item_tag_ok(o.name, &gname) {
             self.error(
                 g.name.span(),
-                format!(
-                    "expected `<{}>` here",
-                    if o.name == "select_option" {
-                        "option"
-                    } else {
-                        o.name
-                    }
-                ),
+                format!("expected `<{}>` here", item_tag(o.name)),
             );
             return None;
         }
@@ -857,6 +879,23 @@ fn expr(g: &proc_macro2::Group) -> TokenStream {
     } else {
         g.stream()
     }
+}
+
+/// The markup tag of an item in a list of objects: `<option>` for every kind of option,
+/// `<img>` in `img_list`, `<person>` in `persons`, `<column>` in a table's `columns`.
+fn item_tag(object: &str) -> &str {
+    match object {
+        o if o.ends_with("_option") => "option",
+        "img_list_item" => "img",
+        "person_item" => "person",
+        "table_column" => "column",
+        "div_field" => "field",
+        o => o,
+    }
+}
+
+fn item_tag_ok(object: &str, tag: &str) -> bool {
+    tag == object || tag == item_tag(object)
 }
 
 fn default_for(a: &Attr) -> Option<Lit> {

@@ -78,6 +78,26 @@ macro_rules! card {
     };
 }
 
+/// Builds one component from markup, for loops and helpers: its value is the component's struct
+/// (`element!{<markdown>"x"</markdown>}` is a [`Markdown`]), usable as a `{…}` child of `card!`.
+///
+/// ```
+/// use card_dsl::{card, element};
+/// let steps = ["build", "test"];
+/// let card = card! {
+///     <card>
+///         {steps.iter().map(|s| element! { <markdown text_size="notation">{format!("✅ {s}")}</markdown> })}
+///     </card>
+/// };
+/// assert_eq!(card.to_value()["body"]["elements"][1]["content"], "✅ test");
+/// ```
+#[macro_export]
+macro_rules! element {
+    ($($markup:tt)*) => {
+        $crate::__private::element_impl!($crate; $($markup)*)
+    };
+}
+
 // Lets this crate's own tests and doctests expand `card!`.
 #[allow(unused_extern_crates)]
 extern crate self as card_dsl;

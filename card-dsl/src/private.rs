@@ -1,6 +1,6 @@
 //! Not public API. Used from code that `card!` generates; may change in any release.
 
-pub use card_dsl_macros::card_impl;
+pub use card_dsl_macros::{card_impl, element_impl};
 pub use serde_json;
 
 use crate::Element;

@@ -439,7 +439,13 @@ fn gen_struct(
             );
             continue;
         }
-        let ty = rust_type(&a.ty);
+        // Nested objects are boxed: a builder moves its struct at every setter, and inline
+        // objects made components over a kilobyte each.
+        let ty = if matches!(a.ty, Ty::Obj(_)) {
+            format!("::std::boxed::Box<{}>", rust_type(&a.ty))
+        } else {
+            rust_type(&a.ty)
+        };
         if a.req == Req::Yes {
             let _ = writeln!(out, "    /// {doc}\n    {rename}pub {f}: {ty},");
         } else {
@@ -482,7 +488,11 @@ fn gen_struct(
         if is_config && a.name == "update_multi" {
             let _ = writeln!(out, "            update_multi: crate::UpdateMulti,");
         } else if a.req == Req::Yes {
-            let _ = writeln!(out, "            {f}: {f}.into(),");
+            if matches!(a.ty, Ty::Obj(_)) {
+                let _ = writeln!(out, "            {f}: ::std::boxed::Box::new({f}.into()),");
+            } else {
+                let _ = writeln!(out, "            {f}: {f}.into(),");
+            }
         } else {
             let _ = writeln!(out, "            {f}: None,");
         }
@@ -497,6 +507,11 @@ fn gen_struct(
         }
         let f = field_name(a.name);
         let ty = rust_type(&a.ty);
+        let (wrap_open, wrap_close) = if matches!(a.ty, Ty::Obj(_)) {
+            ("::std::boxed::Box::new(", ")")
+        } else {
+            ("", "")
+        };
         let deprecated = if let Status::Historical(why) = a.status {
             format!(
                 "    #[deprecated(note = {:?})]\n",
@@ -507,7 +522,7 @@ fn gen_struct(
         };
         let _ = writeln!(
             out,
-            "\n    /// Sets `{}`.\n{deprecated}    pub fn {f}(mut self, value: impl Into<{ty}>) -> Self {{\n        self.{f} = Some(value.into());\n        self\n    }}",
+            "\n    /// Sets `{}`.\n{deprecated}    pub fn {f}(mut self, value: impl Into<{ty}>) -> Self {{\n        self.{f} = Some({wrap_open}value.into(){wrap_close});\n        self\n    }}",
             a.name
         );
     }

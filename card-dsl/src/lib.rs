@@ -32,6 +32,7 @@ mod card;
 #[doc(hidden)]
 pub mod dims;
 mod macros;
+pub mod markup;
 mod payloads;
 pub mod table;
 mod values;

@@ -1,0 +1,364 @@
+//! # The `card!` markup
+//!
+//! Tags and attributes are the Feishu JSON names, so the
+//! [Feishu card docs](https://open.feishu.cn/document/feishu-cards/card-json-v2-components/component-json-v2-overview)
+//! are this DSL's docs. Everything is checked against `card_validate::spec` at compile time.
+//!
+//! ## Grammar
+//!
+//! ```text
+//! card!    { <card> child* </card> }
+//! element! { <component …> child* </component> }       // one component, as its struct
+//! element   := '<' name attribute* '/>' | '<' name attribute* '>' child* '</' name '>'
+//! attribute := name '=' literal | name '=' '{' expr '}'
+//! child     := element | "string literal" | '{' expr '}'
+//! ```
+//!
+//! - Children of `<card>`: `<config>`, `<header>`, `<card_link>`, and the body's components
+//!   (or an explicit `<body direction=… padding=…>` holding them).
+//! - A child element named after an attribute of its parent sets that attribute:
+//!   `<header><title>…</title></header>`, `<button><text>…</text></button>`,
+//!   `<collapsible_panel><header>…</header></collapsible_panel>`.
+//! - A list of objects holds items named after the item: `<options><option …/></options>`,
+//!   `<img_list><img …/></img_list>`, `<text_tag_list><text_tag …/></text_tag_list>`; behaviors
+//!   are named by their type: `<behaviors><open_url default_url="…"/><callback value={…}/></behaviors>`.
+//! - A string literal child fills the element's text: `content` (markdown, titles) or its `text`
+//!   object (button, div, checker), as `plain_text` unless `tag="lark_md"` says otherwise.
+//! - Literals are checked: enum values (with the allowed list), dimensions (`"100px"`, `"50%"`),
+//!   image keys, open_ids, element_id format and uniqueness, placement (form-only components,
+//!   form and table only in the body), required attributes, the 1.0 tags `note`/`action` (200861).
+//! - `{expr}` attribute values go through the builder setter (`impl Into<T>`), so they accept what
+//!   the typed model accepts; `{expr}` children of a component list take a component, an
+//!   [`Element`](crate::Element), or an `Option`, `Vec` or iterator of them.
+//!
+//! ## Loops and conditions
+//!
+//! ```
+//! use card_dsl::{card, element};
+//! let steps = ["build", "test", "deploy"];
+//! let failed: Option<&str> = None;
+//! let card = card! {
+//!     <card>
+//!         {steps.iter().map(|s| element! { <markdown>{format!("✅ {s}")}</markdown> })}
+//!         {failed.map(|s| element! { <markdown>{format!("❌ {s}")}</markdown> })}
+//!         {if steps.len() > 2 { Some(element! { <hr/> }) } else { None }}
+//!     </card>
+//! };
+//! assert_eq!(card.to_value()["body"]["elements"].as_array().unwrap().len(), 4);
+//! ```
+//!
+//! ## Every component
+//!
+//! ### Layout
+//!
+//! #### `column_set / column`
+//!
+//! ```
+//! # let card = card_dsl::card! { <card>
+//! <column_set flex_mode="bisect" horizontal_spacing="small">
+//!     <column width="weighted" weight=1><markdown>"left"</markdown></column>
+//!     <column width="weighted" weight=1><markdown>"right"</markdown></column>
+//! </column_set>
+//! # </card> };
+//! # let report = card.validate();
+//! # assert!(report.is_ok(), "{report}");
+//! ```
+//!
+//! #### `form`
+//!
+//! ```
+//! # let card = card_dsl::card! { <card>
+//! <form name="leave">
+//!     <input name="reason" required=true><placeholder>"Why?"</placeholder></input>
+//!     <button name="send" form_action_type="submit" type="primary"><text>"Send"</text></button>
+//! </form>
+//! # </card> };
+//! # let report = card.validate();
+//! # assert!(report.is_ok(), "{report}");
+//! ```
+//!
+//! #### `interactive_container`
+//!
+//! ```
+//! # let card = card_dsl::card! { <card>
+//! <interactive_container has_border=true corner_radius="8px">
+//!     <behaviors><callback value={serde_json::json!({"action": "open"})}/></behaviors>
+//!     <markdown>"Click anywhere here"</markdown>
+//! </interactive_container>
+//! # </card> };
+//! # let report = card.validate();
+//! # assert!(report.is_ok(), "{report}");
+//! ```
+//!
+//! #### `collapsible_panel`
+//!
+//! ```
+//! # let card = card_dsl::card! { <card>
+//! <collapsible_panel expanded=false>
+//!     <header><title>"Details"</title></header>
+//!     <markdown>"Hidden until expanded"</markdown>
+//! </collapsible_panel>
+//! # </card> };
+//! # let report = card.validate();
+//! # assert!(report.is_ok(), "{report}");
+//! ```
+//!
+//! ### Content
+//!
+//! #### `div`
+//!
+//! ```
+//! # let card = card_dsl::card! { <card>
+//! <div><text text_size="notation" text_color="grey">"A footnote"</text></div>
+//! # </card> };
+//! # let report = card.validate();
+//! # assert!(report.is_ok(), "{report}");
+//! ```
+//!
+//! #### `markdown`
+//!
+//! ```
+//! # let card = card_dsl::card! { <card>
+//! <markdown text_align="center">"**bold** and <font color='red'>red</font>"</markdown>
+//! # </card> };
+//! # let report = card.validate();
+//! # assert!(report.is_ok(), "{report}");
+//! ```
+//!
+//! #### `img`
+//!
+//! ```
+//! # let card = card_dsl::card! { <card>
+//! <img img_key="img_v3_0238_073f1823" scale_type="crop_center" size="stretch"><alt>"A chart"</alt></img>
+//! # </card> };
+//! # let report = card.validate();
+//! # assert!(report.is_ok(), "{report}");
+//! ```
+//!
+//! #### `img_combination`
+//!
+//! ```
+//! # let card = card_dsl::card! { <card>
+//! <img_combination combination_mode="double">
+//!     <img_list><img img_key="img_v3_a1"/><img img_key="img_v3_a2"/></img_list>
+//! </img_combination>
+//! # </card> };
+//! # let report = card.validate();
+//! # assert!(report.is_ok(), "{report}");
+//! ```
+//!
+//! #### `hr`
+//!
+//! ```
+//! # let card = card_dsl::card! { <card>
+//! <hr margin="4px 0"/>
+//! # </card> };
+//! # let report = card.validate();
+//! # assert!(report.is_ok(), "{report}");
+//! ```
+//!
+//! #### `person`
+//!
+//! ```
+//! # let card = card_dsl::card! { <card>
+//! <person user_id="ou_48d0958ee4b2ab3eaf0b5f6c968abcef" size="small" show_name=true/>
+//! # </card> };
+//! # let report = card.validate();
+//! # assert!(report.is_ok(), "{report}");
+//! ```
+//!
+//! #### `person_list`
+//!
+//! ```
+//! # let card = card_dsl::card! { <card>
+//! <person_list show_name=true>
+//!     <persons><person id="ou_48d0958ee4b2ab3eaf0b5f6c968abcef"/></persons>
+//! </person_list>
+//! # </card> };
+//! # let report = card.validate();
+//! # assert!(report.is_ok(), "{report}");
+//! ```
+//!
+//! #### `chart`
+//!
+//! ```
+//! # let card = card_dsl::card! { <card>
+//! <chart aspect_ratio="16:9" chart_spec={serde_json::json!({
+//!     "type": "line", "data": {"values": [{"x": 1, "y": 2}]}, "xField": "x", "yField": "y"})}/>
+//! # </card> };
+//! # let report = card.validate();
+//! # assert!(report.is_ok(), "{report}");
+//! ```
+//!
+//! #### `table`
+//!
+//! ```
+//! # let card = card_dsl::card! { <card>
+//! <table page_size=5 rows={vec![serde_json::json!({"region": "North", "revenue": 12.5})]}>
+//!     <columns>
+//!         <column name="region" display_name="Region" data_type="text"/>
+//!         <column name="revenue" display_name="Revenue" data_type="number"/>
+//!     </columns>
+//! </table>
+//! # </card> };
+//! # let report = card.validate();
+//! # assert!(report.is_ok(), "{report}");
+//! ```
+//!
+//! #### `audio (needs `config.enable_forward: false`)`
+//!
+//! ```
+//! # let card = card_dsl::card! { <card><config enable_forward=false/>
+//! <audio file_key="file_v3_00or_f2c1276b" show_time=true/>
+//! # </card> };
+//! # let report = card.validate();
+//! # assert!(report.is_ok(), "{report}");
+//! ```
+//!
+//! ### Interaction
+//!
+//! #### `button`
+//!
+//! ```
+//! # let card = card_dsl::card! { <card>
+//! <button type="primary" size="medium">
+//!     <text>"Open"</text>
+//!     <behaviors><open_url default_url="https://example.com"/></behaviors>
+//! </button>
+//! # </card> };
+//! # let report = card.validate();
+//! # assert!(report.is_ok(), "{report}");
+//! ```
+//!
+//! #### `input`
+//!
+//! ```
+//! # let card = card_dsl::card! { <card>
+//! <input input_type="multiline_text" rows=3><placeholder>"Say something"</placeholder></input>
+//! # </card> };
+//! # let report = card.validate();
+//! # assert!(report.is_ok(), "{report}");
+//! ```
+//!
+//! #### `overflow`
+//!
+//! ```
+//! # let card = card_dsl::card! { <card>
+//! <overflow>
+//!     <options>
+//!         <option value="edit"><text>"Edit"</text></option>
+//!         <option value="delete"><text>"Delete"</text></option>
+//!     </options>
+//! </overflow>
+//! # </card> };
+//! # let report = card.validate();
+//! # assert!(report.is_ok(), "{report}");
+//! ```
+//!
+//! #### `select_static`
+//!
+//! ```
+//! # let card = card_dsl::card! { <card>
+//! <select_static>
+//!     <placeholder>"Pick one"</placeholder>
+//!     <options><option value="a"><text>"A"</text></option><option value="b"><text>"B"</text></option></options>
+//! </select_static>
+//! # </card> };
+//! # let report = card.validate();
+//! # assert!(report.is_ok(), "{report}");
+//! ```
+//!
+//! #### `multi_select_static (only in a form)`
+//!
+//! ```
+//! # let card = card_dsl::card! { <card>
+//! <form name="f">
+//!     <multi_select_static name="tags">
+//!         <options><option value="bug"><text>"Bug"</text></option></options>
+//!     </multi_select_static>
+//!     <button name="ok" form_action_type="submit"><text>"OK"</text></button>
+//! </form>
+//! # </card> };
+//! # let report = card.validate();
+//! # assert!(report.is_ok(), "{report}");
+//! ```
+//!
+//! #### `select_person`
+//!
+//! ```
+//! # let card = card_dsl::card! { <card>
+//! <select_person>
+//!     <options><option value="ou_48d0958ee4b2ab3eaf0b5f6c968abcef"/></options>
+//! </select_person>
+//! # </card> };
+//! # let report = card.validate();
+//! # assert!(report.is_ok(), "{report}");
+//! ```
+//!
+//! #### `multi_select_person (only in a form)`
+//!
+//! ```
+//! # let card = card_dsl::card! { <card>
+//! <form name="f">
+//!     <multi_select_person name="who"/>
+//!     <button name="ok" form_action_type="submit"><text>"OK"</text></button>
+//! </form>
+//! # </card> };
+//! # let report = card.validate();
+//! # assert!(report.is_ok(), "{report}");
+//! ```
+//!
+//! #### `date_picker`
+//!
+//! ```
+//! # let card = card_dsl::card! { <card>
+//! <date_picker initial_date="2026-11-21"><placeholder>"Date"</placeholder></date_picker>
+//! # </card> };
+//! # let report = card.validate();
+//! # assert!(report.is_ok(), "{report}");
+//! ```
+//!
+//! #### `picker_time`
+//!
+//! ```
+//! # let card = card_dsl::card! { <card>
+//! <picker_time initial_time="09:30"/>
+//! # </card> };
+//! # let report = card.validate();
+//! # assert!(report.is_ok(), "{report}");
+//! ```
+//!
+//! #### `picker_datetime`
+//!
+//! ```
+//! # let card = card_dsl::card! { <card>
+//! <picker_datetime initial_datetime="2026-11-21 09:30"/>
+//! # </card> };
+//! # let report = card.validate();
+//! # assert!(report.is_ok(), "{report}");
+//! ```
+//!
+//! #### `select_img`
+//!
+//! ```
+//! # let card = card_dsl::card! { <card>
+//! <select_img layout="bisect">
+//!     <options><option img_key="img_v3_a1" value="one"/><option img_key="img_v3_a2" value="two"/></options>
+//! </select_img>
+//! # </card> };
+//! # let report = card.validate();
+//! # assert!(report.is_ok(), "{report}");
+//! ```
+//!
+//! #### `checker`
+//!
+//! ```
+//! # let card = card_dsl::card! { <card>
+//! <checker checked=false>
+//!     <text>"Ship it"</text>
+//!     <behaviors><callback value={serde_json::json!({"todo": 1})}/></behaviors>
+//! </checker>
+//! # </card> };
+//! # let report = card.validate();
+//! # assert!(report.is_ok(), "{report}");
+//! ```

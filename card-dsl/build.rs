@@ -188,6 +188,10 @@ fn gen_enum(out: &mut String, e: &Enum) {
     }
     let _ = writeln!(out, "        }})\n    }}\n}}\n");
     let _ = writeln!(out, "crate::__string_enum_serde!({name});\n");
+    let _ = writeln!(
+        out,
+        "impl crate::write::WriteJson for {name} {{\n    fn write_json(&self, out: &mut String) {{\n        crate::write::write_str(self.as_str(), out);\n    }}\n}}\n"
+    );
 }
 
 fn gen_dim(out: &mut String, d: &Dim) {
@@ -293,6 +297,10 @@ fn gen_dim(out: &mut String, d: &Dim) {
         "        // Keep spellings that would not print back the same (\"08px\").\n        Ok(if v.to_json_string() == s {{ v }} else {{ Self::Other(s.to_owned()) }})\n    }}\n}}\n"
     );
     let _ = writeln!(out, "crate::__dim_serde!({name});\n");
+    let _ = writeln!(
+        out,
+        "impl crate::write::WriteJson for {name} {{\n    fn write_json(&self, out: &mut String) {{\n        crate::write::write_str(&self.to_json_string(), out);\n    }}\n}}\n"
+    );
 }
 
 /// The tag a struct carries as a serde tag: (key, value).
@@ -463,6 +471,41 @@ fn gen_struct(
     }
     let _ = writeln!(out, "}}\n");
 
+    // The direct writer: same keys, same order as the serde derive above.
+    let _ = writeln!(
+        out,
+        "impl crate::write::WriteJson for {name} {{\n    #[allow(unused_assignments, unused_mut)]\n    fn write_json(&self, out: &mut String) {{\n        out.push('{{');\n        let mut first = true;"
+    );
+    if let Some((key, value)) = tag {
+        let _ = writeln!(
+            out,
+            "        out.push_str({:?});\n        first = false;",
+            format!("\"{key}\":\"{value}\"")
+        );
+    }
+    for a in &fields {
+        let f = field_name(a.name);
+        let key = format!("\"{}\":", a.name);
+        if a.req == Req::Yes || (is_config && a.name == "update_multi") {
+            let _ = writeln!(
+                out,
+                "        if !first {{ out.push(','); }}\n        first = false;\n        out.push_str({key:?});\n        crate::write::WriteJson::write_json(&self.{f}, out);"
+            );
+        } else {
+            let _ = writeln!(
+                out,
+                "        if let Some(v) = &self.{f} {{\n            if !first {{ out.push(','); }}\n            first = false;\n            out.push_str({key:?});\n            crate::write::WriteJson::write_json(v, out);\n        }}"
+            );
+        }
+    }
+    if open {
+        let _ = writeln!(
+            out,
+            "        for (k, v) in &self.extra {{\n            if !first {{ out.push(','); }}\n            first = false;\n            crate::write::write_str(k, out);\n            out.push(':');\n            crate::write::WriteJson::write_json(v, out);\n        }}"
+        );
+    }
+    let _ = writeln!(out, "        out.push('}}');\n    }}\n}}\n");
+
     // Constructor with the required attributes, and a setter per optional one.
     let required: Vec<&&Attr> = fields.iter().filter(|a| a.req == Req::Yes).collect();
     let params: Vec<String> = required
@@ -622,6 +665,21 @@ fn gen_element(out: &mut String) {
     let _ = writeln!(
         out,
         "            Self::Raw(v) => v.serialize(s),\n        }}\n    }}\n}}\n"
+    );
+    let _ = writeln!(
+        out,
+        "impl crate::write::WriteJson for Element {{\n    fn write_json(&self, out: &mut String) {{\n        match self {{"
+    );
+    for c in &comps {
+        let _ = writeln!(
+            out,
+            "            Self::{}(x) => crate::write::WriteJson::write_json(x, out),",
+            type_name(c.tag)
+        );
+    }
+    let _ = writeln!(
+        out,
+        "            Self::Raw(v) => crate::write::WriteJson::write_json(v, out),\n        }}\n    }}\n}}\n"
     );
     let _ = writeln!(
         out,

@@ -59,9 +59,31 @@ impl Card {
         self
     }
 
-    /// The string that goes in a send/PATCH `content`: compact and deterministic.
+    /// The string that goes in a send/PATCH `content`: compact and deterministic, byte for byte
+    /// what `serde_json::to_string(&card)` gives, written directly (see `card_dsl::write`).
     pub fn to_content(&self) -> String {
-        serde_json::to_string(self).expect("a card always serializes")
+        use crate::write::WriteJson;
+        let mut out = String::with_capacity(512);
+        out.push_str("{\"schema\":\"2.0\",\"config\":");
+        self.config.write_json(&mut out);
+        if let Some(x) = &self.card_link {
+            out.push_str(",\"card_link\":");
+            x.write_json(&mut out);
+        }
+        if let Some(x) = &self.header {
+            out.push_str(",\"header\":");
+            x.write_json(&mut out);
+        }
+        if let Some(x) = &self.body {
+            out.push_str(",\"body\":");
+            x.write_json(&mut out);
+        }
+        if let Some(x) = &self.i18n_header {
+            out.push_str(",\"i18n_header\":");
+            x.write_json(&mut out);
+        }
+        out.push('}');
+        out
     }
 
     /// The card as a JSON value.

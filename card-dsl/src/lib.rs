@@ -36,6 +36,8 @@ pub mod markup;
 mod payloads;
 pub mod table;
 mod values;
+#[doc(hidden)]
+pub mod write;
 
 pub use card::{Card, FromJsonError};
 pub use payloads::{ChatButtonUpdate, MessageContent, Post, PostBody, PostNode, TemplateCard};

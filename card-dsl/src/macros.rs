@@ -62,6 +62,11 @@ macro_rules! __const_tag {
                 s.serialize_str($value)
             }
         }
+        impl $crate::write::WriteJson for $name {
+            fn write_json(&self, out: &mut String) {
+                $crate::write::write_str($value, out);
+            }
+        }
         impl<'de> serde::Deserialize<'de> for $name {
             fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
                 let s = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(d)?;

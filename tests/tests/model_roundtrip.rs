@@ -88,3 +88,22 @@ fn from_json_names_the_place() {
     let e = Card::from_json("{\"schema\":\"2.0\",").unwrap_err();
     assert_eq!(e.line, Some(1));
 }
+
+/// `to_content` writes directly; it must be byte for byte what serde gives, for every corpus card.
+#[test]
+fn direct_writer_matches_serde_byte_for_byte() {
+    for path in files("v2") {
+        let card = Card::from_json(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        assert_eq!(
+            card.to_content(),
+            serde_json::to_string(&card).unwrap(),
+            "{}",
+            path.display()
+        );
+    }
+    // Escapes: quotes, backslashes, control characters, non-ASCII kept as is.
+    let text = "q\"b\\n\nr\rt\tu\u{1}é/<>";
+    let card = Card::new()
+        .body(card_dsl::Body::new().elements(vec![card_dsl::Markdown::new(text).into()]));
+    assert_eq!(card.to_content(), serde_json::to_string(&card).unwrap());
+}

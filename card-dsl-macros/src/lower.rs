@@ -92,7 +92,7 @@ impl Lower {
             }
         }
         if self.elements > card_validate::codes::MAX_ELEMENTS {
-            self.error(el.name.span(), format!("the card has {} components; the server allows at most {} (11310 element exceeds the limit)", self.elements, card_validate::codes::MAX_ELEMENTS));
+            self.error(el.name.span(), format!("the card has {} components and text elements; the server allows at most {} (11310 element exceeds the limit)", self.elements, card_validate::codes::MAX_ELEMENTS));
         }
         if self.tables > card_validate::codes::MAX_TABLES {
             self.error(el.name.span(), format!("the card has {} tables; the server allows at most {} (11310 card table number over limit)", self.tables, card_validate::codes::MAX_TABLES));
@@ -238,6 +238,10 @@ impl Lower {
     }
 
     fn object(&mut self, o: &'static Object, el: &Element, ctx: Ctx) -> TokenStream {
+        // The server counts every object with a `tag` (text objects, tags, icons) toward its 200.
+        if o.attr("tag").is_some() {
+            self.elements += 1;
+        }
         let attrs: Vec<&'static Attr> = o.attrs.iter().collect();
         self.fields(
             &type_name(o.name),
@@ -432,6 +436,7 @@ impl Lower {
 
     /// A text object (title, button text …) holding `content`.
     fn text_object(&mut self, o: &'static Object, content: TokenStream) -> TokenStream {
+        self.elements += 1;
         let root = self.root.clone();
         let ty = Ident::new(&type_name(o.name), Span::call_site());
         let tag_required = o

@@ -79,3 +79,34 @@ fn loops_options_and_nested_containers() {
     let report = card.validate();
     assert!(report.is_ok(), "{report}");
 }
+
+/// insta snapshot of what `card!` generates (the exact text, pretty-printed).
+#[test]
+fn snapshot_of_generated_json() {
+    let service = "billing";
+    let card = card! {
+        <card>
+            <header template="green"><title>"Deploy finished"</title></header>
+            <column_set flex_mode="bisect">
+                <column><markdown>{format!("**{service}** is live")}</markdown></column>
+                <column>
+                    <button type="danger" element_id="rollback">
+                        <text>"Roll back"</text>
+                        <confirm><title>"Roll back?"</title><text>"billing returns to the last release"</text></confirm>
+                        <behaviors><callback value={json!({"action": "rollback"})}/></behaviors>
+                    </button>
+                </column>
+            </column_set>
+        </card>
+    };
+    insta::assert_snapshot!("card_macro_deploy", serde_json::to_string_pretty(&card).unwrap());
+}
+
+/// The macro counts what the server counts: every object with a `tag`, text objects included.
+/// 99 buttons with text are 198 tagged objects (allowed); the validator agrees.
+#[test]
+fn element_count_matches_the_validator() {
+    let buttons: Vec<card_dsl::Button> = (0..99).map(|i| card_dsl::element! { <button><text>{format!("b{i}")}</text></button> }).collect();
+    let card = card! { <card>{buttons}</card> };
+    assert!(card.validate().is_ok());
+}

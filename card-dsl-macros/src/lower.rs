@@ -27,6 +27,8 @@ pub(crate) struct Lower {
     element_ids: Vec<String>,
     elements: usize,
     tables: usize,
+    /// The literal columns of the table being lowered: (name, data_type).
+    table_columns: Option<Vec<(String, String)>>,
 }
 
 impl Lower {
@@ -37,6 +39,7 @@ impl Lower {
             element_ids: Vec::new(),
             elements: 0,
             tables: 0,
+            table_columns: None,
         }
     }
 
@@ -203,6 +206,7 @@ impl Lower {
         self.elements += 1;
         if comp.tag == "table" {
             self.tables += 1;
+            self.table_columns = Some(literal_columns(el));
         }
         let mut inner = ctx;
         if comp.nests {
@@ -508,6 +512,9 @@ impl Lower {
                     if let [Child::Expr(g)] = c.children.as_slice() {
                         return Some(expr(g));
                     }
+                    if a.name == "rows" {
+                        return Some(self.table_rows(c));
+                    }
                     self.error(
                         c.name.span(),
                         format!("set `{}` with `{}={{…}}`", a.name, a.name),
@@ -799,6 +806,87 @@ impl Lower {
         }
     }
 
+    /// `<rows><row col=value …/>…</rows>`: each key must be a column (200915) and each literal
+    /// must fit its column's `data_type` (200914); `{expr}` cells are serialized as they are.
+    fn table_rows(&mut self, c: &Element) -> TokenStream {
+        let root = self.root.clone();
+        let columns = self.table_columns.clone().unwrap_or_default();
+        let mut rows = Vec::new();
+        for (r, child) in c.children.iter().enumerate() {
+            let row = match child {
+                Child::Element(row) if row.name == "row" => row,
+                Child::Element(other) => {
+                    self.error(
+                        other.name.span(),
+                        format!("`<rows>` holds `<row …/>` elements, not `<{}>`", other.name),
+                    );
+                    continue;
+                }
+                Child::Expr(g) => {
+                    let g = expr(g);
+                    rows.push(
+                        quote!(#root::__private::serde_json::to_value(#g).unwrap_or_default()),
+                    );
+                    continue;
+                }
+                Child::Text(t) => {
+                    self.error(t.span(), "`<rows>` holds `<row …/>` elements, not text");
+                    continue;
+                }
+            };
+            let mut cells = Vec::new();
+            for cell in &row.attrs {
+                let key = cell.name.to_string();
+                let Some((col, (_, data_type))) =
+                    columns.iter().enumerate().find(|(_, (n, _))| *n == key)
+                else {
+                    let names: Vec<&str> = columns.iter().map(|(n, _)| n.as_str()).collect();
+                    let hint = suggest(&key, names.iter().copied())
+                        .map(|s| format!("did you mean `{s}`? "))
+                        .unwrap_or_default();
+                    self.error(cell.name.span(), format!("row {r}: `{key}` is not a column of this table (230099/200915 table rows name is invalid); {hint}columns: {}", names.join(", ")));
+                    continue;
+                };
+                let value = match &cell.value {
+                    Value::Expr(g) => expr(g),
+                    Value::Lit(lit) => {
+                        let fits = match (data_type.as_str(), lit) {
+                            ("number", Lit::Int(_) | Lit::Float(_)) => true,
+                            ("date", Lit::Int(_)) => true,
+                            ("number" | "date", _) => false,
+                            (_, Lit::Str(_)) => true,
+                            _ => false,
+                        };
+                        if !fits {
+                            let want = match data_type.as_str() {
+                                "number" => "a number",
+                                "date" => "a Unix timestamp in milliseconds (an integer)",
+                                _ => "a string",
+                            };
+                            self.error(lit.span(), format!("row {r}, column {col} (`{key}`, data_type {data_type}) must be {want} (230099/200914 table rows is invalid)"));
+                            continue;
+                        }
+                        match lit {
+                            // json! would type an unsuffixed integer as i32; timestamps need i64.
+                            Lit::Int(i) if i.suffix().is_empty() => {
+                                let i = syn::LitInt::new(
+                                    &format!("{}_i64", i.base10_digits()),
+                                    i.span(),
+                                );
+                                quote!(#i)
+                            }
+                            _ => quote!(#lit),
+                        }
+                    }
+                };
+                let key_lit = LitStr::new(&key, cell.name.span());
+                cells.push(quote!(#key_lit: #value));
+            }
+            rows.push(quote!(#root::__private::serde_json::json!({ #(#cells),* })));
+        }
+        quote!(::std::vec![#(#rows),*])
+    }
+
     fn dim(&mut self, d: &Dim, lit: &LitStr, name: &str) -> Option<TokenStream> {
         let root = self.root.clone();
         let v = lit.value();
@@ -844,6 +932,35 @@ impl Lower {
         );
         None
     }
+}
+
+/// The table's columns written as literals: (name, data_type; `text` by default).
+fn literal_columns(table: &Element) -> Vec<(String, String)> {
+    let lit_attr = |el: &Element, name: &str| {
+        el.attrs
+            .iter()
+            .find(|a| a.name == name)
+            .and_then(|a| match &a.value {
+                Value::Lit(Lit::Str(s)) => Some(s.value()),
+                _ => None,
+            })
+    };
+    table
+        .children
+        .iter()
+        .filter_map(|c| match c {
+            Child::Element(e) if e.name == "columns" => Some(e),
+            _ => None,
+        })
+        .flat_map(|cols| cols.children.iter())
+        .filter_map(|c| match c {
+            Child::Element(col) => Some((
+                lit_attr(col, "name")?,
+                lit_attr(col, "data_type").unwrap_or_else(|| "text".to_owned()),
+            )),
+            _ => None,
+        })
+        .collect()
 }
 
 /// Inserts `first` as the first argument of the `new(…)` call at the start of `built`.

@@ -99,14 +99,46 @@ fn snapshot_of_generated_json() {
             </column_set>
         </card>
     };
-    insta::assert_snapshot!("card_macro_deploy", serde_json::to_string_pretty(&card).unwrap());
+    insta::assert_snapshot!(
+        "card_macro_deploy",
+        serde_json::to_string_pretty(&card).unwrap()
+    );
 }
 
 /// The macro counts what the server counts: every object with a `tag`, text objects included.
 /// 99 buttons with text are 198 tagged objects (allowed); the validator agrees.
 #[test]
 fn element_count_matches_the_validator() {
-    let buttons: Vec<card_dsl::Button> = (0..99).map(|i| card_dsl::element! { <button><text>{format!("b{i}")}</text></button> }).collect();
+    let buttons: Vec<card_dsl::Button> = (0..99)
+        .map(|i| card_dsl::element! { <button><text>{format!("b{i}")}</text></button> })
+        .collect();
     let card = card! { <card>{buttons}</card> };
     assert!(card.validate().is_ok());
+}
+
+/// Literal rows are checked against the literal columns at compile time (see ui/fail for errors).
+#[test]
+fn literal_table_rows() {
+    let owner = "ou_1";
+    let card = card! {
+        <card>
+            <table page_size=5>
+                <columns>
+                    <column name="region" data_type="text"/>
+                    <column name="revenue" data_type="number"/>
+                    <column name="closed" data_type="date"/>
+                    <column name="owner" data_type="persons"/>
+                </columns>
+                <rows>
+                    <row region="North" revenue=1250.5 closed=1763683200000 owner={owner}/>
+                    <row region="South" revenue=980/>
+                </rows>
+            </table>
+        </card>
+    };
+    assert_eq!(
+        card.to_value()["body"]["elements"][0]["rows"],
+        json!([{"region": "North", "revenue": 1250.5, "closed": 1763683200000_i64, "owner": "ou_1"}, {"region": "South", "revenue": 980}])
+    );
+    assert!(card.validate().is_ok(), "{}", card.validate());
 }

@@ -710,6 +710,19 @@ impl Lower {
                             "an element_id: letters, digits and `_`, starting with a letter, at most 20 characters (300301)",
                         )
                     }
+                    Format::Url => (
+                        ["http://", "https://", "lark://"].iter().any(|p| {
+                            v.len() > p.len()
+                                && v.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
+                        }),
+                        None,
+                        "an absolute http(s) URL (or a lark:// app link); the server rejects other schemes",
+                    ),
+                    Format::HttpsUrl => (
+                        v.starts_with("https://") && v.chars().count() <= 700,
+                        None,
+                        "an https:// URL of at most 700 characters",
+                    ),
                     _ => (true, None, ""),
                 };
                 if !ok {

@@ -376,6 +376,9 @@ impl<'a> Parser<'a> {
         if n < 2 {
             return;
         }
+        if n <= 16 && !(0..n).any(|i| entries[i + 1..].iter().any(|e| e.key == entries[i].key)) {
+            return; // the common case: no repeated key, no allocation
+        }
         let mut dropped: Vec<usize> = if n <= 16 {
             // Small objects (nearly all of a card): compare pairwise, no allocation unless found.
             (0..n)

@@ -1,0 +1,178 @@
+//! Typed API errors: the code, message and log id the server sent, whether a retry can help, and
+//! for 230099 the parsed card-content sub-error.
+
+use crate::codes::{self, Retry};
+
+/// An error response from the open platform (`{"code": …, "msg": …, "error": {"log_id": …}}`).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{code}: {msg}{}", log_id.as_deref().map(|l| format!(" (log_id {l})")).unwrap_or_default())]
+pub struct ApiError {
+    /// The response code (230020, 230099 …).
+    pub code: u32,
+    /// The server's message.
+    pub msg: String,
+    /// The request's log id, for Feishu support.
+    pub log_id: Option<String>,
+    /// For 230099: the card-content sub-error parsed from `msg`.
+    pub card: Option<CardContentError>,
+}
+
+impl ApiError {
+    /// Builds an error from a response's fields, parsing the 230099 sub-error.
+    pub fn new(code: u32, msg: impl Into<String>, log_id: Option<String>) -> Self {
+        let msg = msg.into();
+        let card = (code == card_validate::codes::CARD_CONTENT)
+            .then(|| CardContentError::parse(&msg))
+            .flatten();
+        ApiError {
+            code,
+            msg,
+            log_id,
+            card,
+        }
+    }
+
+    /// What a retry can do for this error (unknown codes are not retried).
+    pub fn retry(&self) -> Retry {
+        codes::lookup(self.code).map_or(Retry::Never, |(_, r)| r)
+    }
+
+    /// Whether retrying with backoff can help (230020 and the generic rate limit).
+    pub fn is_retryable(&self) -> bool {
+        self.retry() == Retry::Backoff
+    }
+
+    /// Whether the token must be refreshed (then the request is retried once).
+    pub fn is_token_invalid(&self) -> bool {
+        self.retry() == Retry::RefreshToken
+    }
+
+    /// The documented meaning of the code, if it is one the seeds document.
+    pub fn description(&self) -> Option<&'static str> {
+        codes::lookup(self.code).map(|(m, _)| m)
+    }
+}
+
+/// The sub-error of a 230099 reply:
+/// `Failed to create card content, ext=ErrCode: <sub>; [ErrPath: <path>; ]ErrMsg: <text>; [ErrorValue: <value>; ]`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CardContentError {
+    /// The sub-code (200621, 200861, 11310 …).
+    pub err_code: u32,
+    /// `ROOT -> body -> elements -> [1](tag: action)`, when the server gives one.
+    pub err_path: Option<String>,
+    /// The sub-error message.
+    pub err_msg: String,
+    /// The offending value, when given (it can span lines and contain `;`).
+    pub error_value: Option<String>,
+}
+
+impl CardContentError {
+    /// Parses the `ext=` part of a 230099 message; `None` when it has no `ErrCode`.
+    pub fn parse(msg: &str) -> Option<Self> {
+        let after = |label: &str| msg.find(label).map(|i| msg[i + label.len()..].trim_start());
+        let err_code = after("ErrCode:")?
+            .split(|c: char| !c.is_ascii_digit())
+            .next()?
+            .parse()
+            .ok()?;
+        // ErrPath and ErrMsg end at the next `;`; ErrorValue runs to the end (it may hold `;`),
+        // minus the trailing `; ` and a `code:230099` suffix some replies add.
+        let field = |label: &str| {
+            after(label).map(|rest| rest.split(';').next().unwrap_or("").trim().to_owned())
+        };
+        let err_path = field("ErrPath:").filter(|p| !p.is_empty());
+        let err_msg = field("ErrMsg:").unwrap_or_default();
+        let error_value = after("ErrorValue:").map(|rest| {
+            let mut v = rest.trim_end();
+            if let Some(i) = v.rfind("; code:") {
+                v = &v[..i];
+            }
+            v.trim_end_matches(|c: char| c == ';' || c.is_whitespace())
+                .to_owned()
+        });
+        Some(CardContentError {
+            err_code,
+            err_path,
+            err_msg,
+            error_value,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_the_documented_200550_reply() {
+        let msg = "Failed to create card content, ext=ErrCode: 200550; ErrPath: ROOT -> elements -> [2](tag: chart); ErrMsg: chart spec is invalid; ErrorValue: - (root): Must validate at least one schema (anyOf)\n- axes: Invalid type. Expected: array, given: null\n; ";
+        let e = ApiError::new(
+            230099,
+            msg,
+            Some("202409131613579778D691D6E05516DE2D".into()),
+        );
+        let c = e.card.as_ref().unwrap();
+        assert_eq!(c.err_code, 200550);
+        assert_eq!(
+            c.err_path.as_deref(),
+            Some("ROOT -> elements -> [2](tag: chart)")
+        );
+        assert_eq!(c.err_msg, "chart spec is invalid");
+        assert_eq!(
+            c.error_value.as_deref(),
+            Some(
+                "- (root): Must validate at least one schema (anyOf)\n- axes: Invalid type. Expected: array, given: null"
+            )
+        );
+        assert!(!e.is_retryable());
+        assert_eq!(
+            e.to_string(),
+            format!("230099: {msg} (log_id 202409131613579778D691D6E05516DE2D)")
+        );
+    }
+
+    #[test]
+    fn parses_variants_without_path_or_value() {
+        let c = CardContentError::parse("Failed to create card content, ext=ErrCode: 11310; ErrMsg: element exceeds the limit; code:230099").unwrap();
+        assert_eq!(
+            (c.err_code, c.err_path, c.err_msg.as_str(), c.error_value),
+            (11310, None, "element exceeds the limit", None)
+        );
+        let c = CardContentError::parse("Failed to create card content, ext=ErrCode: 200861; ErrPath: ROOT -> body -> elements -> [1](tag: action); ErrMsg: cards of schema V2 no longer support this capability; ErrorValue: unsupported tag action; ").unwrap();
+        assert_eq!(c.err_code, 200861);
+        assert_eq!(
+            c.err_path.as_deref(),
+            Some("ROOT -> body -> elements -> [1](tag: action)")
+        );
+        assert_eq!(c.error_value.as_deref(), Some("unsupported tag action"));
+        assert!(CardContentError::parse("no ext here").is_none());
+    }
+
+    #[test]
+    fn retry_classification() {
+        let e = |code| ApiError::new(code, "x", None);
+        assert!(
+            e(230020).is_retryable(),
+            "230020 is the frequency limit, not a terminal error"
+        );
+        for terminal in [
+            230031, 230011, 230110, 232009, 230072, 230071, 230025, 230099,
+        ] {
+            assert!(!e(terminal).is_retryable(), "{terminal}");
+            assert!(!e(terminal).is_token_invalid(), "{terminal}");
+        }
+        for token in [99991663, 99991661, 99991668] {
+            assert!(e(token).is_token_invalid(), "{token}");
+        }
+        assert_eq!(e(123).retry(), Retry::Never);
+        // Every code the seeds document is in the table.
+        for code in [
+            230001, 230002, 230006, 230011, 230013, 230018, 230020, 230022, 230025, 230027, 230028,
+            230031, 230035, 230038, 230050, 230054, 230055, 230071, 230072, 230073, 230074, 230075,
+            230099, 230110, 232009,
+        ] {
+            assert!(e(code).description().is_some(), "{code}");
+        }
+    }
+}

@@ -1,0 +1,124 @@
+//! Pre-flight: checks a payload with card-validate before any request, so a card the server
+//! would reject fails locally with the same typed error (no `log_id`: it never left the process).
+
+use std::time::{Duration, SystemTime};
+
+use card_dsl::{Card, ChatButtonUpdate, MessageContent};
+use card_validate::{PayloadKind, Report};
+
+use crate::ApiError;
+
+/// How long after sending a message can still be updated (seed 000: 14 days; 230031).
+pub const UPDATE_WINDOW: Duration = Duration::from_secs(14 * 24 * 3600);
+/// How many times a text/post message can be edited (seed 001; 230072).
+pub const MAX_EDITS: u32 = card_validate::codes::MAX_EDITS;
+
+/// A card for send or PATCH.
+pub fn card(card: &Card) -> Result<(), ApiError> {
+    first_error(&card.validate())
+}
+
+/// A text or post for the edit API.
+pub fn message(content: &MessageContent) -> Result<(), ApiError> {
+    first_error(&content.validate())
+}
+
+/// A chat_button request body.
+pub fn chat_button(request: &ChatButtonUpdate) -> Result<(), ApiError> {
+    let value =
+        serde_json::to_value(request).map_err(|e| ApiError::new(230001, e.to_string(), None))?;
+    first_error(&card_validate::validate_payload(
+        PayloadKind::ChatButton,
+        &value,
+    ))
+}
+
+/// A PATCH of a message sent at `sent_at`, at `now`.
+pub fn update_window(sent_at: SystemTime, now: SystemTime) -> Result<(), ApiError> {
+    match now.duration_since(sent_at) {
+        Ok(age) if age > UPDATE_WINDOW => Err(ApiError::new(
+            230031,
+            format!(
+                "Message can only be modified within 14 days after sending (sent {} days ago).",
+                age.as_secs() / 86_400
+            ),
+            None,
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// An edit of a message already edited `edits` times.
+pub fn edit_count(edits: u32) -> Result<(), ApiError> {
+    if edits >= MAX_EDITS {
+        return Err(ApiError::new(
+            230072,
+            format!("The message has reached the number of times it can be edited ({MAX_EDITS})."),
+            None,
+        ));
+    }
+    Ok(())
+}
+
+/// The first error of a report, as the server would send it: 230099 with the `ext=` text (and so
+/// a parsed sub-error), 230025, or 230001.
+fn first_error(report: &Report) -> Result<(), ApiError> {
+    let Some(d) = report.first_error() else {
+        return Ok(());
+    };
+    let msg = match d.sub_code {
+        Some(_) => format!("Failed to create card content, ext={}", d.server_text()),
+        None => d.message.clone(),
+    };
+    Err(ApiError::new(d.code, msg, None))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_card_the_server_would_reject_fails_locally_with_the_same_error() {
+        let card = card_dsl::card! { <card><markdown>"ok"</markdown></card> };
+        assert!(super::card(&card).is_ok());
+        let bad = Card::from_json(
+            r#"{"schema":"2.0","body":{"elements":[{"tag":"img","img_key":"https://x/y.png"}]}}"#,
+        )
+        .unwrap();
+        let e = super::card(&bad).unwrap_err();
+        assert_eq!(e.code, 230099);
+        let sub = e.card.unwrap();
+        assert_eq!(sub.err_code, 200570);
+        assert_eq!(
+            sub.err_path.as_deref(),
+            Some("ROOT -> body -> elements -> [0](tag: img)")
+        );
+        assert_eq!(sub.err_msg, "card contains invalid image keys");
+        assert_eq!(e.log_id, None);
+    }
+
+    #[test]
+    fn oversized_content_is_230025() {
+        let big = card_dsl::Markdown::new("x".repeat(31 * 1024));
+        let card = Card::new().body(card_dsl::Body::new().elements(vec![big.into()]));
+        assert_eq!(super::card(&card).unwrap_err().code, 230025);
+        let text = MessageContent::text("y".repeat(151 * 1024));
+        assert_eq!(message(&text).unwrap_err().code, 230025);
+        assert!(message(&MessageContent::text("fine")).is_ok());
+    }
+
+    #[test]
+    fn chat_button_and_message_state_limits() {
+        let request = ChatButtonUpdate::new("oc_1").user_ids(Vec::<String>::new());
+        let e = chat_button(&request).unwrap_err();
+        assert_eq!(e.code, 230001);
+        assert!(e.msg.contains("1 to 20"), "{e}");
+        let sent = SystemTime::UNIX_EPOCH + Duration::from_secs(1_700_000_000);
+        assert!(update_window(sent, sent + Duration::from_secs(13 * 86_400)).is_ok());
+        let e = update_window(sent, sent + Duration::from_secs(15 * 86_400)).unwrap_err();
+        assert_eq!(e.code, 230031);
+        assert!(!e.is_retryable());
+        assert!(edit_count(19).is_ok());
+        assert_eq!(edit_count(20).unwrap_err().code, 230072);
+    }
+}

@@ -13,8 +13,8 @@ pub struct ApiError {
     pub msg: String,
     /// The request's log id, for Feishu support.
     pub log_id: Option<String>,
-    /// For 230099: the card-content sub-error parsed from `msg`.
-    pub card: Option<CardContentError>,
+    /// For 230099: the card-content sub-error parsed from `msg` (boxed: errors travel in `Result`s).
+    pub card: Option<Box<CardContentError>>,
 }
 
 impl ApiError {
@@ -23,7 +23,8 @@ impl ApiError {
         let msg = msg.into();
         let card = (code == card_validate::codes::CARD_CONTENT)
             .then(|| CardContentError::parse(&msg))
-            .flatten();
+            .flatten()
+            .map(Box::new);
         ApiError {
             code,
             msg,

@@ -32,6 +32,7 @@ pub mod spec;
 
 use serde_json::Value;
 
+pub use check::suggest::closest as suggest;
 pub use render::render_human;
 pub use report::{ContentKind, Diagnostic, Report, Severity};
 

@@ -8,7 +8,7 @@ mod chart;
 mod format;
 mod markdown;
 mod message;
-mod suggest;
+pub(crate) mod suggest;
 mod table;
 
 use crate::json::{Node, Obj, V};

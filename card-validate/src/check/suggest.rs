@@ -1,10 +1,7 @@
-//! "Did you mean" suggestions.
+//! "Did you mean" suggestions, shared with the `card!` macro (`card_validate::suggest`).
 
 /// The candidate closest to `word`, if it is close enough to be a likely typo.
-pub(crate) fn closest<'c>(
-    word: &str,
-    candidates: impl Iterator<Item = &'c str>,
-) -> Option<&'c str> {
+pub fn closest<'c>(word: &str, candidates: impl Iterator<Item = &'c str>) -> Option<&'c str> {
     let len = word.chars().count();
     let limit = (len / 3).max(1);
     candidates

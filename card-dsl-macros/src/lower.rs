@@ -711,10 +711,7 @@ impl Lower {
                         )
                     }
                     Format::Url => (
-                        ["http://", "https://", "lark://"].iter().any(|p| {
-                            v.len() > p.len()
-                                && v.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
-                        }),
+                        spec::shape::is_card_url(&v),
                         None,
                         "an absolute http(s) URL (or a lark:// app link); the server rejects other schemes",
                     ),
@@ -778,17 +775,20 @@ impl Lower {
             (Ty::Spacing, Lit::Str(lit_s)) => {
                 let v = lit_s.value();
                 let px = v.strip_suffix("px").and_then(|n| n.parse::<i64>().ok());
-                Some(match (v.as_str(), px) {
-                    ("small", _) => quote!(#root::Spacing::Small),
-                    ("medium", _) => quote!(#root::Spacing::Medium),
-                    ("large", _) => quote!(#root::Spacing::Large),
-                    ("extra_large", _) => quote!(#root::Spacing::ExtraLarge),
-                    (_, Some(n)) if (0..=99).contains(&n) => quote!(#root::Spacing::Px(#n)),
-                    _ => {
-                        self.error(lit_s.span(), format!("{v:?} is not a valid `{name}`: small, medium, large, extra_large or \"<n>px\" with n in 0..=99"));
-                        return None;
+                if spec::SPACING.values.contains(&v.as_str()) {
+                    let variant = Ident::new(&variant_name(&v), lit_s.span());
+                    return Some(quote!(#root::Spacing::#variant));
+                }
+                match px {
+                    Some(n) if spec::SPACING_PX.contains(&n) => {
+                        Some(quote!(#root::Spacing::Px(#n)))
                     }
-                })
+                    _ => {
+                        let (lo, hi) = (spec::SPACING_PX.start(), spec::SPACING_PX.end());
+                        self.error(lit_s.span(), format!("{v:?} is not a valid `{name}`: {} or \"<n>px\" with n in {lo}..={hi}", spec::SPACING.values.join(", ")));
+                        None
+                    }
+                }
             }
             (Ty::Color(_), Lit::Str(s)) => Some(quote!(#root::Color::new(#s))),
             (Ty::TextSize, Lit::Str(lit_s)) => {

@@ -60,7 +60,7 @@ impl<'a> Checker<'a> {
                 if s.is_empty() {
                     let what = self.here();
                     self.warn(codes::INVALID_VALUE, format!("{what} is an empty URL"));
-                } else if !is_url(s) {
+                } else if !crate::spec::shape::is_card_url(s) {
                     let what = self.here();
                     self.emit(
                         Severity::Warning,
@@ -250,7 +250,8 @@ impl<'a> Checker<'a> {
     }
 
     pub(super) fn check_spacing(&mut self, s: &str) {
-        if spec::SPACING.values.contains(&s) || px(s).is_some_and(|n| (0..=99).contains(&n)) {
+        if spec::SPACING.values.contains(&s) || px(s).is_some_and(|n| spec::SPACING_PX.contains(&n))
+        {
             return;
         }
         let what = self.here();
@@ -298,13 +299,6 @@ pub(crate) fn px(s: &str) -> Option<i64> {
 }
 
 pub(crate) use crate::spec::shape::{is_element_id, is_file_key, is_img_key, is_open_id};
-
-fn is_url(s: &str) -> bool {
-    // Compare bytes: slicing the str at a scheme's length could split a multi-byte character.
-    ["http://", "https://", "lark://"]
-        .iter()
-        .any(|p| s.len() > p.len() && s.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes()))
-}
 
 fn digits(s: &str, n: usize) -> Option<u32> {
     (s.len() == n && s.bytes().all(|b| b.is_ascii_digit()))

@@ -28,3 +28,11 @@ fn is_key_chars(s: &str) -> bool {
     s.bytes()
         .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
 }
+
+/// An absolute URL with a scheme cards accept: `http://`, `https://` or a `lark://` app link.
+pub fn is_card_url(s: &str) -> bool {
+    // Compare bytes: slicing the str at a scheme's length could split a multi-byte character.
+    ["http://", "https://", "lark://"]
+        .iter()
+        .any(|p| s.len() > p.len() && s.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes()))
+}

@@ -92,6 +92,8 @@ const fn strict_enum(name: &'static str, values: &'static [&'static str]) -> Enu
     }
 }
 
+/// The px range of a spacing value (`"<n>px"`).
+pub const SPACING_PX: std::ops::RangeInclusive<i64> = 0..=99;
 /// Spacing keywords (`large` is 12px in 2.0).
 pub static SPACING: Enum = warn_enum("spacing", &["small", "medium", "large", "extra_large"]);
 /// `vertical` | `horizontal`.

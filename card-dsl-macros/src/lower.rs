@@ -863,13 +863,14 @@ impl Lower {
                 let value = match &cell.value {
                     Value::Expr(g) => expr(g),
                     Value::Lit(lit) => {
-                        let fits = match (data_type.as_str(), lit) {
-                            ("number", Lit::Int(_) | Lit::Float(_)) => true,
-                            ("date", Lit::Int(_)) => true,
-                            ("number" | "date", _) => false,
-                            (_, Lit::Str(_)) => true,
-                            _ => false,
+                        let kind = match lit {
+                            Lit::Int(_) => spec::CellKind::Integer,
+                            Lit::Float(_) => spec::CellKind::Float,
+                            Lit::Str(_) => spec::CellKind::String,
+                            Lit::Bool(_) => spec::CellKind::Bool,
+                            _ => spec::CellKind::Null,
                         };
+                        let fits = spec::table_cell_fits(data_type, kind);
                         if !fits {
                             let want = match data_type.as_str() {
                                 "number" => "a number",

@@ -7,7 +7,7 @@ use super::format::is_img_key;
 use super::markdown::image_targets;
 use crate::codes;
 use crate::path::Seg;
-use crate::spec::TAG_COLOR;
+use crate::spec::{self, TAG_COLOR};
 
 impl<'a> Checker<'a> {
     pub(super) fn table_rule(&mut self, m: &'a Obj<'a>) {
@@ -77,75 +77,72 @@ impl<'a> Checker<'a> {
                 "table rows is invalid: row {r}, column {col} ({name:?}, data_type {ty}) must be {what}"
             )
         };
-        match ty {
-            "number" => {
-                if !cell.is_number() {
-                    self.error(codes::TABLE_ROWS, bad("a JSON number"));
+        let expected = match ty {
+            "number" => "a JSON number",
+            "date" => "a Unix timestamp in milliseconds (a JSON integer)",
+            "options" => "a string or an array of {text, color?}",
+            "persons" => "a user id or an array of user ids",
+            _ => "a string",
+        };
+        if !spec::table_cell_fits(ty, cell_kind(cell)) {
+            self.error(codes::TABLE_ROWS, bad(expected));
+            return;
+        }
+        match (ty, &cell.v) {
+            ("options", V::Arr(items)) => {
+                let shaped = items.iter().all(|o| {
+                    o.get("text").is_some_and(Node::is_string)
+                        && o.as_object()
+                            .is_some_and(|m| m.keys().all(|k| k == "text" || k == "color"))
+                        && o.get("color").is_none_or(Node::is_string)
+                });
+                if !shaped {
+                    self.error(codes::TABLE_ROWS, bad(expected));
+                    return;
                 }
-            }
-            "date" => {
-                if !(cell.is_integer()) {
-                    self.error(
-                        codes::TABLE_ROWS,
-                        bad("a Unix timestamp in milliseconds (a JSON integer)"),
-                    );
-                }
-            }
-            "options" => {
-                let ok = match &cell.v {
-                    V::Str(_) => true,
-                    V::Arr(items) => items.iter().all(|o| {
-                        o.get("text").is_some_and(Node::is_string)
-                            && o.as_object()
-                                .is_some_and(|m| m.keys().all(|k| k == "text" || k == "color"))
-                            && o.get("color").is_none_or(Node::is_string)
-                    }),
-                    _ => false,
-                };
-                if !ok {
-                    self.error(
-                        codes::TABLE_ROWS,
-                        bad("a string or an array of {text, color?}"),
-                    );
-                } else if let V::Arr(items) = &cell.v {
-                    for o in items {
-                        if let Some(color) = o.get("color").and_then(Node::as_str)
-                            && !TAG_COLOR.values.contains(&color)
-                        {
-                            self.warn(
-                                codes::INVALID_VALUE,
-                                format!("option color {color:?} is not a tag color; blue is used"),
-                            );
-                        }
-                    }
-                }
-            }
-            "persons" => {
-                let ok = match &cell.v {
-                    V::Str(_) => true,
-                    V::Arr(ids) => ids.iter().all(Node::is_string),
-                    _ => false,
-                };
-                if !ok {
-                    self.error(codes::TABLE_ROWS, bad("a user id or an array of user ids"));
-                }
-            }
-            _ => {
-                match &cell.v {
-                    V::Str(s) if ty == "markdown" => {
-                        for key in image_targets(s).filter(|k| !is_img_key(k)) {
-                            self.error(codes::IMAGE_KEY, format!("image key {key:?} in a markdown cell is not an uploaded image key"));
-                        }
-                    }
-                    V::Obj(_) | V::Arr(_) => {
+                for o in items {
+                    if let Some(color) = o.get("color").and_then(Node::as_str)
+                        && !TAG_COLOR.values.contains(&color)
+                    {
                         self.warn(
-                            codes::TABLE_ROWS,
-                            bad("a string (objects and arrays are shown as raw JSON)"),
+                            codes::INVALID_VALUE,
+                            format!("option color {color:?} is not a tag color; blue is used"),
                         );
                     }
-                    _ => {}
                 }
             }
+            ("persons", V::Arr(ids)) if !ids.iter().all(Node::is_string) => {
+                self.error(codes::TABLE_ROWS, bad(expected));
+            }
+            ("markdown", V::Str(s)) => {
+                for key in image_targets(s).filter(|k| !is_img_key(k)) {
+                    self.error(
+                        codes::IMAGE_KEY,
+                        format!(
+                            "image key {key:?} in a markdown cell is not an uploaded image key"
+                        ),
+                    );
+                }
+            }
+            ("text" | "lark_md" | "markdown", V::Obj(_) | V::Arr(_)) => {
+                self.warn(
+                    codes::TABLE_ROWS,
+                    bad("a string (objects and arrays are shown as raw JSON)"),
+                );
+            }
+            _ => {}
         }
+    }
+}
+
+fn cell_kind(cell: &Node<'_>) -> spec::CellKind {
+    match cell.v {
+        V::I(_) | V::U(_) => spec::CellKind::Integer,
+        V::F(_) => spec::CellKind::Float,
+        V::Str(_) => spec::CellKind::String,
+        V::Bool(_) => spec::CellKind::Bool,
+        V::Arr(_) => spec::CellKind::Array,
+        V::Obj(_) => spec::CellKind::Object,
+        V::Null => spec::CellKind::Null,
     }
 }

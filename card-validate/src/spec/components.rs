@@ -395,6 +395,37 @@ pub static TABLE_COLUMN: Object = Object {
     ],
 };
 
+/// The JSON kind of a table cell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CellKind {
+    /// A JSON integer.
+    Integer,
+    /// Any other JSON number.
+    Float,
+    /// A string.
+    String,
+    /// `true` / `false`.
+    Bool,
+    /// An array.
+    Array,
+    /// An object.
+    Object,
+    /// `null`.
+    Null,
+}
+
+/// Whether a cell of this kind fits its column's `data_type` (the server answers 200914 when not;
+/// spec §3). `options` and `persons` arrays are further checked item by item by the validator.
+/// Text-like columns show scalars as strings; objects and arrays there only draw a warning.
+pub fn table_cell_fits(data_type: &str, kind: CellKind) -> bool {
+    match data_type {
+        "number" => matches!(kind, CellKind::Integer | CellKind::Float),
+        "date" => kind == CellKind::Integer,
+        "options" | "persons" => matches!(kind, CellKind::String | CellKind::Array),
+        _ => true,
+    }
+}
+
 /// `table`: typed rows and columns.
 pub static TABLE: Component = Component {
     tag: "table",

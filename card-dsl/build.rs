@@ -21,6 +21,16 @@ fn main() {
     for d in all_dims() {
         gen_dim(&mut out, d);
     }
+    // Spacing (`small` … or "<n>px") is a dimension whose keywords and range the spec gives.
+    let spacing = Dim {
+        name: "spacing",
+        keywords: spec::SPACING.values,
+        px: Some((*spec::SPACING_PX.start(), *spec::SPACING_PX.end())),
+        percent: false,
+        pair: false,
+        removed: &[],
+    };
+    gen_dim(&mut out, &spacing);
     for o in spec::all_objects() {
         if o.name == "card" {
             continue; // the root is hand-written (schema, update_multi)

@@ -207,57 +207,6 @@ impl From<&str> for Lengths {
     }
 }
 
-/// Spacing between children: a keyword or `"<n>px"` (0–99).
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum Spacing {
-    /// 4px
-    Small,
-    /// 8px
-    Medium,
-    /// 12px (16px in 1.0)
-    Large,
-    /// 16px
-    ExtraLarge,
-    /// `"<n>px"`
-    Px(i64),
-    /// A value the docs do not list (kept as written).
-    Other(String),
-}
-
-impl Spacing {
-    /// The JSON value.
-    pub fn to_json_string(&self) -> String {
-        match self {
-            Spacing::Small => "small".into(),
-            Spacing::Medium => "medium".into(),
-            Spacing::Large => "large".into(),
-            Spacing::ExtraLarge => "extra_large".into(),
-            Spacing::Px(n) => format!("{n}px"),
-            Spacing::Other(s) => s.clone(),
-        }
-    }
-    /// Parses a JSON value.
-    pub fn parse(s: &str) -> Result<Self, UnknownValue> {
-        let v = match s {
-            "small" => Spacing::Small,
-            "medium" => Spacing::Medium,
-            "large" => Spacing::Large,
-            "extra_large" => Spacing::ExtraLarge,
-            other => {
-                crate::dims::px(other).map_or_else(|| Spacing::Other(other.to_owned()), Spacing::Px)
-            }
-        };
-        Ok(if v.to_json_string() == s {
-            v
-        } else {
-            Spacing::Other(s.to_owned())
-        })
-    }
-}
-
-crate::__dim_serde!(Spacing);
-
 /// A JSON number that keeps integers integers (`70` stays `70`, not `70.0`).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]

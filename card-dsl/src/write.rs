@@ -133,12 +133,6 @@ impl WriteJson for crate::UpdateMulti {
     }
 }
 
-impl WriteJson for crate::Spacing {
-    fn write_json(&self, out: &mut String) {
-        write_str(&self.to_json_string(), out);
-    }
-}
-
 macro_rules! via_as_str {
     ($($t:ty),*) => {$(
         impl WriteJson for $t {

@@ -1,6 +1,9 @@
 //! Typed API errors: the code, message and log id the server sent, whether a retry can help, and
 //! for 230099 the parsed card-content sub-error.
 
+use std::fmt;
+use std::sync::Arc;
+
 use crate::codes::{self, Retry};
 
 /// An error response from the open platform (`{"code": …, "msg": …, "error": {"log_id": …}}`).
@@ -98,6 +101,151 @@ impl CardContentError {
             err_msg,
             error_value,
         })
+    }
+}
+
+/// Everything a call can fail with. Cheap to clone (transport causes are shared), so the
+/// coalescing handle can hand the same error to every waiter.
+#[derive(Debug, Clone, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The server answered with a non-zero code.
+    #[error("{endpoint}: {error}")]
+    Api {
+        /// The call that failed.
+        endpoint: Endpoint,
+        /// Code, message, log id and (230099) the card sub-error.
+        error: ApiError,
+    },
+    /// Not sent: pre-flight found what the server would reject, with the code it would send.
+    #[error("{endpoint}: not sent, the server would reject it: {error}")]
+    Preflight {
+        /// The call that was not made.
+        endpoint: Endpoint,
+        /// The error the server would have sent (no `log_id`).
+        error: ApiError,
+    },
+    /// The request did not complete: connection refused or dropped, timeout, unreadable body.
+    #[error("{endpoint}: {kind}: {source}")]
+    Transport {
+        /// The call that failed.
+        endpoint: Endpoint,
+        /// What went wrong, in a word.
+        kind: TransportKind,
+        /// The HTTP client's error (its URL holds no secret: tokens travel in a header).
+        source: Arc<reqwest::Error>,
+    },
+    /// An HTTP error without the platform's JSON envelope (a proxy's 502, say).
+    #[error("{endpoint}: HTTP {status}: {body}")]
+    Http {
+        /// The call that failed.
+        endpoint: Endpoint,
+        /// The HTTP status.
+        status: u16,
+        /// The start of the body.
+        body: String,
+    },
+    /// A success envelope whose `data` does not have the documented shape.
+    #[error("{endpoint}: unexpected response: {message}")]
+    Decode {
+        /// The call that failed.
+        endpoint: Endpoint,
+        /// What did not match.
+        message: String,
+    },
+    /// A retryable failure that lasted through every attempt the retry policy allows.
+    #[error("gave up after {attempts} attempts; last error: {last}")]
+    RetriesExhausted {
+        /// Requests made.
+        attempts: u32,
+        /// The last failure.
+        last: Box<Error>,
+    },
+    /// The client is misconfigured (missing app id, bad base URL …).
+    #[error("invalid client configuration: {0}")]
+    Config(String),
+}
+
+/// The kinds of [`Error::Transport`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TransportKind {
+    /// No answer within the request timeout.
+    Timeout,
+    /// Could not connect.
+    Connect,
+    /// The connection closed before a full answer arrived.
+    Dropped,
+}
+
+impl fmt::Display for TransportKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            TransportKind::Timeout => "timed out",
+            TransportKind::Connect => "could not connect",
+            TransportKind::Dropped => "connection dropped",
+        })
+    }
+}
+
+/// The calls this crate makes, for errors, limits and logs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Endpoint {
+    /// POST /open-apis/auth/v3/tenant_access_token/internal
+    Token,
+    /// POST /open-apis/im/v1/messages
+    Send,
+    /// PATCH /open-apis/im/v1/messages/:message_id (seed 000)
+    UpdateCard,
+    /// PUT /open-apis/im/v1/messages/:message_id (seed 001)
+    EditMessage,
+    /// PUT /open-apis/im/v2/chat_button (seed 002)
+    ChatButton,
+    /// GET /open-apis/im/v1/messages/:message_id
+    GetMessage,
+}
+
+impl fmt::Display for Endpoint {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Endpoint::Token => "tenant_access_token",
+            Endpoint::Send => "send message",
+            Endpoint::UpdateCard => "update card (PATCH)",
+            Endpoint::EditMessage => "edit message (PUT)",
+            Endpoint::ChatButton => "update chat_button",
+            Endpoint::GetMessage => "get message",
+        })
+    }
+}
+
+impl Error {
+    /// The server's (or pre-flight's) typed error, if this is one.
+    pub fn api(&self) -> Option<&ApiError> {
+        match self {
+            Error::Api { error, .. } | Error::Preflight { error, .. } => Some(error),
+            Error::RetriesExhausted { last, .. } => last.api(),
+            _ => None,
+        }
+    }
+
+    /// The platform code (230020, 230099 …), if there is one.
+    pub fn code(&self) -> Option<u32> {
+        self.api().map(|e| e.code)
+    }
+
+    /// Whether the same request can succeed later. Retries are already done by the client
+    /// (bounded); this is for callers that queue work of their own.
+    pub fn is_retryable(&self) -> bool {
+        match self {
+            Error::Api { error, .. } => error.retry() != Retry::Never,
+            Error::Transport { .. } | Error::RetriesExhausted { .. } => true,
+            Error::Http { status, .. } => *status >= 500 || *status == 429,
+            Error::Preflight { .. } | Error::Decode { .. } | Error::Config(_) => false,
+        }
+    }
+
+    /// Whether this came from pre-flight (nothing was sent).
+    pub fn is_preflight(&self) -> bool {
+        matches!(self, Error::Preflight { .. })
     }
 }
 

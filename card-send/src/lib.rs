@@ -1,15 +1,61 @@
-//! Async client for Feishu/Lark card messages (in progress: typed errors first).
+//! Send and update Feishu/Lark cards within the platform's limits, with typed errors, and a local
+//! emulator of the endpoints.
 //!
-//! - [`ApiError`]: every code the seeds document, with `msg` and `log_id`; 230099 parsed into its
-//!   card-content sub-error; [`ApiError::retry`] says whether a retry can help (230020 and server
-//!   faults: backoff; token codes: refresh once; 230031, 230011, 230110, 232009, 230072 …: never).
-//! - [`preflight`]: a payload the server would reject fails locally with the same typed error.
+//! ```no_run
+//! use card_send::{Client, MessageContent};
+//!
+//! # async fn run() -> Result<(), card_send::Error> {
+//! let client = Client::builder()
+//!     .app_id("cli_a1b2c3")
+//!     .app_secret(std::env::var("FEISHU_APP_SECRET").unwrap_or_default())
+//!     .build()?;
+//! let card = card_dsl::card! { <card><markdown>"Deploying…"</markdown></card> };
+//! let id = client.send_card("oc_a0553eda9014c201e6969b478895c230", &card).await?;
+//! let done = card_dsl::card! { <card><markdown>"Deployed ✅"</markdown></card> };
+//! client.update_card(&id, &done).await?;
+//! # Ok(()) }
+//! ```
+//!
+//! | call | endpoint | seed |
+//! |---|---|---|
+//! | [`Client::send_card`], [`Client::send_message`], [`Client::send_template`] | `POST /open-apis/im/v1/messages` | |
+//! | [`Client::update_card`], [`Client::update_template`], [`Client::card_updates`] | `PATCH /open-apis/im/v1/messages/:message_id` | 000 |
+//! | [`Client::edit_message`] | `PUT /open-apis/im/v1/messages/:message_id` | 001 |
+//! | [`Client::update_chat_button`] | `PUT /open-apis/im/v2/chat_button` | 002 |
+//! | [`Client::get_message`] | `GET /open-apis/im/v1/messages/:message_id` | |
+//!
+//! - **Errors**: [`Error`]; a server reply is [`Error::Api`] with an [`ApiError`] (code, msg,
+//!   log_id, the 230099 sub-error). [`ApiError::retry`] classifies every code the seeds document:
+//!   230020 backs off, token codes refresh once, 230031/230011/230110/232009/230072 … are final.
+//! - **Pre-flight** (on by default): payloads are checked with card-validate, a card the server
+//!   would reject fails with [`Error::Preflight`] carrying the same code and sub-error; also the
+//!   14-day window and the 20-edit cap for messages this client sent.
+//! - **Limits** ([`Limits`]): 5 PATCH/s per message, 50/s and 1000/min per app and API, 5 sends/s
+//!   per receiver, chat_button 10/s, enforced with governor before each request.
+//! - **Emulator** (feature `emulator`): [`emulator::Emulator`] serves the same endpoints on
+//!   127.0.0.1 with the documented behaviour and fault injection.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+mod api;
+mod client;
 pub mod codes;
+mod config;
 mod error;
+mod ids;
+mod limits;
 pub mod preflight;
+mod secret;
+mod token;
+mod transport;
+mod updates;
 
+pub use api::{ChatButtonReply, FailedUserReason, Message, MessageBody};
+pub use card_dsl::{Card, ChatButtonUpdate, MessageContent, TemplateCard};
+pub use client::Client;
 pub use codes::Retry;
-pub use error::{ApiError, CardContentError};
+pub use config::{ClientBuilder, Config, FEISHU_BASE_URL, LARK_BASE_URL, Limits, RetryPolicy};
+pub use error::{ApiError, CardContentError, Endpoint, Error, TransportKind};
+pub use ids::{MessageId, Receiver, UserIdType};
+pub use secret::Secret;
+pub use updates::CardUpdates;

@@ -18,6 +18,11 @@ pub fn card(card: &Card) -> Result<(), ApiError> {
     first_error(&card.validate())
 }
 
+/// A card content string as sent (a card JSON or a template card).
+pub fn card_content(content: &str) -> Result<(), ApiError> {
+    first_error(&card_validate::validate_str(content))
+}
+
 /// A text or post for the edit API.
 pub fn message(content: &MessageContent) -> Result<(), ApiError> {
     first_error(&content.validate())
@@ -61,8 +66,8 @@ pub fn edit_count(edits: u32) -> Result<(), ApiError> {
 }
 
 /// The first error of a report, as the server would send it: 230099 with the `ext=` text (and so
-/// a parsed sub-error), 230025, or 230001.
-fn first_error(report: &Report) -> Result<(), ApiError> {
+/// a parsed sub-error), 230025, or 230001. The emulator answers with the same function.
+pub fn first_error(report: &Report) -> Result<(), ApiError> {
     let Some(d) = report.first_error() else {
         return Ok(());
     };

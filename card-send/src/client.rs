@@ -1,0 +1,368 @@
+//! The client and its calls.
+
+use std::collections::HashMap;
+use std::collections::hash_map::RandomState;
+use std::fmt;
+use std::sync::atomic::AtomicU64;
+use std::sync::{Arc, Mutex};
+use std::time::SystemTime;
+
+use card_dsl::{Card, ChatButtonUpdate, MessageContent, TemplateCard};
+use reqwest::Method;
+use serde_json::{Value, json};
+
+use crate::api::{ChatButtonReply, Items, Message};
+use crate::config::{ClientBuilder, Config};
+use crate::error::Endpoint;
+use crate::limits::RateLimits;
+use crate::token::TokenCache;
+use crate::transport::{Call, Exec};
+use crate::updates::CardUpdates;
+use crate::{Error, MessageId, Receiver, UserIdType, preflight};
+
+/// An async client for card messages. Cheap to clone (shared state); one per app.
+///
+/// Every call checks its payload first (pre-flight, [`ClientBuilder::preflight`]), waits for the
+/// platform's rate limits, adds the tenant token (cached, refreshed before expiry, refreshed and
+/// retried once when the server rejects it) and retries only what can succeed later (230020,
+/// 5xx, timeouts, dropped connections), with a bounded backoff.
+#[derive(Clone)]
+pub struct Client {
+    pub(crate) inner: Arc<Inner>,
+}
+
+pub(crate) struct Inner {
+    pub(crate) config: Config,
+    pub(crate) http: reqwest::Client,
+    pub(crate) tokens: TokenCache,
+    pub(crate) limits: RateLimits,
+    pub(crate) ops: AtomicU64,
+    pub(crate) hasher: RandomState,
+    /// What this client knows of the messages it sent: send time, edits, for pre-flight.
+    sent: Mutex<HashMap<String, Sent>>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Sent {
+    at: SystemTime,
+    edits: u32,
+}
+
+/// Entries kept for pre-flight; older-than-window entries go first when full.
+const SENT_CAPACITY: usize = 100_000;
+
+impl fmt::Debug for Client {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Config's Debug prints the secret as ***; the token cache is left out.
+        f.debug_struct("Client")
+            .field("config", &self.inner.config)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Client {
+    /// Starts a [`ClientBuilder`].
+    pub fn builder() -> ClientBuilder {
+        ClientBuilder::default()
+    }
+
+    pub(crate) fn from_config(config: Config) -> Result<Client, Error> {
+        let http = reqwest::Client::builder()
+            .timeout(config.timeout)
+            .user_agent(concat!("card-send/", env!("CARGO_PKG_VERSION")))
+            .build()
+            .map_err(|e| Error::Config(format!("HTTP client: {e}")))?;
+        Ok(Client {
+            inner: Arc::new(Inner {
+                limits: RateLimits::new(&config.limits),
+                config,
+                http,
+                tokens: TokenCache::default(),
+                ops: AtomicU64::new(0),
+                hasher: RandomState::new(),
+                sent: Mutex::new(HashMap::new()),
+            }),
+        })
+    }
+
+    /// The settings in use (the secret prints as `***`).
+    pub fn config(&self) -> &Config {
+        &self.inner.config
+    }
+
+    /// Sends a card (`msg_type: interactive`).
+    pub async fn send_card(
+        &self,
+        to: impl Into<Receiver>,
+        card: &Card,
+    ) -> Result<MessageId, Error> {
+        if self.inner.config.preflight {
+            preflight::card(card).map_err(pre(Endpoint::Send))?;
+        }
+        self.send_content(to.into(), "interactive", card.to_content())
+            .await
+    }
+
+    /// Sends a card built with the builder tool, by template id.
+    pub async fn send_template(
+        &self,
+        to: impl Into<Receiver>,
+        card: &TemplateCard,
+    ) -> Result<MessageId, Error> {
+        let content = card.to_content();
+        if self.inner.config.preflight {
+            preflight::card_content(&content).map_err(pre(Endpoint::Send))?;
+        }
+        self.send_content(to.into(), "interactive", content).await
+    }
+
+    /// Sends a text or post message.
+    pub async fn send_message(
+        &self,
+        to: impl Into<Receiver>,
+        content: &MessageContent,
+    ) -> Result<MessageId, Error> {
+        if self.inner.config.preflight {
+            preflight::message(content).map_err(pre(Endpoint::Send))?;
+        }
+        self.send_content(to.into(), content.msg_type(), content.to_content())
+            .await
+    }
+
+    async fn send_content(
+        &self,
+        to: Receiver,
+        msg_type: &str,
+        content: String,
+    ) -> Result<MessageId, Error> {
+        // The uuid makes retries of a send idempotent (the platform de-duplicates it for an hour).
+        let body = json!({
+            "receive_id": to.id(),
+            "msg_type": msg_type,
+            "content": content,
+            "uuid": uuid::Uuid::new_v4().to_string(),
+        });
+        let call = Call {
+            endpoint: Endpoint::Send,
+            method: Method::POST,
+            path: "/open-apis/im/v1/messages".into(),
+            query: vec![("receive_id_type", to.id_type().to_owned())],
+            body: Some(body),
+            key: Some(to.id()),
+        };
+        let message: Message = decode(Endpoint::Send, self.inner.run(&call).await?)?;
+        let at = message.created_at().unwrap_or_else(SystemTime::now);
+        self.remember(&message.message_id, Sent { at, edits: 0 });
+        Ok(MessageId::new(message.message_id))
+    }
+
+    /// Replaces a sent card (PATCH, seed 000). The card is 2.0 with `update_multi: true` by
+    /// construction; pre-flight also checks the 14-day window when this client sent the message.
+    pub async fn update_card(&self, id: &MessageId, card: &Card) -> Result<(), Error> {
+        self.update_card_exec(id, card, None)
+            .await
+            .map_err(|e| match e {
+                Exec::Failed(e) => e,
+                Exec::Superseded => Error::Config("superseded without a supersede check".into()),
+            })
+    }
+
+    pub(crate) async fn update_card_exec(
+        &self,
+        id: &MessageId,
+        card: &Card,
+        superseded: Option<&(dyn Fn() -> bool + Send + Sync)>,
+    ) -> Result<(), Exec> {
+        if self.inner.config.preflight {
+            preflight::card(card)
+                .and_then(|()| self.window_check(id))
+                .map_err(|e| Exec::Failed(pre(Endpoint::UpdateCard)(e)))?;
+        }
+        self.patch(id, card.to_content(), superseded).await
+    }
+
+    /// Replaces a sent card with a template card (PATCH).
+    pub async fn update_template(&self, id: &MessageId, card: &TemplateCard) -> Result<(), Error> {
+        let content = card.to_content();
+        if self.inner.config.preflight {
+            preflight::card_content(&content)
+                .and_then(|()| self.window_check(id))
+                .map_err(pre(Endpoint::UpdateCard))?;
+        }
+        self.patch(id, content, None).await.map_err(|e| match e {
+            Exec::Failed(e) => e,
+            Exec::Superseded => Error::Config("superseded without a supersede check".into()),
+        })
+    }
+
+    async fn patch(
+        &self,
+        id: &MessageId,
+        content: String,
+        superseded: Option<&(dyn Fn() -> bool + Send + Sync)>,
+    ) -> Result<(), Exec> {
+        let call = Call {
+            endpoint: Endpoint::UpdateCard,
+            method: Method::PATCH,
+            path: format!("/open-apis/im/v1/messages/{}", path_segment(id.as_str())),
+            query: Vec::new(),
+            body: Some(json!({ "content": content })),
+            key: Some(id.as_str()),
+        };
+        self.inner.execute(&call, superseded).await.map(drop)
+    }
+
+    /// Edits a sent text or post message (PUT, seed 001). Pre-flight checks the content and the
+    /// 20-edit cap when this client has seen the message's edits.
+    pub async fn edit_message(
+        &self,
+        id: &MessageId,
+        content: &MessageContent,
+    ) -> Result<Message, Error> {
+        if self.inner.config.preflight {
+            let edits = self.known(id).map_or(0, |s| s.edits);
+            preflight::message(content)
+                .and_then(|()| preflight::edit_count(edits))
+                .map_err(pre(Endpoint::EditMessage))?;
+        }
+        let call = Call {
+            endpoint: Endpoint::EditMessage,
+            method: Method::PUT,
+            path: format!("/open-apis/im/v1/messages/{}", path_segment(id.as_str())),
+            query: Vec::new(),
+            body: Some(content.to_edit_request()),
+            key: Some(id.as_str()),
+        };
+        let message: Message = decode(Endpoint::EditMessage, self.inner.run(&call).await?)?;
+        let mut sent = self.lock_sent();
+        let at = message.created_at().unwrap_or_else(SystemTime::now);
+        sent.entry(id.as_str().to_owned())
+            .or_insert(Sent { at, edits: 0 })
+            .edits += 1;
+        Ok(message)
+    }
+
+    /// Sets the feed-card buttons of a chat for some users (PUT, seed 002), `user_ids` as open_ids.
+    pub async fn update_chat_button(
+        &self,
+        request: &ChatButtonUpdate,
+    ) -> Result<ChatButtonReply, Error> {
+        self.update_chat_button_as(request, UserIdType::OpenId)
+            .await
+    }
+
+    /// [`Client::update_chat_button`] with another `user_id_type`.
+    pub async fn update_chat_button_as(
+        &self,
+        request: &ChatButtonUpdate,
+        user_id_type: UserIdType,
+    ) -> Result<ChatButtonReply, Error> {
+        if self.inner.config.preflight {
+            preflight::chat_button(request).map_err(pre(Endpoint::ChatButton))?;
+        }
+        let body = serde_json::to_value(request)
+            .map_err(|e| Error::Config(format!("chat_button body: {e}")))?;
+        let call = Call {
+            endpoint: Endpoint::ChatButton,
+            method: Method::PUT,
+            path: "/open-apis/im/v2/chat_button".into(),
+            query: vec![("user_id_type", user_id_type.as_str().to_owned())],
+            body: Some(body),
+            key: None,
+        };
+        decode(Endpoint::ChatButton, self.inner.run(&call).await?)
+    }
+
+    /// Reads a message (GET /open-apis/im/v1/messages/:message_id).
+    pub async fn get_message(&self, id: &MessageId) -> Result<Message, Error> {
+        let call = Call {
+            endpoint: Endpoint::GetMessage,
+            method: Method::GET,
+            path: format!("/open-apis/im/v1/messages/{}", path_segment(id.as_str())),
+            query: Vec::new(),
+            body: None,
+            key: None,
+        };
+        let items: Items = decode(Endpoint::GetMessage, self.inner.run(&call).await?)?;
+        items.items.into_iter().next().ok_or_else(|| Error::Decode {
+            endpoint: Endpoint::GetMessage,
+            message: "no item in data.items".into(),
+        })
+    }
+
+    /// A coalescing handle for streaming updates of one card: `set` never waits, only the latest
+    /// card is kept and sent as fast as the limits allow, `flush` waits for it. See [`CardUpdates`].
+    pub fn card_updates(&self, id: MessageId) -> CardUpdates {
+        CardUpdates::new(self.clone(), id)
+    }
+
+    /// Tells pre-flight when a message this client did not send was sent (for the 14-day window).
+    pub fn note_sent_at(&self, id: &MessageId, at: SystemTime) {
+        let edits = self.known(id).map_or(0, |s| s.edits);
+        self.remember(id.as_str(), Sent { at, edits });
+    }
+
+    fn window_check(&self, id: &MessageId) -> Result<(), crate::ApiError> {
+        match self.known(id) {
+            Some(s) => preflight::update_window(s.at, SystemTime::now()),
+            None => Ok(()),
+        }
+    }
+
+    fn known(&self, id: &MessageId) -> Option<Sent> {
+        self.lock_sent().get(id.as_str()).copied()
+    }
+
+    fn remember(&self, id: &str, s: Sent) {
+        let mut sent = self.lock_sent();
+        if sent.len() >= SENT_CAPACITY {
+            let now = SystemTime::now();
+            sent.retain(|_, v| {
+                now.duration_since(v.at)
+                    .map_or(true, |age| age <= preflight::UPDATE_WINDOW)
+            });
+            if sent.len() >= SENT_CAPACITY {
+                sent.clear();
+            }
+        }
+        sent.insert(id.to_owned(), s);
+    }
+
+    fn lock_sent(&self) -> std::sync::MutexGuard<'_, HashMap<String, Sent>> {
+        // A panic while holding this lock cannot leave the map inconsistent (single inserts).
+        self.inner.sent.lock().unwrap_or_else(|p| p.into_inner())
+    }
+}
+
+fn pre(endpoint: Endpoint) -> impl Fn(crate::ApiError) -> Error {
+    move |error| Error::Preflight { endpoint, error }
+}
+
+fn decode<T: serde::de::DeserializeOwned>(endpoint: Endpoint, data: Value) -> Result<T, Error> {
+    serde_json::from_value(data).map_err(|e| Error::Decode {
+        endpoint,
+        message: e.to_string(),
+    })
+}
+
+/// Message ids are `om_` + hex; anything else is percent-encoded so it stays one path segment.
+fn path_segment(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn path_segments_are_escaped() {
+        assert_eq!(super::path_segment("om_abc123"), "om_abc123");
+        assert_eq!(super::path_segment("a/b?c"), "a%2Fb%3Fc");
+    }
+}

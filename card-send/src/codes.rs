@@ -129,6 +129,11 @@ pub static CODES: &[(u32, &str, Retry)] = &[
     (99991400, "Request trigger frequency limit.", Retry::Backoff),
 ];
 
+/// 230020: the frequency limit of the message APIs (retry with backoff; never terminal).
+pub const FREQUENCY_LIMIT: u32 = 230020;
+/// 99991400: the gateway's generic rate limit (HTTP 429).
+pub const GATEWAY_LIMIT: u32 = 99991400;
+
 /// The table row of a code.
 pub fn lookup(code: u32) -> Option<(&'static str, Retry)> {
     CODES

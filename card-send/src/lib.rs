@@ -50,6 +50,9 @@ mod token;
 mod transport;
 mod updates;
 
+#[cfg(feature = "emulator")]
+pub mod emulator;
+
 pub use api::{ChatButtonReply, FailedUserReason, Message, MessageBody};
 pub use card_dsl::{Card, ChatButtonUpdate, MessageContent, TemplateCard};
 pub use client::Client;

@@ -1,0 +1,187 @@
+//! The emulator's state: app, tokens, chats, messages, clock, rate windows, faults and counters.
+
+use std::collections::{HashMap, HashSet, VecDeque};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Mutex, MutexGuard};
+use std::time::{Duration, Instant, SystemTime};
+
+use serde_json::Value;
+
+use super::{Fault, MessageState, Stats};
+
+/// Settings of an emulator (see [`super::EmulatorBuilder`]).
+#[derive(Debug, Clone)]
+pub(crate) struct Settings {
+    pub(crate) app_id: String,
+    pub(crate) app_secret: String,
+    pub(crate) chat_id: String,
+    pub(crate) members: Vec<String>,
+    pub(crate) token_ttl: Duration,
+    pub(crate) rate_limits: bool,
+    pub(crate) edit_window: Duration,
+}
+
+#[derive(Debug)]
+pub(crate) struct Chat {
+    pub(crate) members: HashSet<String>,
+    pub(crate) bot_in_chat: bool,
+    pub(crate) dissolved: bool,
+    pub(crate) buttons: Option<Value>,
+}
+
+#[derive(Debug)]
+pub(crate) struct Stored {
+    pub(crate) state: MessageState,
+    /// The card is shared (`update_multi: true`, explicit in 1.0, default in 2.0).
+    pub(crate) shared: bool,
+    pub(crate) v2: bool,
+}
+
+#[derive(Debug, Default)]
+pub(crate) struct Counters {
+    pub(crate) requests: AtomicU64,
+    pub(crate) token_requests: AtomicU64,
+    pub(crate) rate_limited: AtomicU64,
+    pub(crate) errors: AtomicU64,
+    pub(crate) faults: AtomicU64,
+    pub(crate) sends: AtomicU64,
+    pub(crate) updates: AtomicU64,
+    pub(crate) edits: AtomicU64,
+    pub(crate) chat_buttons: AtomicU64,
+}
+
+/// Everything behind one lock per concern; handlers take them briefly and never across awaits.
+#[derive(Debug)]
+pub(crate) struct EmuState {
+    pub(crate) settings: Settings,
+    started: Instant,
+    clock_offset: Mutex<Duration>,
+    pub(crate) tokens: Mutex<HashMap<String, Instant>>,
+    pub(crate) chats: Mutex<HashMap<String, Chat>>,
+    pub(crate) messages: Mutex<HashMap<String, Stored>>,
+    pub(crate) uuids: Mutex<HashMap<String, (String, SystemTime)>>,
+    windows: Mutex<HashMap<String, (u64, u32, Duration)>>,
+    faults: Mutex<VecDeque<(Fault, u32)>>,
+    pub(crate) counters: Counters,
+    next_id: AtomicU64,
+}
+
+/// A poisoned lock still holds consistent data here (handlers do whole-value updates).
+pub(crate) fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+impl EmuState {
+    pub(crate) fn new(settings: Settings) -> Self {
+        let mut chats = HashMap::new();
+        chats.insert(
+            settings.chat_id.clone(),
+            Chat {
+                members: settings.members.iter().cloned().collect(),
+                bot_in_chat: true,
+                dissolved: false,
+                buttons: None,
+            },
+        );
+        EmuState {
+            settings,
+            started: Instant::now(),
+            clock_offset: Mutex::new(Duration::ZERO),
+            tokens: Mutex::new(HashMap::new()),
+            chats: Mutex::new(chats),
+            messages: Mutex::new(HashMap::new()),
+            uuids: Mutex::new(HashMap::new()),
+            windows: Mutex::new(HashMap::new()),
+            faults: Mutex::new(VecDeque::new()),
+            counters: Counters::default(),
+            next_id: AtomicU64::new(1),
+        }
+    }
+
+    /// The emulated wall clock (real time plus what tests advanced it by).
+    pub(crate) fn now(&self) -> SystemTime {
+        SystemTime::now() + *lock(&self.clock_offset)
+    }
+
+    pub(crate) fn advance(&self, by: Duration) {
+        *lock(&self.clock_offset) += by;
+    }
+
+    pub(crate) fn fresh_id(&self, prefix: &str) -> String {
+        let n = self.next_id.fetch_add(1, Ordering::Relaxed);
+        // Shaped like the platform's ids: a prefix and 32 hex digits.
+        format!(
+            "{prefix}{:032x}",
+            (n as u128) << 64 | u128::from(n.wrapping_mul(0x9e37_79b9_7f4a_7c15))
+        )
+    }
+
+    /// Counts a request against fixed windows `(key, window, limit)`; all or none. On refusal,
+    /// the seconds until the first full window resets (the `x-ogw-ratelimit-reset` header).
+    pub(crate) fn rate(&self, checks: &[(String, Duration, u32)]) -> Result<(), u64> {
+        if !self.settings.rate_limits {
+            return Ok(());
+        }
+        let elapsed = self.started.elapsed();
+        let mut windows = lock(&self.windows);
+        for (key, window, limit) in checks {
+            let index = (elapsed.as_nanos() / window.as_nanos()) as u64;
+            let count = match windows.get(key) {
+                Some((i, c, _)) if *i == index => *c,
+                _ => 0,
+            };
+            if count >= *limit {
+                let into = Duration::from_nanos((elapsed.as_nanos() % window.as_nanos()) as u64);
+                return Err((*window - into).as_secs_f64().ceil().max(1.0) as u64);
+            }
+        }
+        for (key, window, _) in checks {
+            let index = (elapsed.as_nanos() / window.as_nanos()) as u64;
+            let entry = windows.entry(key.clone()).or_insert((index, 0, *window));
+            if entry.0 != index {
+                *entry = (index, 0, *window);
+            }
+            entry.1 += 1;
+        }
+        if windows.len() > 10_000 {
+            // Per-message keys pile up; only the current windows matter.
+            windows.retain(|_, (i, _, w)| *i == (elapsed.as_nanos() / w.as_nanos()) as u64);
+        }
+        Ok(())
+    }
+
+    pub(crate) fn push_fault(&self, fault: Fault, times: u32) {
+        if times > 0 {
+            lock(&self.faults).push_back((fault, times));
+        }
+    }
+
+    /// The fault for the next API request, if one is queued.
+    pub(crate) fn take_fault(&self) -> Option<Fault> {
+        let mut faults = lock(&self.faults);
+        let (fault, left) = faults.front_mut()?;
+        let fault = fault.clone();
+        *left -= 1;
+        if *left == 0 {
+            faults.pop_front();
+        }
+        self.counters.faults.fetch_add(1, Ordering::Relaxed);
+        Some(fault)
+    }
+
+    pub(crate) fn stats(&self) -> Stats {
+        let c = &self.counters;
+        let get = |a: &AtomicU64| a.load(Ordering::Relaxed);
+        Stats {
+            requests: get(&c.requests),
+            token_requests: get(&c.token_requests),
+            rate_limited: get(&c.rate_limited),
+            errors: get(&c.errors),
+            faults: get(&c.faults),
+            sends: get(&c.sends),
+            updates: get(&c.updates),
+            edits: get(&c.edits),
+            chat_buttons: get(&c.chat_buttons),
+        }
+    }
+}

@@ -30,6 +30,10 @@ pub struct Limits {
     pub receiver_per_second: u32,
     /// chat_button updates, per second (seed 002: 10).
     pub chat_button_per_second: u32,
+    /// Spacing added to every limit, in percent (default 3): requests leave the process evenly
+    /// spaced, but arrive with network and scheduling jitter, and a server counting in windows
+    /// sees two that came closer. 3 % tolerates ~30 ms of jitter at 50/s.
+    pub headroom_percent: u32,
 }
 
 impl Default for Limits {
@@ -41,6 +45,7 @@ impl Default for Limits {
             message_per_second: 5,
             receiver_per_second: 5,
             chat_button_per_second: 10,
+            headroom_percent: 3,
         }
     }
 }

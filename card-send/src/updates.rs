@@ -192,6 +192,14 @@ fn ensure_worker(shared: &Arc<Shared>) {
 
 async fn worker(shared: Arc<Shared>) {
     loop {
+        // Wait for the message's next PATCH slot before picking a card, so the card sent is the
+        // latest at the moment it can go.
+        shared
+            .client
+            .inner
+            .limits
+            .message_ready(shared.id.as_str())
+            .await;
         let next = {
             let mut slot = shared.lock();
             match slot.latest.take() {

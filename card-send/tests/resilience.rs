@@ -153,7 +153,8 @@ async fn timeouts_are_typed_and_retried() {
 #[tokio::test]
 async fn streaming_through_faults_delivers_the_final_card() {
     let emu = Emulator::start().await.unwrap();
-    let client = emu.client().retry(quick(3)).build().unwrap();
+    // A bound above the 5 injected faults: whichever cards they hit, the last one gets through.
+    let client = emu.client().retry(quick(6)).build().unwrap();
     let id = client.send_card(emu.chat_id(), &numbered(0)).await.unwrap();
     let updates = client.card_updates(id.clone());
     emu.inject(Fault::Status(500), 2);
@@ -165,13 +166,18 @@ async fn streaming_through_faults_delivers_the_final_card() {
     }
     updates.flush().await.unwrap();
     assert_eq!(emu.message(&id).unwrap().content, numbered(50).to_content());
+    let s = emu.stats();
+    assert_eq!(s.faults, 5);
+    assert_eq!(s.rate_limited, 2, "the two injected 230020s, no real ones");
+    // Every request is a success or one of the faults (a drop is not a served request).
+    assert_eq!(s.requests, s.updates + s.sends + 4, "{s:?}");
     // Then a fault outlasting the retry bound: flush reports it, the card is kept, and the next
     // flush delivers it.
-    emu.inject(Fault::Status(503), 3);
+    emu.inject(Fault::Status(503), 6);
     updates.set(numbered(51));
     let e = updates.flush().await.unwrap_err();
     assert!(
-        matches!(e, Error::RetriesExhausted { attempts: 3, .. }),
+        matches!(e, Error::RetriesExhausted { attempts: 6, .. }),
         "{e}"
     );
     assert!(updates.pending());

@@ -50,9 +50,9 @@ async fn one_token_for_concurrent_calls_and_refresh_before_expiry() {
     assert_eq!(s.errors, 0, "no request used an expired token: {s:?}");
 }
 
-async fn futures_join<F: std::future::Future>(fs: impl Iterator<Item = F>) -> Vec<F::Output>
+async fn futures_join<F>(fs: impl Iterator<Item = F>) -> Vec<F::Output>
 where
-    F: Send + 'static,
+    F: std::future::Future + Send + 'static,
     F::Output: Send + 'static,
 {
     let handles: Vec<_> = fs.map(tokio::spawn).collect();

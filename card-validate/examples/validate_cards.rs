@@ -2,7 +2,7 @@
 //! `card-validate/examples/cards/` (good ones and broken ones) and show the diagnostics, as the
 //! server would report them, with the offending line.
 //!
-//! Run: `cargo run --example quickstart` (or pass your own files: `-- card.json …`).
+//! Run: `cargo run --example validate_cards` (or pass your own files: `-- card.json …`).
 
 use std::path::{Path, PathBuf};
 

@@ -1,0 +1,184 @@
+//! The main job: build a card with `card!`, send it, stream 50 updates into it through
+//! `card_updates` (as a bot streaming an LLM answer would), edit a text message, set the chat's
+//! feed-card buttons, and print what happened.
+//!
+//! Runs against an embedded emulator by default. With `FEISHU_APP_ID`, `FEISHU_APP_SECRET` and
+//! `FEISHU_CHAT_ID` set, it runs against Feishu (`FEISHU_BASE_URL` for Lark or another base).
+//!
+//! `cargo run --example quickstart`
+
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+use card_dsl::{
+    Card, ChatButton, ChatButtonActionType, ChatButtonText, ChatButtonType, ChatButtonUpdate,
+    ChatButtonUrl, ChatButtons, HeaderTemplate, MessageContent, card,
+};
+use card_send::emulator::Emulator;
+use card_send::{Client, FEISHU_BASE_URL};
+
+const ANSWER: &str = "Card JSON 2.0 puts every component under body.elements, drops the 1.0 note and action \
+    tags, and requires update_multi to be true, so a card can be updated for everyone who received \
+    it. card-send keeps to the platform's limits while it streams: at most five updates a second \
+    to one message, fifty a second and a thousand a minute for the app, and only the latest \
+    version of a card is ever sent.";
+
+fn answer_card(words: &[&str], shown: usize, done: bool) -> Card {
+    let text = words[..shown].join(" ");
+    let status = if done { "answered" } else { "typing…" };
+    let template = if done {
+        HeaderTemplate::Green
+    } else {
+        HeaderTemplate::Blue
+    };
+    card! {
+        <card>
+            <header template={template}>
+                <title>"What changed in card JSON 2.0?"</title>
+                <subtitle>{format!("{status} · {shown}/{} words", words.len())}</subtitle>
+            </header>
+            <markdown>{text}</markdown>
+            <hr/>
+            <markdown text_size="notation">"streamed by card-send"</markdown>
+        </card>
+    }
+}
+
+struct Target {
+    client: Client,
+    chat_id: String,
+    user_id: Option<String>,
+    emulator: Option<Emulator>,
+}
+
+async fn target() -> Result<Target, Box<dyn std::error::Error>> {
+    let env = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
+    if let (Some(app_id), Some(secret), Some(chat_id)) = (
+        env("FEISHU_APP_ID"),
+        env("FEISHU_APP_SECRET"),
+        env("FEISHU_CHAT_ID"),
+    ) {
+        let base = env("FEISHU_BASE_URL").unwrap_or_else(|| FEISHU_BASE_URL.to_owned());
+        println!("target: {base} (app {app_id}, chat {chat_id})");
+        let client = Client::builder()
+            .app_id(app_id)
+            .app_secret(secret)
+            .base_url(base)
+            .build()?;
+        return Ok(Target {
+            client,
+            chat_id,
+            user_id: env("FEISHU_USER_OPEN_ID"),
+            emulator: None,
+        });
+    }
+    let emulator = Emulator::start().await?;
+    println!(
+        "target: embedded emulator at {} (set FEISHU_APP_ID, FEISHU_APP_SECRET, FEISHU_CHAT_ID for Feishu)",
+        emulator.base_url()
+    );
+    let client = emulator.client().build()?;
+    let chat_id = emulator.chat_id().to_owned();
+    let user_id = emulator.members().first().cloned();
+    Ok(Target {
+        client,
+        chat_id,
+        user_id,
+        emulator: Some(emulator),
+    })
+}
+
+async fn run() -> Result<(), Box<dyn std::error::Error>> {
+    let Target {
+        client,
+        chat_id,
+        user_id,
+        emulator,
+    } = target().await?;
+    let words: Vec<&str> = ANSWER.split_whitespace().collect();
+
+    // 1. Send a card built with card! (checked at compile time, validated again before sending).
+    let id = client
+        .send_card(chat_id.as_str(), &answer_card(&words, 0, false))
+        .await?;
+    println!("1. sent card {id}");
+
+    // 2. Stream 50 versions: set() never waits; only the latest is sent, as fast as allowed.
+    let updates = client.card_updates(id.clone());
+    let start = Instant::now();
+    for step in 1..=50 {
+        let shown = words.len() * step / 50;
+        updates.set(answer_card(&words, shown, step == 50));
+        tokio::time::sleep(Duration::from_millis(40)).await;
+    }
+    updates.flush().await?;
+    println!(
+        "2. streamed {} versions in {:.1} s with {} PATCH requests (5/s per message); the final card is delivered",
+        updates.set_count(),
+        start.elapsed().as_secs_f64(),
+        updates.sent_count()
+    );
+
+    // 3. Edit a text message (seed 001: at most 20 edits).
+    let text_id = client
+        .send_message(
+            chat_id.as_str(),
+            &MessageContent::text("Deploying billing…"),
+        )
+        .await?;
+    let edited = client
+        .edit_message(&text_id, &MessageContent::text("Deployed billing ✅"))
+        .await?;
+    println!("3. edited text message {text_id}: {}", edited.body.content);
+
+    // 4. Feed-card buttons for a member (seed 002).
+    let open = ChatButton::new(
+        ChatButtonActionType::UrlPage,
+        ChatButtonText::new("Open dashboard"),
+    )
+    .button_type(ChatButtonType::Primary)
+    .multi_url(ChatButtonUrl::new().url("https://example.com/dashboard"));
+    let mut request = ChatButtonUpdate::new(chat_id.as_str()).buttons(ChatButtons::new(vec![open]));
+    if let Some(user) = &user_id {
+        request = request.user_ids(vec![user.clone()]);
+    }
+    let reply = client.update_chat_button(&request).await?;
+    println!(
+        "4. chat buttons set; users that failed: {}",
+        reply.failed_user_reasons.len()
+    );
+
+    // 5. What pre-flight catches before anything is sent.
+    let bad = Card::from_json(
+        r#"{"schema":"2.0","body":{"elements":[{"tag":"img","img_key":"https://example.com/cat.png"}]}}"#,
+    )?;
+    match client.update_card(&id, &bad).await {
+        Err(e) => println!("5. pre-flight refused a bad card without sending it: {e}"),
+        Ok(()) => println!("5. unexpected: the bad card was accepted"),
+    }
+
+    if let Some(emu) = &emulator {
+        let m = emu.message(&id).ok_or("the emulator lost the card")?;
+        let s = emu.stats();
+        println!(
+            "emulator: card updated {} times, content is the final card: {}; {} API requests, {} token fetch(es), {} × 230020",
+            m.updates,
+            m.content == answer_card(&words, words.len(), true).to_content(),
+            s.requests,
+            s.token_requests,
+            s.rate_limited
+        );
+    }
+    Ok(())
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    match run().await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

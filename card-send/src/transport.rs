@@ -131,7 +131,11 @@ impl Inner {
             }
         })?;
         self.limits.acquire(call.endpoint, call.key).await;
-        if self.ops.fetch_add(1, Ordering::Relaxed).is_multiple_of(4096) {
+        if self
+            .ops
+            .fetch_add(1, Ordering::Relaxed)
+            .is_multiple_of(4096)
+        {
             self.limits.prune();
         }
         let url = format!("{}{}", self.config.base_url, call.path);

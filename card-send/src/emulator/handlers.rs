@@ -141,7 +141,10 @@ async fn token(State(st): St, body: Bytes) -> Response {
     let mut tokens = lock(&st.tokens);
     tokens.retain(|_, exp| *exp > now);
     // As documented: the same token while it has 30 min or more left (a quarter of a short TTL).
-    let keep = Duration::from_secs(1800).min(ttl / 4);
+    // At least 1 s left, and `expire` rounds down: a client never thinks a token lives longer.
+    let keep = Duration::from_secs(1800)
+        .min(ttl / 4)
+        .max(Duration::from_secs(1));
     let current = tokens
         .iter()
         .filter(|(_, exp)| **exp - now >= keep)
@@ -154,7 +157,7 @@ async fn token(State(st): St, body: Bytes) -> Response {
             (t, now + ttl)
         }
     };
-    let expire = (exp - now).as_secs().max(1);
+    let expire = (exp - now).as_secs();
     (
         StatusCode::OK,
         axum::Json(

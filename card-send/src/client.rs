@@ -161,10 +161,7 @@ impl Client {
     pub async fn update_card(&self, id: &MessageId, card: &Card) -> Result<(), Error> {
         self.update_card_exec(id, card, None)
             .await
-            .map_err(|e| match e {
-                Exec::Failed(e) => e,
-                Exec::Superseded => Error::Config("superseded without a supersede check".into()),
-            })
+            .map_err(Exec::into_error)
     }
 
     pub(crate) async fn update_card_exec(
@@ -189,10 +186,9 @@ impl Client {
                 .and_then(|()| self.window_check(id))
                 .map_err(pre(Endpoint::UpdateCard))?;
         }
-        self.patch(id, content, None).await.map_err(|e| match e {
-            Exec::Failed(e) => e,
-            Exec::Superseded => Error::Config("superseded without a supersede check".into()),
-        })
+        self.patch(id, content, None)
+            .await
+            .map_err(Exec::into_error)
     }
 
     async fn patch(

@@ -36,17 +36,22 @@ pub struct Limits {
     pub headroom_percent: u32,
 }
 
+impl Limits {
+    /// The documented limits (seeds 000 and 002, the send docs); the emulator enforces these.
+    pub const DOCUMENTED: Limits = Limits {
+        app_per_second: 50,
+        app_per_minute: 1000,
+        minute_burst: 200,
+        message_per_second: 5,
+        receiver_per_second: 5,
+        chat_button_per_second: 10,
+        headroom_percent: 3,
+    };
+}
+
 impl Default for Limits {
     fn default() -> Self {
-        Limits {
-            app_per_second: 50,
-            app_per_minute: 1000,
-            minute_burst: 200,
-            message_per_second: 5,
-            receiver_per_second: 5,
-            chat_button_per_second: 10,
-            headroom_percent: 3,
-        }
+        Limits::DOCUMENTED
     }
 }
 

@@ -33,6 +33,16 @@ pub(crate) enum Exec {
     Superseded,
 }
 
+impl Exec {
+    /// The error of a call made without a supersede check (which cannot be superseded).
+    pub(crate) fn into_error(self) -> Error {
+        match self {
+            Exec::Failed(e) => e,
+            Exec::Superseded => Error::Config("superseded without a supersede check".into()),
+        }
+    }
+}
+
 /// How one attempt failed.
 enum Failure {
     Retry(Error, Option<Duration>),
@@ -110,10 +120,7 @@ impl Inner {
 
     /// Runs `call` without a supersede check.
     pub(crate) async fn run(&self, call: &Call<'_>) -> Result<Value, Error> {
-        self.execute(call, None).await.map_err(|e| match e {
-            Exec::Failed(e) => e,
-            Exec::Superseded => Error::Config("superseded without a supersede check".into()),
-        })
+        self.execute(call, None).await.map_err(Exec::into_error)
     }
 
     fn jitter(&self) -> f64 {

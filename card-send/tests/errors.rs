@@ -1,6 +1,8 @@
 //! Every documented error path, against the emulator: typed, with the right retry behaviour, and
 //! locally (pre-flight) where the client can know.
 
+mod common;
+
 use std::time::{Duration, SystemTime};
 
 use card_dsl::{Card, ChatButtonUpdate, MessageContent, card};
@@ -77,7 +79,7 @@ async fn the_14_day_window() {
 #[tokio::test]
 async fn twenty_edits_then_230072() {
     let emu = Emulator::start().await.unwrap();
-    let client = emu.client().limits(fast_limits()).build().unwrap();
+    let client = emu.client().build().unwrap();
     let id = client
         .send_message(emu.chat_id(), &MessageContent::text("v0"))
         .await
@@ -102,10 +104,6 @@ async fn twenty_edits_then_230072() {
         .unwrap_err();
     assert!(!e.is_preflight() && e.code() == Some(230072), "{e}");
     assert_eq!(emu.message(&id).unwrap().edits, 20);
-}
-
-fn fast_limits() -> card_send::Limits {
-    card_send::Limits::default()
 }
 
 #[tokio::test]
@@ -232,19 +230,7 @@ async fn update_multi_and_schema_downgrade_are_refused_by_the_server() {
     // The typed Card cannot express either; raw requests show the emulator enforces them.
     let emu = Emulator::start().await.unwrap();
     let http = reqwest::Client::new();
-    let token: serde_json::Value = http
-        .post(format!(
-            "{}/open-apis/auth/v3/tenant_access_token/internal",
-            emu.base_url()
-        ))
-        .json(&serde_json::json!({"app_id": emu.app_id(), "app_secret": emu.app_secret()}))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    let token = token["tenant_access_token"].as_str().unwrap().to_owned();
+    let token = common::raw_token(&http, &emu).await;
     let call = |method: reqwest::Method, path: String, body: serde_json::Value| {
         let (http, token, base) = (http.clone(), token.clone(), emu.base_url());
         async move {

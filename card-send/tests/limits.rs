@@ -1,5 +1,7 @@
 //! The emulator enforces the seeds' limits; the client stays within them.
 
+mod common;
+
 use std::time::Duration;
 
 use card_dsl::{ChatButtonUpdate, card};
@@ -42,23 +44,12 @@ async fn the_emulator_answers_a_burst_with_230020_and_a_reset_header() {
     assert_eq!(emu.stats().rate_limited, limited);
     // Raw: HTTP 400, code 230020, and the header that says when the window resets.
     let http = reqwest::Client::new();
-    let token: serde_json::Value = http
-        .post(format!(
-            "{}/open-apis/auth/v3/tenant_access_token/internal",
-            emu.base_url()
-        ))
-        .json(&serde_json::json!({"app_id": emu.app_id(), "app_secret": emu.app_secret()}))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let token = common::raw_token(&http, &emu).await;
     let mut seen = None;
     for _ in 0..12 {
         let r = http
             .patch(format!("{}/open-apis/im/v1/messages/{id}", emu.base_url()))
-            .bearer_auth(token["tenant_access_token"].as_str().unwrap())
+            .bearer_auth(&token)
             .json(&serde_json::json!({"content": card.to_content()}))
             .send()
             .await

@@ -12,11 +12,12 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{post, put};
-use card_validate::PayloadKind;
+use card_validate::{ContentKind, PayloadKind};
 use serde_json::{Value, json};
 
 use super::MessageState;
 use super::state::{EmuState, Stored, lock};
+use crate::Limits;
 use crate::codes;
 use crate::preflight::{self, UPDATE_WINDOW};
 
@@ -207,18 +208,23 @@ fn limited(st: &EmuState, checks: &[(String, Duration, u32)], code: u32) -> Resu
     })
 }
 
+/// The seeds' limits, as the client's defaults hold them (the emulator enforces them exactly,
+/// without the client's headroom).
+const DOCUMENTED: Limits = Limits::DOCUMENTED;
+
 const SEC: Duration = Duration::from_secs(1);
 const MIN: Duration = Duration::from_secs(60);
 
 fn app_limits(api: &str) -> Vec<(String, Duration, u32)> {
     vec![
-        (format!("{api}/s"), SEC, 50),
-        (format!("{api}/min"), MIN, 1000),
+        (format!("{api}/s"), SEC, DOCUMENTED.app_per_second),
+        (format!("{api}/min"), MIN, DOCUMENTED.app_per_minute),
     ]
 }
 
-/// 230025/230099/230001 for a content, as the server reports them.
-fn check_content(msg_type: &str, content: &str) -> Result<(), Reject> {
+/// 230025/230099/230001 for a content, as the server reports them; else what card-validate
+/// recognised it as (2.0 or 1.0 card, template …).
+fn check_content(msg_type: &str, content: &str) -> Result<ContentKind, Reject> {
     let report = match msg_type {
         "interactive" => card_validate::validate_str(content),
         "text" => card_validate::validate_payload_str(PayloadKind::Text, content),
@@ -232,16 +238,19 @@ fn check_content(msg_type: &str, content: &str) -> Result<(), Reject> {
             ));
         }
     };
-    preflight::first_error(&report).map_err(|e| reject(e.code, e.msg))
+    preflight::first_error(&report).map_err(|e| reject(e.code, e.msg))?;
+    Ok(report.kind())
 }
 
-/// (shared, v2) of a card content; a template card counts as both (its JSON is not known here).
-fn card_traits(content: &str) -> (bool, bool) {
+/// (shared, v2) of a card content of `kind`; a template or CardKit card counts as both (its JSON
+/// is not known here).
+fn card_traits(kind: ContentKind, content: &str) -> (bool, bool) {
+    let v2 = match kind {
+        ContentKind::CardV2 => true,
+        ContentKind::CardV1 => false,
+        _ => return (true, true),
+    };
     let v: Value = serde_json::from_str(content).unwrap_or(Value::Null);
-    if v["type"] == "template" {
-        return (true, true);
-    }
-    let v2 = v["schema"] == "2.0";
     let update_multi = v["config"]["update_multi"].as_bool();
     let shared = if v2 {
         update_multi != Some(false)
@@ -296,7 +305,11 @@ async fn send(
             str_field(&v, "content")?,
         );
         let mut checks = app_limits("send");
-        checks.push((format!("send/to/{receive_id}"), SEC, 5));
+        checks.push((
+            format!("send/to/{receive_id}"),
+            SEC,
+            DOCUMENTED.receiver_per_second,
+        ));
         limited(&st, &checks, codes::FREQUENCY_LIMIT)?;
         let now = st.now();
         let uuid = v
@@ -338,26 +351,14 @@ async fn send(
             // A p2p chat per user.
             format!("oc_p2p_{receive_id}")
         };
-        check_content(msg_type, content)?;
+        let kind = check_content(msg_type, content)?;
         let (shared, v2) = if msg_type == "interactive" {
-            card_traits(content)
+            card_traits(kind, content)
         } else {
             (false, false)
         };
         let id = st.fresh_id("om_");
-        let state = MessageState {
-            message_id: id.clone(),
-            chat_id,
-            msg_type: msg_type.to_owned(),
-            content: content.to_owned(),
-            sent_at: now,
-            updated_at: now,
-            updates: 0,
-            edits: 0,
-            recalled: false,
-            deleted: false,
-            sender: st.settings.app_id.clone(),
-        };
+        let state = MessageState::new(&id, &chat_id, msg_type, content, now, &st.settings.app_id);
         let data = message_json(&state, &st.settings.app_id);
         lock(&st.messages).insert(id.clone(), Stored { state, shared, v2 });
         if let Some(u) = uuid {
@@ -369,20 +370,20 @@ async fn send(
     respond(&st, r)
 }
 
+fn not_found(id: &str) -> Reject {
+    reject(
+        230001,
+        format!("Your request contains an invalid request parameter: message_id {id} not found."),
+    )
+}
+
 /// Common state checks of PATCH and PUT: exists, not deleted, not recalled, sent by this app.
 fn live<'m>(
     st: &EmuState,
     messages: &'m mut HashMap<String, Stored>,
     id: &str,
 ) -> Result<&'m mut Stored, Reject> {
-    let m = messages.get_mut(id).ok_or_else(|| {
-        reject(
-            230001,
-            format!(
-                "Your request contains an invalid request parameter: message_id {id} not found."
-            ),
-        )
-    })?;
+    let m = messages.get_mut(id).ok_or_else(|| not_found(id))?;
     if m.state.deleted {
         return Err(documented(230110));
     }
@@ -406,7 +407,11 @@ async fn update(
         let v = json_body(&body)?;
         let content = str_field(&v, "content")?;
         let mut checks = app_limits("patch");
-        checks.push((format!("patch/msg/{id}"), SEC, 5));
+        checks.push((
+            format!("patch/msg/{id}"),
+            SEC,
+            DOCUMENTED.message_per_second,
+        ));
         limited(&st, &checks, codes::FREQUENCY_LIMIT)?;
         let now = st.now();
         let mut messages = lock(&st.messages);
@@ -423,8 +428,8 @@ async fn update(
         if now.duration_since(m.state.sent_at).unwrap_or_default() > UPDATE_WINDOW {
             return Err(documented(230031));
         }
-        check_content("interactive", content)?;
-        let (shared, v2) = card_traits(content);
+        let kind = check_content("interactive", content)?;
+        let (shared, v2) = card_traits(kind, content);
         if m.v2 && !v2 {
             return Err(reject(
                 230099,
@@ -488,14 +493,7 @@ async fn get(State(st): St, headers: HeaderMap, Path(id): Path<String>) -> Respo
     let r = (|| {
         authorize(&st, &headers)?;
         let messages = lock(&st.messages);
-        let m = messages.get(&id).ok_or_else(|| {
-            reject(
-                230001,
-                format!(
-                    "Your request contains an invalid request parameter: message_id {id} not found."
-                ),
-            )
-        })?;
+        let m = messages.get(&id).ok_or_else(|| not_found(&id))?;
         if m.state.deleted {
             return Err(documented(230110));
         }
@@ -521,7 +519,11 @@ async fn chat_button(
         }
         limited(
             &st,
-            &[("chat_button/s".to_owned(), SEC, 10)],
+            &[(
+                "chat_button/s".to_owned(),
+                SEC,
+                DOCUMENTED.chat_button_per_second,
+            )],
             codes::GATEWAY_LIMIT,
         )?;
         let v = json_body(&body)?;

@@ -96,6 +96,30 @@ pub struct MessageState {
 }
 
 impl MessageState {
+    /// A message just sent.
+    pub(crate) fn new(
+        id: &str,
+        chat_id: &str,
+        msg_type: &str,
+        content: &str,
+        now: SystemTime,
+        sender: &str,
+    ) -> Self {
+        MessageState {
+            message_id: id.to_owned(),
+            chat_id: chat_id.to_owned(),
+            msg_type: msg_type.to_owned(),
+            content: content.to_owned(),
+            sent_at: now,
+            updated_at: now,
+            updates: 0,
+            edits: 0,
+            recalled: false,
+            deleted: false,
+            sender: sender.to_owned(),
+        }
+    }
+
     /// The content parsed as JSON.
     pub fn content_json(&self) -> Option<Value> {
         serde_json::from_str(&self.content).ok()
@@ -277,19 +301,14 @@ impl Emulator {
     pub fn insert_foreign_message(&self, msg_type: &str, content: &str) -> MessageId {
         let id = self.state.fresh_id("om_");
         let now = self.state.now();
-        let state = MessageState {
-            message_id: id.clone(),
-            chat_id: self.chat_id().to_owned(),
-            msg_type: msg_type.to_owned(),
-            content: content.to_owned(),
-            sent_at: now,
-            updated_at: now,
-            updates: 0,
-            edits: 0,
-            recalled: false,
-            deleted: false,
-            sender: "cli_another_app".into(),
-        };
+        let state = MessageState::new(
+            &id,
+            self.chat_id(),
+            msg_type,
+            content,
+            now,
+            "cli_another_app",
+        );
         lock(&self.state.messages).insert(
             id.clone(),
             Stored {

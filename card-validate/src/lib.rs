@@ -23,18 +23,41 @@
 mod check;
 pub mod codes;
 mod json;
+pub mod literal;
 mod locate;
 mod path;
 mod render;
 mod report;
+pub mod rules;
 pub mod schema;
 pub mod spec;
+pub mod structure;
 
 use serde_json::Value;
 
 pub use check::suggest::closest as suggest;
 pub use render::render_human;
 pub use report::{ContentKind, Diagnostic, Report, Severity};
+pub use rules::{Evidence, Rule};
+
+/// How strictly to validate.
+///
+/// The default predicts the server: errors only where the server is documented or observed to
+/// reject. `strict` also makes the warnings of rules marked [`Rule::strict`] errors — a key or a
+/// value the 2.0 docs do not list — for teams that want CI to refuse anything undocumented.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Options {
+    /// Undocumented keys and values are errors.
+    pub strict: bool,
+}
+
+impl Options {
+    /// Strict mode on or off.
+    pub fn strict(mut self, on: bool) -> Self {
+        self.strict = on;
+        self
+    }
+}
 
 /// What a payload is meant to be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,6 +79,11 @@ pub fn validate_str(json: &str) -> Report {
     validate_payload_str(PayloadKind::Card, json)
 }
 
+/// [`validate_str`] with options (strict mode).
+pub fn validate_str_with(json: &str, options: Options) -> Report {
+    validate_payload_str_with(PayloadKind::Card, json, options)
+}
+
 /// Validates a card value. Size is measured on its compact serialization.
 pub fn validate(card: &Value) -> Report {
     validate_payload(PayloadKind::Card, card)
@@ -63,16 +91,26 @@ pub fn validate(card: &Value) -> Report {
 
 /// Validates any payload we send, given as a value.
 pub fn validate_payload(kind: PayloadKind, value: &Value) -> Report {
+    validate_payload_with(kind, value, Options::default())
+}
+
+/// [`validate_payload`] with options (strict mode).
+pub fn validate_payload_with(kind: PayloadKind, value: &Value, options: Options) -> Report {
     let len = serialized_len(value);
-    let (kind, diagnostics) = run(kind, &json::Node::from_value(value), len);
+    let (kind, diagnostics) = run(kind, &json::Node::from_value(value), len, options);
     Report { kind, diagnostics }
 }
 
 /// Validates any payload we send, given as JSON text.
 pub fn validate_payload_str(kind: PayloadKind, json: &str) -> Report {
+    validate_payload_str_with(kind, json, Options::default())
+}
+
+/// [`validate_payload_str`] with options (strict mode).
+pub fn validate_payload_str_with(kind: PayloadKind, json: &str, options: Options) -> Report {
     match json::parse(json) {
         Ok(doc) => {
-            let (kind, mut diagnostics) = run(kind, &doc.root, json.len());
+            let (kind, mut diagnostics) = run(kind, &doc.root, json.len(), options);
             diagnostics.extend(
                 doc.duplicates
                     .iter()
@@ -82,14 +120,15 @@ pub fn validate_payload_str(kind: PayloadKind, json: &str) -> Report {
             Report { kind, diagnostics }
         }
         Err(e) => {
-            let (code, sub_code) = match kind {
-                PayloadKind::Card => (codes::CARD_CONTENT, Some(codes::PARSE)),
-                _ => (codes::INVALID_PARAM, None),
+            let (rule, code, sub_code) = match kind {
+                PayloadKind::Card => (&rules::JSON_SYNTAX, codes::CARD_CONTENT, Some(codes::PARSE)),
+                _ => (&rules::MESSAGE_BODY, codes::INVALID_PARAM, None),
             };
             let (line, column) = locate::line_cols(json, &[e.at])[0];
             Report {
                 kind: ContentKind::Unknown,
                 diagnostics: vec![Diagnostic {
+                    rule,
                     severity: Severity::Error,
                     code,
                     sub_code,
@@ -119,6 +158,7 @@ fn duplicate_key(kind: ContentKind, at: u32, key: &str) -> Diagnostic {
         _ => (codes::CARD_CONTENT, Some(codes::PARSE)),
     };
     Diagnostic {
+        rule: &rules::DUPLICATE_KEY,
         severity: Severity::Warning,
         code,
         sub_code,
@@ -133,9 +173,14 @@ fn duplicate_key(kind: ContentKind, at: u32, key: &str) -> Diagnostic {
     }
 }
 
-fn run(kind: PayloadKind, v: &json::Node<'_>, len: usize) -> (ContentKind, Vec<Diagnostic>) {
+fn run(
+    kind: PayloadKind,
+    v: &json::Node<'_>,
+    len: usize,
+    options: Options,
+) -> (ContentKind, Vec<Diagnostic>) {
     match kind {
-        PayloadKind::Card => check::check_content(v, len),
+        PayloadKind::Card => check::check_content(v, len, options),
         PayloadKind::Text => check::check_text(v, len),
         PayloadKind::Post => check::check_post(v, len),
         PayloadKind::ChatButton => check::check_chat_button(v, len),

@@ -4,9 +4,14 @@ use std::fmt;
 
 pub use crate::spec::Severity;
 
+use crate::rules::Rule;
+
 /// One finding: what the server would say, and where.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
+    /// The rule behind the finding: its stable id, severity policy and evidence. Decide by rule
+    /// (`d.rule == &rules::UNKNOWN_PROPERTY`, `d.rule.id`), never by code or message text.
+    pub rule: &'static Rule,
     /// Error (the server rejects) or warning (accepted, but off).
     pub severity: Severity,
     /// The server's outer code: 230099, 230025, 230001 …
@@ -32,6 +37,10 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
+    /// The rule behind the finding.
+    pub fn rule(&self) -> &'static Rule {
+        self.rule
+    }
     /// Error or warning.
     pub fn severity(&self) -> Severity {
         self.severity

@@ -7,42 +7,54 @@ use super::{Checker, Mode};
 use crate::codes;
 use crate::path::Seg;
 use crate::report::ContentKind;
-use crate::spec::{self, Component, Object, Severity, Slot};
+use crate::rules::{self, Rule};
+use crate::spec::{self, Component, Object, Slot};
 
 /// Checks a card `content` value in any of its forms. `len` is the serialized content's size in bytes.
-pub(crate) fn check_content(v: &Node<'_>, len: usize) -> (ContentKind, Vec<crate::Diagnostic>) {
+pub(crate) fn check_content(
+    v: &Node<'_>,
+    len: usize,
+    options: crate::Options,
+) -> (ContentKind, Vec<crate::Diagnostic>) {
     let Some(root) = v.as_object() else {
         let mut c = Checker::new(Mode::V2);
-        c.error(
-            codes::PARSE,
+        c.report(
+            &rules::NOT_AN_OBJECT,
             format!(
                 "card content must be a JSON object, found {}",
                 super::json_kind(v)
             ),
+            None,
         );
         return (ContentKind::Unknown, c.diags);
     };
     let (kind, mut c) = match root.get("type").and_then(Node::as_str) {
-        Some("template") => (ContentKind::Template, envelope(root, &spec::TEMPLATE)),
-        Some("card") => (ContentKind::CardEntity, envelope(root, &spec::CARD_ENTITY)),
+        Some("template") => (ContentKind::Template, envelope(root, &spec::TEMPLATE, options)),
+        Some("card") => (ContentKind::CardEntity, envelope(root, &spec::CARD_ENTITY, options)),
         _ if root.contains_key("type") && !root.contains_key("schema") => {
             let mut c = Checker::new(Mode::V2);
             c.with(Seg::Key("type"), |c| {
-                c.error(codes::PARSE, "content `type` must be \"template\" or \"card\" (or leave it out for card JSON)".to_owned())
+                c.report(
+                    &rules::CONTENT_TYPE,
+                    "content `type` must be \"template\" or \"card\" (or leave it out for card JSON)".to_owned(),
+                    None,
+                )
             });
             (ContentKind::Unknown, c)
         }
         _ => match root.get("schema") {
-            Some(s) if s.as_str() == Some("2.0") => (ContentKind::CardV2, card_v2(root)),
+            Some(s) if s.as_str() == Some("2.0") => (ContentKind::CardV2, card_v2(root, options)),
+            None if !looks_like_a_card(root) => (ContentKind::Unknown, not_a_card(root)),
             None => (ContentKind::CardV1, card_v1(root)),
             Some(s) if s.as_str() == Some("1.0") => (ContentKind::CardV1, card_v1(root)),
             Some(other) => {
-                let mut c = card_v2(root);
+                let mut c = card_v2(root, options);
                 let found = other.to_string();
                 c.with(Seg::Key("schema"), |c| {
-                    c.error(
-                        codes::PARSE,
+                    c.report(
+                        &rules::SCHEMA_VALUE,
                         format!("`schema` must be \"2.0\" (or \"1.0\"), found {found}"),
+                        None,
                     )
                 });
                 (ContentKind::CardV2, c)
@@ -53,8 +65,60 @@ pub(crate) fn check_content(v: &Node<'_>, len: usize) -> (ContentKind, Vec<crate
     (kind, c.diags)
 }
 
-fn envelope<'a>(root: &'a Obj<'a>, obj: &'static Object) -> Checker<'a> {
+/// Keys a 1.0 card's root may have; content without any of them is not a card.
+const V1_ROOT_KEYS: [&str; 7] = [
+    "elements",
+    "i18n_elements",
+    "header",
+    "config",
+    "card_link",
+    "i18n_header",
+    "fallback",
+];
+
+fn looks_like_a_card(root: &Obj<'_>) -> bool {
+    root.keys().any(|k| V1_ROOT_KEYS.contains(&k) || spec::CARD.attr(k).is_some())
+}
+
+/// Content that is no card: say what it is and what to unwrap.
+fn not_a_card<'a>(root: &'a Obj<'a>) -> Checker<'a> {
     let mut c = Checker::new(Mode::V2);
+    let (message, help) = if root.contains_key("msg_type") {
+        (
+            "this is a whole send request (`msg_type`, `content` …), not card content".to_owned(),
+            "send the card itself as `content`: the value of `card` (or the string in `content`), with \"schema\": \"2.0\"",
+        )
+    } else if root.contains_key("card") {
+        (
+            "the card is wrapped in `{\"card\": …}`; the content must be the card itself".to_owned(),
+            "unwrap it: use the value of `card` as the content",
+        )
+    } else if root.contains_key("dsl") {
+        (
+            "this is a card-builder export (`dsl`), not card content".to_owned(),
+            "use the value of `dsl` as the content",
+        )
+    } else {
+        let keys: Vec<&str> = root.keys().take(5).collect();
+        (
+            format!(
+                "this object is not a card: it has none of a card's keys (found {})",
+                if keys.is_empty() {
+                    "no keys".to_owned()
+                } else {
+                    keys.join(", ")
+                }
+            ),
+            "a 2.0 card has \"schema\": \"2.0\", and `header` / `body` / `config`",
+        )
+    };
+    c.report(&rules::NOT_A_CARD, message, Some(help.to_owned()));
+    c
+}
+
+fn envelope<'a>(root: &'a Obj<'a>, obj: &'static Object, options: crate::Options) -> Checker<'a> {
+    let mut c = Checker::new(Mode::V2);
+    c.strict = options.strict;
     c.check_object(root, obj);
     c
 }
@@ -63,15 +127,13 @@ fn size_rule(c: &mut Checker<'_>, len: usize) {
     let max = codes::CARD_MAX_BYTES;
     if len > max {
         c.diags.push(root_diag(
-            Severity::Error,
-            codes::TOO_LARGE,
+            &rules::CONTENT_TOO_LARGE,
             format!("the card content is {len} bytes; the limit is 30 KB ({max} bytes)"),
             Some("split the content over several cards, or move long text into a document and link it".to_owned()),
         ));
     } else if len > max * 9 / 10 {
         c.diags.push(root_diag(
-            Severity::Warning,
-            codes::TOO_LARGE,
+            &rules::CONTENT_NEAR_LIMIT,
             format!("the card content is {len} bytes, close to the 30 KB limit ({max} bytes)"),
             Some(
                 "the server counts style tags after expansion, so the real size can be larger"
@@ -81,16 +143,12 @@ fn size_rule(c: &mut Checker<'_>, len: usize) {
     }
 }
 
-fn root_diag(
-    severity: Severity,
-    code: u32,
-    message: String,
-    help: Option<String>,
-) -> crate::Diagnostic {
+fn root_diag(rule: &'static Rule, message: String, help: Option<String>) -> crate::Diagnostic {
     crate::Diagnostic {
-        severity,
-        code,
-        sub_code: None,
+        rule,
+        severity: rule.severity,
+        code: rule.code,
+        sub_code: rule.sub_code,
         path: "ROOT".to_owned(),
         pointer: String::new(),
         line: None,
@@ -102,8 +160,9 @@ fn root_diag(
     }
 }
 
-fn card_v2<'a>(root: &'a Obj<'a>) -> Checker<'a> {
+fn card_v2<'a>(root: &'a Obj<'a>, options: crate::Options) -> Checker<'a> {
     let mut c = Checker::new(Mode::V2);
+    c.strict = options.strict;
     c.collect_custom_style(root);
     c.check_object(root, &spec::CARD);
     c.audio_forward_rule(root);
@@ -118,13 +177,13 @@ fn card_v1<'a>(root: &'a Obj<'a>) -> Checker<'a> {
     for (k, v) in root {
         c.with(Seg::Key(k), |c| match k {
             "elements" => {
-                c.warn(codes::PARSE, "root `elements`: 2.0 needs them in `body.elements`".to_owned());
+                c.report(&rules::UNKNOWN_ROOT_PROPERTY, "root `elements`: 2.0 needs them in `body.elements`".to_owned(), None);
                 if let Some(items) = v.as_array() {
                     c.check_elements(items, Slot::Body);
                 }
             }
             "i18n_elements" => {
-                c.warn(codes::PARSE, "root `i18n_elements`: 2.0 has no card-wide i18n; use i18n_content per component".to_owned());
+                c.report(&rules::REMOVED_PROPERTY, "root `i18n_elements`: 2.0 has no card-wide i18n; use i18n_content per component".to_owned(), None);
                 if let Some(locales) = v.as_object() {
                     for (loc, items) in locales {
                         if let Some(items) = items.as_array() {
@@ -143,9 +202,8 @@ fn card_v1<'a>(root: &'a Obj<'a>) -> Checker<'a> {
     c.audio_forward_rule(root);
     c.card_limits();
     let n = c.diags.len();
-    let mut summary = root_diag(
-        Severity::Warning,
-        codes::CARD_CONTENT,
+    let summary = root_diag(
+        &rules::V1_CARD,
         format!(
             "this is a JSON 1.0 card (no \"schema\": \"2.0\"); it is accepted as 1.0. {}",
             if n == 0 {
@@ -156,7 +214,6 @@ fn card_v1<'a>(root: &'a Obj<'a>) -> Checker<'a> {
         ),
         Some("to upgrade: add \"schema\": \"2.0\", move `elements` into `body.elements`, and fix the findings listed".to_owned()),
     );
-    summary.sub_code = None;
     c.diags.insert(0, summary);
     c
 }
@@ -180,9 +237,9 @@ impl<'a> Checker<'a> {
     fn card_limits(&mut self) {
         let mut repeats = Vec::new();
         for (occ, sub, what) in [
-            (&self.element_ids, codes::ELEMENT_ID, "element_id"),
-            (&self.names, codes::CONTENT_RULE, "form or field name"),
-            (&self.audio_ids, codes::AUDIO_ID_DUPLICATE, "audio_id"),
+            (&self.element_ids, &rules::ELEMENT_ID_DUPLICATE, "element_id"),
+            (&self.names, &rules::NAME_DUPLICATE, "form or field name"),
+            (&self.audio_ids, &rules::AUDIO_ID_DUPLICATE, "audio_id"),
         ] {
             for (value, at) in occ.repeated() {
                 for segs in at {
@@ -195,7 +252,7 @@ impl<'a> Checker<'a> {
             }
         }
         for (segs, sub, msg) in repeats {
-            self.emit_at(&segs, Severity::Error, Some(sub), msg, None, false);
+            self.emit_at(&segs, sub, msg, None, false);
         }
         if self.tagged > codes::MAX_ELEMENTS {
             let msg = format!(
@@ -205,8 +262,7 @@ impl<'a> Checker<'a> {
             );
             self.emit_at(
                 &[],
-                Severity::Error,
-                Some(codes::CONTENT_RULE),
+                &rules::ELEMENT_LIMIT,
                 msg,
                 Some("split the content over several cards".to_owned()),
                 false,
@@ -219,14 +275,7 @@ impl<'a> Checker<'a> {
                 "card table number over limit; ErrorValue: table ({tables} tables, incl. {md_max} in markdown; at most {})",
                 codes::MAX_TABLES
             );
-            self.emit_at(
-                &[],
-                Severity::Error,
-                Some(codes::CONTENT_RULE),
-                msg,
-                None,
-                false,
-            );
+            self.emit_at(&[], &rules::TABLE_LIMIT, msg, None, false);
         }
     }
 
@@ -235,24 +284,25 @@ impl<'a> Checker<'a> {
         match o.name {
             "behavior" => match m.get("type").and_then(Node::as_str) {
                 Some("open_url") if !m.contains_key("default_url") => {
-                    self.error(
-                        codes::PARSE,
+                    self.report(
+                        &rules::MISSING_REQUIRED,
                         "an `open_url` behavior needs `default_url`".to_owned(),
+                        None,
                     );
                 }
                 Some("callback") if !m.contains_key("value") => {
-                    self.error(
-                        codes::PARSE,
+                    self.report(
+                        &rules::MISSING_REQUIRED,
                         "a `callback` behavior needs `value`".to_owned(),
+                        None,
                     );
                 }
                 _ => {}
             },
             "config" if m.get("update_multi").and_then(Node::as_bool) == Some(false) => {
                 self.with(Seg::Key("update_multi"), |c| {
-                    c.emit(
-                        Severity::Error,
-                        codes::UPDATE_MULTI_FALSE,
+                    c.report(
+                        &rules::UPDATE_MULTI_FALSE,
                         "update_multi is false: 2.0 cards are always shared".to_owned(),
                         Some("set `config.update_multi: true` or leave it out (PATCH needs it true before and after)".to_owned()),
                     )
@@ -264,10 +314,11 @@ impl<'a> Checker<'a> {
                     .filter(|k| m.contains_key(k))
                     .count();
                 if !m.contains_key("url") && platforms < 3 && !m.is_empty() {
-                    self.warn(
-                        codes::PARSE,
+                    self.report(
+                        &rules::CONTENT_ADVICE,
                         "card_link needs `url`, or all of pc_url, ios_url and android_url"
                             .to_owned(),
+                        None,
                     );
                 }
             }
@@ -284,9 +335,10 @@ impl<'a> Checker<'a> {
         match comp.tag {
             "form" => match str_of("name") {
                 Some(name) if name.trim().is_empty() => {
-                    self.error(
-                        codes::CONTENT_RULE,
+                    self.report(
+                        &rules::FORM_NAME,
                         "form's name is required and can not be empty string".to_owned(),
+                        None,
                     );
                 }
                 Some(name) => {
@@ -305,10 +357,11 @@ impl<'a> Checker<'a> {
                     f.has_submit = true;
                 }
                 if !submit && !reset {
-                    self.warn(
-                        codes::CONTENT_RULE,
+                    self.report(
+                        &rules::FORM_ADVICE,
                         "a button inside a form should set `form_action_type` (submit or reset)"
                             .to_owned(),
+                        None,
                     );
                 }
             }
@@ -316,9 +369,10 @@ impl<'a> Checker<'a> {
                 if m.get("multi_select").and_then(Node::as_bool) == Some(true)
                     && !self.ctx.in_form =>
             {
-                self.error(
-                    codes::CONTENT_RULE,
+                self.report(
+                    &rules::FORM_ONLY_PROPERTY,
                     "select_img with `multi_select: true` must be inside a form".to_owned(),
+                    None,
                 );
             }
             "audio" => {
@@ -349,9 +403,10 @@ impl<'a> Checker<'a> {
         if self.ctx.in_form {
             match name {
                 Some(n) if n.trim().is_empty() => {
-                    self.error(
-                        codes::CONTENT_RULE,
+                    self.report(
+                        &rules::FORM_NAME,
                         format!("`{}` inside a form has an empty `name`", comp.tag),
+                        None,
                     );
                 }
                 Some(n) => {
@@ -365,9 +420,10 @@ impl<'a> Checker<'a> {
             && comp.tag != "multi_select_static"
         {
             self.with(Seg::Key("required"), |c| {
-                c.warn(
-                    codes::PARSE,
+                c.report(
+                    &rules::REQUIRED_OUTSIDE_FORM,
                     format!("`required` on `{}` only works inside a form", comp.tag),
+                    None,
                 )
             });
         }
@@ -384,9 +440,10 @@ impl<'a> Checker<'a> {
             {
                 self.with(Seg::Key("options"), |c| {
                     c.with(Seg::Index(i), |c| {
-                        c.warn(
-                            codes::PARSE,
+                        c.report(
+                            &rules::CONTENT_ADVICE,
                             format!("option value {v:?} repeats; values must be unique"),
+                            None,
                         )
                     })
                 });
@@ -407,8 +464,7 @@ impl<'a> Checker<'a> {
         for at in std::mem::take(&mut self.audios) {
             self.emit_at(
                 &at,
-                Severity::Error,
-                Some(codes::AUDIO_FORWARD),
+                &rules::AUDIO_FORWARD,
                 "audio elem don't support forward: a card with audio must set `config.enable_forward: false`".to_owned(),
                 Some("add \"config\": {\"enable_forward\": false}".to_owned()),
                 false,

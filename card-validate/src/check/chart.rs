@@ -4,9 +4,8 @@
 use crate::json::{Node, Obj, V};
 
 use super::Checker;
-use crate::codes;
+use crate::rules;
 use crate::path::Seg;
-use crate::spec::Severity;
 
 /// Chart types the Feishu chart page documents.
 pub const DOCUMENTED_TYPES: &[&str] = &[
@@ -77,30 +76,32 @@ const OBJECT_KEYS: &[&str] = &[
 impl<'a> Checker<'a> {
     pub(super) fn chart_rule(&mut self, spec: &'a Node<'a>) {
         let Some(m) = spec.as_object() else {
-            self.error(
-                codes::CHART_SPEC,
+            self.report(
+                &rules::CHART_SPEC,
                 format!(
                     "(root): Invalid type. Expected: object, given: {}",
                     kind(spec)
                 ),
+                None,
             );
             return;
         };
         match m.get("type").and_then(Node::as_str) {
-            None => self.error(
-                codes::CHART_SPEC,
+            None => self.report(
+                &rules::CHART_SPEC,
                 "(root): Must validate at least one schema (anyOf): `type` is missing".to_owned(),
+                None,
             ),
             Some(t) if DOCUMENTED_TYPES.contains(&t) => {}
             Some(t) if OTHER_VCHART_TYPES.contains(&t) => {
-                self.warn(
-                    codes::CHART_SPEC,
+                self.report(
+                    &rules::CHART_ADVICE,
                     format!("chart type {t:?} is a VChart type the card docs do not document"),
+                    None,
                 );
             }
-            Some(t) => self.emit(
-                Severity::Error,
-                codes::CHART_SPEC,
+            Some(t) => self.report(
+                &rules::CHART_SPEC,
                 format!(
                     "(root): Must validate at least one schema (anyOf): unknown chart type {t:?}"
                 ),
@@ -119,12 +120,13 @@ impl<'a> Checker<'a> {
             if bad {
                 let expected = if want_array { "array" } else { "object" };
                 self.with(Seg::Key(k), |c| {
-                    c.error(
-                        codes::CHART_SPEC,
+                    c.report(
+                        &rules::CHART_SPEC,
                         format!(
                             "{k}: Invalid type. Expected: {expected}, given: {}",
                             kind(v)
                         ),
+                        None,
                     )
                 });
             }
@@ -143,9 +145,10 @@ impl<'a> Checker<'a> {
                 })
         });
         if !has_data && !series_have_data && !m.get("data").is_some_and(Node::is_null) {
-            self.error(
-                codes::CHART_SPEC,
+            self.report(
+                &rules::CHART_SPEC,
                 "data: the chart has no data (`data: {values: [...]}`)".to_owned(),
+                None,
             );
         }
         self.chart_fields(m);
@@ -162,9 +165,10 @@ impl<'a> Checker<'a> {
         };
         for f in needs {
             if !m.contains_key(f) {
-                self.warn(
-                    codes::CHART_SPEC,
+                self.report(
+                    &rules::CHART_ADVICE,
                     format!("this chart type usually needs `{f}`"),
+                    None,
                 );
             }
         }

@@ -3,8 +3,8 @@
 use crate::json::{Node, Obj};
 
 use super::Checker;
-use super::format::is_img_key;
-use crate::codes;
+use crate::rules;
+use crate::spec::shape::is_img_key;
 use crate::path::Seg;
 
 impl<'a> Checker<'a> {
@@ -27,18 +27,18 @@ impl<'a> Checker<'a> {
     pub(super) fn markdown_text(&mut self, text: &'a str, locale: &'a str) {
         for key in image_targets(text) {
             if !is_img_key(key) {
-                self.emit(
-                    crate::Severity::Error,
-                    codes::IMAGE_KEY,
+                self.report(
+                    &rules::IMAGE_KEY,
                     format!("image key {key:?} in markdown `![…](…)` is not an uploaded image key"),
                     Some("markdown images take an image_key from POST /open-apis/im/v1/images, not a URL or a path".to_owned()),
                 );
             }
         }
         if text.contains("]($") {
-            self.warn(
-                codes::PARSE,
+            self.report(
+                &rules::MARKDOWN_ADVICE,
                 "`[text]($urlVal)` differentiated links were removed in 2.0".to_owned(),
+                None,
             );
         }
         let n = count_tables(text);
@@ -48,9 +48,10 @@ impl<'a> Checker<'a> {
                 None => self.md_tables.push((locale, n)),
             }
             if n > 4 {
-                self.warn(
-                    codes::CONTENT_RULE,
+                self.report(
+                    &rules::MARKDOWN_ADVICE,
                     format!("a markdown component holds {n} tables; the docs allow at most 4"),
+                    None,
                 );
             }
         }

@@ -7,10 +7,12 @@ use super::{Checker, Mode};
 use crate::codes;
 use crate::path::Seg;
 use crate::report::{ContentKind, Diagnostic};
+use crate::rules::{self, Rule};
 use crate::spec::{self, Severity, Ty};
 
 fn too_large(len: usize, max: usize, what: &str) -> Option<Diagnostic> {
     (len > max).then(|| Diagnostic {
+        rule: &rules::MESSAGE_TOO_LARGE,
         severity: Severity::Error,
         code: codes::TOO_LARGE,
         sub_code: None,
@@ -68,17 +70,12 @@ pub(crate) fn check_chat_button(v: &Node<'_>, _len: usize) -> (ContentKind, Vec<
 impl<'a> Checker<'a> {
     fn post(&mut self, m: &'a Obj<'a>) {
         if m.is_empty() {
-            self.error(
-                0,
-                "a post needs at least one locale, such as zh_cn".to_owned(),
+            self.fail(&rules::MESSAGE_BODY, "a post needs at least one locale, such as zh_cn".to_owned(),
             );
         }
         if m.contains_key("post") {
             self.with(Seg::Key("post"), |c| {
-                c.emit_key(
-                    Severity::Error,
-                    0,
-                    "the edit API takes the locale map itself, not {\"post\": …}".to_owned(),
+                c.report_key(&rules::MESSAGE_BODY, "the edit API takes the locale map itself, not {\"post\": …}".to_owned(),
                     Some("send {\"zh_cn\": {\"title\": …, \"content\": [[…]]}}".to_owned()),
                 )
             });
@@ -87,10 +84,7 @@ impl<'a> Checker<'a> {
         for (loc, body) in m {
             self.with(Seg::Key(loc), |c| {
                 if !spec::LOCALES.contains(&loc) {
-                    c.emit_key(
-                        Severity::Error,
-                        0,
-                        format!("`{loc}` is not a locale (zh_cn, en_us, …)"),
+                    c.report_key(&rules::MESSAGE_BODY, format!("`{loc}` is not a locale (zh_cn, en_us, …)"),
                         None,
                     );
                 }
@@ -102,16 +96,13 @@ impl<'a> Checker<'a> {
                     c.with(Seg::Key(k), |c| match k {
                         "title" => c.check_value(v, &Ty::Str),
                         "content" => c.post_paragraphs(v),
-                        _ => c.emit_key(
-                            Severity::Error,
-                            0,
-                            format!("unknown key `{k}` in a post (title, content)"),
+                        _ => c.report_key(&rules::MESSAGE_BODY, format!("unknown key `{k}` in a post (title, content)"),
                             None,
                         ),
                     });
                 }
                 if !body.contains_key("content") {
-                    c.error(0, "a post locale needs `content`".to_owned());
+                    c.fail(&rules::MESSAGE_BODY, "a post locale needs `content`".to_owned());
                 }
             });
         }
@@ -141,22 +132,19 @@ impl<'a> Checker<'a> {
             return;
         };
         let Some(tag) = m.get("tag").and_then(Node::as_str) else {
-            self.error(0, "a post node needs a string `tag`".to_owned());
+            self.fail(&rules::MESSAGE_BODY, "a post node needs a string `tag`".to_owned());
             return;
         };
         let Some((_, attrs)) = spec::POST_NODES.iter().find(|(t, _)| *t == tag) else {
             let tags: Vec<&str> = spec::POST_NODES.iter().map(|(t, _)| *t).collect();
-            self.emit(
-                Severity::Error,
-                0,
-                format!("unknown post tag `{tag}`"),
+            self.report(&rules::MESSAGE_BODY, format!("unknown post tag `{tag}`"),
                 Some(format!("tags: {}", tags.join(", "))),
             );
             return;
         };
         self.check_fields(m, attrs.iter(), false, tag, true);
         if spec::POST_OWN_PARAGRAPH.contains(&tag) && paragraph_len > 1 {
-            self.error(0, format!("a `{tag}` node must be alone in its paragraph"));
+            self.fail(&rules::MESSAGE_BODY, format!("a `{tag}` node must be alone in its paragraph"));
         }
     }
 
@@ -165,9 +153,7 @@ impl<'a> Checker<'a> {
             && !(1..=20).contains(&ids.len())
         {
             self.with(Seg::Key("user_ids"), |c| {
-                c.error(
-                    0,
-                    format!("user_ids must hold 1 to 20 ids, found {}", ids.len()),
+                c.fail(&rules::CHAT_BUTTON_BODY, format!("user_ids must hold 1 to 20 ids, found {}", ids.len()),
                 )
             });
         }
@@ -181,7 +167,7 @@ impl<'a> Checker<'a> {
         self.with(Seg::Key("buttons"), |c| {
             c.with(Seg::Key("buttons"), |c| {
                 if buttons.len() > 2 {
-                    c.error(0, format!("at most 2 buttons, found {}", buttons.len()));
+                    c.fail(&rules::CHAT_BUTTON_BODY, format!("at most 2 buttons, found {}", buttons.len()));
                 }
                 for (i, b) in buttons.iter().enumerate() {
                     let Some(text) = b
@@ -194,14 +180,19 @@ impl<'a> Checker<'a> {
                     let n = text.chars().count();
                     if !(1..=30).contains(&n) {
                         c.with(Seg::Index(i), |c| {
-                            c.error(
-                                0,
-                                format!("button text must be 1 to 30 characters, found {n}"),
+                            c.fail(&rules::CHAT_BUTTON_BODY, format!("button text must be 1 to 30 characters, found {n}"),
                             )
                         });
                     }
                 }
             })
         });
+    }
+}
+
+impl Checker<'_> {
+    /// A message-body finding without help.
+    fn fail(&mut self, rule: &'static Rule, message: String) {
+        self.report(rule, message, None);
     }
 }

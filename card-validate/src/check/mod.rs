@@ -16,7 +16,9 @@ use crate::json::{Node, Obj, V};
 use crate::codes;
 use crate::path::{self, Seg};
 use crate::report::Diagnostic;
-use crate::spec::{Attr, Component, Object, Placement, Req, Severity, Slot, Status, Ty};
+use crate::literal;
+use crate::rules::{self, Rule};
+use crate::spec::{Attr, Component, Object, Req, Severity, Slot, Status, Ty};
 
 pub(crate) use card::check_content;
 pub(crate) use message::{check_chat_button, check_post, check_text};
@@ -78,6 +80,8 @@ struct FormState {
 
 pub(crate) struct Checker<'a> {
     mode: Mode,
+    /// Strict mode: undocumented keys and values are errors.
+    strict: bool,
     segs: Vec<Seg<'a>>,
     pub(crate) diags: Vec<Diagnostic>,
     ctx: Ctx,
@@ -102,6 +106,7 @@ impl<'a> Checker<'a> {
     pub(crate) fn new(mode: Mode) -> Self {
         Checker {
             mode,
+            strict: false,
             segs: Vec::with_capacity(16),
             diags: Vec::new(),
             ctx: Ctx::default(),
@@ -120,30 +125,38 @@ impl<'a> Checker<'a> {
 
     // ---- emitting --------------------------------------------------------------------------
 
+    /// A finding of `rule` at `segs`. The rule gives code, sub-code and severity; the mode
+    /// adjusts them (a 1.0 card's findings are warnings, message bodies answer 230001).
     fn emit_at(
         &mut self,
         segs: &[Seg<'a>],
-        severity: Severity,
-        sub_code: Option<u32>,
+        rule: &'static Rule,
         message: String,
         help: Option<String>,
         at_key: bool,
     ) {
+        let severity = rule.severity_in(self.strict);
         let (severity, code, sub_code, message) = match self.mode {
-            Mode::V2 => (severity, codes::CARD_CONTENT, sub_code, message),
+            Mode::V2 => (severity, rule.code, rule.sub_code, message),
             Mode::V1 => (
                 Severity::Warning,
-                codes::CARD_CONTENT,
-                sub_code,
+                rule.code,
+                rule.sub_code,
                 format!("as a 2.0 card: {message}"),
             ),
+            Mode::Message if rule.code == codes::TOO_LARGE => (severity, rule.code, None, message),
             Mode::Message => (severity, codes::INVALID_PARAM, None, message),
         };
         self.diags.push(Diagnostic {
+            rule,
             severity,
             code,
             sub_code,
-            path: path::err_path(segs),
+            // A key finding names the object that holds the key, as the server's `path: []` does.
+            path: match (at_key, segs.split_last()) {
+                (true, Some((Seg::Key(_), parent))) => path::err_path(parent),
+                _ => path::err_path(segs),
+            },
             pointer: path::pointer(segs),
             line: None,
             column: None,
@@ -155,31 +168,27 @@ impl<'a> Checker<'a> {
     }
 
     /// A finding at the current position.
-    fn emit(&mut self, severity: Severity, sub_code: u32, message: String, help: Option<String>) {
+    fn report(&mut self, rule: &'static Rule, message: String, help: Option<String>) {
         let segs = std::mem::take(&mut self.segs);
-        self.emit_at(&segs, severity, Some(sub_code), message, help, false);
+        self.emit_at(&segs, rule, message, help, false);
         self.segs = segs;
     }
 
     /// A finding about the key at the current position (unknown or removed property).
-    fn emit_key(
-        &mut self,
-        severity: Severity,
-        sub_code: u32,
-        message: String,
-        help: Option<String>,
-    ) {
+    fn report_key(&mut self, rule: &'static Rule, message: String, help: Option<String>) {
         let segs = std::mem::take(&mut self.segs);
-        self.emit_at(&segs, severity, Some(sub_code), message, help, true);
+        self.emit_at(&segs, rule, message, help, true);
         self.segs = segs;
     }
 
-    fn error(&mut self, sub_code: u32, message: String) {
-        self.emit(Severity::Error, sub_code, message, None);
-    }
-
-    fn warn(&mut self, sub_code: u32, message: String) {
-        self.emit(Severity::Warning, sub_code, message, None);
+    /// A missing required attribute: the attribute names its sub-code (img's `img_key` is 11310).
+    fn report_missing(&mut self, a: &Attr, message: String) {
+        self.report(&rules::MISSING_REQUIRED, message, None);
+        if let Some(d) = self.diags.last_mut()
+            && d.sub_code.is_some()
+        {
+            d.sub_code = Some(a.missing_sub_code);
+        }
     }
 
     fn with<R>(&mut self, seg: Seg<'a>, f: impl FnOnce(&mut Self) -> R) -> R {
@@ -202,9 +211,19 @@ impl<'a> Checker<'a> {
 
     fn type_error(&mut self, expected: &str, v: &Node<'_>) {
         let what = self.here();
-        self.error(
-            codes::PARSE,
+        if v.is_null() {
+            // A decoder reads null as an absent value; nothing on record says the server refuses it.
+            self.report(
+                &rules::NULL_VALUE,
+                format!("{what} is null; it is read as absent"),
+                Some("leave the key out instead of sending null".to_owned()),
+            );
+            return;
+        }
+        self.report(
+            &rules::WRONG_TYPE,
             format!("{what} must be {expected}, found {}", json_kind(v)),
+            None,
         );
     }
 
@@ -219,28 +238,21 @@ impl<'a> Checker<'a> {
                 .as_i64()
                 .or_else(|| v.as_f64().filter(|f| f.fract() == 0.0).map(|f| f as i64))
             {
-                Some(n) if n < *min || n > *max => {
+                Some(n) => {
                     let what = self.here();
-                    self.warn(
-                        codes::INVALID_VALUE,
-                        format!(
-                            "{what} is {n}, outside the documented range {}",
-                            range(*min, *max)
-                        ),
-                    );
+                    if let Some(f) = literal::check_int(n, *min, *max, &what) {
+                        self.report_finding(f);
+                    }
                 }
-                Some(_) => {}
                 None => self.type_error("an integer", v),
             },
             Ty::Num(min, max) => match v.as_f64() {
-                Some(n) if n < *min || n > *max => {
+                Some(n) => {
                     let what = self.here();
-                    self.warn(
-                        codes::INVALID_VALUE,
-                        format!("{what} is {n}, outside the documented range [{min}, {max}]"),
-                    );
+                    if let Some(f) = literal::check_num(n, *min, *max, &what) {
+                        self.report_finding(f);
+                    }
                 }
-                Some(_) => {}
                 None => self.type_error("a number", v),
             },
             Ty::Str => {
@@ -248,46 +260,21 @@ impl<'a> Checker<'a> {
                     self.type_error("a string", v);
                 }
             }
-            Ty::StrMax(max) => match v.as_str() {
-                Some(s) => {
-                    let n = s.chars().count();
-                    if n > *max {
-                        let what = self.here();
-                        self.warn(
-                            codes::INVALID_VALUE,
-                            format!("{what} has {n} characters; at most {max} are shown"),
-                        );
-                    }
-                }
-                None => self.type_error("a string", v),
-            },
-            Ty::Fmt(f) => match v.as_str() {
-                Some(s) => self.check_format(s, *f),
-                None => self.type_error("a string", v),
-            },
-            Ty::Enum(e) => match v.as_str() {
-                Some(s) => self.check_enum(s, e),
-                None => self.type_error("a string", v),
-            },
-            Ty::Dim(d) => match v.as_str() {
-                Some(s) => self.check_dim(s, d),
-                None => self.type_error("a string", v),
-            },
-            Ty::Box(min, max) => match v.as_str() {
-                Some(s) => self.check_box(s, *min, *max),
-                None => self.type_error("a string such as \"8px\" or \"4px 12px\"", v),
-            },
-            Ty::Spacing => match v.as_str() {
-                Some(s) => self.check_spacing(s),
-                None => self.type_error("a string", v),
-            },
-            Ty::Color(extra) => match v.as_str() {
-                Some(s) => self.check_color(s, extra),
-                None => self.type_error("a string", v),
-            },
-            Ty::TextSize => match v.as_str() {
-                Some(s) => self.check_text_size(s),
-                None => self.type_error("a string", v),
+            Ty::StrMax(_)
+            | Ty::Fmt(_)
+            | Ty::Enum(_)
+            | Ty::Dim(_)
+            | Ty::Spacing
+            | Ty::Color(_)
+            | Ty::TextSize
+            | Ty::Box(..)
+            | Ty::Const(_) => match v.as_str() {
+                Some(s) => self.check_str(s, ty),
+                None => match ty {
+                    Ty::Box(..) => self.type_error("a string such as \"8px\" or \"4px 12px\"", v),
+                    Ty::Const(c) => self.type_error(&format!("the string \"{c}\""), v),
+                    _ => self.type_error("a string", v),
+                },
             },
             Ty::Obj(o) => match v.as_object() {
                 Some(m) => self.check_object(m, o),
@@ -302,9 +289,10 @@ impl<'a> Checker<'a> {
                         && items.len() > *max
                     {
                         let what = self.here();
-                        self.warn(
-                            codes::INVALID_VALUE,
+                        self.report(
+                            &rules::OUT_OF_RANGE,
                             format!("{what} has {} items; only {max} are used", items.len()),
+                            None,
                         );
                     }
                 }
@@ -315,9 +303,8 @@ impl<'a> Checker<'a> {
                     for (k, x) in m {
                         self.with(Seg::Key(k), |c| {
                             if !crate::spec::LOCALES.contains(&k) {
-                                c.emit_key(
-                                    Severity::Warning,
-                                    codes::INVALID_VALUE,
+                                c.report_key(
+                                    &rules::UNDOCUMENTED_VALUE,
                                     format!("`{k}` is not one of the 16 documented locales"),
                                     Some(format!("locales: {}", crate::spec::LOCALES.join(", "))),
                                 );
@@ -344,17 +331,6 @@ impl<'a> Checker<'a> {
             Ty::OneOf(tys) => match tys.iter().find(|t| fits(t, v)) {
                 Some(t) => self.check_value(v, t),
                 None => self.type_error(&one_of_names(tys), v),
-            },
-            Ty::Const(s) => match v.as_str() {
-                Some(x) if x == *s => {}
-                Some(x) => {
-                    let what = self.here();
-                    self.error(
-                        codes::PARSE,
-                        format!("{what} must be \"{s}\" here, found \"{x}\""),
-                    );
-                }
-                None => self.type_error(&format!("the string \"{s}\""), v),
             },
         }
     }
@@ -396,28 +372,28 @@ impl<'a> Checker<'a> {
             }
             match a.req {
                 Req::Yes => {
-                    let sub = a.missing_sub_code;
-                    let msg = match sub {
-                        codes::CONTENT_RULE if owner == "img" => {
-                            "img element must contain img_key".to_owned()
-                        }
-                        _ => format!("`{owner}` is missing the required `{}`", a.name),
+                    let msg = if owner == "img" {
+                        "img element must contain img_key".to_owned()
+                    } else {
+                        format!("`{owner}` is missing the required `{}`", a.name)
                     };
-                    self.error(sub, msg);
+                    self.report_missing(a, msg);
                 }
                 Req::Table => {
-                    self.warn(
-                        codes::PARSE,
+                    self.report(
+                        &rules::MISSING_TABLE_REQUIRED,
                         format!(
                             "`{owner}` has no `{}` (the docs' table marks it required)",
                             a.name
                         ),
+                        None,
                     );
                 }
                 Req::InForm if self.ctx.in_form => {
-                    self.error(
-                        codes::CONTENT_RULE,
+                    self.report(
+                        &rules::FORM_NAME,
                         format!("`{owner}` inside a form needs a non-empty `{}`", a.name),
+                        None,
                     );
                 }
                 Req::InForm | Req::No => {}
@@ -429,18 +405,16 @@ impl<'a> Checker<'a> {
         match a.status {
             Status::Current => self.check_value(v, &a.ty),
             Status::Historical(why) => {
-                self.emit_key(
-                    Severity::Warning,
-                    codes::PARSE,
+                self.report_key(
+                    &rules::HISTORICAL_PROPERTY,
                     format!("historical key `{}`: {why}", a.name),
                     None,
                 );
                 self.check_value(v, &a.ty);
             }
             Status::Removed(instead) => {
-                self.emit_key(
-                    Severity::Error,
-                    codes::PARSE,
+                self.report_key(
+                    &rules::REMOVED_PROPERTY,
                     format!("`{}` is not supported in card JSON 2.0", a.name),
                     Some(instead.to_owned()),
                 );
@@ -465,12 +439,21 @@ impl<'a> Checker<'a> {
                 names.collect::<Vec<_>>().join(", ")
             )),
         };
-        self.emit_key(
-            Severity::Error,
-            codes::PARSE,
-            format!("unknown property `{k}` on `{owner}` (2.0 rejects unsupported properties)"),
-            help,
-        );
+        // At the root the server was seen refusing unknown keys; elsewhere our spec may simply
+        // not know a key the server takes (see `rules::UNKNOWN_PROPERTY`).
+        if self.segs.len() <= 1 {
+            self.report_key(
+                &rules::UNKNOWN_ROOT_PROPERTY,
+                format!("unknown property `{k}` at the card's root"),
+                help,
+            );
+        } else {
+            self.report_key(
+                &rules::UNKNOWN_PROPERTY,
+                format!("`{k}` is not in the 2.0 docs for `{owner}`; the server may answer 200621"),
+                help,
+            );
+        }
     }
 
     // ---- components ------------------------------------------------------------------------
@@ -485,16 +468,21 @@ impl<'a> Checker<'a> {
             };
             let Some(tag) = m.get("tag").and_then(Node::as_str) else {
                 self.with(Seg::Index(i), |c| {
-                    c.error(codes::PARSE, "component has no string `tag`".to_owned())
+                    c.report(
+                        &rules::MISSING_TAG,
+                        "component has no string `tag`".to_owned(),
+                        None,
+                    )
                 });
                 continue;
             };
             self.with(Seg::Elem(i, tag), |c| c.check_element(m, tag, slot));
         }
         if slot == Slot::Buttons && items.len() > 3 {
-            self.warn(
-                codes::INVALID_VALUE,
+            self.report(
+                &rules::OUT_OF_RANGE,
                 format!("a checker shows at most 3 buttons, found {}", items.len()),
+                None,
             );
         }
     }
@@ -502,9 +490,8 @@ impl<'a> Checker<'a> {
     fn check_element(&mut self, m: &'a Obj<'a>, tag: &'a str, slot: Slot) {
         if let Some(help) = crate::spec::v1_only_tag(tag) {
             self.tagged += 1;
-            self.emit(
-                Severity::Error,
-                codes::V2_UNSUPPORTED,
+            self.report(
+                &rules::UNSUPPORTED_V1_TAG,
                 format!("unsupported tag {tag}: `{tag}` is a 1.0 component that JSON 2.0 no longer supports"),
                 Some(help.to_owned()),
             );
@@ -522,9 +509,8 @@ impl<'a> Checker<'a> {
             self.tagged += 1;
             let help = suggest::closest(tag, crate::spec::component_tags())
                 .map(|s| format!("did you mean `{s}`?"));
-            self.emit(
-                Severity::Error,
-                codes::CONTENT_RULE,
+            self.report(
+                &rules::UNKNOWN_TAG,
                 format!("unsupported type of block; ErrorValue: {tag}"),
                 help.or_else(|| {
                     Some("see the 2.0 component list in card_validate::spec::COMPONENTS".to_owned())
@@ -538,13 +524,14 @@ impl<'a> Checker<'a> {
         if comp.nests {
             self.ctx.depth += 1;
             if self.ctx.depth == codes::MAX_DEPTH + 1 {
-                self.error(
-                    codes::CONTENT_RULE,
+                self.report(
+                    &rules::NESTING_DEPTH,
                     format!(
                         "containers nest {} levels deep here; at most {} are allowed",
                         self.ctx.depth,
                         codes::MAX_DEPTH
                     ),
+                    None,
                 );
             }
         }
@@ -562,9 +549,8 @@ impl<'a> Checker<'a> {
         if let Some(outer) = outer_form {
             let state = std::mem::replace(&mut self.form, outer);
             if !state.is_some_and(|s| s.has_submit) {
-                self.emit(
-                    Severity::Warning,
-                    codes::CONTENT_RULE,
+                self.report(
+                    &rules::FORM_ADVICE,
                     "form has no submit button (a button with `form_action_type: \"submit\"`)"
                         .to_owned(),
                     Some("without one the form cannot be submitted".to_owned()),
@@ -575,30 +561,8 @@ impl<'a> Checker<'a> {
     }
 
     fn check_placement(&mut self, comp: &Component, slot: Slot) {
-        let problem = match (slot, comp.placement) {
-            (Slot::Columns, Placement::Columns) => None,
-            (Slot::Columns, _) => Some(format!(
-                "`column_set.columns` may only hold `column`, found `{}`",
-                comp.tag
-            )),
-            (Slot::Buttons, _) if comp.tag != "button" => Some(format!(
-                "`button_area.buttons` may only hold `button`, found `{}`",
-                comp.tag
-            )),
-            (_, Placement::Columns) => {
-                Some("`column` may only sit in `column_set.columns`".to_owned())
-            }
-            (Slot::Container | Slot::Buttons, Placement::BodyOnly) => Some(format!(
-                "`{}` may only sit directly in `body.elements`, not inside another component",
-                comp.tag
-            )),
-            (_, Placement::FormOnly) if !self.ctx.in_form => {
-                Some(format!("`{}` may only be used inside a `form`", comp.tag))
-            }
-            _ => None,
-        };
-        if let Some(msg) = problem {
-            self.error(codes::CONTENT_RULE, msg);
+        if let Some(f) = crate::structure::placement(comp, slot, self.ctx.in_form) {
+            self.report_finding(f);
         }
     }
 }
@@ -645,13 +609,5 @@ pub(crate) fn json_kind(v: &Node<'_>) -> &'static str {
         V::Str(_) => "a string",
         V::Arr(_) => "an array",
         V::Obj(_) => "an object",
-    }
-}
-
-fn range(min: i64, max: i64) -> String {
-    if max == i64::MAX {
-        format!("≥ {min}")
-    } else {
-        format!("[{min}, {max}]")
     }
 }

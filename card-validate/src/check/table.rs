@@ -3,9 +3,9 @@
 use crate::json::{Node, Obj, V};
 
 use super::Checker;
-use super::format::is_img_key;
+use crate::spec::shape::is_img_key;
+use crate::rules;
 use super::markdown::image_targets;
-use crate::codes;
 use crate::path::Seg;
 use crate::spec::{self, TAG_COLOR};
 
@@ -29,9 +29,10 @@ impl<'a> Checker<'a> {
             if !seen.insert(*name) || name.is_empty() {
                 self.with(Seg::Key("columns"), |c| {
                     c.with(Seg::Index(i), |c| {
-                        c.warn(
-                            codes::PARSE,
+                        c.report(
+                            &rules::TABLE_ADVICE,
                             format!("column name {name:?} is empty or repeated"),
+                            None,
                         )
                     })
                 });
@@ -49,9 +50,10 @@ impl<'a> Checker<'a> {
 
     fn table_row(&mut self, r: usize, row: &'a Node<'a>, columns: &[(&'a str, &'a str)]) {
         let Some(cells) = row.as_object() else {
-            self.error(
-                codes::TABLE_ROWS,
+            self.report(
+                &rules::TABLE_CELL,
                 format!("table rows is invalid: row {r} must be an object keyed by column name"),
+                None,
             );
             return;
         };
@@ -59,9 +61,8 @@ impl<'a> Checker<'a> {
             self.with(Seg::Key(key), |c| match columns.iter().position(|(n, _)| *n == key) {
                 None => {
                     let names: Vec<&str> = columns.iter().map(|(n, _)| *n).collect();
-                    c.emit(
-                        crate::Severity::Error,
-                        codes::TABLE_ROW_NAME,
+                    c.report(
+                        &rules::TABLE_ROW_KEY,
                         format!("table rows name is invalid: row {r} has key {key:?}, which is not a column name"),
                         Some(format!("columns: {}", names.join(", "))),
                     );
@@ -85,7 +86,7 @@ impl<'a> Checker<'a> {
             _ => "a string",
         };
         if !spec::table_cell_fits(ty, cell_kind(cell)) {
-            self.error(codes::TABLE_ROWS, bad(expected));
+            self.report(&rules::TABLE_CELL, bad(expected), None);
             return;
         }
         match (ty, &cell.v) {
@@ -97,37 +98,40 @@ impl<'a> Checker<'a> {
                         && o.get("color").is_none_or(Node::is_string)
                 });
                 if !shaped {
-                    self.error(codes::TABLE_ROWS, bad(expected));
+                    self.report(&rules::TABLE_CELL, bad(expected), None);
                     return;
                 }
                 for o in items {
                     if let Some(color) = o.get("color").and_then(Node::as_str)
                         && !TAG_COLOR.values.contains(&color)
                     {
-                        self.warn(
-                            codes::INVALID_VALUE,
+                        self.report(
+                            &rules::UNDOCUMENTED_VALUE,
                             format!("option color {color:?} is not a tag color; blue is used"),
+                            None,
                         );
                     }
                 }
             }
             ("persons", V::Arr(ids)) if !ids.iter().all(Node::is_string) => {
-                self.error(codes::TABLE_ROWS, bad(expected));
+                self.report(&rules::TABLE_CELL, bad(expected), None);
             }
             ("markdown", V::Str(s)) => {
                 for key in image_targets(s).filter(|k| !is_img_key(k)) {
-                    self.error(
-                        codes::IMAGE_KEY,
+                    self.report(
+                        &rules::IMAGE_KEY,
                         format!(
                             "image key {key:?} in a markdown cell is not an uploaded image key"
                         ),
+                        None,
                     );
                 }
             }
             ("text" | "lark_md" | "markdown", V::Obj(_) | V::Arr(_)) => {
-                self.warn(
-                    codes::TABLE_ROWS,
+                self.report(
+                    &rules::TABLE_ADVICE,
                     bad("a string (objects and arrays are shown as raw JSON)"),
+                    None,
                 );
             }
             _ => {}

@@ -6,12 +6,17 @@
 //! (`deprecated`, `examples`, `description`) so that editors complete and flag without failing cards
 //! the server accepts. Rules across the card (counts, uniqueness, table rows) stay in the validator.
 //!
-//! The committed copy is `schema/card-v2.schema.json`; a test fails when it differs from this.
+//! Unknown keys follow the validator's policy ([`crate::rules::UNKNOWN_PROPERTY`]): the default
+//! schema refuses them only at the card's root, where the server was seen refusing them;
+//! [`json_schema_strict`] refuses them everywhere, as `--strict` does.
+//!
+//! The committed copies are `schema/card-v2.schema.json` and `schema/card-v2.strict.schema.json`;
+//! a test fails when they differ from this.
 
 use serde_json::{Map, Value, json};
 
 use crate::spec::{
-    self, Attr, Component, Format, Object, Placement, Req, Severity, Slot, Status, Ty,
+    self, Attr, Component, Format, Object, Req, Severity, Slot, Status, Ty,
 };
 
 /// Where the generated schema says it lives.
@@ -20,6 +25,15 @@ pub const SCHEMA_ID: &str = "https://card-dsl.invalid/schema/card-v2.schema.json
 /// The JSON Schema of card `content`: 2.0 cards in full, template and card-entity envelopes,
 /// and 1.0 cards recognised but not checked.
 pub fn json_schema() -> Value {
+    schema(false)
+}
+
+/// [`json_schema`] in strict mode: keys the 2.0 docs do not list are refused everywhere.
+pub fn json_schema_strict() -> Value {
+    schema(true)
+}
+
+fn schema(strict: bool) -> Value {
     let mut defs = Map::new();
     for o in spec::all_objects() {
         defs.insert(o.name.to_owned(), object_schema(o));
@@ -39,6 +53,18 @@ pub fn json_schema() -> Value {
         ("elements_buttons", Slot::Buttons, false),
     ] {
         defs.insert(name.to_owned(), element_schema(slot, in_form));
+    }
+    if !strict {
+        // Precision first: below the root an unknown key is a warning, which a schema cannot
+        // express, so it is allowed.
+        for (name, def) in defs.iter_mut() {
+            if name != "card"
+                && let Some(m) = def.as_object_mut()
+                && m.get("additionalProperties") == Some(&Value::Bool(false))
+            {
+                m.remove("additionalProperties");
+            }
+        }
     }
     json!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -78,16 +104,7 @@ fn element_schema(slot: Slot, in_form: bool) -> Value {
     let allowed: Vec<&Component> = spec::COMPONENTS
         .iter()
         .copied()
-        .filter(|c| match (slot, c.placement) {
-            (Slot::Columns, p) => p == Placement::Columns,
-            (Slot::Buttons, _) => c.tag == "button",
-            (_, Placement::Columns) => false,
-            (Slot::Body, Placement::FormOnly) => false,
-            (Slot::Body, _) => true,
-            (Slot::Container, Placement::BodyOnly) => false,
-            (Slot::Container, Placement::FormOnly) => in_form,
-            (Slot::Container, Placement::Anywhere) => true,
-        })
+        .filter(|c| crate::structure::placement(c, slot, in_form).is_none())
         .collect();
     let tags: Vec<&str> = allowed.iter().map(|c| c.tag).collect();
     let branches: Vec<Value> = allowed

@@ -14,12 +14,15 @@ fn corpus() -> &'static [Value] {
     CARDS.get_or_init(|| {
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus/cards");
         let mut out = Vec::new();
-        for dir in std::fs::read_dir(root).unwrap() {
-            for f in std::fs::read_dir(dir.unwrap().path()).unwrap() {
-                out.push(
-                    serde_json::from_str(&std::fs::read_to_string(f.unwrap().path()).unwrap())
-                        .unwrap(),
-                );
+        let mut dirs = vec![root];
+        while let Some(dir) = dirs.pop() {
+            for f in std::fs::read_dir(dir).unwrap() {
+                let path = f.unwrap().path();
+                if path.is_dir() {
+                    dirs.push(path); // cards/wild/{v1,v2,rejected}
+                } else if path.extension().is_some_and(|e| e == "json") {
+                    out.push(serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap());
+                }
             }
         }
         out

@@ -25,6 +25,23 @@ fn assert_error(json: &str, sub: u32, path: &str) -> Diagnostic {
         .unwrap_or_else(|| panic!("expected 230099/{sub} at {path}, got {errs:#?}"))
 }
 
+/// A finding the default mode reports as a warning and strict mode as an error.
+#[track_caller]
+fn assert_strict_error(json: &str, sub: u32, path: &str) -> Diagnostic {
+    let warned = warnings(json)
+        .into_iter()
+        .find(|d| d.sub_code == Some(sub) && d.path == path)
+        .unwrap_or_else(|| panic!("expected a warning 230099/{sub} at {path}"));
+    let strict = card_validate::validate_str_with(json, card_validate::Options::default().strict(true));
+    assert!(
+        strict
+            .errors()
+            .any(|d| d.sub_code == Some(sub) && d.path == path && d.rule == warned.rule),
+        "strict mode should make it an error: {strict}"
+    );
+    warned
+}
+
 #[track_caller]
 fn assert_clean(json: &str) {
     let errs = errors(json);
@@ -74,7 +91,9 @@ fn nested_paths_follow_the_server_format() {
 
 #[test]
 fn structure_errors_are_200621() {
-    assert_error(
+    // An undocumented key inside a component: a warning (the server may take it), an error
+    // in strict mode (rules::UNKNOWN_PROPERTY).
+    assert_strict_error(
         &card(r#"{"tag":"markdown","content":"x","colour":"red"}"#),
         200621,
         "ROOT -> body -> elements -> [0](tag: markdown)",
@@ -99,17 +118,11 @@ fn structure_errors_are_200621() {
         200621,
         "ROOT -> body -> elements -> [0](tag: img)",
     );
-    assert_error(
-        r#"{"schema":"2.0","elements":[]}"#,
-        200621,
-        "ROOT -> elements",
-    );
-    assert_error(
-        r#"{"schema":"2.0","i18n_elements":{}}"#,
-        200621,
-        "ROOT -> i18n_elements",
-    );
-    assert_error(
+    // A key finding names the object holding the key, as the server's `path: []` does.
+    assert_error(r#"{"schema":"2.0","elements":[]}"#, 200621, "ROOT");
+    assert_error(r#"{"schema":"2.0","i18n_elements":{}}"#, 200621, "ROOT");
+    assert_error(r#"{"schema":"2.0","bogus":1}"#, 200621, "ROOT");
+    assert_strict_error(
         r#"{"schema":"2.0","config":{"width_mode":"fill","bogus":1}}"#,
         200621,
         "ROOT -> config",
@@ -123,11 +136,12 @@ fn structure_errors_are_200621() {
 
 #[test]
 fn unknown_keys_suggest_the_closest_name() {
-    let d = assert_error(
+    let d = assert_strict_error(
         &card(r#"{"tag":"button","textt":{"tag":"plain_text","content":"x"}}"#),
         200621,
         "ROOT -> body -> elements -> [0](tag: button)",
     );
+    assert_eq!(d.rule.id, "unknown-property");
     assert_eq!(d.help.as_deref(), Some("did you mean `text`?"));
     assert_eq!(d.pointer, "/body/elements/0/textt");
 }
@@ -523,8 +537,9 @@ fn a_v1_card_is_recognised_not_failed() {
         r.warnings()
             .any(|d| d.path == "ROOT -> elements" && d.message.contains("body.elements"))
     );
-    assert_eq!(validate_str("{}").kind(), ContentKind::CardV1);
-    assert!(validate_str("{}").is_ok());
+    // An object with none of a card's keys is not a card at all (rules::NOT_A_CARD).
+    assert_eq!(validate_str("{}").kind(), ContentKind::Unknown);
+    assert!(!validate_str("{}").is_ok());
 }
 
 #[test]
@@ -534,7 +549,7 @@ fn template_and_card_entity_forms() {
     assert!(r.is_ok() && r.diagnostics().is_empty());
     assert_eq!(r.kind(), ContentKind::Template);
     assert_error(r#"{"type":"template","data":{}}"#, 200621, "ROOT -> data");
-    assert_error(
+    assert_strict_error(
         r#"{"type":"template","data":{"template_id":"A","extra":1}}"#,
         200621,
         "ROOT -> data",
@@ -549,7 +564,7 @@ fn template_and_card_entity_forms() {
 #[test]
 fn line_and_column_point_at_the_key_or_value() {
     let json = "{\n  \"schema\": \"2.0\",\n  \"body\": {\n    \"elements\": [\n      {\"tag\": \"markdown\", \"content\": \"x\", \"bogus\": 1}\n    ]\n  }\n}";
-    let d = &errors(json)[0];
+    let d = &warnings(json)[0];
     assert_eq!((d.line, d.column), (Some(5), Some(43)));
 }
 

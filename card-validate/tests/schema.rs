@@ -8,25 +8,48 @@ fn committed_path() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("schema/card-v2.schema.json")
 }
 
+fn committed_strict_path() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("schema/card-v2.strict.schema.json")
+}
+
 fn corpus() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus")
 }
 
-/// `UPDATE_SCHEMA=1 cargo test -p card-validate --test schema` rewrites the committed file.
+/// `UPDATE_SCHEMA=1 cargo test -p card-validate --test schema` rewrites the committed files.
 #[test]
 fn committed_schema_is_generated_from_the_spec() {
-    let generated =
-        serde_json::to_string_pretty(&card_validate::schema::json_schema()).unwrap() + "\n";
-    let path = committed_path();
-    if std::env::var_os("UPDATE_SCHEMA").is_some() {
-        std::fs::write(&path, &generated).unwrap();
+    for (path, schema) in [
+        (committed_path(), card_validate::schema::json_schema()),
+        (committed_strict_path(), card_validate::schema::json_schema_strict()),
+    ] {
+        let generated = serde_json::to_string_pretty(&schema).unwrap() + "\n";
+        if std::env::var_os("UPDATE_SCHEMA").is_some() {
+            std::fs::write(&path, &generated).unwrap();
+        }
+        let committed = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            committed == generated,
+            "{} differs from what card_validate::spec generates; run `UPDATE_SCHEMA=1 cargo test -p card-validate --test schema`",
+            path.display()
+        );
     }
-    let committed = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(
-        committed == generated,
-        "{} differs from what card_validate::spec generates; run `UPDATE_SCHEMA=1 cargo test -p card-validate --test schema`",
-        path.display()
-    );
+}
+
+fn strict_validator() -> jsonschema::Validator {
+    let schema: Value =
+        serde_json::from_str(&std::fs::read_to_string(committed_strict_path()).unwrap()).unwrap();
+    jsonschema::draft202012::new(&schema).expect("the committed strict schema compiles")
+}
+
+#[test]
+fn unknown_keys_follow_the_validator_policy() {
+    let (v, strict) = (validator(), strict_validator());
+    let inside = serde_json::json!({"schema":"2.0","body":{"elements":[{"tag":"button","colour":"red"}]}});
+    assert!(v.is_valid(&inside) && card_validate::validate(&inside).is_ok());
+    assert!(!strict.is_valid(&inside));
+    let root = serde_json::json!({"schema":"2.0","colour":"red"});
+    assert!(!v.is_valid(&root) && !card_validate::validate(&root).is_ok());
 }
 
 fn validator() -> jsonschema::Validator {
@@ -78,7 +101,6 @@ fn schema_rejects_what_the_validator_rejects_structurally() {
         r#"{"schema":"2.0","body":{"elements":[{"tag":"multi_select_static","name":"a"}]}}"#,
         r#"{"schema":"2.0","body":{"elements":[{"tag":"column_set","columns":[{"tag":"column","elements":[{"tag":"table","columns":[],"rows":[]}]}]}]}}"#,
         r#"{"schema":"2.0","elements":[]}"#,
-        r#"{"schema":"2.0","body":{"elements":[{"tag":"button","colour":"red"}]}}"#,
         r#"{"schema":"2.0","body":{"elements":[{"tag":"div","element_id":"1-bad"}]}}"#,
     ];
     for card in bad {

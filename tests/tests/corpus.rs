@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use card_validate::{ContentKind, validate_str};
+use card_validate::{ContentKind, Diagnostic, Options, rules, validate_str, validate_str_with};
 use serde_json::Value;
 
 fn corpus() -> PathBuf {
@@ -54,27 +54,49 @@ fn cards_labelled_valid_have_no_errors() {
 
 #[test]
 fn labelled_errors_are_reported_with_code_sub_code_and_path() {
-    let (mut matched, mut total) = (0, 0);
+    let strict = Options::default().strict(true);
+    let (mut as_errors, mut as_strict_warnings, mut total) = (0, 0, 0);
     for (file, label) in labels() {
         let errors = label["errors"].as_array().unwrap();
         if errors.is_empty() {
             continue;
         }
-        let report = validate_str(&read(&file));
+        let text = read(&file);
+        let report = validate_str(&text);
+        let strict_report = validate_str_with(&text, strict);
         assert!(!report.is_ok(), "{file} is labelled invalid but passes");
         for want in errors {
             total += 1;
-            let found = report.errors().any(|d| {
+            let same = |d: &&Diagnostic| {
                 Some(u64::from(d.code)) == want["code"].as_u64()
                     && d.sub_code.map(u64::from) == want["sub_code"].as_u64()
                     && d.path == want["path"].as_str().unwrap()
-            });
-            assert!(found, "{file}: expected {want}\ngot:\n{report}");
-            matched += 1;
+            };
+            if report.errors().any(|d| same(&d)) {
+                as_errors += 1;
+                continue;
+            }
+            // Precision first: a key our spec does not know is a warning by default (the docs
+            // list less than the server accepts) and an error in strict mode. Two labels
+            // (`img_list_length` on img_combination) are of that kind; their cards are still
+            // rejected for their placeholder image keys (200570).
+            let warned = report
+                .warnings()
+                .any(|d| same(&d) && d.rule == &rules::UNKNOWN_PROPERTY);
+            let strict_error = strict_report.errors().any(|d| same(&d));
+            assert!(
+                warned && strict_error,
+                "{file}: expected {want}\ngot:\n{report}"
+            );
+            as_strict_warnings += 1;
         }
     }
-    println!("{matched}/{total} labelled errors reported");
+    println!(
+        "{total} labelled errors: {as_errors} reported as errors, {as_strict_warnings} as unknown-property warnings (errors in strict mode)"
+    );
+    assert_eq!(as_errors + as_strict_warnings, total);
     assert!(total >= 39);
+    assert!(as_strict_warnings <= 2, "{as_strict_warnings}");
 }
 
 #[test]

@@ -422,13 +422,16 @@ fn gen_struct(
         .iter()
         .filter(|a| !matches!(a.ty, Ty::Const(_)) && !matches!(a.status, Status::Removed(_)))
         .collect();
+    // Every struct keeps the keys the spec does not list (`extra`), so a card the server takes
+    // loads and writes back unchanged (card_validate::rules::UNKNOWN_PROPERTY).
+    assert!(
+        !fields.iter().any(|a| a.name == "extra"),
+        "{name}: a current attribute named `extra` would clash with the kept unknown keys"
+    );
     let _ = writeln!(
         out,
         "#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]"
     );
-    if !open {
-        let _ = writeln!(out, "#[serde(deny_unknown_fields)]");
-    }
     let _ = writeln!(out, "pub struct {name} {{");
     if let Some((key, value)) = tag {
         let _ = writeln!(
@@ -473,12 +476,15 @@ fn gen_struct(
             );
         }
     }
-    if open {
-        let _ = writeln!(
-            out,
-            "    /// Keys the docs leave open.\n    #[serde(flatten)]\n    pub extra: serde_json::Map<String, serde_json::Value>,"
-        );
-    }
+    let extra_doc = if open {
+        "Keys the docs leave open."
+    } else {
+        "Keys the 2.0 docs do not list here, kept as written (the validator warns about them)."
+    };
+    let _ = writeln!(
+        out,
+        "    /// {extra_doc}\n    #[serde(flatten)]\n    pub extra: serde_json::Map<String, serde_json::Value>,"
+    );
     let _ = writeln!(out, "}}\n");
 
     // The direct writer: same keys, same order as the serde derive above.
@@ -508,7 +514,7 @@ fn gen_struct(
             );
         }
     }
-    if open {
+    {
         let _ = writeln!(
             out,
             "        for (k, v) in &self.extra {{\n            if !first {{ out.push(','); }}\n            first = false;\n            crate::write::write_str(k, out);\n            out.push(':');\n            crate::write::WriteJson::write_json(v, out);\n        }}"
@@ -550,10 +556,12 @@ fn gen_struct(
             let _ = writeln!(out, "            {f}: None,");
         }
     }
-    if open {
-        let _ = writeln!(out, "            extra: serde_json::Map::new(),");
-    }
+    let _ = writeln!(out, "            extra: serde_json::Map::new(),");
     let _ = writeln!(out, "        }}\n    }}");
+    let _ = writeln!(
+        out,
+        "\n    /// Sets a key the 2.0 docs do not list here (the escape hatch for what the spec lacks;\n    /// `card!` writes it `raw:key=…`). The validator's policy applies: a warning, an error in strict mode.\n    pub fn extra(mut self, key: impl Into<String>, value: impl Into<serde_json::Value>) -> Self {{\n        self.extra.insert(key.into(), value.into());\n        self\n    }}"
+    );
     for a in &fields {
         if a.req == Req::Yes || (is_config && a.name == "update_multi") {
             continue;

@@ -96,17 +96,21 @@ impl Card {
         card_validate::validate_str(&self.to_content())
     }
 
-    /// Reads a 2.0 card strictly: unknown keys and wrong types are errors that name the place,
-    /// and a card without `"schema": "2.0"` or with `update_multi: false` is rejected.
+    /// Reads a 2.0 card as the server would take it.
     ///
-    /// Only the structure is checked; call [`validate`](Self::validate) for the server's other rules.
+    /// A card whose findings are only warnings loads and writes back unchanged: keys the 2.0
+    /// docs do not list are kept in each object's `extra` (with `update_multi: true` added, by
+    /// design). Call [`validate`](Self::validate) for every finding.
+    ///
+    /// # Errors
+    ///
+    /// A [`FromJsonError`] naming the ErrPath, pointer and line:col when the text is not a 2.0
+    /// card, or when a finding of a rule the typed model cannot hold is an error (see
+    /// [`REFUSED`]): malformed JSON, not a card, an unknown root key, a removed key or value, a
+    /// wrong type, a missing required key, a 1.0 or unknown tag, `update_multi: false`, a key
+    /// or id of the wrong shape.
     pub fn from_json(json: &str) -> Result<Card, FromJsonError> {
         let report = card_validate::validate_str(json);
-        let structural = |d: &&card_validate::Diagnostic| {
-            d.is_error()
-                && matches!(d.sub_code, Some(200621 | 300302 | 11310))
-                && !d.message.starts_with("element exceeds")
-        };
         if report.kind() != card_validate::ContentKind::CardV2 {
             if let Some(d) = report.errors().next() {
                 return Err(FromJsonError::from_diagnostic(d));
@@ -119,7 +123,10 @@ impl Card {
                 column: Some(1),
             });
         }
-        if let Some(d) = report.diagnostics().iter().find(structural) {
+        if let Some(d) = report
+            .errors()
+            .find(|d| REFUSED.iter().any(|r| std::ptr::eq(*r, d.rule)))
+        {
             return Err(FromJsonError::from_diagnostic(d));
         }
         serde_json::from_str(json).map_err(|e| FromJsonError {
@@ -131,6 +138,35 @@ impl Card {
         })
     }
 }
+
+/// The rules whose errors [`Card::from_json`] refuses: what the typed model cannot hold.
+/// Other errors (an element limit, a table limit, duplicate ids …) load, so a program can fix
+/// them; [`Card::validate`] reports them.
+pub const REFUSED: &[&card_validate::Rule] = {
+    use card_validate::rules::*;
+    &[
+        &JSON_SYNTAX,
+        &NOT_AN_OBJECT,
+        &NOT_A_CARD,
+        &CONTENT_TYPE,
+        &SCHEMA_VALUE,
+        &UNKNOWN_ROOT_PROPERTY,
+        &REMOVED_PROPERTY,
+        &REMOVED_VALUE,
+        &WRONG_TYPE,
+        &MISSING_REQUIRED,
+        &MISSING_TAG,
+        &INVALID_ENUM,
+        &UNSUPPORTED_V1_TAG,
+        &UNKNOWN_TAG,
+        &UPDATE_MULTI_FALSE,
+        &BOX_SYNTAX,
+        &IMAGE_KEY,
+        &FILE_KEY,
+        &USER_ID,
+        &ELEMENT_ID_FORMAT,
+    ]
+};
 
 impl Serialize for Card {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {

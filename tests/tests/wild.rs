@@ -1,0 +1,156 @@
+//! Cards production bots send (`../shared/corpus/cards/wild`, labels and evidence in `wild.json`):
+//! every v2 card labelled valid gives 0 errors, loads into `Card` and round-trips unchanged; every
+//! rejected card gives the code, sub-code and ErrPath the server answered; every v1 card is
+//! recognised as 1.0.
+
+use std::path::{Path, PathBuf};
+
+use card_dsl::Card;
+use card_validate::{ContentKind, validate_str};
+use serde_json::Value;
+
+fn corpus() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus")
+}
+
+fn labels() -> serde_json::Map<String, Value> {
+    let text = std::fs::read_to_string(corpus().join("wild.json")).expect("wild.json");
+    serde_json::from_str::<Value>(&text)
+        .unwrap()
+        .as_object()
+        .unwrap()
+        .clone()
+}
+
+fn read(file: &str) -> String {
+    std::fs::read_to_string(corpus().join("cards/wild").join(file)).unwrap()
+}
+
+/// The original with `config.update_multi: true` added, as the model always writes it.
+fn with_update_multi(original: &Value) -> Value {
+    let mut v = original.clone();
+    let config = v
+        .as_object_mut()
+        .unwrap()
+        .entry("config")
+        .or_insert_with(|| Value::Object(Default::default()));
+    config
+        .as_object_mut()
+        .unwrap()
+        .insert("update_multi".into(), Value::Bool(true));
+    v
+}
+
+/// `(code, sub_code, ErrPath)` quoted in a `server_error` text.
+fn quoted(server_error: &str) -> (u32, u32, String) {
+    let text = server_error.split_whitespace().collect::<Vec<_>>().join(" ");
+    let number_after = |marker: &str| -> Option<u32> {
+        let at = text.find(marker)? + marker.len();
+        let digits: String = text[at..]
+            .trim_start_matches([' ', ':', '='])
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect();
+        digits.parse().ok()
+    };
+    let code = number_after("230099").map_or(230099, |_| 230099);
+    let sub = number_after("ErrCode")
+        .or_else(|| number_after("→"))
+        .expect("a sub-code in the server reply");
+    let path = match text.find("ROOT") {
+        Some(at) => {
+            let rest = &text[at..];
+            let end = rest.find(';').unwrap_or(rest.len());
+            rest[..end].trim().to_owned()
+        }
+        // `unknown property: elements, path: []`: the root object.
+        None if text.contains("path: []") => "ROOT".to_owned(),
+        None => panic!("no ErrPath in {server_error}"),
+    };
+    (code, sub, path)
+}
+
+#[test]
+fn wild_v2_cards_are_clean_load_and_round_trip() {
+    let (mut clean, mut loaded, mut unchanged, mut total) = (0, 0, 0, 0);
+    for (file, label) in labels() {
+        if !file.starts_with("v2/") || label["expect"] != "valid" {
+            continue;
+        }
+        total += 1;
+        let text = read(&file);
+        let report = validate_str(&text);
+        assert_eq!(report.kind(), ContentKind::CardV2, "{file}");
+        let errors: Vec<String> = report.errors().map(ToString::to_string).collect();
+        assert!(errors.is_empty(), "{file}:\n{}", errors.join("\n"));
+        clean += 1;
+        let card = Card::from_json(&text).unwrap_or_else(|e| panic!("{file}: {e}"));
+        loaded += 1;
+        let original: Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(
+            card.to_value(),
+            with_update_multi(&original),
+            "{file} changed"
+        );
+        // The direct writer agrees with serde, extras included.
+        assert_eq!(
+            serde_json::from_str::<Value>(&card.to_content()).unwrap(),
+            card.to_value()
+        );
+        unchanged += 1;
+    }
+    println!(
+        "wild v2: {clean}/{total} clean, {loaded}/{total} loaded, {unchanged}/{total} unchanged"
+    );
+    assert!(total >= 20, "{total}");
+}
+
+#[test]
+fn wild_rejected_cards_give_the_servers_answer() {
+    let mut found = 0;
+    for (file, label) in labels() {
+        if label["expect"] != "invalid" {
+            continue;
+        }
+        let (code, sub, path) = quoted(label["server_error"].as_str().unwrap());
+        let report = validate_str(&read(&file));
+        let d = report.first_error().unwrap_or_else(|| panic!("{file} passes"));
+        assert_eq!(
+            (d.code, d.sub_code, d.path.as_str()),
+            (code, Some(sub), path.as_str()),
+            "{file}: {report}"
+        );
+        found += 1;
+    }
+    println!("wild rejected: {found} found with code, sub-code and ErrPath");
+    assert!(found >= 3);
+}
+
+#[test]
+fn wild_v1_cards_are_recognised() {
+    let mut n = 0;
+    for (file, label) in labels() {
+        if !file.starts_with("v1/") {
+            continue;
+        }
+        assert_eq!(label["expect"], "valid");
+        let report = validate_str(&read(&file));
+        assert_eq!(report.kind(), ContentKind::CardV1, "{file}");
+        assert!(report.is_ok(), "{file}: {report}");
+        n += 1;
+    }
+    println!("wild v1: {n} recognised as 1.0");
+    assert!(n >= 8);
+}
+
+#[test]
+fn the_server_reply_parser_reads_the_quotes() {
+    assert_eq!(
+        quoted("feishu_code: 230099\nfeishu_msg : Failed to create card content, ext=ErrCode: 200861;\n ErrPath : ROOT -> body -> elements -> [1](tag: action);\n ErrMsg: x"),
+        (230099, 200861, "ROOT -> body -> elements -> [1](tag: action)".to_owned())
+    );
+    assert_eq!(
+        quoted("im/v1/messages → code=230099 / ErrCode 200621: parse card json err —\n unknown property: elements, path: []"),
+        (230099, 200621, "ROOT".to_owned())
+    );
+}

@@ -107,8 +107,8 @@ impl Card {
     /// A [`FromJsonError`] naming the ErrPath, pointer and line:col when the text is not a 2.0
     /// card, or when a finding of a rule the typed model cannot hold is an error (see
     /// [`REFUSED`]): malformed JSON, not a card, an unknown root key, a removed key or value, a
-    /// wrong type, a missing required key, a 1.0 or unknown tag, `update_multi: false`, a key
-    /// or id of the wrong shape.
+    /// wrong type, a missing required key, a 1.0 or unknown tag, `update_multi: false`, a margin
+    /// or padding that is no list of lengths.
     pub fn from_json(json: &str) -> Result<Card, FromJsonError> {
         let report = card_validate::validate_str(json);
         if report.kind() != card_validate::ContentKind::CardV2 {
@@ -140,8 +140,8 @@ impl Card {
 }
 
 /// The rules whose errors [`Card::from_json`] refuses: what the typed model cannot hold.
-/// Other errors (an element limit, a table limit, duplicate ids …) load, so a program can fix
-/// them; [`Card::validate`] reports them.
+/// Other errors (an image key that is no upload, an element or table limit, duplicate ids …)
+/// load, so a program can fix them; [`Card::validate`] reports them.
 pub const REFUSED: &[&card_validate::Rule] = {
     use card_validate::rules::*;
     &[
@@ -161,10 +161,6 @@ pub const REFUSED: &[&card_validate::Rule] = {
         &UNKNOWN_TAG,
         &UPDATE_MULTI_FALSE,
         &BOX_SYNTAX,
-        &IMAGE_KEY,
-        &FILE_KEY,
-        &USER_ID,
-        &ELEMENT_ID_FORMAT,
     ]
 };
 

@@ -74,19 +74,39 @@ fn structurally_invalid_cards_are_rejected() {
 
 #[test]
 fn from_json_names_the_place() {
+    // An unknown key at the root: the server refuses it (rules::UNKNOWN_ROOT_PROPERTY).
+    let e = Card::from_json(r#"{"schema":"2.0","colour":"red"}"#).unwrap_err();
+    assert_eq!(e.path, "ROOT");
+    assert_eq!(e.pointer, "/colour");
+    assert!(e.message.contains("unknown property `colour`"), "{e}");
+    // A key 2.0 removed, inside a component.
     let e = Card::from_json(
-        r#"{"schema":"2.0","body":{"elements":[{"tag":"markdown","content":"x","colour":"red"}]}}"#,
+        r#"{"schema":"2.0","body":{"elements":[{"tag":"markdown","content":"x","href":{}}]}}"#,
     )
     .unwrap_err();
     assert_eq!(e.path, "ROOT -> body -> elements -> [0](tag: markdown)");
-    assert_eq!(e.pointer, "/body/elements/0/colour");
-    assert!(e.message.contains("unknown property `colour`"), "{e}");
+    assert_eq!(e.pointer, "/body/elements/0/href");
     let e = Card::from_json(r#"{"schema":"2.0","config":{"update_multi":false}}"#).unwrap_err();
     assert!(e.message.contains("update_multi is false"), "{e}");
     let e = Card::from_json(r#"{"elements":[]}"#).unwrap_err();
     assert!(e.message.contains("schema"), "{e}");
     let e = Card::from_json("{\"schema\":\"2.0\",").unwrap_err();
     assert_eq!(e.line, Some(1));
+}
+
+/// A key the spec does not list inside a component is a warning: the card loads, keeps the key
+/// where it was, and writes it back.
+#[test]
+fn from_json_keeps_undocumented_keys() {
+    let text = r#"{"schema":"2.0","config":{"update_multi":true},"body":{"elements":[{"tag":"collapsible_panel","header":{"title":{"tag":"plain_text","content":"t","text_colour":"grey"}},"elements":[],"future_key":{"a":1}}]}}"#;
+    let card = Card::from_json(text).unwrap();
+    assert_eq!(card.to_value(), serde_json::from_str::<Value>(text).unwrap());
+    assert_eq!(
+        serde_json::from_str::<Value>(&card.to_content()).unwrap(),
+        card.to_value()
+    );
+    assert!(card.validate().is_ok());
+    assert_eq!(card.validate().warnings().count(), 2);
 }
 
 /// `to_content` writes directly; it must be byte for byte what serde gives, for every corpus card.

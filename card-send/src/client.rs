@@ -97,7 +97,7 @@ impl Client {
         card: &Card,
     ) -> Result<MessageId, Error> {
         if self.inner.config.preflight {
-            preflight::card(card).map_err(pre(Endpoint::Send))?;
+            preflight::card(card, self.inner.config.validation()).map_err(pre(Endpoint::Send))?;
         }
         self.send_content(to.into(), "interactive", card.to_content())
             .await
@@ -111,7 +111,7 @@ impl Client {
     ) -> Result<MessageId, Error> {
         let content = card.to_content();
         if self.inner.config.preflight {
-            preflight::card_content(&content).map_err(pre(Endpoint::Send))?;
+            preflight::card_content(&content, self.inner.config.validation()).map_err(pre(Endpoint::Send))?;
         }
         self.send_content(to.into(), "interactive", content).await
     }
@@ -171,7 +171,7 @@ impl Client {
         superseded: Option<&(dyn Fn() -> bool + Send + Sync)>,
     ) -> Result<(), Exec> {
         if self.inner.config.preflight {
-            preflight::card(card)
+            preflight::card(card, self.inner.config.validation())
                 .and_then(|()| self.window_check(id))
                 .map_err(|e| Exec::Failed(pre(Endpoint::UpdateCard)(e)))?;
         }
@@ -182,7 +182,7 @@ impl Client {
     pub async fn update_template(&self, id: &MessageId, card: &TemplateCard) -> Result<(), Error> {
         let content = card.to_content();
         if self.inner.config.preflight {
-            preflight::card_content(&content)
+            preflight::card_content(&content, self.inner.config.validation())
                 .and_then(|()| self.window_check(id))
                 .map_err(pre(Endpoint::UpdateCard))?;
         }

@@ -121,10 +121,20 @@ pub struct Config {
     pub retry: RetryPolicy,
     /// Check payloads with card-validate before sending (on by default).
     pub preflight: bool,
+    /// Pre-flight in strict mode: keys and values the 2.0 docs do not list stop a send too
+    /// (off by default: they are warnings, since the server takes many of them).
+    pub strict: bool,
     /// Per-request timeout.
     pub timeout: Duration,
     /// Refresh the token this long before it expires (at most a quarter of its lifetime).
     pub token_refresh_margin: Duration,
+}
+
+impl Config {
+    /// The validator options pre-flight runs with.
+    pub fn validation(&self) -> card_validate::Options {
+        card_validate::Options::default().strict(self.strict)
+    }
 }
 
 /// Builds a [`crate::Client`].
@@ -146,6 +156,7 @@ pub struct ClientBuilder {
     limits: Option<Limits>,
     retry: Option<RetryPolicy>,
     preflight: Option<bool>,
+    strict: bool,
     timeout: Option<Duration>,
     token_refresh_margin: Option<Duration>,
 }
@@ -179,6 +190,12 @@ impl ClientBuilder {
     /// Turns pre-flight validation on (default) or off.
     pub fn preflight(mut self, on: bool) -> Self {
         self.preflight = Some(on);
+        self
+    }
+    /// Pre-flight in strict mode (default off): the validator's `unknown-property` and
+    /// `undocumented-value` warnings stop a send as errors. See `card_validate::Options`.
+    pub fn strict(mut self, on: bool) -> Self {
+        self.strict = on;
         self
     }
     /// Per-request timeout (default 10 s).
@@ -242,6 +259,7 @@ impl ClientBuilder {
             limits,
             retry,
             preflight: self.preflight.unwrap_or(true),
+            strict: self.strict,
             timeout: self.timeout.unwrap_or(Duration::from_secs(10)),
             token_refresh_margin: self
                 .token_refresh_margin

@@ -4,7 +4,7 @@
 use std::time::{Duration, SystemTime};
 
 use card_dsl::{Card, ChatButtonUpdate, MessageContent};
-use card_validate::{PayloadKind, Report};
+use card_validate::{Options, PayloadKind, Report};
 
 use crate::ApiError;
 
@@ -14,13 +14,21 @@ pub const UPDATE_WINDOW: Duration = Duration::from_secs(14 * 24 * 3600);
 pub const MAX_EDITS: u32 = card_validate::codes::MAX_EDITS;
 
 /// A card for send or PATCH.
-pub fn card(card: &Card) -> Result<(), ApiError> {
-    first_error(&card.validate())
+///
+/// # Errors
+///
+/// The server's error (230099 with its sub-error, or 230025) for the first error finding.
+pub fn card(card: &Card, options: Options) -> Result<(), ApiError> {
+    card_content(&card.to_content(), options)
 }
 
 /// A card content string as sent (a card JSON or a template card).
-pub fn card_content(content: &str) -> Result<(), ApiError> {
-    first_error(&card_validate::validate_str(content))
+///
+/// # Errors
+///
+/// The server's error (230099 with its sub-error, or 230025) for the first error finding.
+pub fn card_content(content: &str, options: Options) -> Result<(), ApiError> {
+    first_error(&card_validate::validate_str_with(content, options))
 }
 
 /// A text or post for the edit API.
@@ -85,12 +93,12 @@ mod tests {
     #[test]
     fn a_card_the_server_would_reject_fails_locally_with_the_same_error() {
         let card = card_dsl::card! { <card><markdown>"ok"</markdown></card> };
-        assert!(super::card(&card).is_ok());
+        assert!(super::card(&card, Options::default()).is_ok());
         let bad = Card::from_json(
             r#"{"schema":"2.0","body":{"elements":[{"tag":"img","img_key":"https://x/y.png"}]}}"#,
         )
         .unwrap();
-        let e = super::card(&bad).unwrap_err();
+        let e = super::card(&bad, Options::default()).unwrap_err();
         assert_eq!(e.code, 230099);
         let sub = e.card.unwrap();
         assert_eq!(sub.err_code, 200570);
@@ -106,7 +114,7 @@ mod tests {
     fn oversized_content_is_230025() {
         let big = card_dsl::Markdown::new("x".repeat(31 * 1024));
         let card = Card::new().body(card_dsl::Body::new().elements(vec![big.into()]));
-        assert_eq!(super::card(&card).unwrap_err().code, 230025);
+        assert_eq!(super::card(&card, Options::default()).unwrap_err().code, 230025);
         let text = MessageContent::text("y".repeat(151 * 1024));
         assert_eq!(message(&text).unwrap_err().code, 230025);
         assert!(message(&MessageContent::text("fine")).is_ok());

@@ -150,12 +150,13 @@ pub static PANEL_HEADER: Object = Object {
         attr("padding", Ty::Box(-99, 99)),
         attr("position", Ty::Str)
             .historical("`position` appears in the JSON sample but not in the field table"),
-        attr("icon", Ty::Obj(&PANEL_ICON)),
+        attr("icon", Ty::Obj(&ICON)),
         attr("icon_position", Ty::Enum(&ICON_POSITION)).default("right"),
         attr("icon_expanded_angle", Ty::Int(-180, 180)).default("180"),
     ],
 };
-/// `collapsible_panel` header title: plain_text or markdown.
+/// `collapsible_panel` header title: plain_text or markdown, with the text style keys every
+/// text object takes.
 pub static PANEL_TITLE: Object = Object {
     name: "collapsible_panel_title",
     open: false,
@@ -163,6 +164,11 @@ pub static PANEL_TITLE: Object = Object {
         attr("tag", Ty::Enum(&PANEL_TITLE_TAG)).req(),
         attr("content", Ty::Str).req_table(),
         attr("i18n_content", I18N_STR),
+        TEXT_STYLE[0],
+        TEXT_STYLE[1],
+        TEXT_STYLE[2],
+        TEXT_STYLE[3],
+        TEXT_STYLE[4],
     ],
 };
 
@@ -789,6 +795,8 @@ pub static CHECKER_TEXT: Object = Object {
         attr("text_size", Ty::Enum(&CHECKER_TEXT_SIZE)),
         attr("text_color", COLOR_OR_DEFAULT),
         attr("text_align", Ty::Enum(&TEXT_ALIGN)),
+        TEXT_STYLE[0],
+        TEXT_STYLE[4],
     ],
 };
 /// `checker.button_area`.

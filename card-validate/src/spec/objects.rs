@@ -11,8 +11,12 @@ pub const I18N_IMG: Ty = Ty::Locales(&Ty::Fmt(F::ImgKey));
 /// A color value with `default` allowed.
 pub const COLOR_OR_DEFAULT: Ty = Ty::Color(&["default"]);
 
-/// Style keys that text objects may carry where a component page lists them.
-const TEXT_STYLE: [Attr; 5] = [
+/// Style keys every text object accepts. They are described once and reused by every text
+/// object (header title, button text, panel title, checker text …), so an object accepts the same
+/// keys wherever it appears. Provenance: the 2.0 text-object docs list them on `div.text`; the
+/// official Lark plugin (larksuite/openclaw-lark, streaming card, `collapsible_panel.header.title`
+/// with `text_color: grey`, `text_size: notation`) sends them on a panel title.
+pub const TEXT_STYLE: [Attr; 5] = [
     attr("element_id", Ty::Fmt(F::ElementId)).doc("Target for CardKit text streaming."),
     attr("text_size", Ty::TextSize).default("normal"),
     attr("text_color", COLOR_OR_DEFAULT)
@@ -72,7 +76,10 @@ pub static PLAIN_TEXT_100: Object = Object {
     ],
 };
 
-/// A prefix icon: `standard_icon` (token + color) or `custom_icon` (img_key).
+/// An icon: `standard_icon` (token + color) or `custom_icon` (img_key), with an optional `size`.
+/// One description for every place an icon goes (header, div, button, panel header, options).
+/// Provenance of `size`: documented on the collapsible_panel header icon; the official Lark plugin
+/// (larksuite/openclaw-lark, streaming card) also sends it on a markdown `icon`.
 pub static ICON: Object = Object {
     name: "icon",
     open: false,
@@ -82,20 +89,7 @@ pub static ICON: Object = Object {
         attr("color", Ty::Color(&[])).doc("Only for tokens ending in _outlined or _filled."),
         attr("img_key", Ty::Fmt(F::ImgKey)).doc("With tag custom_icon."),
         attr("i18n_img_key", I18N_IMG),
-    ],
-};
-
-/// The collapsible_panel header icon, which adds `size`.
-pub static PANEL_ICON: Object = Object {
-    name: "panel_icon",
-    open: false,
-    attrs: &[
-        attr("tag", Ty::Enum(&ICON_TAG)),
-        attr("token", Ty::Fmt(F::IconToken)),
-        attr("color", Ty::Color(&[])),
-        attr("img_key", Ty::Fmt(F::ImgKey)),
-        attr("i18n_img_key", I18N_IMG),
-        attr("size", Ty::Fmt(F::IconSize)).default("10px 10px"),
+        attr("size", Ty::Fmt(F::IconSize)).doc("`\"<w>px <h>px\"`, documented on the panel header icon (default 10px 10px there)."),
     ],
 };
 

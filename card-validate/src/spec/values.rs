@@ -70,6 +70,9 @@ pub static TEXT_SIZE: Enum = Enum {
         "medium",
         "small",
         "x-small",
+        // Observed: the official Lark plugin (larksuite/openclaw-lark, streaming card) sets a
+        // markdown's `text_size: normal_v2`; undocumented, sent in production.
+        "normal_v2",
     ],
     unknown: Severity::Warning,
     removed: &[],

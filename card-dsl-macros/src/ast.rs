@@ -10,10 +10,12 @@ pub(crate) struct Element {
     pub(crate) children: Vec<Child>,
 }
 
-/// `name="literal"` or `name={expr}`.
+/// `name="literal"` or `name={expr}`; `raw:name=…` for a key the spec does not list.
 pub(crate) struct Attribute {
     pub(crate) name: Ident,
     pub(crate) value: Value,
+    /// The `raw` of `raw:name=…`: the escape hatch, written into the object's `extra`.
+    pub(crate) raw: Option<Ident>,
 }
 
 /// An attribute value or a child expression.

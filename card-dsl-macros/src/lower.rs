@@ -4,9 +4,10 @@
 //! name, literal); all of them are reported in one build, and the expansion still has the right
 //! type (an empty `Card`) so no follow-on errors appear.
 
+use card_validate::rules::{self, Rule};
 use card_validate::spec::naming::{field_name, type_name, variant_name};
 use card_validate::spec::{
-    self, Attr, Component, Dim, Format, Object, Placement, Req, Severity, Slot, Status, Ty,
+    self, Attr, Component, Dim, Format, Object, Req, Slot, Status, Ty,
 };
 use proc_macro2::{Span, TokenStream};
 use quote::{quote, quote_spanned};
@@ -45,6 +46,21 @@ impl Lower {
 
     fn error(&mut self, span: Span, msg: impl std::fmt::Display) {
         self.errors.push(syn::Error::new(span, msg));
+    }
+
+    /// A finding of the rule layer, in the validator's words (one renderer for all).
+    fn finding(&mut self, span: Span, f: &card_validate::literal::Finding) {
+        self.error(span, f.render());
+    }
+
+    /// A finding of `rule` made here.
+    fn rule(&mut self, span: Span, rule: &'static Rule, message: String, help: Option<String>) {
+        let f = card_validate::literal::Finding {
+            rule,
+            message,
+            help,
+        };
+        self.finding(span, &f);
     }
 
     /// The whole `<card>…</card>`.
@@ -95,10 +111,12 @@ impl Lower {
             }
         }
         if self.elements > card_validate::codes::MAX_ELEMENTS {
-            self.error(el.name.span(), format!("the card has {} components and text elements; the server allows at most {} (11310 element exceeds the limit)", self.elements, card_validate::codes::MAX_ELEMENTS));
+            let message = format!("element exceeds the limit: the card has {} components and text elements; at most {} are allowed", self.elements, card_validate::codes::MAX_ELEMENTS);
+            self.rule(el.name.span(), &rules::ELEMENT_LIMIT, message, None);
         }
         if self.tables > card_validate::codes::MAX_TABLES {
-            self.error(el.name.span(), format!("the card has {} tables; the server allows at most {} (11310 card table number over limit)", self.tables, card_validate::codes::MAX_TABLES));
+            let message = format!("card table number over limit: the card has {} tables; at most {} are allowed", self.tables, card_validate::codes::MAX_TABLES);
+            self.rule(el.name.span(), &rules::TABLE_LIMIT, message, None);
         }
         let body = match (explicit_body, items.is_empty()) {
             (Some(body), true) => quote!(__card = __card.body(#body);),
@@ -132,7 +150,7 @@ impl Lower {
     pub(crate) fn element(&mut self, el: &Element) -> TokenStream {
         let tag = el.name.to_string();
         if let Some(help) = spec::v1_only_tag(&tag) {
-            self.error(el.name.span(), format!("`<{tag}>` is a JSON 1.0 component; JSON 2.0 rejects it (230099/200861: unsupported tag {tag}). Instead: {help}"));
+            self.rule(el.name.span(), &rules::UNSUPPORTED_V1_TAG, format!("unsupported tag {tag}: `<{tag}>` is a 1.0 component that JSON 2.0 no longer supports"), Some(help.to_owned()));
             return quote!(::core::unreachable!());
         }
         let Some(comp) = spec::component(&tag) else {
@@ -163,7 +181,7 @@ impl Lower {
         let tag = c.name.to_string();
         let span = c.name.span();
         if let Some(help) = spec::v1_only_tag(&tag) {
-            self.error(span, format!("`<{tag}>` is a JSON 1.0 component; JSON 2.0 rejects it (230099/200861: unsupported tag {tag}). Instead: {help}"));
+            self.rule(span, &rules::UNSUPPORTED_V1_TAG, format!("unsupported tag {tag}: `<{tag}>` is a 1.0 component that JSON 2.0 no longer supports"), Some(help.to_owned()));
             return quote!();
         }
         let Some(comp) = spec::component(&tag) else {
@@ -173,27 +191,8 @@ impl Lower {
             self.error(span, format!("unknown component `<{tag}>`{hint}"));
             return quote!();
         };
-        let problem = match (slot, comp.placement) {
-            (Slot::Columns, Placement::Columns) => None,
-            (Slot::Columns, _) => Some(format!(
-                "`<column_set>` holds only `<column>`, not `<{tag}>`"
-            )),
-            (Slot::Buttons, _) if tag != "button" => Some(format!(
-                "a checker's button area holds only `<button>`, not `<{tag}>`"
-            )),
-            (_, Placement::Columns) => {
-                Some("`<column>` goes only directly inside `<column_set>`".to_owned())
-            }
-            (Slot::Container | Slot::Buttons, Placement::BodyOnly) => Some(format!(
-                "`<{tag}>` may only sit directly in the card body, not inside another component"
-            )),
-            (_, Placement::FormOnly) if !ctx.in_form => {
-                Some(format!("`<{tag}>` may only be used inside a `<form>`"))
-            }
-            _ => None,
-        };
-        if let Some(p) = problem {
-            self.error(span, p);
+        if let Some(f) = card_validate::structure::placement(comp, slot, ctx.in_form) {
+            self.finding(span, &f);
         }
         let value = self.component(comp, c, ctx);
         match slot {
@@ -212,14 +211,12 @@ impl Lower {
         if comp.nests {
             inner.depth += 1;
             if inner.depth == card_validate::codes::MAX_DEPTH + 1 {
-                self.error(
-                    el.name.span(),
-                    format!(
-                        "containers nest {} levels deep here; the server allows {} (11310)",
-                        inner.depth,
-                        card_validate::codes::MAX_DEPTH
-                    ),
+                let message = format!(
+                    "containers nest {} levels deep here; at most {} are allowed",
+                    inner.depth,
+                    card_validate::codes::MAX_DEPTH
                 );
+                self.rule(el.name.span(), &rules::NESTING_DEPTH, message, None);
             }
         }
         if comp.tag == "form" {
@@ -281,8 +278,13 @@ impl Lower {
             }))
             .collect();
 
+        let mut raw_setters = Vec::new();
         for a in &el.attrs {
             let name = a.name.to_string();
+            if let Some(raw) = &a.raw {
+                raw_setters.extend(self.raw_attr(raw, a, tag, attrs));
+                continue;
+            }
             let Some(spec_attr) = attrs.iter().copied().find(|x| x.name == name) else {
                 self.unknown_attr(a, tag, attrs);
                 continue;
@@ -421,7 +423,36 @@ impl Lower {
             let f = setter_ident(a.name, *span);
             quote_spanned!(*span=> .#f(#v))
         });
-        quote!(#root::#ty::new(#(#args),*) #(#setters)*)
+        quote!(#root::#ty::new(#(#args),*) #(#setters)* #(#raw_setters)*)
+    }
+
+    /// `raw:key=value`: a key the spec does not list, written as is into the object's `extra`
+    /// (the validator's policy then applies: a warning, an error in strict mode). A documented
+    /// key must be written the typed way.
+    fn raw_attr(
+        &mut self,
+        raw: &Ident,
+        a: &Attribute,
+        tag: &str,
+        attrs: &[&'static Attr],
+    ) -> Option<TokenStream> {
+        let root = self.root.clone();
+        let name = a.name.to_string();
+        if attrs.iter().any(|x| x.name == name) {
+            self.error(
+                raw.span(),
+                format!("`{name}` is a documented attribute of `<{tag}>`: write `{name}=…` without `raw:`, so it is checked"),
+            );
+            return None;
+        }
+        let value = match &a.value {
+            Value::Lit(lit) => quote!(#root::__private::serde_json::Value::from(#lit)),
+            Value::Expr(g) => {
+                let e = expr(g);
+                quote!(#root::__private::serde_json::Value::from(#e))
+            }
+        };
+        Some(quote!(.extra(#name, #value)))
     }
 
     fn set(
@@ -470,7 +501,7 @@ impl Lower {
         let msg = match suggest(&name, known.iter().copied()) {
             Some(s) => format!("unknown attribute `{name}` on `<{tag}>`; did you mean `{s}`?"),
             None => format!(
-                "unknown attribute `{name}` on `<{tag}>`; it accepts: {}",
+                "unknown attribute `{name}` on `<{tag}>`; it accepts: {}\nhelp: for a key the 2.0 docs do not list, write `raw:{name}=…`",
                 known.join(", ")
             ),
         };
@@ -663,10 +694,28 @@ impl Lower {
     fn lit_value(&mut self, a: &'static Attr, lit: &Lit, span: Span) -> Option<TokenStream> {
         let root = self.root.clone();
         let name = a.name;
-        let s = match lit {
-            Lit::Str(s) => Some(s.value()),
+        // One rule layer: every literal goes through the validator's rule functions. A finding
+        // is a compile error here, warnings included (a typo in source is cheap to fix).
+        // Colors and text sizes may name `config.style` entries the macro does not track.
+        let what = format!("`{name}`");
+        let finding = match (&a.ty, lit) {
+            (Ty::Color(_) | Ty::TextSize, _) => None,
+            (Ty::Int(lo, hi), Lit::Int(i)) => i
+                .base10_parse::<i64>()
+                .ok()
+                .and_then(|n| card_validate::literal::check_int(n, *lo, *hi, &what)),
+            (ty, Lit::Str(ls)) => card_validate::literal::check_str(
+                ty,
+                &ls.value(),
+                &what,
+                &card_validate::literal::Styles::default(),
+            ),
             _ => None,
         };
+        if let Some(f) = finding {
+            self.finding(lit_span(lit), &f);
+            return None;
+        }
         match (&a.ty, lit) {
             (Ty::Bool, Lit::Bool(b)) => Some(quote!(#b)),
             (Ty::Int(..), Lit::Int(i)) => Some(quote!(#i)),
@@ -675,60 +724,25 @@ impl Lower {
             (Ty::Str | Ty::StrMax(_), Lit::Str(s)) => Some(quote!(#s)),
             (Ty::Fmt(f), Lit::Str(lit_s)) => {
                 let v = lit_s.value();
-                let (ok, ty, what) = match f {
-                    Format::ImgKey => (
-                        spec::shape::is_img_key(&v),
-                        Some("ImgKey"),
-                        "an uploaded image key (img_v3_…); the server answers 230099/200570 for URLs and paths",
-                    ),
-                    Format::FileKey => (
-                        spec::shape::is_file_key(&v),
-                        Some("FileKey"),
-                        "an uploaded file key (file_v3_…)",
-                    ),
-                    Format::OpenId => (
-                        spec::shape::is_open_id(&v),
-                        Some("OpenId"),
-                        "an open_id (ou_…); the server answers 230099/100290",
-                    ),
-                    Format::UserId => (
-                        !v.trim().is_empty(),
-                        Some("UserId"),
-                        "a non-empty user id (230099/100290)",
-                    ),
+                let ty = match f {
+                    Format::ImgKey => Some("ImgKey"),
+                    Format::FileKey => Some("FileKey"),
+                    Format::OpenId => Some("OpenId"),
+                    Format::UserId => Some("UserId"),
                     Format::ElementId => {
-                        let ok = spec::shape::is_element_id(&v);
-                        if ok {
-                            if self.element_ids.contains(&v) {
-                                self.error(lit_s.span(), format!("element_id {v:?} is used twice; it must be unique in the card (300301)"));
-                            }
-                            self.element_ids.push(v.clone());
+                        if self.element_ids.contains(&v) {
+                            let f = card_validate::literal::Finding {
+                                rule: &card_validate::rules::ELEMENT_ID_DUPLICATE,
+                                message: format!("element_id {v:?} is used twice; it must be unique in the card"),
+                                help: None,
+                            };
+                            self.finding(lit_s.span(), &f);
                         }
-                        (
-                            ok,
-                            Some("ElementId"),
-                            "an element_id: letters, digits and `_`, starting with a letter, at most 20 characters (300301)",
-                        )
+                        self.element_ids.push(v.clone());
+                        Some("ElementId")
                     }
-                    Format::Url => (
-                        spec::shape::is_card_url(&v),
-                        None,
-                        "an absolute http(s) URL (or a lark:// app link); the server rejects other schemes",
-                    ),
-                    Format::HttpsUrl => (
-                        v.starts_with("https://") && v.chars().count() <= 700,
-                        None,
-                        "an https:// URL of at most 700 characters",
-                    ),
-                    _ => (true, None, ""),
+                    _ => None,
                 };
-                if !ok {
-                    self.error(
-                        lit_s.span(),
-                        format!("`{name}` must be {what}, found {v:?}"),
-                    );
-                    return None;
-                }
                 Some(match ty {
                     Some(t) => {
                         let t = Ident::new(t, span);
@@ -738,57 +752,23 @@ impl Lower {
                 })
             }
             (Ty::Enum(e), Lit::Str(lit_s)) => {
-                let v = lit_s.value();
+                // check_str above refused every value outside `e.values`.
                 let enum_ty = Ident::new(&type_name(e.name), span);
-                if e.values.contains(&v.as_str()) {
-                    let variant = Ident::new(&variant_name(&v), lit_s.span());
-                    return Some(quote!(#root::#enum_ty::#variant));
-                }
-                if let Some((_, instead)) = e.removed.iter().find(|(r, _)| *r == v) {
-                    self.error(
-                        lit_s.span(),
-                        format!(
-                            "{v:?} is not supported in card JSON 2.0 (230099/200621): {instead}"
-                        ),
-                    );
-                    return None;
-                }
-                let hint = suggest(&v, e.values.iter().copied())
-                    .map(|s| format!("did you mean {s:?}? "))
-                    .unwrap_or_default();
-                let tolerated = if e.unknown == Severity::Warning {
-                    "; for a value the docs do not list, write `{…::Other(…)}`"
-                } else {
-                    ""
-                };
-                self.error(
-                    lit_s.span(),
-                    format!(
-                        "{v:?} is not a valid `{name}`; {hint}allowed: {}{tolerated}",
-                        e.values.join(", ")
-                    ),
-                );
-                None
+                let variant = Ident::new(&variant_name(&lit_s.value()), lit_s.span());
+                Some(quote!(#root::#enum_ty::#variant))
             }
-            (Ty::Dim(d), Lit::Str(lit_s)) => self.dim(d, lit_s, name),
+            (Ty::Dim(d), Lit::Str(lit_s)) => Some(self.dim(d, lit_s)),
             (Ty::Box(..), Lit::Str(s)) => Some(quote!(#root::Lengths::from(#s))),
             (Ty::Spacing, Lit::Str(lit_s)) => {
+                // check_str above refused every value outside the keywords and px range.
                 let v = lit_s.value();
-                let px = v.strip_suffix("px").and_then(|n| n.parse::<i64>().ok());
-                if spec::SPACING.values.contains(&v.as_str()) {
-                    let variant = Ident::new(&variant_name(&v), lit_s.span());
-                    return Some(quote!(#root::Spacing::#variant));
-                }
-                match px {
-                    Some(n) if spec::SPACING_PX.contains(&n) => {
-                        Some(quote!(#root::Spacing::Px(#n)))
+                Some(match card_validate::literal::px(&v) {
+                    Some(n) => quote!(#root::Spacing::Px(#n)),
+                    None => {
+                        let variant = Ident::new(&variant_name(&v), lit_s.span());
+                        quote!(#root::Spacing::#variant)
                     }
-                    _ => {
-                        let (lo, hi) = (spec::SPACING_PX.start(), spec::SPACING_PX.end());
-                        self.error(lit_s.span(), format!("{v:?} is not a valid `{name}`: {} or \"<n>px\" with n in {lo}..={hi}", spec::SPACING.values.join(", ")));
-                        None
-                    }
-                }
+                })
             }
             (Ty::Color(_), Lit::Str(s)) => Some(quote!(#root::Color::new(#s))),
             (Ty::TextSize, Lit::Str(lit_s)) => {
@@ -809,7 +789,6 @@ impl Lower {
                 None
             }
             _ => {
-                let _ = s;
                 self.error(
                     lit_span(lit),
                     format!("wrong literal for `{name}`: expected {}", expected(&a.ty)),
@@ -901,50 +880,30 @@ impl Lower {
         quote!(::std::vec![#(#rows),*])
     }
 
-    fn dim(&mut self, d: &Dim, lit: &LitStr, name: &str) -> Option<TokenStream> {
+    /// The tokens of a dimension literal that `check_str` accepted.
+    fn dim(&self, d: &Dim, lit: &LitStr) -> TokenStream {
         let root = self.root.clone();
         let v = lit.value();
         let ty = Ident::new(&type_name(d.name), lit.span());
         if d.keywords.contains(&v.as_str()) {
             let variant = Ident::new(&variant_name(&v), lit.span());
-            return Some(quote!(#root::#ty::#variant));
+            return quote!(#root::#ty::#variant);
         }
-        if let Some((_, instead)) = d.removed.iter().find(|(r, _)| *r == v) {
-            self.error(
-                lit.span(),
-                format!("{v:?} is not supported in card JSON 2.0 (230099/200621): {instead}"),
-            );
-            return None;
-        }
-        let px = |s: &str| s.strip_suffix("px").and_then(|n| n.parse::<i64>().ok());
+        let px = card_validate::literal::px;
         if let (Some(n), Some(_)) = (px(&v), d.px) {
-            return Some(quote!(#root::#ty::Px(#n)));
+            return quote!(#root::#ty::Px(#n));
         }
         if d.percent
-            && let Some(n) = v
-                .strip_suffix('%')
-                .and_then(|n| n.parse::<u8>().ok())
-                .filter(|n| (1..=100).contains(n))
+            && let Some(n) = v.strip_suffix('%').and_then(|n| n.parse::<u8>().ok())
         {
-            return Some(quote!(#root::#ty::Percent(#n)));
+            return quote!(#root::#ty::Percent(#n));
         }
         if d.pair
             && let Some((w, h)) = v.split_once(' ').and_then(|(w, h)| Some((px(w)?, px(h)?)))
         {
-            return Some(quote!(#root::#ty::Size(#w, #h)));
+            return quote!(#root::#ty::Size(#w, #h));
         }
-        let mut forms: Vec<String> = d.keywords.iter().map(|k| format!("{k:?}")).collect();
-        if d.px.is_some() {
-            forms.push("\"<n>px\"".into());
-        }
-        if d.percent {
-            forms.push("\"<n>%\"".into());
-        }
-        self.error(
-            lit.span(),
-            format!("{v:?} is not a valid `{name}`: {}", forms.join(", ")),
-        );
-        None
+        quote!(#root::#ty::Other(::std::string::String::from(#lit)))
     }
 }
 

@@ -3,7 +3,7 @@
 //! ```text
 //! markup    := element
 //! element   := '<' name attribute* '/>' | '<' name attribute* '>' child* '</' name '>'
-//! attribute := name '=' (literal | '{' expr '}')
+//! attribute := ('raw:')? name '=' (literal | '{' expr '}')   (raw: a key the spec lacks)
 //! child     := element | string-literal | '{' expr '}'
 //! name      := identifier (keywords allowed: `type`)
 //! ```
@@ -39,9 +39,17 @@ impl Parse for Element {
                     format!("unclosed tag `<{name}>`: expected `>` or `/>`"),
                 ));
             }
-            let attr_name = Ident::parse_any(input).map_err(|e| {
+            let mut attr_name = Ident::parse_any(input).map_err(|e| {
                 syn::Error::new(e.span(), "expected an attribute name, `>` or `/>`")
             })?;
+            let mut raw = None;
+            if attr_name == "raw" && input.peek(Token![:]) && !input.peek(Token![::]) {
+                input.parse::<Token![:]>()?;
+                raw = Some(attr_name);
+                attr_name = Ident::parse_any(input).map_err(|e| {
+                    syn::Error::new(e.span(), "expected a key after `raw:` (`raw:text_color=\"grey\"`)")
+                })?;
+            }
             input.parse::<Token![=]>().map_err(|e| {
                 syn::Error::new(e.span(), format!("expected `=` after attribute `{attr_name}`: write `{attr_name}=\"…\"` or `{attr_name}={{expr}}`"))
             })?;
@@ -49,6 +57,7 @@ impl Parse for Element {
             attrs.push(Attribute {
                 name: attr_name,
                 value,
+                raw,
             });
         }
         let mut children = Vec::new();

@@ -99,11 +99,8 @@ impl fmt::Display for Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        write!(f, "{sev}[{}", self.code)?;
-        if let Some(sub) = self.sub_code {
-            write!(f, "/{sub}")?;
-        }
-        write!(f, "]: {} (at {}", self.message, self.path)?;
+        let code = crate::render::code_tag(self.code, self.sub_code, self.rule);
+        write!(f, "{sev}[{code}]: {} (at {}", self.message, self.path)?;
         if let (Some(l), Some(c)) = (self.line, self.column) {
             write!(f, ", line {l}, column {c}")?;
         }

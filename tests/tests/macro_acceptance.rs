@@ -142,3 +142,56 @@ fn literal_table_rows() {
     );
     assert!(card.validate().is_ok(), "{}", card.validate());
 }
+
+/// The official Lark plugin's panel header (shared/corpus/cards/wild, streaming-tool-steps):
+/// a grey, notation-size title and a sized icon are expressible, with the same JSON.
+#[test]
+fn the_official_plugins_panel_header_compiles() {
+    let card = card! {
+        <card>
+            <collapsible_panel expanded={true}>
+                <header vertical_align="center" icon_position="right">
+                    <title tag="plain_text" text_color="grey" text_size="notation">"Tool use · 2 steps"</title>
+                    <icon tag="standard_icon" token="down-small-ccm_outlined" color="grey" size="16px 16px"/>
+                </header>
+                <markdown>"done"</markdown>
+            </collapsible_panel>
+        </card>
+    };
+    let panel = &card.to_value()["body"]["elements"][0];
+    assert_eq!(
+        panel["header"]["title"],
+        json!({"tag":"plain_text","content":"Tool use · 2 steps","text_color":"grey","text_size":"notation"})
+    );
+    assert_eq!(panel["header"]["icon"]["size"], json!("16px 16px"));
+    assert!(card.validate().diagnostics().is_empty(), "{}", card.validate());
+}
+
+/// `raw:key=value` writes a key the spec does not list into that object; the validator's policy
+/// applies to it (a warning, an error in strict mode).
+#[test]
+fn raw_attributes_are_the_escape_hatch() {
+    let level = 3;
+    let card = card! {
+        <card>
+            <markdown raw:future_style="dense" raw:level={level}>"hi"</markdown>
+        </card>
+    };
+    assert_eq!(
+        card.to_value()["body"]["elements"][0],
+        json!({"tag":"markdown","content":"hi","future_style":"dense","level":3})
+    );
+    let report = card.validate();
+    assert!(report.is_ok());
+    assert_eq!(report.warnings().count(), 2);
+    assert!(
+        report
+            .warnings()
+            .all(|d| d.rule == &card_validate::rules::UNKNOWN_PROPERTY)
+    );
+    let strict = card_validate::validate_str_with(
+        &card.to_content(),
+        card_validate::Options::default().strict(true),
+    );
+    assert!(!strict.is_ok());
+}

@@ -50,7 +50,11 @@ impl Lower {
 
     /// A finding of the rule layer, in the validator's words (one renderer for all).
     fn finding(&mut self, span: Span, f: &card_validate::literal::Finding) {
-        self.error(span, f.render());
+        let mut msg = f.render();
+        if std::ptr::eq(f.rule, &rules::UNDOCUMENTED_VALUE) {
+            msg.push_str("\nhelp: for a value the docs do not list, write `{…::Other(…)}`");
+        }
+        self.error(span, msg);
     }
 
     /// A finding of `rule` made here.

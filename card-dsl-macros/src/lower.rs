@@ -6,9 +6,7 @@
 
 use card_validate::rules::{self, Rule};
 use card_validate::spec::naming::{field_name, type_name, variant_name};
-use card_validate::spec::{
-    self, Attr, Component, Dim, Format, Object, Req, Slot, Status, Ty,
-};
+use card_validate::spec::{self, Attr, Component, Dim, Format, Object, Req, Slot, Status, Ty};
 use proc_macro2::{Span, TokenStream};
 use quote::{quote, quote_spanned};
 use syn::{Ident, Lit, LitStr};
@@ -115,11 +113,19 @@ impl Lower {
             }
         }
         if self.elements > card_validate::codes::MAX_ELEMENTS {
-            let message = format!("element exceeds the limit: the card has {} components and text elements; at most {} are allowed", self.elements, card_validate::codes::MAX_ELEMENTS);
+            let message = format!(
+                "element exceeds the limit: the card has {} components and text elements; at most {} are allowed",
+                self.elements,
+                card_validate::codes::MAX_ELEMENTS
+            );
             self.rule(el.name.span(), &rules::ELEMENT_LIMIT, message, None);
         }
         if self.tables > card_validate::codes::MAX_TABLES {
-            let message = format!("card table number over limit: the card has {} tables; at most {} are allowed", self.tables, card_validate::codes::MAX_TABLES);
+            let message = format!(
+                "card table number over limit: the card has {} tables; at most {} are allowed",
+                self.tables,
+                card_validate::codes::MAX_TABLES
+            );
             self.rule(el.name.span(), &rules::TABLE_LIMIT, message, None);
         }
         let body = match (explicit_body, items.is_empty()) {
@@ -737,7 +743,9 @@ impl Lower {
                         if self.element_ids.contains(&v) {
                             let f = card_validate::literal::Finding {
                                 rule: &card_validate::rules::ELEMENT_ID_DUPLICATE,
-                                message: format!("element_id {v:?} is used twice; it must be unique in the card"),
+                                message: format!(
+                                    "element_id {v:?} is used twice; it must be unique in the card"
+                                ),
                                 help: None,
                             };
                             self.finding(lit_s.span(), &f);

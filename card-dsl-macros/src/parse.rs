@@ -47,7 +47,10 @@ impl Parse for Element {
                 input.parse::<Token![:]>()?;
                 raw = Some(attr_name);
                 attr_name = Ident::parse_any(input).map_err(|e| {
-                    syn::Error::new(e.span(), "expected a key after `raw:` (`raw:text_color=\"grey\"`)")
+                    syn::Error::new(
+                        e.span(),
+                        "expected a key after `raw:` (`raw:text_color=\"grey\"`)",
+                    )
                 })?;
             }
             input.parse::<Token![=]>().map_err(|e| {

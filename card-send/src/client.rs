@@ -111,7 +111,8 @@ impl Client {
     ) -> Result<MessageId, Error> {
         let content = card.to_content();
         if self.inner.config.preflight {
-            preflight::card_content(&content, self.inner.config.validation()).map_err(pre(Endpoint::Send))?;
+            preflight::card_content(&content, self.inner.config.validation())
+                .map_err(pre(Endpoint::Send))?;
         }
         self.send_content(to.into(), "interactive", content).await
     }

@@ -114,7 +114,10 @@ mod tests {
     fn oversized_content_is_230025() {
         let big = card_dsl::Markdown::new("x".repeat(31 * 1024));
         let card = Card::new().body(card_dsl::Body::new().elements(vec![big.into()]));
-        assert_eq!(super::card(&card, Options::default()).unwrap_err().code, 230025);
+        assert_eq!(
+            super::card(&card, Options::default()).unwrap_err().code,
+            230025
+        );
         let text = MessageContent::text("y".repeat(151 * 1024));
         assert_eq!(message(&text).unwrap_err().code, 230025);
         assert!(message(&MessageContent::text("fine")).is_ok());

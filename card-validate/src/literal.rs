@@ -207,7 +207,8 @@ pub fn check_format(s: &str, f: Format, what: &str) -> Option<Finding> {
     }
 }
 
-const IMG_HELP: &str = "upload the image with POST /open-apis/im/v1/images and use the returned image_key (img_v3_…)";
+const IMG_HELP: &str =
+    "upload the image with POST /open-apis/im/v1/images and use the returned image_key (img_v3_…)";
 
 /// Checks an enumerated value.
 pub fn check_enum(s: &str, e: &Enum, what: &str) -> Option<Finding> {
@@ -314,7 +315,8 @@ pub fn check_box(s: &str, min: i64, max: i64, what: &str) -> Option<Finding> {
 
 /// Checks a spacing (`small` … or `"<n>px"` in [0,99]).
 pub fn check_spacing(s: &str, what: &str) -> Option<Finding> {
-    let ok = spec::SPACING.values.contains(&s) || px(s).is_some_and(|n| spec::SPACING_PX.contains(&n));
+    let ok =
+        spec::SPACING.values.contains(&s) || px(s).is_some_and(|n| spec::SPACING_PX.contains(&n));
     (!ok).then(|| {
         Finding::new(
             &rules::UNDOCUMENTED_VALUE,

@@ -266,7 +266,9 @@ pub static HISTORICAL_PROPERTY: Rule = rule(
     codes::PARSE,
     W,
     "a 1.0 or historical key, accepted but not part of 2.0",
-    Evidence::Judgement("2.0 component pages list these as historical fields, or 2.0 examples use them"),
+    Evidence::Judgement(
+        "2.0 component pages list these as historical fields, or 2.0 examples use them",
+    ),
 );
 /// A value of the wrong JSON type.
 pub static WRONG_TYPE: Rule = rule(
@@ -282,7 +284,9 @@ pub static NULL_VALUE: Rule = rule(
     codes::PARSE,
     W,
     "a null value; it is read as absent",
-    Evidence::Judgement("JSON decoders treat null as an absent optional value; no rejection on record"),
+    Evidence::Judgement(
+        "JSON decoders treat null as an absent optional value; no rejection on record",
+    ),
 );
 /// A required key is missing.
 pub static MISSING_REQUIRED: Rule = rule(
@@ -333,7 +337,9 @@ pub static UNDOCUMENTED_VALUE: Rule = Rule {
     severity: W,
     strict: true,
     summary: "a value the docs do not list (enum, dimension, color, size, format)",
-    evidence: Evidence::Judgement("component pages say values they do not list render as the default"),
+    evidence: Evidence::Judgement(
+        "component pages say values they do not list render as the default",
+    ),
 };
 /// A number, length or count outside its documented range.
 pub static OUT_OF_RANGE: Rule = rule(
@@ -552,7 +558,9 @@ pub static FORM_ADVICE: Rule = rule(
     codes::CONTENT_RULE,
     W,
     "a form without a submit button, or a form button without form_action_type",
-    Evidence::Judgement("the form page describes submitting through a submit button; no rejection on record"),
+    Evidence::Judgement(
+        "the form page describes submitting through a submit button; no rejection on record",
+    ),
 );
 /// Repeated option values, a card_link without a usable URL, too many checker buttons.
 pub static CONTENT_ADVICE: Rule = rule(
@@ -757,7 +765,8 @@ mod tests {
     fn ids_are_unique_and_kebab_case() {
         for (i, r) in RULES.iter().enumerate() {
             assert!(
-                r.id.bytes().all(|b| b.is_ascii_lowercase() || b == b'-' || b.is_ascii_digit()),
+                r.id.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b == b'-' || b.is_ascii_digit()),
                 "{}",
                 r.id
             );

@@ -15,9 +15,7 @@
 
 use serde_json::{Map, Value, json};
 
-use crate::spec::{
-    self, Attr, Component, Format, Object, Req, Severity, Slot, Status, Ty,
-};
+use crate::spec::{self, Attr, Component, Format, Object, Req, Severity, Slot, Status, Ty};
 
 /// Where the generated schema says it lives.
 pub const SCHEMA_ID: &str = "https://card-dsl.invalid/schema/card-v2.schema.json";

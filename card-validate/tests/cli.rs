@@ -24,7 +24,7 @@ fn exit_0_when_only_warnings() {
         String::from_utf8_lossy(&out.stdout)
     );
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.contains("warning[230099]: this is a JSON 1.0 card"));
+    assert!(text.contains("warning[230099 v1-card]: this is a JSON 1.0 card"));
     assert!(
         text.ends_with("2 file(s) checked: 0 error(s), 6 warning(s)\n"),
         "{text}"
@@ -38,7 +38,7 @@ fn exit_1_on_errors_with_rustc_like_output() {
     let text = String::from_utf8(out.stdout).unwrap();
     let file = example("v1-leftovers.json");
     assert!(
-        text.contains("error[230099/200861]: unsupported tag note"),
+        text.contains("error[230099/200861 unsupported-v1-tag]: unsupported tag note"),
         "{text}"
     );
     assert!(text.contains(&format!("--> {file}:9:7")), "{text}");
@@ -105,4 +105,31 @@ fn exit_2_on_usage_or_io_errors() {
     let out = bin().arg("/no/such/card.json").output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("cannot read /no/such/card.json"));
+}
+
+#[test]
+fn strict_makes_undocumented_keys_errors() {
+    let dir = std::env::temp_dir().join(format!("card-validate-strict-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("card.json");
+    std::fs::write(
+        &file,
+        r#"{"schema":"2.0","body":{"elements":[{"tag":"markdown","content":"x","text_algin":"left"}]}}"#,
+    )
+    .unwrap();
+    let out = bin().arg(&file).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("warning[230099/200621 unknown-property]"),
+        "{text}"
+    );
+    assert!(text.contains("did you mean `text_align`?"), "{text}");
+    let out = bin().arg("--strict").arg(&file).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("error[230099/200621 unknown-property]"),
+        "{text}"
+    );
 }

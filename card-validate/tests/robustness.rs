@@ -21,7 +21,9 @@ fn corpus() -> &'static [Value] {
                 if path.is_dir() {
                     dirs.push(path); // cards/wild/{v1,v2,rejected}
                 } else if path.extension().is_some_and(|e| e == "json") {
-                    out.push(serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap());
+                    out.push(
+                        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap(),
+                    );
                 }
             }
         }

@@ -32,7 +32,8 @@ fn assert_strict_error(json: &str, sub: u32, path: &str) -> Diagnostic {
         .into_iter()
         .find(|d| d.sub_code == Some(sub) && d.path == path)
         .unwrap_or_else(|| panic!("expected a warning 230099/{sub} at {path}"));
-    let strict = card_validate::validate_str_with(json, card_validate::Options::default().strict(true));
+    let strict =
+        card_validate::validate_str_with(json, card_validate::Options::default().strict(true));
     assert!(
         strict
             .errors()

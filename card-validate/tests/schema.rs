@@ -21,7 +21,10 @@ fn corpus() -> PathBuf {
 fn committed_schema_is_generated_from_the_spec() {
     for (path, schema) in [
         (committed_path(), card_validate::schema::json_schema()),
-        (committed_strict_path(), card_validate::schema::json_schema_strict()),
+        (
+            committed_strict_path(),
+            card_validate::schema::json_schema_strict(),
+        ),
     ] {
         let generated = serde_json::to_string_pretty(&schema).unwrap() + "\n";
         if std::env::var_os("UPDATE_SCHEMA").is_some() {
@@ -45,7 +48,8 @@ fn strict_validator() -> jsonschema::Validator {
 #[test]
 fn unknown_keys_follow_the_validator_policy() {
     let (v, strict) = (validator(), strict_validator());
-    let inside = serde_json::json!({"schema":"2.0","body":{"elements":[{"tag":"button","colour":"red"}]}});
+    let inside =
+        serde_json::json!({"schema":"2.0","body":{"elements":[{"tag":"button","colour":"red"}]}});
     assert!(v.is_valid(&inside) && card_validate::validate(&inside).is_ok());
     assert!(!strict.is_valid(&inside));
     let root = serde_json::json!({"schema":"2.0","colour":"red"});

@@ -164,7 +164,11 @@ fn the_official_plugins_panel_header_compiles() {
         json!({"tag":"plain_text","content":"Tool use · 2 steps","text_color":"grey","text_size":"notation"})
     );
     assert_eq!(panel["header"]["icon"]["size"], json!("16px 16px"));
-    assert!(card.validate().diagnostics().is_empty(), "{}", card.validate());
+    assert!(
+        card.validate().diagnostics().is_empty(),
+        "{}",
+        card.validate()
+    );
 }
 
 /// `raw:key=value` writes a key the spec does not list into that object; the validator's policy

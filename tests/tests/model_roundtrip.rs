@@ -100,7 +100,10 @@ fn from_json_names_the_place() {
 fn from_json_keeps_undocumented_keys() {
     let text = r#"{"schema":"2.0","config":{"update_multi":true},"body":{"elements":[{"tag":"collapsible_panel","header":{"title":{"tag":"plain_text","content":"t","text_colour":"grey"}},"elements":[],"future_key":{"a":1}}]}}"#;
     let card = Card::from_json(text).unwrap();
-    assert_eq!(card.to_value(), serde_json::from_str::<Value>(text).unwrap());
+    assert_eq!(
+        card.to_value(),
+        serde_json::from_str::<Value>(text).unwrap()
+    );
     assert_eq!(
         serde_json::from_str::<Value>(&card.to_content()).unwrap(),
         card.to_value()

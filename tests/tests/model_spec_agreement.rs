@@ -108,13 +108,19 @@ fn column_and_shared_objects_round_trip() {
 fn the_model_rejects_what_the_spec_does_not_have() {
     // Keys the spec does not list are kept, not refused (card_validate::rules::UNKNOWN_PROPERTY);
     // Card::from_json refuses removed ones by rule before serde sees them.
-    let el = serde_json::from_value::<Element>(json!({"tag": "markdown", "content": "x", "future": 1}))
-        .unwrap();
+    let el =
+        serde_json::from_value::<Element>(json!({"tag": "markdown", "content": "x", "future": 1}))
+            .unwrap();
     let Element::Markdown(md) = &el else {
         panic!("{el:?}")
     };
     assert_eq!(md.extra.get("future"), Some(&json!(1)));
-    assert!(card_dsl::Card::from_json(r#"{"schema":"2.0","body":{"elements":[{"tag":"markdown","content":"x","href":{}}]}}"#).is_err());
+    assert!(
+        card_dsl::Card::from_json(
+            r#"{"schema":"2.0","body":{"elements":[{"tag":"markdown","content":"x","href":{}}]}}"#
+        )
+        .is_err()
+    );
     let err = serde_json::from_value::<Element>(json!({"tag": "note"})).unwrap_err();
     assert!(
         err.to_string().contains("unknown component tag `note`"),

@@ -43,7 +43,10 @@ fn with_update_multi(original: &Value) -> Value {
 
 /// `(code, sub_code, ErrPath)` quoted in a `server_error` text.
 fn quoted(server_error: &str) -> (u32, u32, String) {
-    let text = server_error.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = server_error
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     let number_after = |marker: &str| -> Option<u32> {
         let at = text.find(marker)? + marker.len();
         let digits: String = text[at..]
@@ -114,7 +117,9 @@ fn wild_rejected_cards_give_the_servers_answer() {
         }
         let (code, sub, path) = quoted(label["server_error"].as_str().unwrap());
         let report = validate_str(&read(&file));
-        let d = report.first_error().unwrap_or_else(|| panic!("{file} passes"));
+        let d = report
+            .first_error()
+            .unwrap_or_else(|| panic!("{file} passes"));
         assert_eq!(
             (d.code, d.sub_code, d.path.as_str()),
             (code, Some(sub), path.as_str()),
@@ -146,11 +151,19 @@ fn wild_v1_cards_are_recognised() {
 #[test]
 fn the_server_reply_parser_reads_the_quotes() {
     assert_eq!(
-        quoted("feishu_code: 230099\nfeishu_msg : Failed to create card content, ext=ErrCode: 200861;\n ErrPath : ROOT -> body -> elements -> [1](tag: action);\n ErrMsg: x"),
-        (230099, 200861, "ROOT -> body -> elements -> [1](tag: action)".to_owned())
+        quoted(
+            "feishu_code: 230099\nfeishu_msg : Failed to create card content, ext=ErrCode: 200861;\n ErrPath : ROOT -> body -> elements -> [1](tag: action);\n ErrMsg: x"
+        ),
+        (
+            230099,
+            200861,
+            "ROOT -> body -> elements -> [1](tag: action)".to_owned()
+        )
     );
     assert_eq!(
-        quoted("im/v1/messages → code=230099 / ErrCode 200621: parse card json err —\n unknown property: elements, path: []"),
+        quoted(
+            "im/v1/messages → code=230099 / ErrCode 200621: parse card json err —\n unknown property: elements, path: []"
+        ),
         (230099, 200621, "ROOT".to_owned())
     );
 }

@@ -6,7 +6,9 @@
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
-use card_validate::{Diagnostic, PayloadKind, Severity, render_human, validate_payload_str};
+use card_validate::{
+    Diagnostic, Options, PayloadKind, Severity, render_human, validate_payload_str_with,
+};
 use clap::{Parser, ValueEnum};
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -39,6 +41,10 @@ struct Args {
     /// What the files hold.
     #[arg(long, value_enum, default_value_t = Kind::Card)]
     kind: Kind,
+    /// Strict mode: keys and values the 2.0 docs do not list are errors, not warnings
+    /// (for CI that wants nothing undocumented).
+    #[arg(long)]
+    strict: bool,
     /// Files to check; `-` reads standard input.
     #[arg(required = true, value_name = "FILE|-")]
     files: Vec<String>,
@@ -73,7 +79,7 @@ fn main() -> ExitCode {
                 continue;
             }
         };
-        let report = validate_payload_str(kind, &text);
+        let report = validate_payload_str_with(kind, &text, Options::default().strict(args.strict));
         any_error |= !report.is_ok();
         errors += report.errors().count();
         warnings += report.warnings().count();
@@ -126,6 +132,7 @@ fn to_json(file: &str, d: &Diagnostic) -> serde_json::Value {
     serde_json::json!({
         "file": file,
         "severity": match d.severity { Severity::Error => "error", Severity::Warning => "warning" },
+        "rule": d.rule.id,
         "code": d.code,
         "sub_code": d.sub_code,
         "path": d.path,

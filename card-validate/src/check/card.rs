@@ -29,8 +29,14 @@ pub(crate) fn check_content(
         return (ContentKind::Unknown, c.diags);
     };
     let (kind, mut c) = match root.get("type").and_then(Node::as_str) {
-        Some("template") => (ContentKind::Template, envelope(root, &spec::TEMPLATE, options)),
-        Some("card") => (ContentKind::CardEntity, envelope(root, &spec::CARD_ENTITY, options)),
+        Some("template") => (
+            ContentKind::Template,
+            envelope(root, &spec::TEMPLATE, options),
+        ),
+        Some("card") => (
+            ContentKind::CardEntity,
+            envelope(root, &spec::CARD_ENTITY, options),
+        ),
         _ if root.contains_key("type") && !root.contains_key("schema") => {
             let mut c = Checker::new(Mode::V2);
             c.with(Seg::Key("type"), |c| {
@@ -77,7 +83,8 @@ const V1_ROOT_KEYS: [&str; 7] = [
 ];
 
 fn looks_like_a_card(root: &Obj<'_>) -> bool {
-    root.keys().any(|k| V1_ROOT_KEYS.contains(&k) || spec::CARD.attr(k).is_some())
+    root.keys()
+        .any(|k| V1_ROOT_KEYS.contains(&k) || spec::CARD.attr(k).is_some())
 }
 
 /// Content that is no card: say what it is and what to unwrap.
@@ -90,7 +97,8 @@ fn not_a_card<'a>(root: &'a Obj<'a>) -> Checker<'a> {
         )
     } else if root.contains_key("card") {
         (
-            "the card is wrapped in `{\"card\": …}`; the content must be the card itself".to_owned(),
+            "the card is wrapped in `{\"card\": …}`; the content must be the card itself"
+                .to_owned(),
             "unwrap it: use the value of `card` as the content",
         )
     } else if root.contains_key("dsl") {
@@ -237,7 +245,11 @@ impl<'a> Checker<'a> {
     fn card_limits(&mut self) {
         let mut repeats = Vec::new();
         for (occ, sub, what) in [
-            (&self.element_ids, &rules::ELEMENT_ID_DUPLICATE, "element_id"),
+            (
+                &self.element_ids,
+                &rules::ELEMENT_ID_DUPLICATE,
+                "element_id",
+            ),
             (&self.names, &rules::NAME_DUPLICATE, "form or field name"),
             (&self.audio_ids, &rules::AUDIO_ID_DUPLICATE, "audio_id"),
         ] {

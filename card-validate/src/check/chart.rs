@@ -4,8 +4,8 @@
 use crate::json::{Node, Obj, V};
 
 use super::Checker;
-use crate::rules;
 use crate::path::Seg;
+use crate::rules;
 
 /// Chart types the Feishu chart page documents.
 pub const DOCUMENTED_TYPES: &[&str] = &[

@@ -3,9 +3,9 @@
 use crate::json::{Node, Obj};
 
 use super::Checker;
+use crate::path::Seg;
 use crate::rules;
 use crate::spec::shape::is_img_key;
-use crate::path::Seg;
 
 impl<'a> Checker<'a> {
     pub(super) fn markdown_rule(&mut self, m: &'a Obj<'a>) {

@@ -57,6 +57,7 @@ pub(crate) fn check_post(v: &Node<'_>, len: usize) -> (ContentKind, Vec<Diagnost
 /// The PUT /open-apis/im/v2/chat_button body.
 pub(crate) fn check_chat_button(v: &Node<'_>, _len: usize) -> (ContentKind, Vec<Diagnostic>) {
     let mut c = Checker::new(Mode::Message);
+    c.message_rule = &rules::CHAT_BUTTON_BODY;
     match v.as_object() {
         Some(m) => {
             c.check_object(m, &spec::CHAT_BUTTON_REQUEST);
@@ -70,12 +71,16 @@ pub(crate) fn check_chat_button(v: &Node<'_>, _len: usize) -> (ContentKind, Vec<
 impl<'a> Checker<'a> {
     fn post(&mut self, m: &'a Obj<'a>) {
         if m.is_empty() {
-            self.fail(&rules::MESSAGE_BODY, "a post needs at least one locale, such as zh_cn".to_owned(),
+            self.fail(
+                &rules::MESSAGE_BODY,
+                "a post needs at least one locale, such as zh_cn".to_owned(),
             );
         }
         if m.contains_key("post") {
             self.with(Seg::Key("post"), |c| {
-                c.report_key(&rules::MESSAGE_BODY, "the edit API takes the locale map itself, not {\"post\": …}".to_owned(),
+                c.report_key(
+                    &rules::MESSAGE_BODY,
+                    "the edit API takes the locale map itself, not {\"post\": …}".to_owned(),
                     Some("send {\"zh_cn\": {\"title\": …, \"content\": [[…]]}}".to_owned()),
                 )
             });
@@ -84,7 +89,9 @@ impl<'a> Checker<'a> {
         for (loc, body) in m {
             self.with(Seg::Key(loc), |c| {
                 if !spec::LOCALES.contains(&loc) {
-                    c.report_key(&rules::MESSAGE_BODY, format!("`{loc}` is not a locale (zh_cn, en_us, …)"),
+                    c.report_key(
+                        &rules::MESSAGE_BODY,
+                        format!("`{loc}` is not a locale (zh_cn, en_us, …)"),
                         None,
                     );
                 }
@@ -96,13 +103,18 @@ impl<'a> Checker<'a> {
                     c.with(Seg::Key(k), |c| match k {
                         "title" => c.check_value(v, &Ty::Str),
                         "content" => c.post_paragraphs(v),
-                        _ => c.report_key(&rules::MESSAGE_BODY, format!("unknown key `{k}` in a post (title, content)"),
+                        _ => c.report_key(
+                            &rules::MESSAGE_BODY,
+                            format!("unknown key `{k}` in a post (title, content)"),
                             None,
                         ),
                     });
                 }
                 if !body.contains_key("content") {
-                    c.fail(&rules::MESSAGE_BODY, "a post locale needs `content`".to_owned());
+                    c.fail(
+                        &rules::MESSAGE_BODY,
+                        "a post locale needs `content`".to_owned(),
+                    );
                 }
             });
         }
@@ -132,19 +144,27 @@ impl<'a> Checker<'a> {
             return;
         };
         let Some(tag) = m.get("tag").and_then(Node::as_str) else {
-            self.fail(&rules::MESSAGE_BODY, "a post node needs a string `tag`".to_owned());
+            self.fail(
+                &rules::MESSAGE_BODY,
+                "a post node needs a string `tag`".to_owned(),
+            );
             return;
         };
         let Some((_, attrs)) = spec::POST_NODES.iter().find(|(t, _)| *t == tag) else {
             let tags: Vec<&str> = spec::POST_NODES.iter().map(|(t, _)| *t).collect();
-            self.report(&rules::MESSAGE_BODY, format!("unknown post tag `{tag}`"),
+            self.report(
+                &rules::MESSAGE_BODY,
+                format!("unknown post tag `{tag}`"),
                 Some(format!("tags: {}", tags.join(", "))),
             );
             return;
         };
         self.check_fields(m, attrs.iter(), false, tag, true);
         if spec::POST_OWN_PARAGRAPH.contains(&tag) && paragraph_len > 1 {
-            self.fail(&rules::MESSAGE_BODY, format!("a `{tag}` node must be alone in its paragraph"));
+            self.fail(
+                &rules::MESSAGE_BODY,
+                format!("a `{tag}` node must be alone in its paragraph"),
+            );
         }
     }
 
@@ -153,7 +173,9 @@ impl<'a> Checker<'a> {
             && !(1..=20).contains(&ids.len())
         {
             self.with(Seg::Key("user_ids"), |c| {
-                c.fail(&rules::CHAT_BUTTON_BODY, format!("user_ids must hold 1 to 20 ids, found {}", ids.len()),
+                c.fail(
+                    &rules::CHAT_BUTTON_BODY,
+                    format!("user_ids must hold 1 to 20 ids, found {}", ids.len()),
                 )
             });
         }
@@ -167,7 +189,10 @@ impl<'a> Checker<'a> {
         self.with(Seg::Key("buttons"), |c| {
             c.with(Seg::Key("buttons"), |c| {
                 if buttons.len() > 2 {
-                    c.fail(&rules::CHAT_BUTTON_BODY, format!("at most 2 buttons, found {}", buttons.len()));
+                    c.fail(
+                        &rules::CHAT_BUTTON_BODY,
+                        format!("at most 2 buttons, found {}", buttons.len()),
+                    );
                 }
                 for (i, b) in buttons.iter().enumerate() {
                     let Some(text) = b
@@ -180,7 +205,9 @@ impl<'a> Checker<'a> {
                     let n = text.chars().count();
                     if !(1..=30).contains(&n) {
                         c.with(Seg::Index(i), |c| {
-                            c.fail(&rules::CHAT_BUTTON_BODY, format!("button text must be 1 to 30 characters, found {n}"),
+                            c.fail(
+                                &rules::CHAT_BUTTON_BODY,
+                                format!("button text must be 1 to 30 characters, found {n}"),
                             )
                         });
                     }

@@ -14,9 +14,9 @@ mod table;
 use crate::json::{Node, Obj, V};
 
 use crate::codes;
+use crate::literal;
 use crate::path::{self, Seg};
 use crate::report::Diagnostic;
-use crate::literal;
 use crate::rules::{self, Rule};
 use crate::spec::{Attr, Component, Object, Req, Severity, Slot, Status, Ty};
 
@@ -82,6 +82,8 @@ pub(crate) struct Checker<'a> {
     mode: Mode,
     /// Strict mode: undocumented keys and values are errors.
     strict: bool,
+    /// The rule a message body's findings answer to (text/post or chat_button).
+    message_rule: &'static Rule,
     segs: Vec<Seg<'a>>,
     pub(crate) diags: Vec<Diagnostic>,
     ctx: Ctx,
@@ -107,6 +109,7 @@ impl<'a> Checker<'a> {
         Checker {
             mode,
             strict: false,
+            message_rule: &rules::MESSAGE_BODY,
             segs: Vec::with_capacity(16),
             diags: Vec::new(),
             ctx: Ctx::default(),
@@ -135,6 +138,12 @@ impl<'a> Checker<'a> {
         help: Option<String>,
         at_key: bool,
     ) {
+        // In a message body a card rule is the body's own rule (230001 with its seed's evidence).
+        let rule = if self.mode == Mode::Message && rule.code == codes::CARD_CONTENT {
+            self.message_rule
+        } else {
+            rule
+        };
         let severity = rule.severity_in(self.strict);
         let (severity, code, sub_code, message) = match self.mode {
             Mode::V2 => (severity, rule.code, rule.sub_code, message),

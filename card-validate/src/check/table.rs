@@ -3,10 +3,10 @@
 use crate::json::{Node, Obj, V};
 
 use super::Checker;
-use crate::spec::shape::is_img_key;
-use crate::rules;
 use super::markdown::image_targets;
 use crate::path::Seg;
+use crate::rules;
+use crate::spec::shape::is_img_key;
 use crate::spec::{self, TAG_COLOR};
 
 impl<'a> Checker<'a> {

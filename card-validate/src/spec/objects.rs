@@ -89,7 +89,9 @@ pub static ICON: Object = Object {
         attr("color", Ty::Color(&[])).doc("Only for tokens ending in _outlined or _filled."),
         attr("img_key", Ty::Fmt(F::ImgKey)).doc("With tag custom_icon."),
         attr("i18n_img_key", I18N_IMG),
-        attr("size", Ty::Fmt(F::IconSize)).doc("`\"<w>px <h>px\"`, documented on the panel header icon (default 10px 10px there)."),
+        attr("size", Ty::Fmt(F::IconSize)).doc(
+            "`\"<w>px <h>px\"`, documented on the panel header icon (default 10px 10px there).",
+        ),
     ],
 };
 

@@ -13,6 +13,46 @@
 //! assert_eq!((d.line, d.column), (Some(3), Some(27)));
 //! ```
 //!
+//! # Policy: an error means "the server rejects this"
+//!
+//! Every finding comes from a [`Rule`] in [`rules`]: a stable id (`unsupported-v1-tag`,
+//! `unknown-property`, `table-row-key` …), the server's code and sub-code, a severity, and the
+//! [`Evidence`] behind it. A rule is an **error** only where the docs say the server rejects the
+//! construct (a documented error code, "报错", a construct 2.0 removed) or where a server reply
+//! was observed; everything else is a **warning**. The docs list less than the server accepts,
+//! so a key our spec does not know is a warning inside components and objects
+//! (`unknown-property`, with did-you-mean for likely typos), and an error only at the card's root
+//! (`unknown-root-property`: the server was seen answering `unknown property: elements, path: []`).
+//! [`Options::strict`] makes the warnings of rules marked `strict` (undocumented keys and values)
+//! errors, for CI that wants nothing undocumented; the CLI has `--strict`, card-send's builder
+//! `.strict(true)`.
+//!
+//! The error classes and their evidence (each is tested in `tests/evidence.rs`):
+//!
+//! | rule | code | evidence |
+//! |---|---|---|
+//! | `json-syntax`, `not-an-object`, `wrong-type`, `missing-tag`, `content-type`, `schema-value`, `invalid-enum` | 230099/200621 | send-message page, 200621 "parse card json err" |
+//! | `not-a-card`, `unknown-root-property` | 230099/200621 | observed: `unknown property: elements, path: []` |
+//! | `removed-property`, `removed-value` | 230099/200621 | 2.0 release notes and component pages: removed in 2.0, "传入不支持的属性将报错" |
+//! | `missing-required` | 230099/200621 (img: 11310) | observed: `img element must contain img_key` |
+//! | `unsupported-v1-tag` | 230099/200861 | release notes: note and action are no longer supported |
+//! | `unknown-tag` | 230099/11310 | observed: `unsupported type of block; ErrorValue: divider` |
+//! | `placement`, `form-only-property`, `nesting-depth` | 230099/11310 | release notes (containers hold all but form and table); select_img page ("否则卡片 JSON 报错"); container pages (five levels) |
+//! | `element-limit`, `table-limit`, `form-name` | 230099/11310 | send page; observed `card table number over limit`, `form's name is required …` |
+//! | `name-duplicate` | 230099/11310 | callback page, 200530 |
+//! | `image-key`, `file-key`, `user-id` | 230099/200570, 300240, 100290 | send page |
+//! | `element-id-format`, `element-id-duplicate` | 230099/300301 | observed `elementID format error`; CardKit pages |
+//! | `update-multi-false` | 230099/300302 | release notes: "暂时仅支持设为 true" |
+//! | `audio-forward`, `audio-id-duplicate` | 230099/300220, 300230 | send page |
+//! | `table-cell`, `table-row-key` | 230099/200914, 200915 | send page |
+//! | `chart-spec` | 230099/200550 | send page (the documented reply) |
+//! | `box-syntax` | 230099/10002 | observed: `invalid panel header padding` |
+//! | `content-too-large`, `message-too-large` | 230025 | send page |
+//! | `message-body`, `chat-button-body` | 230001 | seeds 001 and 002 |
+//!
+//! The same rule functions check `card!` literals ([`literal`], [`structure`]), so the macro and
+//! the validator never disagree; [`render_human`] and `Display` write every finding in one voice.
+//!
 //! - [`spec`] is the declarative description every other crate reads.
 //! - [`validate`] / [`validate_str`] check card `content` (2.0, 1.0, template and card-entity forms).
 //! - [`validate_payload`] checks the other bodies we send: text and post edits, chat_button.

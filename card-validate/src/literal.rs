@@ -210,17 +210,23 @@ pub fn check_format(s: &str, f: Format, what: &str) -> Option<Finding> {
 const IMG_HELP: &str =
     "upload the image with POST /open-apis/im/v1/images and use the returned image_key (img_v3_…)";
 
+/// A value 2.0 removed, with what to use instead.
+fn removed(s: &str, list: &[(&str, &str)], what: &str) -> Option<Finding> {
+    let (_, instead) = list.iter().find(|(v, _)| *v == s)?;
+    Some(Finding::new(
+        &rules::REMOVED_VALUE,
+        format!("{what} {s:?} is not supported in 2.0"),
+        Some((*instead).to_owned()),
+    ))
+}
+
 /// Checks an enumerated value.
 pub fn check_enum(s: &str, e: &Enum, what: &str) -> Option<Finding> {
     if e.values.contains(&s) {
         return None;
     }
-    if let Some((_, instead)) = e.removed.iter().find(|(v, _)| *v == s) {
-        return Some(Finding::new(
-            &rules::REMOVED_VALUE,
-            format!("{what} {s:?} is not supported in 2.0"),
-            Some((*instead).to_owned()),
-        ));
+    if let Some(f) = removed(s, e.removed, what) {
+        return Some(f);
     }
     let help = match crate::suggest(s, e.values.iter().copied()) {
         Some(c) => format!("did you mean {c:?}? allowed: {}", e.values.join(", ")),
@@ -245,12 +251,8 @@ pub fn check_dim(s: &str, d: &Dim, what: &str) -> Option<Finding> {
     if d.keywords.contains(&s) {
         return None;
     }
-    if let Some((_, instead)) = d.removed.iter().find(|(v, _)| *v == s) {
-        return Some(Finding::new(
-            &rules::REMOVED_VALUE,
-            format!("{what} {s:?} is not supported in 2.0"),
-            Some((*instead).to_owned()),
-        ));
+    if let Some(f) = removed(s, d.removed, what) {
+        return Some(f);
     }
     let in_px = |n: i64| d.px.is_some_and(|(lo, hi)| n >= lo && n <= hi);
     let ok = px(s).is_some_and(in_px)

@@ -4,7 +4,10 @@
 
 use std::path::{Path, PathBuf};
 
+mod common;
+
 use card_dsl::Card;
+use common::with_update_multi as expected;
 use serde_json::Value;
 
 fn dir(name: &str) -> PathBuf {
@@ -19,20 +22,6 @@ fn files(name: &str) -> Vec<PathBuf> {
         .map(|e| e.unwrap().path())
         .collect();
     v.sort();
-    v
-}
-
-/// The original with `config.update_multi: true` added, as the model always writes it.
-fn expected(original: &Value) -> Value {
-    let mut v = original.clone();
-    let obj = v.as_object_mut().unwrap();
-    let config = obj
-        .entry("config")
-        .or_insert_with(|| Value::Object(Default::default()));
-    config
-        .as_object_mut()
-        .unwrap()
-        .insert("update_multi".into(), Value::Bool(true));
     v
 }
 

@@ -5,8 +5,11 @@
 
 use std::path::{Path, PathBuf};
 
+mod common;
+
 use card_dsl::Card;
 use card_validate::{ContentKind, validate_str};
+use common::with_update_multi;
 use serde_json::Value;
 
 fn corpus() -> PathBuf {
@@ -24,21 +27,6 @@ fn labels() -> serde_json::Map<String, Value> {
 
 fn read(file: &str) -> String {
     std::fs::read_to_string(corpus().join("cards/wild").join(file)).unwrap()
-}
-
-/// The original with `config.update_multi: true` added, as the model always writes it.
-fn with_update_multi(original: &Value) -> Value {
-    let mut v = original.clone();
-    let config = v
-        .as_object_mut()
-        .unwrap()
-        .entry("config")
-        .or_insert_with(|| Value::Object(Default::default()));
-    config
-        .as_object_mut()
-        .unwrap()
-        .insert("update_multi".into(), Value::Bool(true));
-    v
 }
 
 /// `(code, sub_code, ErrPath)` quoted in a `server_error` text.

@@ -9,9 +9,15 @@ use criterion::{Criterion, Throughput};
 fn corpus_texts() -> Vec<String> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus/cards");
     let mut files: Vec<PathBuf> = Vec::new();
-    for dir in std::fs::read_dir(&root).expect("../shared/corpus beside the checkout") {
-        for f in std::fs::read_dir(dir.unwrap().path()).unwrap() {
-            files.push(f.unwrap().path());
+    let mut dirs = vec![root];
+    while let Some(dir) = dirs.pop() {
+        for f in std::fs::read_dir(&dir).expect("../shared/corpus beside the checkout") {
+            let path = f.unwrap().path();
+            if path.is_dir() {
+                dirs.push(path); // cards/wild/{v1,v2,rejected}
+            } else {
+                files.push(path);
+            }
         }
     }
     files.sort();

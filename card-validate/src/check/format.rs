@@ -8,13 +8,22 @@ use crate::spec::{Format, Ty};
 impl<'a> Checker<'a> {
     /// Checks a string value of a string-shaped type.
     pub(super) fn check_str(&mut self, s: &'a str, ty: &Ty) {
-        let what = self.here();
         let styles = Styles {
             colors: &self.custom_colors,
             text_sizes: &self.custom_sizes,
         };
-        match literal::check_str(ty, s, &what, &styles) {
-            Some(f) => self.report_finding(f),
+        // Name the value only when something is wrong: most values pass, and naming allocates.
+        match literal::check_str(ty, s, "", &styles) {
+            Some(_) => {
+                let what = self.here();
+                let styles = Styles {
+                    colors: &self.custom_colors,
+                    text_sizes: &self.custom_sizes,
+                };
+                if let Some(f) = literal::check_str(ty, s, &what, &styles) {
+                    self.report_finding(f);
+                }
+            }
             None => {
                 if matches!(ty, Ty::Fmt(Format::ElementId)) {
                     let at = self.segs.clone();

@@ -248,18 +248,22 @@ impl<'a> Checker<'a> {
                 .or_else(|| v.as_f64().filter(|f| f.fract() == 0.0).map(|f| f as i64))
             {
                 Some(n) => {
-                    let what = self.here();
-                    if let Some(f) = literal::check_int(n, *min, *max, &what) {
-                        self.report_finding(f);
+                    if literal::check_int(n, *min, *max, "").is_some() {
+                        let what = self.here();
+                        if let Some(f) = literal::check_int(n, *min, *max, &what) {
+                            self.report_finding(f);
+                        }
                     }
                 }
                 None => self.type_error("an integer", v),
             },
             Ty::Num(min, max) => match v.as_f64() {
                 Some(n) => {
-                    let what = self.here();
-                    if let Some(f) = literal::check_num(n, *min, *max, &what) {
-                        self.report_finding(f);
+                    if literal::check_num(n, *min, *max, "").is_some() {
+                        let what = self.here();
+                        if let Some(f) = literal::check_num(n, *min, *max, &what) {
+                            self.report_finding(f);
+                        }
                     }
                 }
                 None => self.type_error("a number", v),

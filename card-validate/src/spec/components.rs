@@ -834,6 +834,10 @@ pub static CHECKER: Component = Component {
         attr("overall_checkable", Ty::Bool).default("true"),
         attr("button_area", Ty::Obj(&CHECKER_BUTTON_AREA)),
         attr("checked_style", Ty::Obj(&CHECKED_STYLE)),
+        // Observed, not in the 2.0 table: the official Lark plugin (larksuite/openclaw-lark,
+        // src/tools/ask-user-question.ts) sends `value: {option}` on checkers in a form, noting
+        // the client refuses the interaction without it (200340).
+        attr("value", Ty::Any).doc("The value sent back in callbacks (observed in production; undocumented)."),
         PADDING.default("0"),
         CONFIRM_A,
         BEHAVIORS_A,

@@ -709,3 +709,15 @@ fn urls_with_multibyte_characters_near_the_scheme_do_not_panic() {
         );
     }
 }
+
+#[test]
+fn a_per_locale_value_stands_in_for_a_required_one() {
+    assert_clean(&card(
+        r#"{"tag":"markdown","i18n_content":{"zh_cn":"你好","en_us":"hi"}}"#,
+    ));
+    assert_error(
+        &card(r#"{"tag":"markdown"}"#),
+        200621,
+        "ROOT -> body -> elements -> [0](tag: markdown)",
+    );
+}

@@ -380,6 +380,8 @@ impl<'a> Checker<'a> {
             if a.req == Req::No
                 || (a.req == Req::InForm && !self.ctx.in_form)
                 || m.contains_key(a.name)
+                // `i18n_content` stands in for `content` (and so on): per-locale values fill it.
+                || m.keys().any(|k| k.strip_prefix("i18n_") == Some(a.name))
             {
                 continue;
             }

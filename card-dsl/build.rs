@@ -283,19 +283,19 @@ fn gen_dim(out: &mut String, d: &Dim) {
     if d.px.is_some() {
         let _ = writeln!(
             out,
-            "                if let Some(n) = crate::dims::px(other) {{ Self::Px(n) }} else"
+            "                if let Some(n) = card_validate::literal::px(other) {{ Self::Px(n) }} else"
         );
     }
     if d.percent {
         let _ = writeln!(
             out,
-            "                if let Some(n) = crate::dims::percent(other) {{ Self::Percent(n) }} else"
+            "                if let Some(n) = card_validate::literal::percent(other) {{ Self::Percent(n) }} else"
         );
     }
     if d.pair {
         let _ = writeln!(
             out,
-            "                if let Some((w, h)) = crate::dims::pair(other) {{ Self::Size(w, h) }} else"
+            "                if let Some((w, h)) = card_validate::literal::pair(other) {{ Self::Size(w, h) }} else"
         );
     }
     let _ = writeln!(
@@ -352,12 +352,7 @@ fn gen_component(out: &mut String, c: &Component) {
         "/// {} — `\"tag\": \"{}\"`.\n///\n/// Feishu docs: <{}>\n///",
         c.title, c.tag, c.doc_url
     );
-    let placement = match c.placement {
-        spec::Placement::Anywhere => "in `body.elements` and in containers",
-        spec::Placement::BodyOnly => "only directly in `body.elements`",
-        spec::Placement::FormOnly => "only inside a `form`",
-        spec::Placement::Columns => "only in `column_set.columns`",
-    };
+    let placement = card_validate::structure::placement_doc(c.placement);
     let _ = writeln!(
         out,
         "/// May appear {placement}.{}\n///",

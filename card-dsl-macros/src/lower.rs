@@ -901,17 +901,17 @@ impl Lower {
             let variant = Ident::new(&variant_name(&v), lit.span());
             return quote!(#root::#ty::#variant);
         }
-        let px = card_validate::literal::px;
+        use card_validate::literal::{pair, percent, px};
         if let (Some(n), Some(_)) = (px(&v), d.px) {
             return quote!(#root::#ty::Px(#n));
         }
         if d.percent
-            && let Some(n) = v.strip_suffix('%').and_then(|n| n.parse::<u8>().ok())
+            && let Some(n) = percent(&v)
         {
             return quote!(#root::#ty::Percent(#n));
         }
         if d.pair
-            && let Some((w, h)) = v.split_once(' ').and_then(|(w, h)| Some((px(w)?, px(h)?)))
+            && let Some((w, h)) = pair(&v)
         {
             return quote!(#root::#ty::Size(#w, #h));
         }

@@ -30,7 +30,6 @@
 pub mod __private;
 mod card;
 #[doc(hidden)]
-pub mod dims;
 mod macros;
 pub mod markup;
 mod payloads;

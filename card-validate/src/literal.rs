@@ -256,13 +256,8 @@ pub fn check_dim(s: &str, d: &Dim, what: &str) -> Option<Finding> {
     }
     let in_px = |n: i64| d.px.is_some_and(|(lo, hi)| n >= lo && n <= hi);
     let ok = px(s).is_some_and(in_px)
-        || (d.percent
-            && s.strip_suffix('%')
-                .and_then(|n| n.parse::<i64>().ok())
-                .is_some_and(|n| (1..=100).contains(&n)))
-        || (d.pair
-            && s.split_once(' ')
-                .is_some_and(|(w, h)| px(w).is_some_and(in_px) && px(h).is_some_and(in_px)));
+        || (d.percent && percent(s).is_some())
+        || (d.pair && pair(s).is_some_and(|(w, h)| in_px(w) && in_px(h)));
     if ok {
         return None;
     }
@@ -358,6 +353,20 @@ pub fn check_text_size(s: &str, what: &str, styles: &Styles<'_>) -> Option<Findi
 /// `"<n>px"` → n.
 pub fn px(s: &str) -> Option<i64> {
     s.strip_suffix("px")?.parse().ok()
+}
+
+/// `"<n>%"` → n, for n in 1..=100.
+pub fn percent(s: &str) -> Option<u8> {
+    s.strip_suffix('%')?
+        .parse()
+        .ok()
+        .filter(|n| (1..=100).contains(n))
+}
+
+/// `"<w>px <h>px"` → (w, h).
+pub fn pair(s: &str) -> Option<(i64, i64)> {
+    let (w, h) = s.split_once(' ')?;
+    Some((px(w)?, px(h)?))
 }
 
 fn digits(s: &str, n: usize) -> Option<u32> {

@@ -837,7 +837,8 @@ pub static CHECKER: Component = Component {
         // Observed, not in the 2.0 table: the official Lark plugin (larksuite/openclaw-lark,
         // src/tools/ask-user-question.ts) sends `value: {option}` on checkers in a form, noting
         // the client refuses the interaction without it (200340).
-        attr("value", Ty::Any).doc("The value sent back in callbacks (observed in production; undocumented)."),
+        attr("value", Ty::Any)
+            .doc("The value sent back in callbacks (observed in production; undocumented)."),
         PADDING.default("0"),
         CONFIRM_A,
         BEHAVIORS_A,

@@ -12,7 +12,7 @@ use reqwest::Method;
 use serde_json::{Value, json};
 
 use crate::api::{ChatButtonReply, Items, Message};
-use crate::config::{ClientBuilder, Config};
+use crate::config::{ClientBuilder, ClientConfig};
 use crate::error::Endpoint;
 use crate::limits::RateLimits;
 use crate::token::TokenCache;
@@ -32,7 +32,7 @@ pub struct Client {
 }
 
 pub(crate) struct Inner {
-    pub(crate) config: Config,
+    pub(crate) config: ClientConfig,
     pub(crate) http: reqwest::Client,
     pub(crate) tokens: TokenCache,
     pub(crate) limits: RateLimits,
@@ -53,7 +53,7 @@ const SENT_CAPACITY: usize = 100_000;
 
 impl fmt::Debug for Client {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        // Config's Debug prints the secret as ***; the token cache is left out.
+        // ClientConfig's Debug prints the secret as ***; the token cache is left out.
         f.debug_struct("Client")
             .field("config", &self.inner.config)
             .finish_non_exhaustive()
@@ -66,7 +66,8 @@ impl Client {
         ClientBuilder::default()
     }
 
-    pub(crate) fn from_config(config: Config) -> Result<Client, Error> {
+    pub(crate) fn from_config(config: ClientConfig) -> Result<Client, Error> {
+        crate::tls::install_provider();
         let http = reqwest::Client::builder()
             .timeout(config.timeout)
             .user_agent(concat!("card-send/", env!("CARGO_PKG_VERSION")))
@@ -86,7 +87,7 @@ impl Client {
     }
 
     /// The settings in use (the secret prints as `***`).
-    pub fn config(&self) -> &Config {
+    pub fn config(&self) -> &ClientConfig {
         &self.inner.config
     }
 

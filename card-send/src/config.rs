@@ -108,7 +108,7 @@ impl RetryPolicy {
 
 /// Settings of a [`crate::Client`]; made by [`ClientBuilder`].
 #[derive(Debug, Clone)]
-pub struct Config {
+pub struct ClientConfig {
     /// `https://open.feishu.cn` or another base (no trailing slash).
     pub base_url: String,
     /// The app id (`cli_…`).
@@ -130,7 +130,7 @@ pub struct Config {
     pub token_refresh_margin: Duration,
 }
 
-impl Config {
+impl ClientConfig {
     /// The validator options pre-flight runs with.
     pub fn validation(&self) -> card_validate::Options {
         card_validate::Options::default().strict(self.strict)
@@ -215,7 +215,7 @@ impl ClientBuilder {
         crate::Client::from_config(config)
     }
 
-    pub(crate) fn into_config(self) -> Result<Config, crate::Error> {
+    pub(crate) fn into_config(self) -> Result<ClientConfig, crate::Error> {
         let bad = |m: &str| crate::Error::Config(m.to_owned());
         let app_id = self
             .app_id
@@ -227,11 +227,7 @@ impl ClientBuilder {
             .ok_or_else(|| bad("app_secret is required"))?;
         let base_url = self.base_url.unwrap_or_else(|| FEISHU_BASE_URL.to_owned());
         let base_url = base_url.trim_end_matches('/').to_owned();
-        if !(base_url.starts_with("https://") || base_url.starts_with("http://")) {
-            return Err(crate::Error::Config(format!(
-                "base_url must start with https:// or http://, got {base_url:?}"
-            )));
-        }
+        check_base_url(&base_url)?;
         let limits = self.limits.unwrap_or_default();
         let nonzero = [
             limits.app_per_second,
@@ -252,7 +248,7 @@ impl ClientBuilder {
         if retry.max_attempts == 0 {
             return Err(bad("retry.max_attempts must be at least 1"));
         }
-        Ok(Config {
+        Ok(ClientConfig {
             base_url,
             app_id,
             app_secret,
@@ -268,9 +264,65 @@ impl ClientBuilder {
     }
 }
 
+/// The app secret and every token travel to `base_url`: https is required, except for a
+/// loopback host (127.0.0.0/8, ::1, localhost), where the emulator and local proxies run.
+fn check_base_url(base_url: &str) -> Result<(), crate::Error> {
+    let url = reqwest::Url::parse(base_url)
+        .map_err(|e| crate::Error::Config(format!("base_url {base_url:?} is not a URL: {e}")))?;
+    let loopback = match url.host() {
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
+        None => false,
+    };
+    match url.scheme() {
+        "https" => Ok(()),
+        "http" if loopback => Ok(()),
+        "http" => Err(crate::Error::Config(format!(
+            "base_url {base_url:?} would send the app secret and tokens in clear text: use https:// (plain http:// is allowed only for loopback hosts: 127.0.0.0/8, ::1, localhost)"
+        ))),
+        other => Err(crate::Error::Config(format!(
+            "base_url must be https:// (or http:// to a loopback host), got the scheme {other:?}"
+        ))),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn https_is_required_except_for_loopback_hosts() {
+        for ok in [
+            "https://open.feishu.cn",
+            "https://open.larksuite.com/",
+            "http://127.0.0.1:8080",
+            "http://127.1.2.3",
+            "http://[::1]:9000",
+            "http://localhost:3000",
+            "http://LOCALHOST",
+        ] {
+            assert!(check_base_url(ok).is_ok(), "{ok}");
+        }
+        for bad in [
+            "http://open.feishu.cn",
+            "http://10.0.0.1",
+            "http://localhost.example.com",
+            "ftp://127.0.0.1",
+            "open.feishu.cn",
+        ] {
+            let e = check_base_url(bad).unwrap_err().to_string();
+            assert!(e.contains("base_url"), "{bad}: {e}");
+        }
+        let e = crate::Client::builder()
+            .app_id("cli_x")
+            .app_secret("s")
+            .base_url("http://open.feishu.cn")
+            .build()
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("clear text"), "{e}");
+    }
 
     #[test]
     fn backoff_doubles_and_is_bounded() {

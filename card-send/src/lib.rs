@@ -46,6 +46,7 @@ mod ids;
 mod limits;
 pub mod preflight;
 mod secret;
+mod tls;
 mod token;
 mod transport;
 mod updates;
@@ -57,7 +58,9 @@ pub use api::{ChatButtonReply, FailedUserReason, Message, MessageBody};
 pub use card_dsl::{Card, ChatButtonUpdate, MessageContent, TemplateCard};
 pub use client::Client;
 pub use codes::Retry;
-pub use config::{ClientBuilder, Config, FEISHU_BASE_URL, LARK_BASE_URL, Limits, RetryPolicy};
+pub use config::{
+    ClientBuilder, ClientConfig, FEISHU_BASE_URL, LARK_BASE_URL, Limits, RetryPolicy,
+};
 pub use error::{ApiError, CardContentError, Endpoint, Error, TransportKind};
 pub use ids::{MessageId, Receiver, UserIdType};
 pub use secret::Secret;

@@ -97,11 +97,13 @@ impl Client {
         to: impl Into<Receiver>,
         card: &Card,
     ) -> Result<MessageId, Error> {
+        // Serialized once: pre-flight checks the exact bytes that are sent.
+        let content = card.to_content();
         if self.inner.config.preflight {
-            preflight::card(card, self.inner.config.validation()).map_err(pre(Endpoint::Send))?;
+            preflight::card_content(&content, self.inner.config.validation())
+                .map_err(pre(Endpoint::Send))?;
         }
-        self.send_content(to.into(), "interactive", card.to_content())
-            .await
+        self.send_content(to.into(), "interactive", content).await
     }
 
     /// Sends a card built with the builder tool, by template id.
@@ -172,12 +174,14 @@ impl Client {
         card: &Card,
         superseded: Option<&(dyn Fn() -> bool + Send + Sync)>,
     ) -> Result<(), Exec> {
+        // Serialized once: pre-flight checks the exact bytes that are sent.
+        let content = card.to_content();
         if self.inner.config.preflight {
-            preflight::card(card, self.inner.config.validation())
+            preflight::card_content(&content, self.inner.config.validation())
                 .and_then(|()| self.window_check(id))
                 .map_err(|e| Exec::Failed(pre(Endpoint::UpdateCard)(e)))?;
         }
-        self.patch(id, card.to_content(), superseded).await
+        self.patch(id, content, superseded).await
     }
 
     /// Replaces a sent card with a template card (PATCH).

@@ -6,9 +6,9 @@ use std::sync::Arc;
 
 use crate::codes::{self, Retry};
 
-/// An error response from the open platform (`{"code": …, "msg": …, "error": {"log_id": …}}`).
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{code}: {msg}{}", log_id.as_deref().map(|l| format!(" (log_id {l})")).unwrap_or_default())]
+/// An error response from the open platform (`{"code": …, "msg": …, "error": {"log_id": …}}`),
+/// or the same error predicted by pre-flight (then `finding` holds the validator's whole finding).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ApiError {
     /// The response code (230020, 230099 …).
     pub code: u32,
@@ -16,9 +16,31 @@ pub struct ApiError {
     pub msg: String,
     /// The request's log id, for Feishu support.
     pub log_id: Option<String>,
-    /// For 230099: the card-content sub-error parsed from `msg` (boxed: errors travel in `Result`s).
+    /// For 230099: the card-content sub-error (boxed: errors travel in `Result`s). Parsed from
+    /// `msg` for server replies; taken from the finding's fields for pre-flight errors.
     pub card: Option<Box<CardContentError>>,
+    /// For pre-flight errors: the validator's finding (rule, evidence, pointer, line and column,
+    /// help). `None` for replies from the server.
+    pub finding: Option<Box<card_validate::Diagnostic>>,
 }
+
+impl fmt::Display for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.finding {
+            // The validator's one voice: `error[230099/200570 image-key]: … (at PATH)`, help.
+            Some(d) => write!(f, "{d}"),
+            None => {
+                write!(f, "{}: {}", self.code, self.msg)?;
+                if let Some(l) = &self.log_id {
+                    write!(f, " (log_id {l})")?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+impl std::error::Error for ApiError {}
 
 impl ApiError {
     /// Builds an error from a response's fields, parsing the 230099 sub-error.
@@ -33,6 +55,36 @@ impl ApiError {
             msg,
             log_id,
             card,
+            finding: None,
+        }
+    }
+
+    /// The error the server would answer for a validator finding, built from the finding's
+    /// fields (no text is parsed back); the finding is kept whole, help included.
+    pub fn from_finding(d: &card_validate::Diagnostic) -> Self {
+        let msg = match d.sub_code {
+            Some(_) => format!("Failed to create card content, ext={}", d.server_text()),
+            None => d.message.clone(),
+        };
+        let card = d
+            .sub_code
+            .filter(|_| d.code == card_validate::codes::CARD_CONTENT)
+            .map(|sub| {
+                Box::new(CardContentError {
+                    err_code: sub,
+                    err_path: Some(d.path.clone()),
+                    err_msg: card_validate::codes::err_msg(sub)
+                        .unwrap_or(&d.message)
+                        .to_owned(),
+                    error_value: None,
+                })
+            });
+        ApiError {
+            code: d.code,
+            msg,
+            log_id: None,
+            card,
+            finding: Some(Box::new(d.clone())),
         }
     }
 

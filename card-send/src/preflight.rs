@@ -73,17 +73,17 @@ pub fn edit_count(edits: u32) -> Result<(), ApiError> {
     Ok(())
 }
 
-/// The first error of a report, as the server would send it: 230099 with the `ext=` text (and so
-/// a parsed sub-error), 230025, or 230001. The emulator answers with the same function.
+/// The first error of a report, as the server would send it (230099 with its sub-error, 230025,
+/// or 230001), built from the finding's fields and keeping the whole finding.
+///
+/// # Errors
+///
+/// The [`ApiError`] of the first error finding.
 pub fn first_error(report: &Report) -> Result<(), ApiError> {
-    let Some(d) = report.first_error() else {
-        return Ok(());
-    };
-    let msg = match d.sub_code {
-        Some(_) => format!("Failed to create card content, ext={}", d.server_text()),
-        None => d.message.clone(),
-    };
-    Err(ApiError::new(d.code, msg, None))
+    match report.first_error() {
+        Some(d) => Err(ApiError::from_finding(d)),
+        None => Ok(()),
+    }
 }
 
 #[cfg(test)]
@@ -100,7 +100,7 @@ mod tests {
         .unwrap();
         let e = super::card(&bad, Options::default()).unwrap_err();
         assert_eq!(e.code, 230099);
-        let sub = e.card.unwrap();
+        let sub = e.card.as_deref().unwrap();
         assert_eq!(sub.err_code, 200570);
         assert_eq!(
             sub.err_path.as_deref(),
@@ -108,6 +108,10 @@ mod tests {
         );
         assert_eq!(sub.err_msg, "card contains invalid image keys");
         assert_eq!(e.log_id, None);
+        // The whole finding is kept: its rule and help reach the caller.
+        let d = e.finding.as_deref().unwrap();
+        assert_eq!(d.rule, &card_validate::rules::IMAGE_KEY);
+        assert!(e.to_string().contains("help: upload the image"), "{e}");
     }
 
     #[test]

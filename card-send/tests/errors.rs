@@ -421,3 +421,25 @@ async fn bad_credentials_are_a_clear_error_without_the_secret() {
         .unwrap_err();
     assert_eq!(e.code(), Some(10003));
 }
+
+/// Precision first: a key the 2.0 docs do not list is sent by default (the server takes many of
+/// them); a strict client refuses it before any request, naming the rule and the did-you-mean.
+#[tokio::test]
+async fn strict_preflight_refuses_undocumented_keys_the_default_sends() {
+    let emu = Emulator::start().await.unwrap();
+    let card = card_dsl::card! {
+        <card><markdown raw:text_algin="left">"hi"</markdown></card>
+    };
+    let default = emu.client().build().unwrap();
+    let id = default.send_card(emu.chat_id(), &card).await.unwrap();
+    assert!(emu.message(&id).is_some());
+    let strict = emu.client().strict(true).build().unwrap();
+    let before = emu.stats().requests;
+    let e = strict.send_card(emu.chat_id(), &card).await.unwrap_err();
+    assert!(e.is_preflight(), "{e}");
+    assert_eq!(emu.stats().requests, before, "pre-flight sends nothing");
+    let api = e.api().unwrap();
+    let finding = api.finding.as_deref().unwrap();
+    assert_eq!(finding.rule, &card_validate::rules::UNKNOWN_PROPERTY);
+    assert!(e.to_string().contains("did you mean `text_align`?"), "{e}");
+}

@@ -238,8 +238,24 @@ fn check_content(msg_type: &str, content: &str) -> Result<ContentKind, Reject> {
             ));
         }
     };
-    preflight::first_error(&report).map_err(|e| reject(e.code, e.msg))?;
+    verdict(&report)?;
     Ok(report.kind())
+}
+
+/// The server's answer to card-validate's first error, rendered as the server writes it. The
+/// emulator judges with card-validate in its default (server) mode, not with the client's
+/// pre-flight, so a test that finds the two agreeing can catch a pre-flight bug.
+fn verdict(report: &card_validate::Report) -> Result<(), Reject> {
+    let Some(d) = report.first_error() else {
+        return Ok(());
+    };
+    Err(match d.sub_code {
+        Some(_) => reject(
+            d.code,
+            format!("Failed to create card content, ext={}", d.server_text()),
+        ),
+        None => reject(d.code, d.message.clone()),
+    })
 }
 
 /// (shared, v2) of a card content of `kind`; a template or CardKit card counts as both (its JSON
@@ -527,11 +543,10 @@ async fn chat_button(
             codes::GATEWAY_LIMIT,
         )?;
         let v = json_body(&body)?;
-        preflight::first_error(&card_validate::validate_payload(
-            PayloadKind::ChatButton,
-            &v,
-        ))
-        .map_err(|e| reject(230001, format!("param is invalid: {}", e.msg)))?;
+        let report = card_validate::validate_payload(PayloadKind::ChatButton, &v);
+        if let Some(d) = report.first_error() {
+            return Err(reject(230001, format!("param is invalid: {}", d.message)));
+        }
         let chat_id = str_field(&v, "chat_id")?;
         let mut chats = lock(&st.chats);
         let chat = chats

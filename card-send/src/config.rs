@@ -39,12 +39,12 @@ pub struct Limits {
 impl Limits {
     /// The documented limits (seeds 000 and 002, the send docs); the emulator enforces these.
     pub const DOCUMENTED: Limits = Limits {
-        app_per_second: 50,
-        app_per_minute: 1000,
+        app_per_second: crate::platform::APP_PER_SECOND,
+        app_per_minute: crate::platform::APP_PER_MINUTE,
         minute_burst: 200,
-        message_per_second: 5,
-        receiver_per_second: 5,
-        chat_button_per_second: 10,
+        message_per_second: crate::platform::MESSAGE_PER_SECOND,
+        receiver_per_second: crate::platform::RECEIVER_PER_SECOND,
+        chat_button_per_second: crate::platform::CHAT_BUTTON_PER_SECOND,
         headroom_percent: 3,
     };
 }

@@ -4,7 +4,7 @@
 use std::fmt;
 use std::sync::Arc;
 
-use crate::codes::{self, Retry};
+use crate::platform::{self, Retry};
 
 /// An error response from the open platform (`{"code": …, "msg": …, "error": {"log_id": …}}`),
 /// or the same error predicted by pre-flight (then `finding` holds the validator's whole finding).
@@ -90,7 +90,7 @@ impl ApiError {
 
     /// What a retry can do for this error (unknown codes are not retried).
     pub fn retry(&self) -> Retry {
-        codes::lookup(self.code).map_or(Retry::Never, |(_, r)| r)
+        platform::lookup(self.code).map_or(Retry::Never, |(_, r)| r)
     }
 
     /// Whether retrying with backoff can help (230020 and the generic rate limit).
@@ -105,7 +105,7 @@ impl ApiError {
 
     /// The documented meaning of the code, if it is one the seeds document.
     pub fn description(&self) -> Option<&'static str> {
-        codes::lookup(self.code).map(|(m, _)| m)
+        platform::lookup(self.code).map(|(m, _)| m)
     }
 }
 

@@ -39,11 +39,11 @@
 
 mod api;
 mod client;
-pub mod codes;
 mod config;
 mod error;
 mod ids;
 mod limits;
+pub mod platform;
 pub mod preflight;
 mod secret;
 mod tls;
@@ -57,11 +57,11 @@ pub mod emulator;
 pub use api::{ChatButtonReply, FailedUserReason, Message, MessageBody};
 pub use card_dsl::{Card, ChatButtonUpdate, MessageContent, TemplateCard};
 pub use client::Client;
-pub use codes::Retry;
 pub use config::{
     ClientBuilder, ClientConfig, FEISHU_BASE_URL, LARK_BASE_URL, Limits, RetryPolicy,
 };
 pub use error::{ApiError, CardContentError, Endpoint, Error, TransportKind};
 pub use ids::{MessageId, Receiver, UserIdType};
+pub use platform::Retry;
 pub use secret::Secret;
 pub use updates::CardUpdates;

@@ -1,17 +1,14 @@
 //! Pre-flight: checks a payload with card-validate before any request, so a card the server
 //! would reject fails locally with the same typed error (no `log_id`: it never left the process).
 
-use std::time::{Duration, SystemTime};
+use std::time::SystemTime;
 
 use card_dsl::{Card, ChatButtonUpdate, MessageContent};
 use card_validate::{Options, PayloadKind, Report};
 
-use crate::ApiError;
+use crate::{ApiError, platform};
 
-/// How long after sending a message can still be updated (seed 000: 14 days; 230031).
-pub const UPDATE_WINDOW: Duration = Duration::from_secs(14 * 24 * 3600);
-/// How many times a text/post message can be edited (seed 001; 230072).
-pub const MAX_EDITS: u32 = card_validate::codes::MAX_EDITS;
+pub use crate::platform::{MAX_EDITS, UPDATE_WINDOW};
 
 /// A card for send or PATCH.
 ///
@@ -38,8 +35,8 @@ pub fn message(content: &MessageContent) -> Result<(), ApiError> {
 
 /// A chat_button request body.
 pub fn chat_button(request: &ChatButtonUpdate) -> Result<(), ApiError> {
-    let value =
-        serde_json::to_value(request).map_err(|e| ApiError::new(230001, e.to_string(), None))?;
+    let value = serde_json::to_value(request)
+        .map_err(|e| ApiError::new(platform::INVALID_PARAM, e.to_string(), None))?;
     first_error(&card_validate::validate_payload(
         PayloadKind::ChatButton,
         &value,
@@ -50,7 +47,7 @@ pub fn chat_button(request: &ChatButtonUpdate) -> Result<(), ApiError> {
 pub fn update_window(sent_at: SystemTime, now: SystemTime) -> Result<(), ApiError> {
     match now.duration_since(sent_at) {
         Ok(age) if age > UPDATE_WINDOW => Err(ApiError::new(
-            230031,
+            platform::UPDATE_WINDOW_PASSED,
             format!(
                 "Message can only be modified within 14 days after sending (sent {} days ago).",
                 age.as_secs() / 86_400
@@ -65,7 +62,7 @@ pub fn update_window(sent_at: SystemTime, now: SystemTime) -> Result<(), ApiErro
 pub fn edit_count(edits: u32) -> Result<(), ApiError> {
     if edits >= MAX_EDITS {
         return Err(ApiError::new(
-            230072,
+            platform::EDIT_LIMIT_REACHED,
             format!("The message has reached the number of times it can be edited ({MAX_EDITS})."),
             None,
         ));
@@ -89,6 +86,7 @@ pub fn first_error(report: &Report) -> Result<(), ApiError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::time::Duration;
 
     #[test]
     fn a_card_the_server_would_reject_fails_locally_with_the_same_error() {

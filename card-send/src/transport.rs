@@ -8,8 +8,8 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use crate::client::Inner;
-use crate::codes::Retry;
 use crate::error::{Endpoint, TransportKind};
+use crate::platform::Retry;
 use crate::token::{Token, TokenReply, refresh_at};
 use crate::{ApiError, Error, Secret};
 

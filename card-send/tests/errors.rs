@@ -7,7 +7,7 @@ use std::time::{Duration, SystemTime};
 
 use card_dsl::{Card, ChatButtonUpdate, MessageContent, card};
 use card_send::emulator::{Emulator, Fault};
-use card_send::{Error, Retry, RetryPolicy, codes};
+use card_send::{Error, Retry, RetryPolicy, platform};
 
 fn a_card() -> Card {
     card! { <card><markdown>"hello"</markdown></card> }
@@ -363,7 +363,7 @@ async fn every_documented_code_is_typed_and_retried_only_when_it_can_help() {
     let emu = Emulator::start().await.unwrap();
     let client = emu.client().retry(quick()).build().unwrap();
     let id = client.send_card(emu.chat_id(), &a_card()).await.unwrap();
-    for &(code, msg, retry) in codes::CODES {
+    for &(code, msg, retry) in platform::CODES {
         emu.inject(Fault::Code(code), 1);
         let before = emu.stats();
         let result = client.update_card(&id, &a_card()).await;

@@ -18,7 +18,7 @@ use serde_json::{Value, json};
 use super::MessageState;
 use super::state::{EmuState, Stored, lock};
 use crate::Limits;
-use crate::codes;
+use crate::platform;
 use crate::preflight::{self, UPDATE_WINDOW};
 
 type St = State<Arc<EmuState>>;
@@ -74,7 +74,7 @@ fn reject(code: u32, msg: impl Into<String>) -> Reject {
 
 /// The documented message of a code.
 fn documented(code: u32) -> Reject {
-    reject(code, codes::lookup(code).map_or("error", |(m, _)| m))
+    reject(code, platform::lookup(code).map_or("error", |(m, _)| m))
 }
 
 fn reply(status: StatusCode, code: u32, msg: &str, reset: Option<u64>) -> Response {
@@ -101,10 +101,10 @@ fn reply(status: StatusCode, code: u32, msg: &str, reset: Option<u64>) -> Respon
 
 pub(crate) fn reject_response(state: &EmuState, r: Reject) -> Response {
     state.counters.errors.fetch_add(1, Ordering::Relaxed);
-    if matches!(r.code, codes::FREQUENCY_LIMIT | codes::GATEWAY_LIMIT) {
+    if matches!(r.code, platform::FREQUENCY_LIMIT | platform::GATEWAY_LIMIT) {
         state.counters.rate_limited.fetch_add(1, Ordering::Relaxed);
     }
-    let status = if r.code == codes::GATEWAY_LIMIT {
+    let status = if r.code == platform::GATEWAY_LIMIT {
         StatusCode::TOO_MANY_REQUESTS
     } else {
         StatusCode::BAD_REQUEST
@@ -132,10 +132,16 @@ async fn token(State(st): St, body: Bytes) -> Response {
     let v: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
     let (id, secret) = (v["app_id"].as_str(), v["app_secret"].as_str());
     if id != Some(&st.settings.app_id) {
-        return reject_response(&st, reject(10003, "invalid param: app_id"));
+        return reject_response(
+            &st,
+            reject(platform::INVALID_APP_ID, "invalid param: app_id"),
+        );
     }
     if secret != Some(&st.settings.app_secret) {
-        return reject_response(&st, reject(10014, "app secret invalid"));
+        return reject_response(
+            &st,
+            reject(platform::INVALID_APP_SECRET, "app secret invalid"),
+        );
     }
     let ttl = st.settings.token_ttl;
     let now = Instant::now();
@@ -172,7 +178,7 @@ fn authorize(st: &EmuState, headers: &HeaderMap) -> Result<(), Reject> {
     st.counters.requests.fetch_add(1, Ordering::Relaxed);
     let Some(h) = headers.get("authorization").and_then(|h| h.to_str().ok()) else {
         return Err(reject(
-            99991661,
+            platform::TOKEN_MISSING,
             "Missing access token for authorization. Please make a request with token attached.",
         ));
     };
@@ -180,7 +186,7 @@ fn authorize(st: &EmuState, headers: &HeaderMap) -> Result<(), Reject> {
     match lock(&st.tokens).get(token) {
         Some(exp) if *exp > Instant::now() => Ok(()),
         _ => Err(reject(
-            99991663,
+            platform::TOKEN_INVALID,
             "Invalid access token for authorization. Please make a request with token attached.",
         )),
     }
@@ -189,7 +195,7 @@ fn authorize(st: &EmuState, headers: &HeaderMap) -> Result<(), Reject> {
 fn json_body(body: &Bytes) -> Result<Value, Reject> {
     serde_json::from_slice(body).map_err(|e| {
         reject(
-            230001,
+            platform::INVALID_PARAM,
             format!("Your request contains an invalid request parameter: body is not JSON ({e})."),
         )
     })
@@ -198,7 +204,7 @@ fn json_body(body: &Bytes) -> Result<Value, Reject> {
 fn str_field<'v>(v: &'v Value, name: &str) -> Result<&'v str, Reject> {
     v.get(name)
         .and_then(Value::as_str)
-        .ok_or_else(|| reject(230001, format!("Your request contains an invalid request parameter: {name} is required and must be a string.")))
+        .ok_or_else(|| reject(platform::INVALID_PARAM, format!("Your request contains an invalid request parameter: {name} is required and must be a string.")))
 }
 
 fn limited(st: &EmuState, checks: &[(String, Duration, u32)], code: u32) -> Result<(), Reject> {
@@ -231,7 +237,7 @@ fn check_content(msg_type: &str, content: &str) -> Result<ContentKind, Reject> {
         "post" => card_validate::validate_payload_str(PayloadKind::Post, content),
         other => {
             return Err(reject(
-                230001,
+                platform::INVALID_PARAM,
                 format!(
                     "Your request contains an invalid request parameter: the emulator does not serve msg_type {other:?}."
                 ),
@@ -309,7 +315,7 @@ async fn send(
         let id_type = q.get("receive_id_type").map(String::as_str).unwrap_or("");
         if !["chat_id", "open_id", "user_id", "union_id", "email"].contains(&id_type) {
             return Err(reject(
-                230001,
+                platform::INVALID_PARAM,
                 format!(
                     "Your request contains an invalid request parameter: receive_id_type {id_type:?} is not one of chat_id, open_id, user_id, union_id, email."
                 ),
@@ -326,7 +332,7 @@ async fn send(
             SEC,
             DOCUMENTED.receiver_per_second,
         ));
-        limited(&st, &checks, codes::FREQUENCY_LIMIT)?;
+        limited(&st, &checks, platform::FREQUENCY_LIMIT)?;
         let now = st.now();
         let uuid = v
             .get("uuid")
@@ -350,17 +356,17 @@ async fn send(
             let chats = lock(&st.chats);
             let chat = chats.get(receive_id).ok_or_else(|| {
                 reject(
-                    230001,
+                    platform::INVALID_PARAM,
                     format!(
                         "Your request contains an invalid request parameter: no chat {receive_id}."
                     ),
                 )
             })?;
             if chat.dissolved {
-                return Err(documented(232009));
+                return Err(documented(platform::CHAT_DISSOLVED));
             }
             if !chat.bot_in_chat {
-                return Err(documented(230002));
+                return Err(documented(platform::BOT_NOT_IN_CHAT));
             }
             receive_id.to_owned()
         } else {
@@ -388,7 +394,7 @@ async fn send(
 
 fn not_found(id: &str) -> Reject {
     reject(
-        230001,
+        platform::INVALID_PARAM,
         format!("Your request contains an invalid request parameter: message_id {id} not found."),
     )
 }
@@ -401,13 +407,13 @@ fn live<'m>(
 ) -> Result<&'m mut Stored, Reject> {
     let m = messages.get_mut(id).ok_or_else(|| not_found(id))?;
     if m.state.deleted {
-        return Err(documented(230110));
+        return Err(documented(platform::DELETED));
     }
     if m.state.recalled {
-        return Err(documented(230011));
+        return Err(documented(platform::RECALLED));
     }
     if m.state.sender != st.settings.app_id {
-        return Err(documented(230071));
+        return Err(documented(platform::NOT_THE_SENDER));
     }
     Ok(m)
 }
@@ -428,13 +434,13 @@ async fn update(
             SEC,
             DOCUMENTED.message_per_second,
         ));
-        limited(&st, &checks, codes::FREQUENCY_LIMIT)?;
+        limited(&st, &checks, platform::FREQUENCY_LIMIT)?;
         let now = st.now();
         let mut messages = lock(&st.messages);
         let m = live(&st, &mut messages, &id)?;
         if m.state.msg_type != "interactive" {
             return Err(reject(
-                230001,
+                platform::INVALID_PARAM,
                 format!(
                     "Your request contains an invalid request parameter: only cards (interactive) can be updated, this message is {}.",
                     m.state.msg_type
@@ -442,19 +448,19 @@ async fn update(
             ));
         }
         if now.duration_since(m.state.sent_at).unwrap_or_default() > UPDATE_WINDOW {
-            return Err(documented(230031));
+            return Err(documented(platform::UPDATE_WINDOW_PASSED));
         }
         let kind = check_content("interactive", content)?;
         let (shared, v2) = card_traits(kind, content);
         if m.v2 && !v2 {
             return Err(reject(
-                230099,
+                platform::CARD_CONTENT,
                 "Failed to create card content, ext=ErrCode: 200830; ErrMsg: schemaV2 card can not change schemaV1; ",
             ));
         }
         if !(m.shared && shared) {
             return Err(reject(
-                230099,
+                platform::CARD_CONTENT,
                 "Failed to create card content, ext=ErrCode: 300302; ErrMsg: update_multi is false; ErrorValue: config.update_multi must be true before and after the update; ",
             ));
         }
@@ -475,24 +481,24 @@ async fn edit(State(st): St, headers: HeaderMap, Path(id): Path<String>, body: B
         let (msg_type, content) = (str_field(&v, "msg_type")?, str_field(&v, "content")?);
         if !["text", "post"].contains(&msg_type) {
             return Err(reject(
-                230001,
+                platform::INVALID_PARAM,
                 format!(
                     "Your request contains an invalid request parameter: msg_type must be text or post, got {msg_type:?}."
                 ),
             ));
         }
-        limited(&st, &app_limits("edit"), codes::FREQUENCY_LIMIT)?;
+        limited(&st, &app_limits("edit"), platform::FREQUENCY_LIMIT)?;
         let now = st.now();
         let mut messages = lock(&st.messages);
         let m = live(&st, &mut messages, &id)?;
         if !["text", "post"].contains(&m.state.msg_type.as_str()) {
-            return Err(documented(230054));
+            return Err(documented(platform::UNSUPPORTED_MESSAGE_TYPE));
         }
         if now.duration_since(m.state.sent_at).unwrap_or_default() > st.settings.edit_window {
-            return Err(documented(230075));
+            return Err(documented(platform::EDIT_WINDOW_PASSED));
         }
         if m.state.edits >= preflight::MAX_EDITS {
-            return Err(documented(230072));
+            return Err(documented(platform::EDIT_LIMIT_REACHED));
         }
         check_content(msg_type, content)?;
         m.state.msg_type = msg_type.to_owned();
@@ -511,7 +517,7 @@ async fn get(State(st): St, headers: HeaderMap, Path(id): Path<String>) -> Respo
         let messages = lock(&st.messages);
         let m = messages.get(&id).ok_or_else(|| not_found(&id))?;
         if m.state.deleted {
-            return Err(documented(230110));
+            return Err(documented(platform::DELETED));
         }
         Ok(json!({ "items": [message_json(&m.state, &st.settings.app_id)] }))
     })();
@@ -529,7 +535,7 @@ async fn chat_button(
         let id_type = q.get("user_id_type").map_or("open_id", String::as_str);
         if !["open_id", "union_id", "user_id"].contains(&id_type) {
             return Err(reject(
-                230001,
+                platform::INVALID_PARAM,
                 format!("param is invalid: user_id_type {id_type:?}"),
             ));
         }
@@ -540,19 +546,27 @@ async fn chat_button(
                 SEC,
                 DOCUMENTED.chat_button_per_second,
             )],
-            codes::GATEWAY_LIMIT,
+            platform::GATEWAY_LIMIT,
         )?;
         let v = json_body(&body)?;
         let report = card_validate::validate_payload(PayloadKind::ChatButton, &v);
         if let Some(d) = report.first_error() {
-            return Err(reject(230001, format!("param is invalid: {}", d.message)));
+            return Err(reject(
+                platform::INVALID_PARAM,
+                format!("param is invalid: {}", d.message),
+            ));
         }
         let chat_id = str_field(&v, "chat_id")?;
         let mut chats = lock(&st.chats);
         let chat = chats
             .get_mut(chat_id)
             .filter(|c| c.bot_in_chat && !c.dissolved)
-            .ok_or_else(|| reject(230027, "no permission, bot not in the chat"))?;
+            .ok_or_else(|| {
+                reject(
+                    platform::NO_PERMISSION,
+                    "no permission, bot not in the chat",
+                )
+            })?;
         let failed: Vec<Value> = v["user_ids"]
             .as_array()
             .into_iter()

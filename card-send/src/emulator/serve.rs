@@ -76,8 +76,8 @@ async fn handle(
                     .counters
                     .requests
                     .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                let msg = crate::codes::lookup(code).map_or("injected error", |(m, _)| m);
-                let reset = (code == crate::codes::FREQUENCY_LIMIT).then_some(1);
+                let msg = crate::platform::lookup(code).map_or("injected error", |(m, _)| m);
+                let reset = (code == crate::platform::FREQUENCY_LIMIT).then_some(1);
                 return Ok(reject_response(
                     &state,
                     super::handlers::Reject::injected(code, msg, reset),

@@ -1,0 +1,252 @@
+//! The platform's facts in one place: every response code the seeds document (PATCH card, PUT
+//! edit, PUT chat_button) and the token and gateway codes, each with its text and whether a retry
+//! can help; the size limits, time windows and documented rate limits. The card-content codes and
+//! limits are card-validate's (`card_validate::codes`), re-exported here so there is one of each.
+//! The client's own tuning (headroom, bursts, backoff) lives in [`crate::Limits`] and
+//! [`crate::RetryPolicy`].
+
+use std::time::Duration;
+
+pub use card_validate::codes::{CARD_MAX_BYTES, MAX_EDITS, POST_MAX_BYTES, TEXT_MAX_BYTES};
+
+/// Whether an error can go away by itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Retry {
+    /// Retry with backoff (rate limits, server faults).
+    Backoff,
+    /// Refresh the token, then retry once.
+    RefreshToken,
+    /// Never: the same request will fail again (expired, recalled, deleted, invalid …).
+    Never,
+}
+
+/// 230001: Your request contains an invalid request parameter.
+pub const INVALID_PARAM: u32 = card_validate::codes::INVALID_PARAM;
+/// 230002: The bot can not be outside the group.
+pub const BOT_NOT_IN_CHAT: u32 = 230002;
+/// 230006: Bot ability is not activated.
+pub const BOT_ABILITY_OFF: u32 = 230006;
+/// 230011: The message is recalled.
+pub const RECALLED: u32 = 230011;
+/// 230013: Bot has NO availability to this user.
+pub const BOT_UNAVAILABLE_TO_USER: u32 = 230013;
+/// 230018: These operations are NOT allowed at current group settings.
+pub const GROUP_SETTINGS_FORBID: u32 = 230018;
+/// 230020: This operation triggers the frequency limit.
+pub const FREQUENCY_LIMIT: u32 = 230020;
+/// 230022: The content of the message contains sensitive information.
+pub const SENSITIVE_CONTENT: u32 = 230022;
+/// 230025: The length of the message content reaches its limit.
+pub const CONTENT_TOO_LARGE: u32 = card_validate::codes::TOO_LARGE;
+/// 230027: Lack of necessary permissions.
+pub const NO_PERMISSION: u32 = 230027;
+/// 230028: The messages do NOT pass the audit.
+pub const AUDIT_FAILED: u32 = 230028;
+/// 230031: Message can only be modified within 14 days after sending.
+pub const UPDATE_WINDOW_PASSED: u32 = 230031;
+/// 230035: Send message permission deny.
+pub const SEND_PERMISSION_DENIED: u32 = 230035;
+/// 230038: Cross tenant p2p chat operate forbid.
+pub const CROSS_TENANT_P2P: u32 = 230038;
+/// 230050: The message is invisible to the operator.
+pub const INVISIBLE_TO_OPERATOR: u32 = 230050;
+/// 230054: This operation is not supported for this message type.
+pub const UNSUPPORTED_MESSAGE_TYPE: u32 = 230054;
+/// 230055: The type of file upload does not match the type of message being sent.
+pub const UPLOAD_TYPE_MISMATCH: u32 = 230055;
+/// 230071: The operator is not the sender of the message.
+pub const NOT_THE_SENDER: u32 = 230071;
+/// 230072: The message has reached the number of times it can be edited.
+pub const EDIT_LIMIT_REACHED: u32 = 230072;
+/// 230073: The message in the secret group is not allowed to be edited.
+pub const SECRET_GROUP_EDIT: u32 = 230073;
+/// 230074: The message in the third-party encryption group is not allowed to be edited.
+pub const ENCRYPTED_GROUP_EDIT: u32 = 230074;
+/// 230075: The message has exceeded the time that can be edited.
+pub const EDIT_WINDOW_PASSED: u32 = 230075;
+/// 230099: Failed to create card content.
+pub const CARD_CONTENT: u32 = card_validate::codes::CARD_CONTENT;
+/// 230110: Action unavailable as the message has been deleted.
+pub const DELETED: u32 = 230110;
+/// 232009: Your request specifies a chat which has already been dissolved.
+pub const CHAT_DISSOLVED: u32 = 232009;
+/// 99991661: Missing access token.
+pub const TOKEN_MISSING: u32 = 99991661;
+/// 99991663: Invalid access token.
+pub const TOKEN_INVALID: u32 = 99991663;
+/// 99991664: Invalid app access token.
+pub const APP_TOKEN_INVALID: u32 = 99991664;
+/// 99991668: Invalid user access token.
+pub const USER_TOKEN_INVALID: u32 = 99991668;
+/// 99991671: Invalid tenant access token.
+pub const TENANT_TOKEN_INVALID: u32 = 99991671;
+/// 99991400: Request trigger frequency limit.
+pub const GATEWAY_LIMIT: u32 = 99991400;
+/// 10003: an app_id the token endpoint does not know.
+pub const INVALID_APP_ID: u32 = 10003;
+/// 10014: a wrong app secret at the token endpoint.
+pub const INVALID_APP_SECRET: u32 = 10014;
+
+/// (code, what the server says, retry).
+pub static CODES: &[(u32, &str, Retry)] = &[
+    (
+        INVALID_PARAM,
+        "Your request contains an invalid request parameter.",
+        Retry::Never,
+    ),
+    (
+        BOT_NOT_IN_CHAT,
+        "The bot can not be outside the group.",
+        Retry::Never,
+    ),
+    (
+        BOT_ABILITY_OFF,
+        "Bot ability is not activated.",
+        Retry::Never,
+    ),
+    (RECALLED, "The message is recalled.", Retry::Never),
+    (
+        BOT_UNAVAILABLE_TO_USER,
+        "Bot has NO availability to this user.",
+        Retry::Never,
+    ),
+    (
+        GROUP_SETTINGS_FORBID,
+        "These operations are NOT allowed at current group settings.",
+        Retry::Never,
+    ),
+    (
+        FREQUENCY_LIMIT,
+        "This operation triggers the frequency limit.",
+        Retry::Backoff,
+    ),
+    (
+        SENSITIVE_CONTENT,
+        "The content of the message contains sensitive information.",
+        Retry::Never,
+    ),
+    (
+        CONTENT_TOO_LARGE,
+        "The length of the message content reaches its limit.",
+        Retry::Never,
+    ),
+    (
+        NO_PERMISSION,
+        "Lack of necessary permissions.",
+        Retry::Never,
+    ),
+    (
+        AUDIT_FAILED,
+        "The messages do NOT pass the audit.",
+        Retry::Never,
+    ),
+    (
+        UPDATE_WINDOW_PASSED,
+        "Message can only be modified within 14 days after sending.",
+        Retry::Never,
+    ),
+    (
+        SEND_PERMISSION_DENIED,
+        "Send message permission deny.",
+        Retry::Never,
+    ),
+    (
+        CROSS_TENANT_P2P,
+        "Cross tenant p2p chat operate forbid.",
+        Retry::Never,
+    ),
+    (
+        INVISIBLE_TO_OPERATOR,
+        "The message is invisible to the operator.",
+        Retry::Never,
+    ),
+    (
+        UNSUPPORTED_MESSAGE_TYPE,
+        "This operation is not supported for this message type.",
+        Retry::Never,
+    ),
+    (
+        UPLOAD_TYPE_MISMATCH,
+        "The type of file upload does not match the type of message being sent.",
+        Retry::Never,
+    ),
+    (
+        NOT_THE_SENDER,
+        "The operator is not the sender of the message.",
+        Retry::Never,
+    ),
+    (
+        EDIT_LIMIT_REACHED,
+        "The message has reached the number of times it can be edited.",
+        Retry::Never,
+    ),
+    (
+        SECRET_GROUP_EDIT,
+        "The message in the secret group is not allowed to be edited.",
+        Retry::Never,
+    ),
+    (
+        ENCRYPTED_GROUP_EDIT,
+        "The message in the third-party encryption group is not allowed to be edited.",
+        Retry::Never,
+    ),
+    (
+        EDIT_WINDOW_PASSED,
+        "The message has exceeded the time that can be edited.",
+        Retry::Never,
+    ),
+    (CARD_CONTENT, "Failed to create card content.", Retry::Never),
+    (
+        DELETED,
+        "Action unavailable as the message has been deleted.",
+        Retry::Never,
+    ),
+    (
+        CHAT_DISSOLVED,
+        "Your request specifies a chat which has already been dissolved.",
+        Retry::Never,
+    ),
+    (TOKEN_MISSING, "Missing access token.", Retry::RefreshToken),
+    (TOKEN_INVALID, "Invalid access token.", Retry::RefreshToken),
+    (
+        APP_TOKEN_INVALID,
+        "Invalid app access token.",
+        Retry::RefreshToken,
+    ),
+    (
+        USER_TOKEN_INVALID,
+        "Invalid user access token.",
+        Retry::RefreshToken,
+    ),
+    (
+        TENANT_TOKEN_INVALID,
+        "Invalid tenant access token.",
+        Retry::RefreshToken,
+    ),
+    (
+        GATEWAY_LIMIT,
+        "Request trigger frequency limit.",
+        Retry::Backoff,
+    ),
+];
+
+/// How long after sending a message can still be updated (seed 000: 14 days; 230031).
+pub const UPDATE_WINDOW: Duration = Duration::from_secs(14 * 24 * 3600);
+/// Documented rate limits (seeds): per app and API, per message, per receiver, chat_button.
+pub const APP_PER_SECOND: u32 = 50;
+/// Per app and API, per minute.
+pub const APP_PER_MINUTE: u32 = 1000;
+/// PATCH updates of one message per second.
+pub const MESSAGE_PER_SECOND: u32 = 5;
+/// Sends to one receiver per second.
+pub const RECEIVER_PER_SECOND: u32 = 5;
+/// chat_button updates per second.
+pub const CHAT_BUTTON_PER_SECOND: u32 = 10;
+
+/// The table row of a code.
+pub fn lookup(code: u32) -> Option<(&'static str, Retry)> {
+    CODES
+        .iter()
+        .find(|(c, _, _)| *c == code)
+        .map(|(_, m, r)| (*m, *r))
+}

@@ -175,7 +175,7 @@ fn gen_enum(out: &mut String, e: &Enum) {
     }
     let _ = writeln!(
         out,
-        "        }}\n    }}\n\n    /// Parses a JSON value.\n    pub fn parse(s: &str) -> Result<Self, crate::UnknownValue> {{\n        Ok(match s {{"
+        "        }}\n    }}\n\n    /// Parses a JSON value.\n    ///\n    /// # Errors\n    ///\n    /// [`crate::UnknownValue`] for a value the docs do not list (or that 2.0 removed).\n    pub fn parse(s: &str) -> Result<Self, crate::UnknownValue> {{\n        Ok(match s {{"
     );
     for v in e.values {
         let _ = writeln!(out, "            {v:?} => Self::{},", variant_name(v));
@@ -267,7 +267,7 @@ fn gen_dim(out: &mut String, d: &Dim) {
     }
     let _ = writeln!(
         out,
-        "            Self::Other(s) => s.clone(),\n        }}\n    }}\n\n    /// Parses a JSON value (a non-canonical spelling is kept as `Other`).\n    pub fn parse(s: &str) -> Result<Self, crate::UnknownValue> {{\n        let v = match s {{"
+        "            Self::Other(s) => s.clone(),\n        }}\n    }}\n\n    /// Parses a JSON value (a non-canonical spelling is kept as `Other`).\n    ///\n    /// # Errors\n    ///\n    /// [`crate::UnknownValue`] for a value 2.0 removed.\n    pub fn parse(s: &str) -> Result<Self, crate::UnknownValue> {{\n        let v = match s {{"
     );
     for k in d.keywords {
         let _ = writeln!(out, "            {k:?} => Self::{},", variant_name(k));

@@ -229,6 +229,11 @@ impl TableBuilder {
     }
 
     /// The table, or what was wrong.
+    ///
+    /// # Errors
+    ///
+    /// Every [`TableError`] found: cells set through another table's column handle, raw cells
+    /// whose key is not a column name, and repeated column names.
     pub fn build(self) -> Result<Table, Vec<TableError>> {
         if !self.errors.is_empty() {
             return Err(self.errors);

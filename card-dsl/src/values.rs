@@ -78,6 +78,10 @@ macro_rules! shaped_string {
 
         impl $name {
             /// Checks the shape.
+            ///
+            /// # Errors
+            ///
+            /// [`ShapeError`] when the value does not have the shape the docs fix.
             pub fn new(value: impl Into<String>) -> Result<Self, ShapeError> {
                 let value = value.into();
                 if ($check)(value.as_str()) {

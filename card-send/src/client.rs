@@ -92,6 +92,12 @@ impl Client {
     }
 
     /// Sends a card (`msg_type: interactive`).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Preflight`] when pre-flight finds what the server would reject (nothing is sent);
+    /// [`Error::Api`] with the server's code otherwise; [`Error::Transport`], [`Error::Http`],
+    /// [`Error::RetriesExhausted`] or [`Error::Decode`] when the request or its reply fails.
     pub async fn send_card(
         &self,
         to: impl Into<Receiver>,
@@ -107,6 +113,12 @@ impl Client {
     }
 
     /// Sends a card built with the builder tool, by template id.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Preflight`] when pre-flight finds what the server would reject (nothing is sent);
+    /// [`Error::Api`] with the server's code otherwise; [`Error::Transport`], [`Error::Http`],
+    /// [`Error::RetriesExhausted`] or [`Error::Decode`] when the request or its reply fails.
     pub async fn send_template(
         &self,
         to: impl Into<Receiver>,
@@ -121,6 +133,12 @@ impl Client {
     }
 
     /// Sends a text or post message.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Preflight`] when pre-flight finds what the server would reject (nothing is sent);
+    /// [`Error::Api`] with the server's code otherwise; [`Error::Transport`], [`Error::Http`],
+    /// [`Error::RetriesExhausted`] or [`Error::Decode`] when the request or its reply fails.
     pub async fn send_message(
         &self,
         to: impl Into<Receiver>,
@@ -162,6 +180,12 @@ impl Client {
 
     /// Replaces a sent card (PATCH, seed 000). The card is 2.0 with `update_multi: true` by
     /// construction; pre-flight also checks the 14-day window when this client sent the message.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Preflight`] when pre-flight finds what the server would reject (nothing is sent);
+    /// [`Error::Api`] with the server's code otherwise; [`Error::Transport`], [`Error::Http`],
+    /// [`Error::RetriesExhausted`] or [`Error::Decode`] when the request or its reply fails.
     pub async fn update_card(&self, id: &MessageId, card: &Card) -> Result<(), Error> {
         self.update_card_exec(id, card, None)
             .await
@@ -185,6 +209,12 @@ impl Client {
     }
 
     /// Replaces a sent card with a template card (PATCH).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Preflight`] when pre-flight finds what the server would reject (nothing is sent);
+    /// [`Error::Api`] with the server's code otherwise; [`Error::Transport`], [`Error::Http`],
+    /// [`Error::RetriesExhausted`] or [`Error::Decode`] when the request or its reply fails.
     pub async fn update_template(&self, id: &MessageId, card: &TemplateCard) -> Result<(), Error> {
         let content = card.to_content();
         if self.inner.config.preflight {
@@ -216,6 +246,12 @@ impl Client {
 
     /// Edits a sent text or post message (PUT, seed 001). Pre-flight checks the content and the
     /// 20-edit cap when this client has seen the message's edits.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Preflight`] when pre-flight finds what the server would reject (nothing is sent);
+    /// [`Error::Api`] with the server's code otherwise; [`Error::Transport`], [`Error::Http`],
+    /// [`Error::RetriesExhausted`] or [`Error::Decode`] when the request or its reply fails.
     pub async fn edit_message(
         &self,
         id: &MessageId,
@@ -245,6 +281,12 @@ impl Client {
     }
 
     /// Sets the feed-card buttons of a chat for some users (PUT, seed 002), `user_ids` as open_ids.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Preflight`] when pre-flight finds what the server would reject (nothing is sent);
+    /// [`Error::Api`] with the server's code otherwise; [`Error::Transport`], [`Error::Http`],
+    /// [`Error::RetriesExhausted`] or [`Error::Decode`] when the request or its reply fails.
     pub async fn update_chat_button(
         &self,
         request: &ChatButtonUpdate,
@@ -254,6 +296,12 @@ impl Client {
     }
 
     /// [`Client::update_chat_button`] with another `user_id_type`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Preflight`] when pre-flight finds what the server would reject (nothing is sent);
+    /// [`Error::Api`] with the server's code otherwise; [`Error::Transport`], [`Error::Http`],
+    /// [`Error::RetriesExhausted`] or [`Error::Decode`] when the request or its reply fails.
     pub async fn update_chat_button_as(
         &self,
         request: &ChatButtonUpdate,
@@ -276,6 +324,12 @@ impl Client {
     }
 
     /// Reads a message (GET /open-apis/im/v1/messages/:message_id).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Preflight`] when pre-flight finds what the server would reject (nothing is sent);
+    /// [`Error::Api`] with the server's code otherwise; [`Error::Transport`], [`Error::Http`],
+    /// [`Error::RetriesExhausted`] or [`Error::Decode`] when the request or its reply fails.
     pub async fn get_message(&self, id: &MessageId) -> Result<Message, Error> {
         let call = Call {
             endpoint: Endpoint::GetMessage,

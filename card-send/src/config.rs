@@ -210,6 +210,12 @@ impl ClientBuilder {
     }
 
     /// Checks the settings and builds the client.
+    ///
+    /// # Errors
+    ///
+    /// [`crate::Error::Config`] naming the setting: a missing app_id or app_secret, a base_url that
+    /// is not https (plain http only to a loopback host), zero limits or retry attempts, or an HTTP
+    /// client that cannot be built.
     pub fn build(self) -> Result<crate::Client, crate::Error> {
         let config = self.into_config()?;
         crate::Client::from_config(config)

@@ -29,11 +29,19 @@ pub fn card_content(content: &str, options: Options) -> Result<(), ApiError> {
 }
 
 /// A text or post for the edit API.
+///
+/// # Errors
+///
+/// 230001 or 230025 for a text or post the edit API would refuse.
 pub fn message(content: &MessageContent) -> Result<(), ApiError> {
     first_error(&content.validate())
 }
 
 /// A chat_button request body.
+///
+/// # Errors
+///
+/// 230001 for a chat_button body outside the documented limits.
 pub fn chat_button(request: &ChatButtonUpdate) -> Result<(), ApiError> {
     let value = serde_json::to_value(request)
         .map_err(|e| ApiError::new(platform::INVALID_PARAM, e.to_string(), None))?;
@@ -44,6 +52,10 @@ pub fn chat_button(request: &ChatButtonUpdate) -> Result<(), ApiError> {
 }
 
 /// A PATCH of a message sent at `sent_at`, at `now`.
+///
+/// # Errors
+///
+/// 230031 when `now` is more than 14 days after `sent_at`.
 pub fn update_window(sent_at: SystemTime, now: SystemTime) -> Result<(), ApiError> {
     match now.duration_since(sent_at) {
         Ok(age) if age > UPDATE_WINDOW => Err(ApiError::new(
@@ -59,6 +71,10 @@ pub fn update_window(sent_at: SystemTime, now: SystemTime) -> Result<(), ApiErro
 }
 
 /// An edit of a message already edited `edits` times.
+///
+/// # Errors
+///
+/// 230072 when the message was already edited 20 times.
 pub fn edit_count(edits: u32) -> Result<(), ApiError> {
     if edits >= MAX_EDITS {
         return Err(ApiError::new(

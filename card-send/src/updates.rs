@@ -115,6 +115,11 @@ impl CardUpdates {
 
     /// Waits until the latest card set so far is delivered. Errors: the one that stopped it (a
     /// terminal code such as 230031, pre-flight, or retries exhausted).
+    ///
+    /// # Errors
+    ///
+    /// The error of the latest card's delivery (after its retries), or a pre-flight error; the card
+    /// is kept and the next `flush` tries it again.
     pub async fn flush(&self) -> Result<(), Error> {
         let target = {
             let mut slot = self.shared.lock();

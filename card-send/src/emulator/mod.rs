@@ -202,6 +202,10 @@ impl EmulatorBuilder {
         self
     }
     /// Binds 127.0.0.1 on a free port and starts serving.
+    ///
+    /// # Errors
+    ///
+    /// The I/O error when 127.0.0.1 cannot be bound.
     pub async fn start(self) -> std::io::Result<Emulator> {
         let listener = TcpListener::bind(("127.0.0.1", 0)).await?;
         let addr = listener.local_addr()?;
@@ -228,6 +232,10 @@ impl Drop for Emulator {
 
 impl Emulator {
     /// Starts an emulator with the defaults (needs a Tokio runtime).
+    ///
+    /// # Errors
+    ///
+    /// The I/O error when 127.0.0.1 cannot be bound.
     pub async fn start() -> std::io::Result<Emulator> {
         EmulatorBuilder::default().start().await
     }

@@ -13,6 +13,12 @@ use syn::{Ident, Lit, LitStr};
 
 use crate::ast::{Attribute, Child, Element, Value};
 
+/// A local of the generated code: mixed-site hygiene, so the user's `{expr}` can neither see nor
+/// shadow it.
+fn local(name: &str) -> Ident {
+    Ident::new(name, Span::mixed_site())
+}
+
 /// Where an element sits.
 #[derive(Clone, Copy)]
 struct Ctx {
@@ -67,6 +73,8 @@ impl Lower {
 
     /// The whole `<card>…</card>`.
     pub(crate) fn card(&mut self, el: &Element) -> TokenStream {
+        let card_v = local("__card");
+        let list_v = local("__list");
         let root = self.root.clone();
         if el.name != "card" {
             self.error(
@@ -89,15 +97,15 @@ impl Lower {
                 Child::Element(c) => match c.name.to_string().as_str() {
                     "config" => {
                         let v = self.object(&spec::CONFIG, c, ctx);
-                        stmts.push(quote!(__card = __card.config(#v);));
+                        stmts.push(quote!(#card_v = #card_v.config(#v);));
                     }
                     "header" => {
                         let v = self.object(&spec::HEADER, c, ctx);
-                        stmts.push(quote!(__card = __card.header(#v);));
+                        stmts.push(quote!(#card_v = #card_v.header(#v);));
                     }
                     "card_link" => {
                         let v = self.object(&spec::CARD_LINK, c, ctx);
-                        stmts.push(quote!(__card = __card.card_link(#v);));
+                        stmts.push(quote!(#card_v = #card_v.card_link(#v);));
                     }
                     "body" => explicit_body = Some(self.object(&spec::BODY, c, ctx)),
                     _ => items.push(self.list_item(c, Slot::Body, ctx)),
@@ -108,7 +116,7 @@ impl Lower {
                 ),
                 Child::Expr(g) => {
                     let g = expr(g);
-                    items.push(quote!(#root::__private::IntoElements::push_into(#g, &mut __list);))
+                    items.push(quote!(#root::__private::IntoElements::push_into(#g, &mut #list_v);))
                 }
             }
         }
@@ -129,7 +137,7 @@ impl Lower {
             self.rule(el.name.span(), &rules::TABLE_LIMIT, message, None);
         }
         let body = match (explicit_body, items.is_empty()) {
-            (Some(body), true) => quote!(__card = __card.body(#body);),
+            (Some(body), true) => quote!(#card_v = #card_v.body(#body);),
             (Some(_), false) => {
                 self.error(
                     el.name.span(),
@@ -139,25 +147,26 @@ impl Lower {
             }
             (None, true) => quote!(),
             (None, false) => quote! {
-                let mut __list: ::std::vec::Vec<#root::Element> = ::std::vec::Vec::new();
+                let mut #list_v: ::std::vec::Vec<#root::Element> = ::std::vec::Vec::new();
                 #(#items)*
-                __card = __card.body(#root::Body::new().elements(__list));
+                #card_v = #card_v.body(#root::Body::new().elements(#list_v));
             },
         };
         quote! {{
             #[allow(deprecated, unused_mut, clippy::vec_init_then_push)]
-            let __card = {
-                let mut __card = #root::Card::new();
+            let #card_v = {
+                let mut #card_v = #root::Card::new();
                 #(#stmts)*
                 #body
-                __card
+                #card_v
             };
-            __card
+            #card_v
         }}
     }
 
     /// One component on its own (`element!`): its struct, e.g. `card_dsl::Markdown`.
     pub(crate) fn element(&mut self, el: &Element) -> TokenStream {
+        let element_v = local("__element");
         let tag = el.name.to_string();
         if let Some(help) = spec::v1_only_tag(&tag) {
             self.rule(el.name.span(), &rules::UNSUPPORTED_V1_TAG, format!("unsupported tag {tag}: `<{tag}>` is a 1.0 component that JSON 2.0 no longer supports"), Some(help.to_owned()));
@@ -180,13 +189,14 @@ impl Lower {
         );
         quote! {{
             #[allow(deprecated, unused_mut, clippy::vec_init_then_push)]
-            let __element = #value;
-            __element
+            let #element_v = #value;
+            #element_v
         }}
     }
 
     /// A child in an element list: its statement pushing onto `__list`.
     fn list_item(&mut self, c: &Element, slot: Slot, ctx: Ctx) -> TokenStream {
+        let list_v = local("__list");
         let root = self.root.clone();
         let tag = c.name.to_string();
         let span = c.name.span();
@@ -206,8 +216,8 @@ impl Lower {
         }
         let value = self.component(comp, c, ctx);
         match slot {
-            Slot::Columns | Slot::Buttons => quote!(__list.push(#value);),
-            _ => quote!(__list.push(#root::Element::from(#value));),
+            Slot::Columns | Slot::Buttons => quote!(#list_v.push(#value);),
+            _ => quote!(#list_v.push(#root::Element::from(#value));),
         }
     }
 
@@ -274,6 +284,7 @@ impl Lower {
         ctx: Ctx,
         needs_name: bool,
     ) -> TokenStream {
+        let list_v = local("__list");
         let root = self.root.clone();
         let ty = Ident::new(type_name, el.name.span());
         let mut values: Vec<(&'static Attr, TokenStream, Span)> = Vec::new();
@@ -364,7 +375,7 @@ impl Lower {
                     let g = &expr(group);
                     if list_attr.is_some() {
                         list_items.push(
-                            quote!(#root::__private::IntoElements::push_into(#g, &mut __list);),
+                            quote!(#root::__private::IntoElements::push_into(#g, &mut #list_v);),
                         );
                     } else if let Some(a) = text_attr {
                         let v = match a.ty {
@@ -392,9 +403,9 @@ impl Lower {
                 _ => quote!(#root::Element),
             };
             let v = quote! {{
-                let mut __list: ::std::vec::Vec<#item_ty> = ::std::vec::Vec::new();
+                let mut #list_v: ::std::vec::Vec<#item_ty> = ::std::vec::Vec::new();
                 #(#list_items)*
-                __list
+                #list_v
             }};
             self.set(&mut values, list, v, el.name.span());
         }
@@ -544,6 +555,8 @@ impl Lower {
 
     /// A child element that sets an attribute: an object, a list of objects or components.
     fn child_value(&mut self, a: &'static Attr, c: &Element, ctx: Ctx) -> Option<TokenStream> {
+        let items_v = local("__items");
+        let list_v = local("__list");
         let root = self.root.clone();
         match a.ty {
             Ty::Obj(o) => Some(self.object(o, c, ctx)),
@@ -568,12 +581,12 @@ impl Lower {
                     match gc {
                         Child::Element(g) => {
                             if let Some(v) = self.list_object(o, g, ctx) {
-                                pushes.push(quote!(__items.push(#v);));
+                                pushes.push(quote!(#items_v.push(#v);));
                             }
                         }
                         Child::Expr(e) => {
                             let e = expr(e);
-                            pushes.push(quote!(__items.extend(#e);))
+                            pushes.push(quote!(#items_v.extend(#e);))
                         }
                         Child::Text(t) => self.error(
                             t.span(),
@@ -582,9 +595,9 @@ impl Lower {
                     }
                 }
                 Some(quote! {{
-                    let mut __items: ::std::vec::Vec<#root::#item_ty> = ::std::vec::Vec::new();
+                    let mut #items_v: ::std::vec::Vec<#root::#item_ty> = ::std::vec::Vec::new();
                     #(#pushes)*
-                    __items
+                    #items_v
                 }})
             }
             Ty::Elements(slot) => {
@@ -595,7 +608,7 @@ impl Lower {
                         Child::Expr(e) => {
                             let e = expr(e);
                             items.push(
-                                quote!(#root::__private::IntoElements::push_into(#e, &mut __list);),
+                                quote!(#root::__private::IntoElements::push_into(#e, &mut #list_v);),
                             )
                         }
                         Child::Text(t) => {
@@ -609,9 +622,9 @@ impl Lower {
                     _ => quote!(#root::Element),
                 };
                 Some(quote! {{
-                    let mut __list: ::std::vec::Vec<#item_ty> = ::std::vec::Vec::new();
+                    let mut #list_v: ::std::vec::Vec<#item_ty> = ::std::vec::Vec::new();
                     #(#items)*
-                    __list
+                    #list_v
                 }})
             }
             _ => match c.children.as_slice() {

@@ -199,3 +199,20 @@ fn raw_attributes_are_the_escape_hatch() {
     );
     assert!(!strict.is_ok());
 }
+
+/// The generated locals are mixed-site: a user variable with the same name is the user's.
+#[test]
+fn generated_locals_do_not_capture_user_names() {
+    let __card = "user text";
+    let __list = vec![card_dsl::element! { <hr/> }];
+    let card = card! {
+        <card>
+            <markdown>{__card}</markdown>
+            {__list}
+        </card>
+    };
+    assert_eq!(
+        card.to_value()["body"]["elements"],
+        json!([{"tag":"markdown","content":"user text"},{"tag":"hr"}])
+    );
+}

@@ -8,6 +8,8 @@
 mod ast;
 mod lower;
 mod parse;
+#[cfg(test)]
+mod tests;
 
 use proc_macro::TokenStream;
 use proc_macro2::{TokenStream as TokenStream2, TokenTree};
@@ -23,7 +25,11 @@ pub fn card_impl(input: TokenStream) -> TokenStream {
 #[doc(hidden)]
 #[proc_macro]
 pub fn element_impl(input: TokenStream) -> TokenStream {
-    let (root, markup) = split_root(input.into());
+    expand_element(input.into()).into()
+}
+
+fn expand_element(input: TokenStream2) -> TokenStream2 {
+    let (root, markup) = split_root(input);
     let mut lower = lower::Lower::new(root);
     let value = match syn::parse2::<ast::Element>(markup) {
         Ok(el) => lower.element(&el),
@@ -33,12 +39,12 @@ pub fn element_impl(input: TokenStream) -> TokenStream {
         }
     };
     if lower.errors.is_empty() {
-        return value.into();
+        return value;
     }
     // The element's type is unknown after an error; `unreachable!()` has every type, and it never
     // runs because the build stops at the errors.
     let errors = lower.errors.iter().map(syn::Error::to_compile_error);
-    quote::quote!({ #(#errors)* ::core::unreachable!() }).into()
+    quote::quote!({ #(#errors)* ::core::unreachable!() })
 }
 
 fn split_root(input: TokenStream2) -> (TokenStream2, TokenStream2) {

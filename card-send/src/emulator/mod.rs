@@ -39,7 +39,8 @@
 //! # Ok(()) }
 //! ```
 
-mod handlers;
+mod endpoints;
+mod reply;
 mod serve;
 mod state;
 
@@ -210,7 +211,7 @@ impl EmulatorBuilder {
         let listener = TcpListener::bind(("127.0.0.1", 0)).await?;
         let addr = listener.local_addr()?;
         let state = Arc::new(EmuState::new(self.settings));
-        let router = handlers::router(state.clone());
+        let router = endpoints::router(state.clone());
         let task = tokio::spawn(serve::serve(listener, router, state.clone()));
         Ok(Emulator { state, addr, task })
     }

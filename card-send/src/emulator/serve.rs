@@ -13,7 +13,7 @@ use tokio::net::TcpListener;
 use tower::ServiceExt;
 
 use super::Fault;
-use super::handlers::reject_response;
+use super::reply::{Reject, injected_response};
 use super::state::EmuState;
 
 /// The error that makes hyper close a connection without answering.
@@ -78,9 +78,9 @@ async fn handle(
                     .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                 let msg = crate::platform::lookup(code).map_or("injected error", |(m, _)| m);
                 let reset = (code == crate::platform::FREQUENCY_LIMIT).then_some(1);
-                return Ok(reject_response(
+                return Ok(injected_response(
                     &state,
-                    super::handlers::Reject::injected(code, msg, reset),
+                    Reject::injected(code, msg, reset),
                 ));
             }
             Fault::Delay(d) => tokio::time::sleep(d).await,

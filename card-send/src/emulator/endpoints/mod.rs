@@ -1,0 +1,215 @@
+//! The endpoints, one module each, with the documented checks in the server's order (token,
+//! body, rate limits, message state, content), and the checks they share. Each handler returns a
+//! `Result` whose error is the platform's reply ([`Reject`], an axum `IntoResponse`).
+
+mod chat_button;
+mod edit;
+mod get;
+mod send;
+mod token;
+mod update;
+
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use axum::Router;
+use axum::body::Bytes;
+use axum::http::{HeaderMap, StatusCode};
+use axum::routing::{post, put};
+use card_validate::{ContentKind, PayloadKind};
+use serde_json::{Value, json};
+
+use super::MessageState;
+use super::reply::{Data, Reject, documented, reject, reply};
+use super::state::{EmuState, Stored, lock};
+use crate::Limits;
+use crate::platform::{self, MAX_EDITS, UPDATE_WINDOW};
+
+type St = axum::extract::State<Arc<EmuState>>;
+
+pub(crate) fn router(state: Arc<EmuState>) -> Router {
+    Router::new()
+        .route(
+            "/open-apis/auth/v3/tenant_access_token/internal",
+            post(token::token),
+        )
+        .route("/open-apis/im/v1/messages", post(send::send))
+        .route(
+            "/open-apis/im/v1/messages/{message_id}",
+            put(edit::edit).patch(update::update).get(get::get),
+        )
+        .route(
+            "/open-apis/im/v2/chat_button",
+            put(chat_button::chat_button),
+        )
+        .fallback(|| async {
+            reply(
+                StatusCode::NOT_FOUND,
+                404,
+                "the emulator does not serve this path",
+                None,
+            )
+        })
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            super::reply::count_rejections,
+        ))
+        .with_state(state)
+}
+
+fn authorize(st: &EmuState, headers: &HeaderMap) -> Result<(), Reject> {
+    st.counters.requests.fetch_add(1, Ordering::Relaxed);
+    let Some(h) = headers.get("authorization").and_then(|h| h.to_str().ok()) else {
+        return Err(reject(
+            platform::TOKEN_MISSING,
+            "Missing access token for authorization. Please make a request with token attached.",
+        ));
+    };
+    let token = h.strip_prefix("Bearer ").unwrap_or("");
+    match lock(&st.tokens).get(token) {
+        Some(exp) if *exp > Instant::now() => Ok(()),
+        _ => Err(reject(
+            platform::TOKEN_INVALID,
+            "Invalid access token for authorization. Please make a request with token attached.",
+        )),
+    }
+}
+
+fn json_body(body: &Bytes) -> Result<Value, Reject> {
+    serde_json::from_slice(body).map_err(|e| {
+        reject(
+            platform::INVALID_PARAM,
+            format!("Your request contains an invalid request parameter: body is not JSON ({e})."),
+        )
+    })
+}
+
+fn str_field<'v>(v: &'v Value, name: &str) -> Result<&'v str, Reject> {
+    v.get(name)
+        .and_then(Value::as_str)
+        .ok_or_else(|| reject(platform::INVALID_PARAM, format!("Your request contains an invalid request parameter: {name} is required and must be a string.")))
+}
+
+fn limited(st: &EmuState, checks: &[(String, Duration, u32)], code: u32) -> Result<(), Reject> {
+    st.rate(checks).map_err(|reset| Reject {
+        reset: Some(reset),
+        ..documented(code)
+    })
+}
+
+/// The seeds' limits, as the client's defaults hold them (the emulator enforces them exactly,
+/// without the client's headroom).
+const DOCUMENTED: Limits = Limits::DOCUMENTED;
+
+const SEC: Duration = Duration::from_secs(1);
+const MIN: Duration = Duration::from_secs(60);
+
+fn app_limits(api: &str) -> Vec<(String, Duration, u32)> {
+    vec![
+        (format!("{api}/s"), SEC, DOCUMENTED.app_per_second),
+        (format!("{api}/min"), MIN, DOCUMENTED.app_per_minute),
+    ]
+}
+
+/// 230025/230099/230001 for a content, as the server reports them; else what card-validate
+/// recognised it as (2.0 or 1.0 card, template …).
+fn check_content(msg_type: &str, content: &str) -> Result<ContentKind, Reject> {
+    let report = match msg_type {
+        "interactive" => card_validate::validate_str(content),
+        "text" => card_validate::validate_payload_str(PayloadKind::Text, content),
+        "post" => card_validate::validate_payload_str(PayloadKind::Post, content),
+        other => {
+            return Err(reject(
+                platform::INVALID_PARAM,
+                format!(
+                    "Your request contains an invalid request parameter: the emulator does not serve msg_type {other:?}."
+                ),
+            ));
+        }
+    };
+    verdict(&report)?;
+    Ok(report.kind())
+}
+
+/// The server's answer to card-validate's first error, rendered as the server writes it. The
+/// emulator judges with card-validate in its default (server) mode, not with the client's
+/// pre-flight, so a test that finds the two agreeing can catch a pre-flight bug.
+fn verdict(report: &card_validate::Report) -> Result<(), Reject> {
+    let Some(d) = report.first_error() else {
+        return Ok(());
+    };
+    Err(match d.sub_code {
+        Some(_) => reject(
+            d.code,
+            format!("Failed to create card content, ext={}", d.server_text()),
+        ),
+        None => reject(d.code, d.message.clone()),
+    })
+}
+
+/// (shared, v2) of a card content of `kind`; a template or CardKit card counts as both (its JSON
+/// is not known here).
+fn card_traits(kind: ContentKind, content: &str) -> (bool, bool) {
+    let v2 = match kind {
+        ContentKind::CardV2 => true,
+        ContentKind::CardV1 => false,
+        _ => return (true, true),
+    };
+    let v: Value = serde_json::from_str(content).unwrap_or(Value::Null);
+    let update_multi = v["config"]["update_multi"].as_bool();
+    let shared = if v2 {
+        update_multi != Some(false)
+    } else {
+        update_multi == Some(true)
+    };
+    (shared, v2)
+}
+
+fn millis(t: SystemTime) -> String {
+    t.duration_since(UNIX_EPOCH)
+        .unwrap_or_default()
+        .as_millis()
+        .to_string()
+}
+
+fn message_json(m: &MessageState, app_id: &str) -> Value {
+    json!({
+        "message_id": m.message_id,
+        "msg_type": m.msg_type,
+        "create_time": millis(m.sent_at),
+        "update_time": millis(m.updated_at),
+        "deleted": m.deleted || m.recalled,
+        "updated": m.updates + m.edits > 0,
+        "chat_id": m.chat_id,
+        "sender": { "id": app_id, "id_type": "app_id", "sender_type": "app", "tenant_key": "emulator" },
+        "body": { "content": m.content },
+    })
+}
+
+fn not_found(id: &str) -> Reject {
+    reject(
+        platform::INVALID_PARAM,
+        format!("Your request contains an invalid request parameter: message_id {id} not found."),
+    )
+}
+
+/// Common state checks of PATCH and PUT: exists, not deleted, not recalled, sent by this app.
+fn live<'m>(
+    st: &EmuState,
+    messages: &'m mut HashMap<String, Stored>,
+    id: &str,
+) -> Result<&'m mut Stored, Reject> {
+    let m = messages.get_mut(id).ok_or_else(|| not_found(id))?;
+    if m.state.deleted {
+        return Err(documented(platform::DELETED));
+    }
+    if m.state.recalled {
+        return Err(documented(platform::RECALLED));
+    }
+    if m.state.sender != st.settings.app_id {
+        return Err(documented(platform::NOT_THE_SENDER));
+    }
+    Ok(m)
+}

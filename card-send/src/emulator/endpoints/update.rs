@@ -1,0 +1,74 @@
+//! `PATCH /open-apis/im/v1/messages/:message_id`: replace a sent card (seed 000: 14 days,
+//! update_multi before and after, no 2.0 → 1.0).
+
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
+
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::http::HeaderMap;
+use serde_json::{Value, json};
+
+use super::*;
+
+pub(crate) async fn update(
+    State(st): St,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Result<Data, Reject> {
+    handle(&st, headers, id, body).map(Data)
+}
+
+fn handle(
+    st: &Arc<EmuState>,
+    headers: HeaderMap,
+    id: String,
+    body: Bytes,
+) -> Result<Value, Reject> {
+    authorize(&st, &headers)?;
+    let v = json_body(&body)?;
+    let content = str_field(&v, "content")?;
+    let mut checks = app_limits("patch");
+    checks.push((
+        format!("patch/msg/{id}"),
+        SEC,
+        DOCUMENTED.message_per_second,
+    ));
+    limited(&st, &checks, platform::FREQUENCY_LIMIT)?;
+    let now = st.now();
+    let mut messages = lock(&st.messages);
+    let m = live(&st, &mut messages, &id)?;
+    if m.state.msg_type != "interactive" {
+        return Err(reject(
+            platform::INVALID_PARAM,
+            format!(
+                "Your request contains an invalid request parameter: only cards (interactive) can be updated, this message is {}.",
+                m.state.msg_type
+            ),
+        ));
+    }
+    if now.duration_since(m.state.sent_at).unwrap_or_default() > UPDATE_WINDOW {
+        return Err(documented(platform::UPDATE_WINDOW_PASSED));
+    }
+    let kind = check_content("interactive", content)?;
+    let (shared, v2) = card_traits(kind, content);
+    if m.v2 && !v2 {
+        return Err(reject(
+            platform::CARD_CONTENT,
+            "Failed to create card content, ext=ErrCode: 200830; ErrMsg: schemaV2 card can not change schemaV1; ",
+        ));
+    }
+    if !(m.shared && shared) {
+        return Err(reject(
+            platform::CARD_CONTENT,
+            "Failed to create card content, ext=ErrCode: 300302; ErrMsg: update_multi is false; ErrorValue: config.update_multi must be true before and after the update; ",
+        ));
+    }
+    m.state.content = content.to_owned();
+    m.state.updates += 1;
+    m.state.updated_at = now;
+    m.v2 = v2;
+    st.counters.updates.fetch_add(1, Ordering::Relaxed);
+    Ok(json!({}))
+}

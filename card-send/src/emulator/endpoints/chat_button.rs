@@ -25,7 +25,7 @@ fn handle(
     q: HashMap<String, String>,
     body: Bytes,
 ) -> Result<Value, Reject> {
-    authorize(&st, &headers)?;
+    authorize(st, &headers)?;
     let id_type = q.get("user_id_type").map_or("open_id", String::as_str);
     if !["open_id", "union_id", "user_id"].contains(&id_type) {
         return Err(reject(
@@ -34,7 +34,7 @@ fn handle(
         ));
     }
     limited(
-        &st,
+        st,
         &[(
             "chat_button/s".to_owned(),
             SEC,

@@ -26,7 +26,7 @@ fn handle(
     id: String,
     body: Bytes,
 ) -> Result<Value, Reject> {
-    authorize(&st, &headers)?;
+    authorize(st, &headers)?;
     let v = json_body(&body)?;
     let (msg_type, content) = (str_field(&v, "msg_type")?, str_field(&v, "content")?);
     if !["text", "post"].contains(&msg_type) {
@@ -37,10 +37,10 @@ fn handle(
             ),
         ));
     }
-    limited(&st, &app_limits("edit"), platform::FREQUENCY_LIMIT)?;
+    limited(st, &app_limits("edit"), platform::FREQUENCY_LIMIT)?;
     let now = st.now();
     let mut messages = lock(&st.messages);
-    let m = live(&st, &mut messages, &id)?;
+    let m = live(st, &mut messages, &id)?;
     if !["text", "post"].contains(&m.state.msg_type.as_str()) {
         return Err(documented(platform::UNSUPPORTED_MESSAGE_TYPE));
     }

@@ -17,7 +17,7 @@ pub(crate) async fn get(
 }
 
 fn handle(st: &Arc<EmuState>, headers: HeaderMap, id: String) -> Result<Value, Reject> {
-    authorize(&st, &headers)?;
+    authorize(st, &headers)?;
     let messages = lock(&st.messages);
     let m = messages.get(&id).ok_or_else(|| not_found(&id))?;
     if m.state.deleted {

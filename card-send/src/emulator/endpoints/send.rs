@@ -26,7 +26,7 @@ fn handle(
     q: HashMap<String, String>,
     body: Bytes,
 ) -> Result<Value, Reject> {
-    authorize(&st, &headers)?;
+    authorize(st, &headers)?;
     let v = json_body(&body)?;
     let id_type = q.get("receive_id_type").map(String::as_str).unwrap_or("");
     if !["chat_id", "open_id", "user_id", "union_id", "email"].contains(&id_type) {
@@ -48,7 +48,7 @@ fn handle(
         SEC,
         DOCUMENTED.receiver_per_second,
     ));
-    limited(&st, &checks, platform::FREQUENCY_LIMIT)?;
+    limited(st, &checks, platform::FREQUENCY_LIMIT)?;
     let now = st.now();
     let uuid = v
         .get("uuid")

@@ -26,7 +26,7 @@ fn handle(
     id: String,
     body: Bytes,
 ) -> Result<Value, Reject> {
-    authorize(&st, &headers)?;
+    authorize(st, &headers)?;
     let v = json_body(&body)?;
     let content = str_field(&v, "content")?;
     let mut checks = app_limits("patch");
@@ -35,10 +35,10 @@ fn handle(
         SEC,
         DOCUMENTED.message_per_second,
     ));
-    limited(&st, &checks, platform::FREQUENCY_LIMIT)?;
+    limited(st, &checks, platform::FREQUENCY_LIMIT)?;
     let now = st.now();
     let mut messages = lock(&st.messages);
-    let m = live(&st, &mut messages, &id)?;
+    let m = live(st, &mut messages, &id)?;
     if m.state.msg_type != "interactive" {
         return Err(reject(
             platform::INVALID_PARAM,

@@ -42,6 +42,7 @@ mod client;
 mod config;
 mod error;
 mod ids;
+mod ledger;
 mod limits;
 pub mod platform;
 pub mod preflight;
@@ -50,16 +51,15 @@ mod tls;
 mod token;
 mod transport;
 mod updates;
+mod wire;
 
 #[cfg(feature = "emulator")]
 pub mod emulator;
 
 pub use api::{ChatButtonReply, FailedUserReason, Message, MessageBody};
 pub use card_dsl::{Card, ChatButtonUpdate, MessageContent, TemplateCard};
-pub use client::Client;
-pub use config::{
-    ClientBuilder, ClientConfig, FEISHU_BASE_URL, LARK_BASE_URL, Limits, RetryPolicy,
-};
+pub use client::{Client, ClientBuilder};
+pub use config::{ClientConfig, FEISHU_BASE_URL, LARK_BASE_URL, Limits, RetryPolicy};
 pub use error::{ApiError, CardContentError, Endpoint, Error, TransportKind};
 pub use ids::{MessageId, Receiver, UserIdType};
 pub use platform::Retry;

@@ -5,7 +5,9 @@ use std::time::{Duration, Instant};
 
 use serde::Deserialize;
 
-use crate::Secret;
+use crate::config::ClientConfig;
+use crate::error::Endpoint;
+use crate::{ApiError, Error, Secret, wire};
 
 /// A token and when to stop using it.
 #[derive(Debug, Clone)]
@@ -63,6 +65,63 @@ impl TokenCache {
 /// life early (a short-lived token is still used).
 pub(crate) fn refresh_at(now: Instant, expire: Duration, margin: Duration) -> Instant {
     now + expire.saturating_sub(margin.min(expire / 4))
+}
+
+/// POSTs the auth endpoint, with the transport retries of the policy (`jitter` spreads them).
+///
+/// # Errors
+///
+/// The auth endpoint's error (10003, 10014 …), or the transport error after the retries.
+pub(crate) async fn fetch(
+    http: &reqwest::Client,
+    config: &ClientConfig,
+    jitter: impl Fn() -> f64,
+) -> Result<Token, Error> {
+    let endpoint = Endpoint::Token;
+    let url = format!(
+        "{}/open-apis/auth/v3/tenant_access_token/internal",
+        config.base_url
+    );
+    let body = serde_json::json!({
+        "app_id": config.app_id,
+        "app_secret": config.app_secret.expose(),
+    });
+    let mut attempt = 0;
+    loop {
+        attempt += 1;
+        let started = Instant::now();
+        let e = match wire::send(http.post(&url).json(&body), endpoint).await {
+            Err(e) => e,
+            Ok(ex) => match serde_json::from_str::<TokenReply>(&ex.text) {
+                Ok(r) if r.code == 0 => match (r.tenant_access_token, r.expire) {
+                    (Some(t), Some(expire)) => {
+                        let expire = Duration::from_secs(expire);
+                        tracing::debug!(?expire, "fetched tenant_access_token");
+                        return Ok(Token {
+                            value: Secret::new(t),
+                            refresh_at: refresh_at(started, expire, config.token_refresh_margin),
+                        });
+                    }
+                    _ => Error::Decode {
+                        endpoint,
+                        message: "no tenant_access_token/expire in a code 0 reply".into(),
+                    },
+                },
+                Ok(r) => {
+                    let code = u32::try_from(r.code).unwrap_or(u32::MAX);
+                    Error::Api {
+                        endpoint,
+                        error: ApiError::new(code, r.msg, ex.log_id),
+                    }
+                }
+                Err(_) => wire::http_error(endpoint, ex.status, &ex.text),
+            },
+        };
+        if !e.is_retryable() || attempt >= config.retry.max_attempts {
+            return Err(e);
+        }
+        tokio::time::sleep(config.retry.delay(attempt, None, jitter())).await;
+    }
 }
 
 #[cfg(test)]

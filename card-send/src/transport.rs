@@ -2,16 +2,20 @@
 
 use std::hash::BuildHasher;
 use std::sync::atomic::Ordering;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use serde::Deserialize;
+use std::collections::hash_map::RandomState;
+use std::sync::atomic::AtomicU64;
+
 use serde_json::Value;
 
-use crate::client::Inner;
-use crate::error::{Endpoint, TransportKind};
+use crate::config::ClientConfig;
+use crate::error::Endpoint;
+use crate::limits::RateLimits;
 use crate::platform::Retry;
-use crate::token::{Token, TokenReply, refresh_at};
-use crate::{ApiError, Error, Secret};
+use crate::token::TokenCache;
+use crate::wire::{self, Parsed};
+use crate::{Error, Secret};
 
 /// A request to make.
 #[derive(Debug)]
@@ -50,26 +54,48 @@ enum Failure {
     Final(Error),
 }
 
-#[derive(Deserialize)]
-struct Envelope {
-    code: i64,
-    #[serde(default)]
-    msg: String,
-    #[serde(default)]
-    data: Option<Value>,
-    #[serde(default)]
-    error: Option<ErrorInfo>,
-}
-
-#[derive(Deserialize)]
-struct ErrorInfo {
-    #[serde(default)]
-    log_id: Option<String>,
-}
-
 type Superseded<'s> = Option<&'s (dyn Fn() -> bool + Send + Sync)>;
 
-impl Inner {
+/// Owns how requests reach the platform: the HTTP client, the token cache (and fetching a
+/// token), the rate limits and the retries. [`crate::Client`] holds one and builds the calls.
+pub(crate) struct Transport {
+    pub(crate) config: ClientConfig,
+    http: reqwest::Client,
+    tokens: TokenCache,
+    limits: RateLimits,
+    ops: AtomicU64,
+    hasher: RandomState,
+}
+
+impl Transport {
+    /// A transport for `config` (installs the TLS provider of the `tls-*` feature).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Config`] when the HTTP client cannot be built.
+    pub(crate) fn new(config: ClientConfig) -> Result<Self, Error> {
+        crate::tls::install_provider();
+        let http = reqwest::Client::builder()
+            .timeout(config.timeout)
+            .user_agent(concat!("card-send/", env!("CARGO_PKG_VERSION")))
+            .build()
+            .map_err(|e| Error::Config(format!("HTTP client: {e}")))?;
+        Ok(Transport {
+            limits: RateLimits::new(&config.limits),
+            config,
+            http,
+            tokens: TokenCache::default(),
+            ops: AtomicU64::new(0),
+            hasher: RandomState::new(),
+        })
+    }
+
+    /// Waits until one more PATCH of message `id` fits its per-message limit, without taking the
+    /// slot: the coalescing handle picks the latest card only then.
+    pub(crate) async fn message_ready(&self, id: &str) {
+        self.limits.message_ready(id).await;
+    }
+
     /// Runs `call` with the retry policy; `superseded` is asked before each retry.
     pub(crate) async fn execute(
         &self,
@@ -123,14 +149,15 @@ impl Inner {
         self.execute(call, None).await.map_err(Exec::into_error)
     }
 
-    fn jitter(&self) -> f64 {
+    pub(crate) fn jitter(&self) -> f64 {
         let n = self.ops.fetch_add(1, Ordering::Relaxed);
         let h = self.hasher.hash_one(n);
         (h >> 11) as f64 / (1u64 << 53) as f64
     }
 
     async fn attempt(&self, call: &Call<'_>) -> Result<Value, Failure> {
-        let token = self.tokens.get(|| self.fetch_token()).await.map_err(|e| {
+        let fetch = || crate::token::fetch(&self.http, &self.config, || self.jitter());
+        let token = self.tokens.get(fetch).await.map_err(|e| {
             if e.is_retryable() {
                 Failure::Retry(e, None)
             } else {
@@ -154,8 +181,11 @@ impl Inner {
         if let Some(body) = &call.body {
             req = req.json(body);
         }
-        let (status, reset, log_id, text) = send(req, call.endpoint).await?;
-        match parse(call.endpoint, status, log_id, &text) {
+        let ex = wire::send(req, call.endpoint)
+            .await
+            .map_err(|e| Failure::Retry(e, None))?;
+        let (status, reset) = (ex.status, ex.reset);
+        match wire::parse(call.endpoint, status, ex.log_id, &ex.text) {
             Ok(v) => Ok(v),
             Err(Parsed::Api(error)) => {
                 let retry = error.retry();
@@ -173,183 +203,5 @@ impl Inner {
             Err(Parsed::Other(e)) if e.is_retryable() => Err(Failure::Retry(e, reset)),
             Err(Parsed::Other(e)) => Err(Failure::Final(e)),
         }
-    }
-
-    /// POST the auth endpoint (with the transport retries of the policy).
-    async fn fetch_token(&self) -> Result<Token, Error> {
-        let endpoint = Endpoint::Token;
-        let url = format!(
-            "{}/open-apis/auth/v3/tenant_access_token/internal",
-            self.config.base_url
-        );
-        let body = serde_json::json!({
-            "app_id": self.config.app_id,
-            "app_secret": self.config.app_secret.expose(),
-        });
-        let mut attempt = 0;
-        loop {
-            attempt += 1;
-            let started = Instant::now();
-            let e = match send(self.http.post(&url).json(&body), endpoint).await {
-                Err(Failure::Retry(e, _) | Failure::Final(e) | Failure::Token(e, _)) => e,
-                Ok((status, _, log_id, text)) => match serde_json::from_str::<TokenReply>(&text) {
-                    Ok(r) if r.code == 0 => match (r.tenant_access_token, r.expire) {
-                        (Some(t), Some(expire)) => {
-                            let expire = Duration::from_secs(expire);
-                            tracing::debug!(?expire, "fetched tenant_access_token");
-                            return Ok(Token {
-                                value: Secret::new(t),
-                                refresh_at: refresh_at(
-                                    started,
-                                    expire,
-                                    self.config.token_refresh_margin,
-                                ),
-                            });
-                        }
-                        _ => Error::Decode {
-                            endpoint,
-                            message: "no tenant_access_token/expire in a code 0 reply".into(),
-                        },
-                    },
-                    Ok(r) => {
-                        let code = u32::try_from(r.code).unwrap_or(u32::MAX);
-                        Error::Api {
-                            endpoint,
-                            error: ApiError::new(code, r.msg, log_id),
-                        }
-                    }
-                    Err(_) => http_error(endpoint, status, &text),
-                },
-            };
-            if !e.is_retryable() || attempt >= self.config.retry.max_attempts {
-                return Err(e);
-            }
-            tokio::time::sleep(self.config.retry.delay(attempt, None, self.jitter())).await;
-        }
-    }
-}
-
-/// Sends a request and reads the whole answer: (status, x-ogw-ratelimit-reset, log id, body).
-async fn send(
-    req: reqwest::RequestBuilder,
-    endpoint: Endpoint,
-) -> Result<(u16, Option<Duration>, Option<String>, String), Failure> {
-    let transport = |e: reqwest::Error| {
-        let kind = if e.is_timeout() {
-            TransportKind::Timeout
-        } else if e.is_connect() {
-            TransportKind::Connect
-        } else {
-            TransportKind::Dropped
-        };
-        Failure::Retry(
-            Error::Transport {
-                endpoint,
-                kind,
-                source: std::sync::Arc::new(e),
-            },
-            None,
-        )
-    };
-    let resp = req.send().await.map_err(transport)?;
-    let status = resp.status().as_u16();
-    let header = |name: &str| {
-        resp.headers()
-            .get(name)
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_owned)
-    };
-    let reset = header("x-ogw-ratelimit-reset")
-        .and_then(|s| s.trim().parse::<f64>().ok())
-        .filter(|s| s.is_finite() && *s >= 0.0)
-        .map(|s| Duration::from_secs_f64(s.min(3600.0)));
-    let log_id = header("x-tt-logid");
-    let text = resp.text().await.map_err(transport)?;
-    Ok((status, reset, log_id, text))
-}
-
-enum Parsed {
-    Api(ApiError),
-    Other(Error),
-}
-
-/// The platform envelope: `data` on code 0, else the typed error.
-fn parse(
-    endpoint: Endpoint,
-    status: u16,
-    header_log_id: Option<String>,
-    text: &str,
-) -> Result<Value, Parsed> {
-    match serde_json::from_str::<Envelope>(text) {
-        Ok(env) if env.code == 0 => Ok(env.data.unwrap_or(Value::Null)),
-        Ok(env) => {
-            let log_id = env.error.and_then(|e| e.log_id).or(header_log_id);
-            let code = u32::try_from(env.code).unwrap_or(u32::MAX);
-            Err(Parsed::Api(ApiError::new(code, env.msg, log_id)))
-        }
-        Err(_) => Err(Parsed::Other(http_error(endpoint, status, text))),
-    }
-}
-
-fn http_error(endpoint: Endpoint, status: u16, text: &str) -> Error {
-    if (200..300).contains(&status) {
-        return Error::Decode {
-            endpoint,
-            message: format!("not the JSON envelope: {}", snippet(text)),
-        };
-    }
-    Error::Http {
-        endpoint,
-        status,
-        body: snippet(text),
-    }
-}
-
-fn snippet(text: &str) -> String {
-    let mut end = text.len().min(200);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    text[..end].to_owned()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn envelope_parsing() {
-        assert_eq!(
-            parse(
-                Endpoint::Send,
-                200,
-                None,
-                r#"{"code":0,"msg":"ok","data":{"a":1}}"#
-            )
-            .ok(),
-            Some(serde_json::json!({"a":1}))
-        );
-        let Err(Parsed::Api(e)) = parse(
-            Endpoint::UpdateCard,
-            400,
-            Some("hdr".into()),
-            r#"{"code":230020,"msg":"This operation triggers the frequency limit.","error":{"log_id":"L1"}}"#,
-        ) else {
-            panic!("expected an API error")
-        };
-        assert_eq!((e.code, e.log_id.as_deref()), (230020, Some("L1")));
-        let Err(Parsed::Other(e)) = parse(Endpoint::Send, 502, None, "<html>bad gateway</html>")
-        else {
-            panic!("expected an HTTP error")
-        };
-        assert!(
-            e.is_retryable() && e.to_string().contains("HTTP 502"),
-            "{e}"
-        );
-        let Err(Parsed::Other(e)) = parse(Endpoint::Send, 200, None, "not json") else {
-            panic!("expected a decode error")
-        };
-        assert!(!e.is_retryable());
-        assert_eq!(snippet("é".repeat(150).as_str()).len(), 200);
     }
 }

@@ -2,15 +2,38 @@
 //! the limits allow, and never lose the final one.
 
 use std::fmt;
+use std::future::Future;
+use std::pin::Pin;
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use card_dsl::Card;
 use tokio::sync::{Notify, watch};
 
 use crate::transport::Exec;
-use crate::{Client, Error, MessageId};
+use crate::{Error, MessageId};
 
-/// A handle from [`Client::card_updates`] for one message.
+/// A boxed future (the sink is used as a trait object).
+pub(crate) type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
+
+/// Whether a newer card replaced the one being sent (the handle's policy, asked before retries).
+pub(crate) type Superseded<'a> = &'a (dyn Fn() -> bool + Send + Sync);
+
+/// The narrow interface the handle needs from a client: wait for a message's next PATCH slot,
+/// and PATCH a card (pre-flight, limits and retries included), giving up between retries when
+/// the handle says a newer card superseded it.
+pub(crate) trait CardSink: Send + Sync + 'static {
+    /// Resolves when one more PATCH of message `id` fits its limit (the slot is not taken).
+    fn ready<'a>(&'a self, id: &'a MessageId) -> BoxFuture<'a, ()>;
+    /// Sends `card` to message `id`.
+    fn patch<'a>(
+        &'a self,
+        id: &'a MessageId,
+        card: &'a Card,
+        superseded: Superseded<'a>,
+    ) -> BoxFuture<'a, Result<(), Exec>>;
+}
+
+/// A handle from [`crate::Client::card_updates`] for one message.
 ///
 /// - [`set`](CardUpdates::set) stores the card and returns at once: no network, no waiting on
 ///   limits. A card not yet sent is replaced by a newer one (latest wins).
@@ -39,7 +62,7 @@ pub struct CardUpdates {
 }
 
 struct Shared {
-    client: Client,
+    sink: Arc<dyn CardSink>,
     id: MessageId,
     slot: Mutex<Slot>,
     wake: Notify,
@@ -84,9 +107,9 @@ impl Shared {
 }
 
 impl CardUpdates {
-    pub(crate) fn new(client: Client, id: MessageId) -> Self {
+    pub(crate) fn new(sink: Arc<dyn CardSink>, id: MessageId) -> Self {
         let shared = Arc::new(Shared {
-            client,
+            sink,
             id,
             slot: Mutex::new(Slot::default()),
             wake: Notify::new(),
@@ -199,12 +222,7 @@ async fn worker(shared: Arc<Shared>) {
     loop {
         // Wait for the message's next PATCH slot before picking a card, so the card sent is the
         // latest at the moment it can go.
-        shared
-            .client
-            .inner
-            .limits
-            .message_ready(shared.id.as_str())
-            .await;
+        shared.sink.ready(&shared.id).await;
         let next = {
             let mut slot = shared.lock();
             match slot.latest.take() {
@@ -224,11 +242,7 @@ async fn worker(shared: Arc<Shared>) {
             continue;
         };
         let newer = || shared.lock().seq > seq;
-        match shared
-            .client
-            .update_card_exec(&shared.id, &card, Some(&newer))
-            .await
-        {
+        match shared.sink.patch(&shared.id, &card, &newer).await {
             Ok(()) => shared.state.send_modify(|s| {
                 s.delivered = s.delivered.max(seq);
                 s.sent += 1;

@@ -1,10 +1,11 @@
-//! The client and its calls.
+//! The client and its calls; its builder is [`builder`].
 
-use std::collections::HashMap;
-use std::collections::hash_map::RandomState;
+mod builder;
+
+pub use builder::ClientBuilder;
+
 use std::fmt;
-use std::sync::atomic::AtomicU64;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::SystemTime;
 
 use card_dsl::{Card, ChatButtonUpdate, MessageContent, TemplateCard};
@@ -12,12 +13,11 @@ use reqwest::Method;
 use serde_json::{Value, json};
 
 use crate::api::{ChatButtonReply, Items, Message};
-use crate::config::{ClientBuilder, ClientConfig};
+use crate::config::ClientConfig;
 use crate::error::Endpoint;
-use crate::limits::RateLimits;
-use crate::token::TokenCache;
-use crate::transport::{Call, Exec};
-use crate::updates::CardUpdates;
+use crate::ledger::Ledger;
+use crate::transport::{Call, Exec, Transport};
+use crate::updates::{BoxFuture, CardSink, CardUpdates, Superseded};
 use crate::{Error, MessageId, Receiver, UserIdType, preflight};
 
 /// An async client for card messages. Cheap to clone (shared state); one per app.
@@ -32,30 +32,17 @@ pub struct Client {
 }
 
 pub(crate) struct Inner {
-    pub(crate) config: ClientConfig,
-    pub(crate) http: reqwest::Client,
-    pub(crate) tokens: TokenCache,
-    pub(crate) limits: RateLimits,
-    pub(crate) ops: AtomicU64,
-    pub(crate) hasher: RandomState,
+    /// The HTTP client, tokens, limits and retries.
+    pub(crate) transport: Transport,
     /// What this client knows of the messages it sent: send time, edits, for pre-flight.
-    sent: Mutex<HashMap<String, Sent>>,
+    ledger: Ledger,
 }
-
-#[derive(Debug, Clone, Copy)]
-struct Sent {
-    at: SystemTime,
-    edits: u32,
-}
-
-/// Entries kept for pre-flight; older-than-window entries go first when full.
-const SENT_CAPACITY: usize = 100_000;
 
 impl fmt::Debug for Client {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         // ClientConfig's Debug prints the secret as ***; the token cache is left out.
         f.debug_struct("Client")
-            .field("config", &self.inner.config)
+            .field("config", &self.inner.transport.config)
             .finish_non_exhaustive()
     }
 }
@@ -67,28 +54,17 @@ impl Client {
     }
 
     pub(crate) fn from_config(config: ClientConfig) -> Result<Client, Error> {
-        crate::tls::install_provider();
-        let http = reqwest::Client::builder()
-            .timeout(config.timeout)
-            .user_agent(concat!("card-send/", env!("CARGO_PKG_VERSION")))
-            .build()
-            .map_err(|e| Error::Config(format!("HTTP client: {e}")))?;
         Ok(Client {
             inner: Arc::new(Inner {
-                limits: RateLimits::new(&config.limits),
-                config,
-                http,
-                tokens: TokenCache::default(),
-                ops: AtomicU64::new(0),
-                hasher: RandomState::new(),
-                sent: Mutex::new(HashMap::new()),
+                transport: Transport::new(config)?,
+                ledger: Ledger::default(),
             }),
         })
     }
 
     /// The settings in use (the secret prints as `***`).
     pub fn config(&self) -> &ClientConfig {
-        &self.inner.config
+        &self.inner.transport.config
     }
 
     /// Sends a card (`msg_type: interactive`).
@@ -105,8 +81,8 @@ impl Client {
     ) -> Result<MessageId, Error> {
         // Serialized once: pre-flight checks the exact bytes that are sent.
         let content = card.to_content();
-        if self.inner.config.preflight {
-            preflight::card_content(&content, self.inner.config.validation())
+        if self.inner.transport.config.preflight {
+            preflight::card_content(&content, self.inner.transport.config.validation())
                 .map_err(pre(Endpoint::Send))?;
         }
         self.send_content(to.into(), "interactive", content).await
@@ -125,8 +101,8 @@ impl Client {
         card: &TemplateCard,
     ) -> Result<MessageId, Error> {
         let content = card.to_content();
-        if self.inner.config.preflight {
-            preflight::card_content(&content, self.inner.config.validation())
+        if self.inner.transport.config.preflight {
+            preflight::card_content(&content, self.inner.transport.config.validation())
                 .map_err(pre(Endpoint::Send))?;
         }
         self.send_content(to.into(), "interactive", content).await
@@ -144,7 +120,7 @@ impl Client {
         to: impl Into<Receiver>,
         content: &MessageContent,
     ) -> Result<MessageId, Error> {
-        if self.inner.config.preflight {
+        if self.inner.transport.config.preflight {
             preflight::message(content).map_err(pre(Endpoint::Send))?;
         }
         self.send_content(to.into(), content.msg_type(), content.to_content())
@@ -172,9 +148,9 @@ impl Client {
             body: Some(body),
             key: Some(to.id()),
         };
-        let message: Message = decode(Endpoint::Send, self.inner.run(&call).await?)?;
+        let message: Message = decode(Endpoint::Send, self.inner.transport.run(&call).await?)?;
         let at = message.created_at().unwrap_or_else(SystemTime::now);
-        self.remember(&message.message_id, Sent { at, edits: 0 });
+        self.inner.ledger.sent(&message.message_id, at);
         Ok(MessageId::new(message.message_id))
     }
 
@@ -200,8 +176,8 @@ impl Client {
     ) -> Result<(), Exec> {
         // Serialized once: pre-flight checks the exact bytes that are sent.
         let content = card.to_content();
-        if self.inner.config.preflight {
-            preflight::card_content(&content, self.inner.config.validation())
+        if self.inner.transport.config.preflight {
+            preflight::card_content(&content, self.inner.transport.config.validation())
                 .and_then(|()| self.window_check(id))
                 .map_err(|e| Exec::Failed(pre(Endpoint::UpdateCard)(e)))?;
         }
@@ -217,8 +193,8 @@ impl Client {
     /// [`Error::RetriesExhausted`] or [`Error::Decode`] when the request or its reply fails.
     pub async fn update_template(&self, id: &MessageId, card: &TemplateCard) -> Result<(), Error> {
         let content = card.to_content();
-        if self.inner.config.preflight {
-            preflight::card_content(&content, self.inner.config.validation())
+        if self.inner.transport.config.preflight {
+            preflight::card_content(&content, self.inner.transport.config.validation())
                 .and_then(|()| self.window_check(id))
                 .map_err(pre(Endpoint::UpdateCard))?;
         }
@@ -241,7 +217,11 @@ impl Client {
             body: Some(json!({ "content": content })),
             key: Some(id.as_str()),
         };
-        self.inner.execute(&call, superseded).await.map(drop)
+        self.inner
+            .transport
+            .execute(&call, superseded)
+            .await
+            .map(drop)
     }
 
     /// Edits a sent text or post message (PUT, seed 001). Pre-flight checks the content and the
@@ -257,8 +237,8 @@ impl Client {
         id: &MessageId,
         content: &MessageContent,
     ) -> Result<Message, Error> {
-        if self.inner.config.preflight {
-            let edits = self.known(id).map_or(0, |s| s.edits);
+        if self.inner.transport.config.preflight {
+            let edits = self.inner.ledger.get(id.as_str()).map_or(0, |s| s.edits);
             preflight::message(content)
                 .and_then(|()| preflight::edit_count(edits))
                 .map_err(pre(Endpoint::EditMessage))?;
@@ -271,12 +251,12 @@ impl Client {
             body: Some(content.to_edit_request()),
             key: Some(id.as_str()),
         };
-        let message: Message = decode(Endpoint::EditMessage, self.inner.run(&call).await?)?;
-        let mut sent = self.lock_sent();
+        let message: Message = decode(
+            Endpoint::EditMessage,
+            self.inner.transport.run(&call).await?,
+        )?;
         let at = message.created_at().unwrap_or_else(SystemTime::now);
-        sent.entry(id.as_str().to_owned())
-            .or_insert(Sent { at, edits: 0 })
-            .edits += 1;
+        self.inner.ledger.edited(id.as_str(), at);
         Ok(message)
     }
 
@@ -307,7 +287,7 @@ impl Client {
         request: &ChatButtonUpdate,
         user_id_type: UserIdType,
     ) -> Result<ChatButtonReply, Error> {
-        if self.inner.config.preflight {
+        if self.inner.transport.config.preflight {
             preflight::chat_button(request).map_err(pre(Endpoint::ChatButton))?;
         }
         let body = serde_json::to_value(request)
@@ -320,7 +300,7 @@ impl Client {
             body: Some(body),
             key: None,
         };
-        decode(Endpoint::ChatButton, self.inner.run(&call).await?)
+        decode(Endpoint::ChatButton, self.inner.transport.run(&call).await?)
     }
 
     /// Reads a message (GET /open-apis/im/v1/messages/:message_id).
@@ -339,7 +319,7 @@ impl Client {
             body: None,
             key: None,
         };
-        let items: Items = decode(Endpoint::GetMessage, self.inner.run(&call).await?)?;
+        let items: Items = decode(Endpoint::GetMessage, self.inner.transport.run(&call).await?)?;
         items.items.into_iter().next().ok_or_else(|| Error::Decode {
             endpoint: Endpoint::GetMessage,
             message: "no item in data.items".into(),
@@ -349,44 +329,35 @@ impl Client {
     /// A coalescing handle for streaming updates of one card: `set` never waits, only the latest
     /// card is kept and sent as fast as the limits allow, `flush` waits for it. See [`CardUpdates`].
     pub fn card_updates(&self, id: MessageId) -> CardUpdates {
-        CardUpdates::new(self.clone(), id)
+        CardUpdates::new(Arc::new(self.clone()), id)
     }
 
     /// Tells pre-flight when a message this client did not send was sent (for the 14-day window).
     pub fn note_sent_at(&self, id: &MessageId, at: SystemTime) {
-        let edits = self.known(id).map_or(0, |s| s.edits);
-        self.remember(id.as_str(), Sent { at, edits });
+        self.inner.ledger.sent(id.as_str(), at);
     }
 
     fn window_check(&self, id: &MessageId) -> Result<(), crate::ApiError> {
-        match self.known(id) {
+        match self.inner.ledger.get(id.as_str()) {
             Some(s) => preflight::update_window(s.at, SystemTime::now()),
             None => Ok(()),
         }
     }
+}
 
-    fn known(&self, id: &MessageId) -> Option<Sent> {
-        self.lock_sent().get(id.as_str()).copied()
+/// The coalescing handle's view of the client.
+impl CardSink for Client {
+    fn ready<'a>(&'a self, id: &'a MessageId) -> BoxFuture<'a, ()> {
+        Box::pin(self.inner.transport.message_ready(id.as_str()))
     }
 
-    fn remember(&self, id: &str, s: Sent) {
-        let mut sent = self.lock_sent();
-        if sent.len() >= SENT_CAPACITY {
-            let now = SystemTime::now();
-            sent.retain(|_, v| {
-                now.duration_since(v.at)
-                    .map_or(true, |age| age <= preflight::UPDATE_WINDOW)
-            });
-            if sent.len() >= SENT_CAPACITY {
-                sent.clear();
-            }
-        }
-        sent.insert(id.to_owned(), s);
-    }
-
-    fn lock_sent(&self) -> std::sync::MutexGuard<'_, HashMap<String, Sent>> {
-        // A panic while holding this lock cannot leave the map inconsistent (single inserts).
-        self.inner.sent.lock().unwrap_or_else(|p| p.into_inner())
+    fn patch<'a>(
+        &'a self,
+        id: &'a MessageId,
+        card: &'a Card,
+        superseded: Superseded<'a>,
+    ) -> BoxFuture<'a, Result<(), Exec>> {
+        Box::pin(self.update_card_exec(id, card, Some(superseded)))
     }
 }
 

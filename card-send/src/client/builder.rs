@@ -1,0 +1,230 @@
+//! [`ClientBuilder`]: the settings of a [`Client`](super::Client), checked when it is built
+//! (credentials present, https except to loopback, limits and retries positive).
+
+use std::time::Duration;
+
+use crate::Secret;
+use crate::config::{ClientConfig, FEISHU_BASE_URL, Limits, RetryPolicy};
+
+/// Builds a [`crate::Client`].
+///
+/// ```no_run
+/// # async fn run() -> Result<(), card_send::Error> {
+/// let client = card_send::Client::builder()
+///     .app_id("cli_a1b2c3")
+///     .app_secret(std::env::var("FEISHU_APP_SECRET").unwrap_or_default())
+///     .base_url(card_send::LARK_BASE_URL)
+///     .build()?;
+/// # Ok(()) }
+/// ```
+#[derive(Debug, Default)]
+pub struct ClientBuilder {
+    base_url: Option<String>,
+    app_id: Option<String>,
+    app_secret: Option<Secret>,
+    limits: Option<Limits>,
+    retry: Option<RetryPolicy>,
+    preflight: Option<bool>,
+    strict: bool,
+    timeout: Option<Duration>,
+    token_refresh_margin: Option<Duration>,
+}
+
+impl ClientBuilder {
+    /// The app id (required).
+    pub fn app_id(mut self, app_id: impl Into<String>) -> Self {
+        self.app_id = Some(app_id.into());
+        self
+    }
+    /// The app secret (required).
+    pub fn app_secret(mut self, secret: impl Into<Secret>) -> Self {
+        self.app_secret = Some(secret.into());
+        self
+    }
+    /// The platform base URL: [`FEISHU_BASE_URL`] (default), [`LARK_BASE_URL`], or an emulator.
+    pub fn base_url(mut self, url: impl Into<String>) -> Self {
+        self.base_url = Some(url.into());
+        self
+    }
+    /// Client-side rate limits (default: the documented ones).
+    pub fn limits(mut self, limits: Limits) -> Self {
+        self.limits = Some(limits);
+        self
+    }
+    /// Retry policy.
+    pub fn retry(mut self, retry: RetryPolicy) -> Self {
+        self.retry = Some(retry);
+        self
+    }
+    /// Turns pre-flight validation on (default) or off.
+    pub fn preflight(mut self, on: bool) -> Self {
+        self.preflight = Some(on);
+        self
+    }
+    /// Pre-flight in strict mode (default off): the validator's `unknown-property` and
+    /// `undocumented-value` warnings stop a send as errors. See `card_validate::Options`.
+    pub fn strict(mut self, on: bool) -> Self {
+        self.strict = on;
+        self
+    }
+    /// Per-request timeout (default 10 s).
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = Some(timeout);
+        self
+    }
+    /// How long before expiry the token is refreshed (default 5 min).
+    pub fn token_refresh_margin(mut self, margin: Duration) -> Self {
+        self.token_refresh_margin = Some(margin);
+        self
+    }
+
+    /// Checks the settings and builds the client.
+    ///
+    /// # Errors
+    ///
+    /// [`crate::Error::Config`] naming the setting: a missing app_id or app_secret, a base_url that
+    /// is not https (plain http only to a loopback host), zero limits or retry attempts, or an HTTP
+    /// client that cannot be built.
+    pub fn build(self) -> Result<super::Client, crate::Error> {
+        let config = self.into_config()?;
+        super::Client::from_config(config)
+    }
+
+    pub(crate) fn into_config(self) -> Result<ClientConfig, crate::Error> {
+        let bad = |m: &str| crate::Error::Config(m.to_owned());
+        let app_id = self
+            .app_id
+            .filter(|s| !s.is_empty())
+            .ok_or_else(|| bad("app_id is required"))?;
+        let app_secret = self
+            .app_secret
+            .filter(|s| !s.expose().is_empty())
+            .ok_or_else(|| bad("app_secret is required"))?;
+        let base_url = self.base_url.unwrap_or_else(|| FEISHU_BASE_URL.to_owned());
+        let base_url = base_url.trim_end_matches('/').to_owned();
+        check_base_url(&base_url)?;
+        let limits = self.limits.unwrap_or_default();
+        let nonzero = [
+            limits.app_per_second,
+            limits.app_per_minute,
+            limits.message_per_second,
+            limits.receiver_per_second,
+            limits.chat_button_per_second,
+        ];
+        if nonzero.contains(&0)
+            || limits.minute_burst == 0
+            || limits.minute_burst > limits.app_per_minute
+        {
+            return Err(bad(
+                "limits must be positive, and minute_burst at most app_per_minute",
+            ));
+        }
+        let retry = self.retry.unwrap_or_default();
+        if retry.max_attempts == 0 {
+            return Err(bad("retry.max_attempts must be at least 1"));
+        }
+        Ok(ClientConfig {
+            base_url,
+            app_id,
+            app_secret,
+            limits,
+            retry,
+            preflight: self.preflight.unwrap_or(true),
+            strict: self.strict,
+            timeout: self.timeout.unwrap_or(Duration::from_secs(10)),
+            token_refresh_margin: self
+                .token_refresh_margin
+                .unwrap_or(Duration::from_secs(300)),
+        })
+    }
+}
+
+/// The app secret and every token travel to `base_url`: https is required, except for a
+/// loopback host (127.0.0.0/8, ::1, localhost), where the emulator and local proxies run.
+fn check_base_url(base_url: &str) -> Result<(), crate::Error> {
+    let url = reqwest::Url::parse(base_url)
+        .map_err(|e| crate::Error::Config(format!("base_url {base_url:?} is not a URL: {e}")))?;
+    let loopback = match url.host() {
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
+        None => false,
+    };
+    match url.scheme() {
+        "https" => Ok(()),
+        "http" if loopback => Ok(()),
+        "http" => Err(crate::Error::Config(format!(
+            "base_url {base_url:?} would send the app secret and tokens in clear text: use https:// (plain http:// is allowed only for loopback hosts: 127.0.0.0/8, ::1, localhost)"
+        ))),
+        other => Err(crate::Error::Config(format!(
+            "base_url must be https:// (or http:// to a loopback host), got the scheme {other:?}"
+        ))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn https_is_required_except_for_loopback_hosts() {
+        for ok in [
+            "https://open.feishu.cn",
+            "https://open.larksuite.com/",
+            "http://127.0.0.1:8080",
+            "http://127.1.2.3",
+            "http://[::1]:9000",
+            "http://localhost:3000",
+            "http://LOCALHOST",
+        ] {
+            assert!(check_base_url(ok).is_ok(), "{ok}");
+        }
+        for bad in [
+            "http://open.feishu.cn",
+            "http://10.0.0.1",
+            "http://localhost.example.com",
+            "ftp://127.0.0.1",
+            "open.feishu.cn",
+        ] {
+            let e = check_base_url(bad).unwrap_err().to_string();
+            assert!(e.contains("base_url"), "{bad}: {e}");
+        }
+        let e = crate::Client::builder()
+            .app_id("cli_x")
+            .app_secret("s")
+            .base_url("http://open.feishu.cn")
+            .build()
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("clear text"), "{e}");
+    }
+
+    #[test]
+    fn builder_checks() {
+        let e = ClientBuilder::default()
+            .app_secret("s")
+            .into_config()
+            .unwrap_err();
+        assert!(e.to_string().contains("app_id"), "{e}");
+        let e = ClientBuilder::default()
+            .app_id("a")
+            .into_config()
+            .unwrap_err();
+        assert!(e.to_string().contains("app_secret"), "{e}");
+        let e = ClientBuilder::default()
+            .app_id("a")
+            .app_secret("s")
+            .base_url("open.feishu.cn")
+            .into_config()
+            .unwrap_err();
+        assert!(e.to_string().contains("base_url"), "{e}");
+        let c = ClientBuilder::default()
+            .app_id("a")
+            .app_secret("s")
+            .into_config()
+            .unwrap();
+        assert_eq!(c.base_url, FEISHU_BASE_URL);
+        assert!(c.preflight);
+        assert!(!format!("{c:?}").contains("\"s\""));
+    }
+}

@@ -5,9 +5,10 @@
 
 use std::fmt::Write;
 
+use card_validate::spec::abi;
 use card_validate::spec::naming::{field_name, type_name, variant_name};
 use card_validate::spec::{
-    self, Attr, Component, Dim, Enum, Format, Object, Req, Severity, Slot, Status, Ty,
+    self, Attr, Component, Dim, Enum, Object, Req, Severity, Slot, Status, Ty,
 };
 
 fn main() {
@@ -78,37 +79,9 @@ fn all_dims() -> Vec<&'static Dim> {
     out
 }
 
-/// The Rust type of a spec type.
+/// The Rust type of a spec type (the model ABI's, shared with the `card!` macro).
 fn rust_type(t: &Ty) -> String {
-    match t {
-        Ty::Bool => "bool".into(),
-        Ty::Int(..) => "i64".into(),
-        Ty::Num(..) => "crate::Num".into(),
-        Ty::Str | Ty::StrMax(_) => "String".into(),
-        Ty::Fmt(f) => match f {
-            Format::ImgKey => "crate::ImgKey".into(),
-            Format::FileKey => "crate::FileKey".into(),
-            Format::OpenId => "crate::OpenId".into(),
-            Format::UserId => "crate::UserId".into(),
-            Format::ElementId => "crate::ElementId".into(),
-            _ => "String".into(),
-        },
-        Ty::Enum(e) => type_name(e.name),
-        Ty::Dim(d) => type_name(d.name),
-        Ty::Box(..) => "crate::Lengths".into(),
-        Ty::Spacing => "crate::Spacing".into(),
-        Ty::Color(_) => "crate::Color".into(),
-        Ty::TextSize => "TextSize".into(),
-        Ty::Obj(o) => type_name(o.name),
-        Ty::Arr(i, _) => format!("Vec<{}>", rust_type(i)),
-        Ty::Locales(i) => format!("crate::I18n<{}>", rust_type(i)),
-        Ty::Named(i) => format!("std::collections::BTreeMap<String, {}>", rust_type(i)),
-        Ty::Elements(Slot::Columns) => "Vec<Column>".into(),
-        Ty::Elements(Slot::Buttons) => "Vec<Button>".into(),
-        Ty::Elements(_) => "Vec<crate::Element>".into(),
-        Ty::Any | Ty::OneOf(_) => "serde_json::Value".into(),
-        Ty::Const(_) => unreachable!("const attributes become serde tags"),
-    }
+    abi::rust_type(t)
 }
 
 /// How the spec type reads in a doc table.
@@ -363,12 +336,7 @@ fn gen_component(out: &mut String, c: &Component) {
         }
     );
     // A component's own attribute shadows a common one of the same name (audio's `fallback`).
-    let attrs: Vec<Attr> = c
-        .all_attrs()
-        .enumerate()
-        .filter(|(i, a)| !c.all_attrs().take(*i).any(|b| b.name == a.name))
-        .map(|(_, a)| *a)
-        .collect();
+    let attrs: Vec<Attr> = abi::component_attrs(c).into_iter().copied().collect();
     doc_table(out, attrs.iter());
     gen_struct(out, &name, attrs, Some(("tag", c.tag)), false, false);
 }
@@ -413,10 +381,7 @@ fn gen_struct(
     open: bool,
     is_config: bool,
 ) {
-    let fields: Vec<&Attr> = attrs
-        .iter()
-        .filter(|a| !matches!(a.ty, Ty::Const(_)) && !matches!(a.status, Status::Removed(_)))
-        .collect();
+    let fields: Vec<&Attr> = attrs.iter().filter(|a| abi::is_field(a)).collect();
     // Every struct keeps the keys the spec does not list (`extra`), so a card the server takes
     // loads and writes back unchanged (card_validate::rules::UNKNOWN_PROPERTY).
     assert!(
@@ -457,7 +422,7 @@ fn gen_struct(
         }
         // Nested objects are boxed: a builder moves its struct at every setter, and inline
         // objects made components over a kilobyte each.
-        let ty = if matches!(a.ty, Ty::Obj(_)) {
+        let ty = if abi::is_boxed(&a.ty) {
             format!("::std::boxed::Box<{}>", rust_type(&a.ty))
         } else {
             rust_type(&a.ty)
@@ -518,7 +483,7 @@ fn gen_struct(
     let _ = writeln!(out, "        out.push('}}');\n    }}\n}}\n");
 
     // Constructor with the required attributes, and a setter per optional one.
-    let required: Vec<&&Attr> = fields.iter().filter(|a| a.req == Req::Yes).collect();
+    let required: Vec<&Attr> = abi::ctor_params(fields.iter().copied());
     let params: Vec<String> = required
         .iter()
         .map(|a| format!("{}: impl Into<{}>", field_name(a.name), rust_type(&a.ty)))

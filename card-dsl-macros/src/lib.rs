@@ -1,7 +1,8 @@
 //! Internal crate of `card-dsl`: the `card!` proc macro. Use `card_dsl::card!`.
 //!
-//! The markup is parsed (`parse`), checked against `card_validate::spec` and lowered to card-dsl
-//! builder calls (`lower`). Every error is reported in one build at its span, and the expansion
+//! The markup is parsed with recovery (`parse`: a partial tree and every syntax error), checked
+//! against `card_validate::spec` and its rule layer and lowered to card-dsl builder calls
+//! (`lower`). Every error is reported in one build at its span, and the expansion
 //! always has type `card_dsl::Card`.
 #![forbid(unsafe_code)]
 
@@ -31,12 +32,12 @@ pub fn element_impl(input: TokenStream) -> TokenStream {
 fn expand_element(input: TokenStream2) -> TokenStream2 {
     let (root, markup) = split_root(input);
     let mut lower = lower::Lower::new(root);
-    let value = match syn::parse2::<ast::Element>(markup) {
-        Ok(el) => lower.element(&el),
-        Err(e) => {
-            lower.errors.push(e);
-            quote::quote!(::core::unreachable!())
-        }
+    let parsed = parse::markup(markup);
+    lower.errors.extend(parsed.errors);
+    // A partial tree is still checked, so syntax and semantic errors come in one build.
+    let value = match &parsed.root {
+        Some(el) => lower.element(el),
+        None => quote::quote!(::core::unreachable!()),
     };
     if lower.errors.is_empty() {
         return value;
@@ -62,12 +63,12 @@ fn split_root(input: TokenStream2) -> (TokenStream2, TokenStream2) {
 fn expand(input: TokenStream2) -> TokenStream2 {
     let (root, markup) = split_root(input);
     let mut lower = lower::Lower::new(root.clone());
-    let value = match syn::parse2::<ast::Element>(markup) {
-        Ok(el) => lower.card(&el),
-        Err(e) => {
-            lower.errors.push(e);
-            quote::quote!(#root::Card::new())
-        }
+    let parsed = parse::markup(markup);
+    lower.errors.extend(parsed.errors);
+    // A partial tree is still checked, so syntax and semantic errors come in one build.
+    let value = match &parsed.root {
+        Some(el) => lower.card(el),
+        None => quote::quote!(#root::Card::new()),
     };
     if lower.errors.is_empty() {
         return value;

@@ -5,6 +5,7 @@
 //! type (an empty `Card`) so no follow-on errors appear.
 
 use card_validate::rules::{self, Rule};
+use card_validate::spec::abi;
 use card_validate::spec::naming::{field_name, type_name, variant_name};
 use card_validate::spec::{self, Attr, Component, Dim, Format, Object, Req, Slot, Status, Ty};
 use proc_macro2::{Span, TokenStream};
@@ -12,6 +13,12 @@ use quote::{quote, quote_spanned};
 use syn::{Ident, Lit, LitStr};
 
 use crate::ast::{Attribute, Child, Element, Value};
+
+/// The item type of an element list (the model ABI's).
+fn list_item_ty(root: &TokenStream, slot: Slot) -> TokenStream {
+    let ty = Ident::new(abi::list_item(slot), Span::call_site());
+    quote!(#root::#ty)
+}
 
 /// A local of the generated code: mixed-site hygiene, so the user's `{expr}` can neither see nor
 /// shadow it.
@@ -242,12 +249,7 @@ impl Lower {
         if comp.tag == "form" {
             inner.in_form = true;
         }
-        let attrs: Vec<&'static Attr> = comp
-            .all_attrs()
-            .enumerate()
-            .filter(|(i, a)| !comp.all_attrs().take(*i).any(|b| b.name == a.name))
-            .map(|(_, a)| a)
-            .collect();
+        let attrs: Vec<&'static Attr> = abi::component_attrs(comp);
         self.fields(
             &type_name(comp.tag),
             comp.tag,
@@ -398,9 +400,8 @@ impl Lower {
             && !list_items.is_empty()
         {
             let item_ty = match list.ty {
-                Ty::Elements(Slot::Columns) => quote!(#root::Column),
-                Ty::Elements(Slot::Buttons) => quote!(#root::Button),
-                _ => quote!(#root::Element),
+                Ty::Elements(slot) => list_item_ty(&root, slot),
+                _ => list_item_ty(&root, Slot::Body),
             };
             let v = quote! {{
                 let mut #list_v: ::std::vec::Vec<#item_ty> = ::std::vec::Vec::new();
@@ -616,11 +617,7 @@ impl Lower {
                         }
                     }
                 }
-                let item_ty = match slot {
-                    Slot::Columns => quote!(#root::Column),
-                    Slot::Buttons => quote!(#root::Button),
-                    _ => quote!(#root::Element),
-                };
+                let item_ty = list_item_ty(&root, slot);
                 Some(quote! {{
                     let mut #list_v: ::std::vec::Vec<#item_ty> = ::std::vec::Vec::new();
                     #(#items)*
@@ -747,27 +744,20 @@ impl Lower {
             (Ty::Str | Ty::StrMax(_), Lit::Str(s)) => Some(quote!(#s)),
             (Ty::Fmt(f), Lit::Str(lit_s)) => {
                 let v = lit_s.value();
-                let ty = match f {
-                    Format::ImgKey => Some("ImgKey"),
-                    Format::FileKey => Some("FileKey"),
-                    Format::OpenId => Some("OpenId"),
-                    Format::UserId => Some("UserId"),
-                    Format::ElementId => {
-                        if self.element_ids.contains(&v) {
-                            let f = card_validate::literal::Finding {
-                                rule: &card_validate::rules::ELEMENT_ID_DUPLICATE,
-                                message: format!(
-                                    "element_id {v:?} is used twice; it must be unique in the card"
-                                ),
-                                help: None,
-                            };
-                            self.finding(lit_s.span(), &f);
-                        }
-                        self.element_ids.push(v.clone());
-                        Some("ElementId")
+                if *f == Format::ElementId {
+                    if self.element_ids.contains(&v) {
+                        let f = card_validate::literal::Finding {
+                            rule: &card_validate::rules::ELEMENT_ID_DUPLICATE,
+                            message: format!(
+                                "element_id {v:?} is used twice; it must be unique in the card"
+                            ),
+                            help: None,
+                        };
+                        self.finding(lit_s.span(), &f);
                     }
-                    _ => None,
-                };
+                    self.element_ids.push(v.clone());
+                }
+                let ty = abi::newtype(*f);
                 Some(match ty {
                     Some(t) => {
                         let t = Ident::new(t, span);

@@ -44,9 +44,32 @@ fn every_error_is_reported_beside_a_card_value() {
 fn a_syntax_error_still_expands_to_a_card() {
     let out = card(r#"<card><markdown>"hi"</card>"#);
     assert!(
-        out.contains("expected `</markdown>`, found `</card>`"),
+        out.contains("unclosed tag `<markdown>`: expected `</markdown>` before `</card>`"),
         "{out}"
     );
+    assert_eq!(
+        errors(&out),
+        1,
+        "one error, not one per enclosing tag: {out}"
+    );
+    assert!(out.contains(":: card_dsl :: Card :: new ()"), "{out}");
+}
+
+#[test]
+fn syntax_and_semantic_errors_come_in_one_expansion() {
+    // A missing `=`, unquoted text, then a 1.0 tag and a bad image key after them.
+    let out = card(r#"<card><hr element_id/> Hello <note/><img img_key="xxx"/></card>"#);
+    assert!(
+        out.contains("expected `=` after attribute `element_id`"),
+        "{out}"
+    );
+    assert!(
+        !out.contains("unclosed tag `<hr>`"),
+        "`/>` still closes the tag: {out}"
+    );
+    assert!(out.contains("text must be quoted"), "{out}");
+    assert!(out.contains("unsupported-v1-tag"), "{out}");
+    assert!(out.contains("image-key"), "{out}");
     assert!(out.contains(":: card_dsl :: Card :: new ()"), "{out}");
 }
 

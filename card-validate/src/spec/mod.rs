@@ -7,6 +7,7 @@
 //! Sources: the Feishu docs (open.feishu.cn, "卡片 JSON 2.0" pages), digested in the project's
 //! `card-v2-spec.md`; each [`Component`] links its page.
 
+pub mod abi;
 mod card;
 mod components;
 pub mod naming;

@@ -5,6 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
+#[path = "../../card-dsl/tests/common/mod.rs"]
 mod common;
 
 use card_dsl::Card;

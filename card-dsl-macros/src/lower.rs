@@ -257,6 +257,7 @@ impl Lower {
             el,
             inner,
             ctx.in_form && comp.form_field,
+            Vec::new(),
         )
     }
 
@@ -273,10 +274,15 @@ impl Lower {
             el,
             ctx,
             false,
+            Vec::new(),
         )
     }
 
     /// Builds `Type::new(required…).setter(…)…` from attributes and children.
+    ///
+    /// `preset` holds values decided by the caller (an object's discriminator, taken from the
+    /// child's tag name); they take their place in spec order like the others.
+    #[allow(clippy::too_many_arguments)]
     fn fields(
         &mut self,
         type_name: &str,
@@ -285,11 +291,12 @@ impl Lower {
         el: &Element,
         ctx: Ctx,
         needs_name: bool,
+        preset: Vec<(&'static Attr, TokenStream, Span)>,
     ) -> TokenStream {
         let list_v = local("__list");
         let root = self.root.clone();
         let ty = Ident::new(type_name, el.name.span());
-        let mut values: Vec<(&'static Attr, TokenStream, Span)> = Vec::new();
+        let mut values: Vec<(&'static Attr, TokenStream, Span)> = preset;
         // Attributes written in the markup, valid or not (an invalid one was already reported).
         let given: Vec<String> = el
             .attrs
@@ -654,16 +661,9 @@ impl Lower {
                 let enum_ty = Ident::new(&type_name(e.name), g.name.span());
                 let variant = Ident::new(&variant_name(&gname), g.name.span());
                 // Build with the discriminator set from the tag name; other attributes as usual.
-                let rest: Vec<&'static Attr> =
-                    o.attrs.iter().filter(|a| !std::ptr::eq(*a, d)).collect();
-                let built = self.fields_with(
-                    &type_name(o.name),
-                    &gname,
-                    &rest,
-                    g,
-                    ctx,
-                    Some(quote!(#root::#enum_ty::#variant)),
-                );
+                let attrs: Vec<&'static Attr> = o.attrs.iter().collect();
+                let preset = vec![(d, quote!(#root::#enum_ty::#variant), g.name.span())];
+                let built = self.fields(&type_name(o.name), &gname, &attrs, g, ctx, false, preset);
                 let _ = ty;
                 return Some(built);
             }
@@ -690,24 +690,6 @@ impl Lower {
             return None;
         }
         Some(self.object(o, g, ctx))
-    }
-
-    /// `fields` for an object whose first required argument (its discriminator) is given.
-    fn fields_with(
-        &mut self,
-        type_name: &str,
-        tag: &str,
-        rest: &[&'static Attr],
-        el: &Element,
-        ctx: Ctx,
-        first: Option<TokenStream>,
-    ) -> TokenStream {
-        let built = self.fields(type_name, tag, rest, el, ctx, false);
-        match first {
-            // `Type::new(a, b)` → `Type::new(first, a, b)`: rebuild the call with the discriminator first.
-            Some(f) => splice_first_arg(built, f),
-            None => built,
-        }
     }
 
     /// A literal for an attribute of type `a.ty`, checked at compile time.
@@ -949,32 +931,6 @@ fn literal_columns(table: &Element) -> Vec<(String, String)> {
             _ => None,
         })
         .collect()
-}
-
-/// Inserts `first` as the first argument of the `new(…)` call at the start of `built`.
-fn splice_first_arg(built: TokenStream, first: TokenStream) -> TokenStream {
-    let mut out = Vec::new();
-    let mut done = false;
-    for tt in built {
-        if !done
-            && let proc_macro2::TokenTree::Group(g) = &tt
-            && g.delimiter() == proc_macro2::Delimiter::Parenthesis
-        {
-            let inner = g.stream();
-            let args = if inner.is_empty() {
-                first.clone()
-            } else {
-                quote!(#first, #inner)
-            };
-            let mut ng = proc_macro2::Group::new(proc_macro2::Delimiter::Parenthesis, args);
-            ng.set_span(g.span());
-            out.push(proc_macro2::TokenTree::Group(ng));
-            done = true;
-            continue;
-        }
-        out.push(tt);
-    }
-    out.into_iter().collect()
 }
 
 /// A `{…}` as an expression: its contents when they are one expression (so no `unused_braces`

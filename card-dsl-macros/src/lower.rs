@@ -26,11 +26,13 @@ fn local(name: &str) -> Ident {
     Ident::new(name, Span::mixed_site())
 }
 
-/// Where an element sits.
-#[derive(Clone, Copy)]
-struct Ctx {
+/// Where an element sits: inside a form, how deep, and (inside a table) the table's literal
+/// columns, which its literal rows are checked against.
+#[derive(Clone, Copy, Default)]
+struct Ctx<'t> {
     in_form: bool,
     depth: usize,
+    columns: Option<&'t [(String, String)]>,
 }
 
 pub(crate) struct Lower {
@@ -39,8 +41,6 @@ pub(crate) struct Lower {
     element_ids: Vec<String>,
     elements: usize,
     tables: usize,
-    /// The literal columns of the table being lowered: (name, data_type).
-    table_columns: Option<Vec<(String, String)>>,
 }
 
 impl Lower {
@@ -51,7 +51,6 @@ impl Lower {
             element_ids: Vec::new(),
             elements: 0,
             tables: 0,
-            table_columns: None,
         }
     }
 
@@ -95,10 +94,7 @@ impl Lower {
         let mut stmts = Vec::new();
         let mut items = Vec::new();
         let mut explicit_body = None;
-        let ctx = Ctx {
-            in_form: false,
-            depth: 0,
-        };
+        let ctx = Ctx::default();
         for child in &el.children {
             match child {
                 Child::Element(c) => match c.name.to_string().as_str() {
@@ -186,14 +182,7 @@ impl Lower {
             self.error(el.name.span(), format!("unknown component `<{tag}>`{hint}"));
             return quote!(::core::unreachable!());
         };
-        let value = self.component(
-            comp,
-            el,
-            Ctx {
-                in_form: false,
-                depth: 0,
-            },
-        );
+        let value = self.component(comp, el, Ctx::default());
         quote! {{
             #[allow(deprecated, unused_mut, clippy::vec_init_then_push)]
             let #element_v = #value;
@@ -202,7 +191,7 @@ impl Lower {
     }
 
     /// A child in an element list: its statement pushing onto `__list`.
-    fn list_item(&mut self, c: &Element, slot: Slot, ctx: Ctx) -> TokenStream {
+    fn list_item(&mut self, c: &Element, slot: Slot, ctx: Ctx<'_>) -> TokenStream {
         let list_v = local("__list");
         let root = self.root.clone();
         let tag = c.name.to_string();
@@ -228,13 +217,16 @@ impl Lower {
         }
     }
 
-    fn component(&mut self, comp: &'static Component, el: &Element, ctx: Ctx) -> TokenStream {
+    fn component(&mut self, comp: &'static Component, el: &Element, ctx: Ctx<'_>) -> TokenStream {
         self.elements += 1;
-        if comp.tag == "table" {
+        let columns = (comp.tag == "table").then(|| literal_columns(el));
+        if columns.is_some() {
             self.tables += 1;
-            self.table_columns = Some(literal_columns(el));
         }
         let mut inner = ctx;
+        if let Some(c) = &columns {
+            inner.columns = Some(c);
+        }
         if comp.nests {
             inner.depth += 1;
             if inner.depth == card_validate::codes::MAX_DEPTH + 1 {
@@ -261,7 +253,7 @@ impl Lower {
         )
     }
 
-    fn object(&mut self, o: &'static Object, el: &Element, ctx: Ctx) -> TokenStream {
+    fn object(&mut self, o: &'static Object, el: &Element, ctx: Ctx<'_>) -> TokenStream {
         // The server counts every object with a `tag` (text objects, tags, icons) toward its 200.
         if o.attr("tag").is_some() {
             self.elements += 1;
@@ -289,7 +281,7 @@ impl Lower {
         tag: &str,
         attrs: &[&'static Attr],
         el: &Element,
-        ctx: Ctx,
+        ctx: Ctx<'_>,
         needs_name: bool,
         preset: Vec<(&'static Attr, TokenStream, Span)>,
     ) -> TokenStream {
@@ -562,7 +554,7 @@ impl Lower {
     }
 
     /// A child element that sets an attribute: an object, a list of objects or components.
-    fn child_value(&mut self, a: &'static Attr, c: &Element, ctx: Ctx) -> Option<TokenStream> {
+    fn child_value(&mut self, a: &'static Attr, c: &Element, ctx: Ctx<'_>) -> Option<TokenStream> {
         let items_v = local("__items");
         let list_v = local("__list");
         let root = self.root.clone();
@@ -575,7 +567,7 @@ impl Lower {
                         return Some(expr(g));
                     }
                     if a.name == "rows" {
-                        return Some(self.table_rows(c));
+                        return Some(self.table_rows(c, ctx.columns.unwrap_or_default()));
                     }
                     self.error(
                         c.name.span(),
@@ -647,7 +639,12 @@ impl Lower {
 
     /// An item of an array of objects: `<open_url default_url="…"/>` inside `<behaviors>` (the tag is
     /// the item's `type`), or `<option …>` named after the object.
-    fn list_object(&mut self, o: &'static Object, g: &Element, ctx: Ctx) -> Option<TokenStream> {
+    fn list_object(
+        &mut self,
+        o: &'static Object,
+        g: &Element,
+        ctx: Ctx<'_>,
+    ) -> Option<TokenStream> {
         let root = self.root.clone();
         let gname = g.name.to_string();
         let discriminator = o
@@ -797,9 +794,8 @@ impl Lower {
 
     /// `<rows><row col=value …/>…</rows>`: each key must be a column (200915) and each literal
     /// must fit its column's `data_type` (200914); `{expr}` cells are serialized as they are.
-    fn table_rows(&mut self, c: &Element) -> TokenStream {
+    fn table_rows(&mut self, c: &Element, columns: &[(String, String)]) -> TokenStream {
         let root = self.root.clone();
-        let columns = self.table_columns.clone().unwrap_or_default();
         let mut rows = Vec::new();
         for (r, child) in c.children.iter().enumerate() {
             let row = match child {

@@ -1,0 +1,443 @@
+//! One element's attributes and children: constructor arguments in spec order, setters, text
+//! content, element lists and lists of objects, and the `raw:` escape hatch.
+
+use card_validate::spec::naming::{type_name, variant_name};
+use card_validate::spec::{Attr, Object, Req, Slot, Status, Ty};
+use proc_macro2::{Span, TokenStream};
+use quote::{quote, quote_spanned};
+use syn::{Ident, Lit};
+
+use super::support::*;
+use super::{Ctx, Lower};
+use crate::ast::{Attribute, Child, Element, Value};
+
+impl Lower {
+    /// Builds `Type::new(required…).setter(…)…` from attributes and children.
+    ///
+    /// `preset` holds values decided by the caller (an object's discriminator, taken from the
+    /// child's tag name); they take their place in spec order like the others.
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn fields(
+        &mut self,
+        type_name: &str,
+        tag: &str,
+        attrs: &[&'static Attr],
+        el: &Element,
+        ctx: Ctx<'_>,
+        needs_name: bool,
+        preset: Vec<(&'static Attr, TokenStream, Span)>,
+    ) -> TokenStream {
+        let list_v = local("__list");
+        let root = self.root.clone();
+        let ty = Ident::new(type_name, el.name.span());
+        let mut values: Vec<(&'static Attr, TokenStream, Span)> = preset;
+        // Attributes written in the markup, valid or not (an invalid one was already reported).
+        let given: Vec<String> = el
+            .attrs
+            .iter()
+            .map(|a| a.name.to_string())
+            .chain(el.children.iter().filter_map(|c| match c {
+                Child::Element(e) => Some(e.name.to_string()),
+                _ => None,
+            }))
+            .collect();
+
+        let mut raw_setters = Vec::new();
+        for a in &el.attrs {
+            let name = a.name.to_string();
+            if let Some(raw) = &a.raw {
+                raw_setters.extend(self.raw_attr(raw, a, tag, attrs));
+                continue;
+            }
+            let Some(spec_attr) = attrs.iter().copied().find(|x| x.name == name) else {
+                self.unknown_attr(a, tag, attrs);
+                continue;
+            };
+            if let Some(v) = self.attr_value(spec_attr, a, tag) {
+                self.set(&mut values, spec_attr, v, a.name.span());
+            }
+        }
+        let text_attr = attrs
+            .iter()
+            .copied()
+            .find(|a| a.name == "content" && matches!(a.ty, Ty::Str | Ty::StrMax(_)))
+            .or_else(|| {
+                attrs
+                    .iter()
+                    .copied()
+                    .find(|a| a.name == "text" && matches!(a.ty, Ty::Obj(_)))
+            });
+        let list_attr = attrs
+            .iter()
+            .copied()
+            .find(|a| matches!(a.ty, Ty::Elements(_)));
+        let mut list_items = Vec::new();
+        for child in &el.children {
+            match child {
+                Child::Element(c) => {
+                    let cname = c.name.to_string();
+                    if let Some(a) = attrs
+                        .iter()
+                        .copied()
+                        .find(|a| a.name == cname && !matches!(a.ty, Ty::Const(_)))
+                    {
+                        if let Some(v) = self.child_value(a, c, ctx) {
+                            self.set(&mut values, a, v, c.name.span());
+                        }
+                    } else if let Some(list) = list_attr {
+                        let Ty::Elements(slot) = list.ty else {
+                            unreachable!()
+                        };
+                        list_items.push(self.list_item(c, slot, ctx));
+                    } else {
+                        let names: Vec<&str> = attrs
+                            .iter()
+                            .filter(|a| matches!(a.ty, Ty::Obj(_) | Ty::Arr(..)))
+                            .map(|a| a.name)
+                            .collect();
+                        let hint = suggest(&cname, names.iter().copied())
+                            .map(|s| format!("; did you mean `<{s}>`?"))
+                            .unwrap_or_default();
+                        self.error(
+                            c.name.span(),
+                            format!("`<{cname}>` is not allowed inside `<{tag}>`{hint}"),
+                        );
+                    }
+                }
+                Child::Text(t) => match text_attr {
+                    Some(a) => {
+                        let v = match a.ty {
+                            Ty::Obj(o) => self.text_object(o, quote!(#t)),
+                            _ => quote!(#t),
+                        };
+                        self.set(&mut values, a, v, t.span());
+                    }
+                    None => self.error(t.span(), format!("`<{tag}>` takes no text")),
+                },
+                Child::Expr(group) => {
+                    let g = &expr(group);
+                    if list_attr.is_some() {
+                        list_items.push(
+                            quote!(#root::__private::IntoElements::push_into(#g, &mut #list_v);),
+                        );
+                    } else if let Some(a) = text_attr {
+                        let v = match a.ty {
+                            Ty::Obj(o) => self.text_object(o, quote!(#g)),
+                            _ => quote!(#g),
+                        };
+                        self.set(&mut values, a, v, el.name.span());
+                    } else {
+                        self.error(
+                            group.span(),
+                            format!(
+                                "`<{tag}>` takes no text or elements: set its attributes instead"
+                            ),
+                        );
+                    }
+                }
+            }
+        }
+        if let Some(list) = list_attr
+            && !list_items.is_empty()
+        {
+            let item_ty = match list.ty {
+                Ty::Elements(slot) => list_item_ty(&root, slot),
+                _ => list_item_ty(&root, Slot::Body),
+            };
+            let v = quote! {{
+                let mut #list_v: ::std::vec::Vec<#item_ty> = ::std::vec::Vec::new();
+                #(#list_items)*
+                #list_v
+            }};
+            self.set(&mut values, list, v, el.name.span());
+        }
+
+        // Required attributes are constructor arguments, in spec order.
+        let mut args = Vec::new();
+        for a in attrs
+            .iter()
+            .copied()
+            .filter(|a| a.req == Req::Yes && !matches!(a.ty, Ty::Const(_)))
+        {
+            match values.iter().position(|(x, _, _)| std::ptr::eq(*x, a)) {
+                Some(i) => args.push(values.remove(i).1),
+                None if given.iter().any(|g| g == a.name) => {
+                    args.push(quote!(#root::__private::unreachable_value()))
+                }
+                None => match default_for(a) {
+                    Some(v) => args.push(self.lit_value(a, &v, el.name.span()).unwrap_or_default()),
+                    None => {
+                        self.error(
+                            el.name.span(),
+                            format!("`<{tag}>` needs `{}`{}", a.name, how_to_set(a)),
+                        );
+                        return quote!(#root::__private::unreachable_value());
+                    }
+                },
+            }
+        }
+        if needs_name && !values.iter().any(|(a, _, _)| a.name == "name") {
+            self.error(
+                el.name.span(),
+                format!("`<{tag}>` inside a `<form>` needs a `name` (11310)"),
+            );
+        }
+        let setters = values.iter().map(|(a, v, span)| {
+            let f = setter_ident(a.name, *span);
+            quote_spanned!(*span=> .#f(#v))
+        });
+        quote!(#root::#ty::new(#(#args),*) #(#setters)* #(#raw_setters)*)
+    }
+
+    /// `raw:key=value`: a key the spec does not list, written as is into the object's `extra`
+    /// (the validator's policy then applies: a warning, an error in strict mode). A documented
+    /// key must be written the typed way.
+    pub(super) fn raw_attr(
+        &mut self,
+        raw: &Ident,
+        a: &Attribute,
+        tag: &str,
+        attrs: &[&'static Attr],
+    ) -> Option<TokenStream> {
+        let root = self.root.clone();
+        let name = a.name.to_string();
+        if attrs.iter().any(|x| x.name == name) {
+            self.error(
+                raw.span(),
+                format!("`{name}` is a documented attribute of `<{tag}>`: write `{name}=…` without `raw:`, so it is checked"),
+            );
+            return None;
+        }
+        let value = match &a.value {
+            Value::Lit(lit) => quote!(#root::__private::serde_json::Value::from(#lit)),
+            Value::Expr(g) => {
+                let e = expr(g);
+                quote!(#root::__private::serde_json::Value::from(#e))
+            }
+        };
+        Some(quote!(.extra(#name, #value)))
+    }
+
+    pub(super) fn set(
+        &mut self,
+        values: &mut Vec<(&'static Attr, TokenStream, Span)>,
+        a: &'static Attr,
+        v: TokenStream,
+        span: Span,
+    ) {
+        if values.iter().any(|(x, _, _)| std::ptr::eq(*x, a)) {
+            self.error(span, format!("`{}` is set twice", a.name));
+            return;
+        }
+        values.push((a, v, span));
+    }
+
+    /// A text object (title, button text …) holding `content`.
+    pub(super) fn text_object(&mut self, o: &'static Object, content: TokenStream) -> TokenStream {
+        self.elements += 1;
+        let root = self.root.clone();
+        let ty = Ident::new(&type_name(o.name), Span::call_site());
+        let tag_required = o
+            .attrs
+            .iter()
+            .any(|a| a.name == "tag" && a.req == Req::Yes && matches!(a.ty, Ty::Enum(_)));
+        let tag_arg = if tag_required {
+            let Some(Ty::Enum(e)) = o.attr("tag").map(|a| a.ty) else {
+                unreachable!()
+            };
+            let enum_ty = Ident::new(&type_name(e.name), Span::call_site());
+            let variant = Ident::new(&variant_name(e.values[0]), Span::call_site());
+            quote!(#root::#enum_ty::#variant)
+        } else {
+            quote!()
+        };
+        quote!(#root::#ty::new(#tag_arg).content(#content))
+    }
+
+    pub(super) fn unknown_attr(&mut self, a: &Attribute, tag: &str, attrs: &[&'static Attr]) {
+        let name = a.name.to_string();
+        let known: Vec<&str> = attrs
+            .iter()
+            .filter(|x| !matches!(x.status, Status::Removed(_)))
+            .map(|x| x.name)
+            .collect();
+        let msg = match suggest(&name, known.iter().copied()) {
+            Some(s) => format!("unknown attribute `{name}` on `<{tag}>`; did you mean `{s}`?"),
+            None => format!(
+                "unknown attribute `{name}` on `<{tag}>`; it accepts: {}\nhelp: for a key the 2.0 docs do not list, write `raw:{name}=…`",
+                known.join(", ")
+            ),
+        };
+        self.error(a.name.span(), msg);
+    }
+
+    pub(super) fn attr_value(
+        &mut self,
+        a: &'static Attr,
+        attr: &Attribute,
+        tag: &str,
+    ) -> Option<TokenStream> {
+        if let Status::Removed(instead) = a.status {
+            self.error(
+                attr.name.span(),
+                format!(
+                    "`{}` is not supported in card JSON 2.0 (230099/200621): {instead}",
+                    a.name
+                ),
+            );
+            return None;
+        }
+        if tag == "config" && a.name == "update_multi" {
+            self.error(
+                attr.name.span(),
+                "`update_multi` is always `true` in card JSON 2.0; leave it out",
+            );
+            return None;
+        }
+        match &attr.value {
+            Value::Expr(g) => Some(expr(g)),
+            Value::Lit(lit) => self.lit_value(a, lit, attr.name.span()),
+        }
+    }
+
+    /// A child element that sets an attribute: an object, a list of objects or components.
+    pub(super) fn child_value(
+        &mut self,
+        a: &'static Attr,
+        c: &Element,
+        ctx: Ctx<'_>,
+    ) -> Option<TokenStream> {
+        let items_v = local("__items");
+        let list_v = local("__list");
+        let root = self.root.clone();
+        match a.ty {
+            Ty::Obj(o) => Some(self.object(o, c, ctx)),
+            Ty::Arr(item, _) => {
+                let Ty::Obj(o) = item else {
+                    // A list of plain values: `<rows>{expr}</rows>` (or `rows={expr}`).
+                    if let [Child::Expr(g)] = c.children.as_slice() {
+                        return Some(expr(g));
+                    }
+                    if a.name == "rows" {
+                        return Some(self.table_rows(c, ctx.columns.unwrap_or_default()));
+                    }
+                    self.error(
+                        c.name.span(),
+                        format!("set `{}` with `{}={{…}}`", a.name, a.name),
+                    );
+                    return None;
+                };
+                let item_ty = Ident::new(&type_name(o.name), Span::call_site());
+                let mut pushes = Vec::new();
+                for gc in &c.children {
+                    match gc {
+                        Child::Element(g) => {
+                            if let Some(v) = self.list_object(o, g, ctx) {
+                                pushes.push(quote!(#items_v.push(#v);));
+                            }
+                        }
+                        Child::Expr(e) => {
+                            let e = expr(e);
+                            pushes.push(quote!(#items_v.extend(#e);))
+                        }
+                        Child::Text(t) => self.error(
+                            t.span(),
+                            format!("`<{}>` holds `<{}>` elements, not text", a.name, o.name),
+                        ),
+                    }
+                }
+                Some(quote! {{
+                    let mut #items_v: ::std::vec::Vec<#root::#item_ty> = ::std::vec::Vec::new();
+                    #(#pushes)*
+                    #items_v
+                }})
+            }
+            Ty::Elements(slot) => {
+                let mut items = Vec::new();
+                for gc in &c.children {
+                    match gc {
+                        Child::Element(g) => items.push(self.list_item(g, slot, ctx)),
+                        Child::Expr(e) => {
+                            let e = expr(e);
+                            items.push(
+                                quote!(#root::__private::IntoElements::push_into(#e, &mut #list_v);),
+                            )
+                        }
+                        Child::Text(t) => {
+                            self.error(t.span(), "element lists hold components, not text")
+                        }
+                    }
+                }
+                let item_ty = list_item_ty(&root, slot);
+                Some(quote! {{
+                    let mut #list_v: ::std::vec::Vec<#item_ty> = ::std::vec::Vec::new();
+                    #(#items)*
+                    #list_v
+                }})
+            }
+            _ => match c.children.as_slice() {
+                [Child::Text(t)] => self.lit_value(a, &Lit::Str(t.clone()), t.span()),
+                [Child::Expr(g)] => Some(expr(g)),
+                _ => {
+                    self.error(
+                        c.name.span(),
+                        format!("set `{}` as an attribute: `{}=…`", a.name, a.name),
+                    );
+                    None
+                }
+            },
+        }
+    }
+
+    /// An item of an array of objects: `<open_url default_url="…"/>` inside `<behaviors>` (the tag is
+    /// the item's `type`), or `<option …>` named after the object.
+    pub(super) fn list_object(
+        &mut self,
+        o: &'static Object,
+        g: &Element,
+        ctx: Ctx<'_>,
+    ) -> Option<TokenStream> {
+        let root = self.root.clone();
+        let gname = g.name.to_string();
+        let discriminator = o
+            .attrs
+            .iter()
+            .find(|a| matches!(a.ty, Ty::Enum(_)) && (a.name == "type" || a.name == "tag"));
+        if let Some(d) = discriminator {
+            let Ty::Enum(e) = d.ty else { unreachable!() };
+            if e.values.contains(&gname.as_str()) {
+                let ty = Ident::new(&type_name(o.name), g.name.span());
+                let enum_ty = Ident::new(&type_name(e.name), g.name.span());
+                let variant = Ident::new(&variant_name(&gname), g.name.span());
+                // Build with the discriminator set from the tag name; other attributes as usual.
+                let attrs: Vec<&'static Attr> = o.attrs.iter().collect();
+                let preset = vec![(d, quote!(#root::#enum_ty::#variant), g.name.span())];
+                let built = self.fields(&type_name(o.name), &gname, &attrs, g, ctx, false, preset);
+                let _ = ty;
+                return Some(built);
+            }
+            if gname != o.name {
+                self.error(
+                    g.name.span(),
+                    format!(
+                        "expected one of: {}",
+                        e.values
+                            .iter()
+                            .map(|v| format!("`<{v}>`"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                );
+                return None;
+            }
+        }
+        if !item_tag_ok(o.name, &gname) {
+            self.error(
+                g.name.span(),
+                format!("expected `<{}>` here", item_tag(o.name)),
+            );
+            return None;
+        }
+        Some(self.object(o, g, ctx))
+    }
+}

@@ -1,0 +1,130 @@
+//! Small helpers of the lowering: generated names and spans, item tags, defaults and hints.
+
+use card_validate::spec::abi;
+use card_validate::spec::naming::field_name;
+use card_validate::spec::{Attr, Slot, Ty};
+use proc_macro2::{Span, TokenStream};
+use quote::quote;
+use syn::{Ident, Lit, LitStr};
+
+use crate::ast::{Child, Element, Value};
+
+/// The table's columns written as literals: (name, data_type; `text` by default).
+pub(super) fn literal_columns(table: &Element) -> Vec<(String, String)> {
+    let lit_attr = |el: &Element, name: &str| {
+        el.attrs
+            .iter()
+            .find(|a| a.name == name)
+            .and_then(|a| match &a.value {
+                Value::Lit(Lit::Str(s)) => Some(s.value()),
+                _ => None,
+            })
+    };
+    table
+        .children
+        .iter()
+        .filter_map(|c| match c {
+            Child::Element(e) if e.name == "columns" => Some(e),
+            _ => None,
+        })
+        .flat_map(|cols| cols.children.iter())
+        .filter_map(|c| match c {
+            Child::Element(col) => Some((
+                lit_attr(col, "name")?,
+                lit_attr(col, "data_type").unwrap_or_else(|| "text".to_owned()),
+            )),
+            _ => None,
+        })
+        .collect()
+}
+
+/// A `{…}` as an expression: its contents when they are one expression (so no `unused_braces`
+/// lint fires in the user's code), the block itself when it holds statements.
+pub(super) fn expr(g: &proc_macro2::Group) -> TokenStream {
+    let has_statements = g
+        .stream()
+        .into_iter()
+        .any(|t| matches!(&t, proc_macro2::TokenTree::Punct(p) if p.as_char() == ';'));
+    if has_statements || g.stream().is_empty() {
+        quote!(#g)
+    } else {
+        g.stream()
+    }
+}
+
+/// The markup tag of an item in a list of objects: `<option>` for every kind of option,
+/// `<img>` in `img_list`, `<person>` in `persons`, `<column>` in a table's `columns`.
+pub(super) fn item_tag(object: &str) -> &str {
+    match object {
+        o if o.ends_with("_option") => "option",
+        "img_list_item" => "img",
+        "person_item" => "person",
+        "table_column" => "column",
+        "div_field" => "field",
+        o => o,
+    }
+}
+
+pub(super) fn item_tag_ok(object: &str, tag: &str) -> bool {
+    tag == object || tag == item_tag(object)
+}
+
+pub(super) fn default_for(a: &Attr) -> Option<Lit> {
+    // A text object's tag defaults to plain_text.
+    match a.ty {
+        Ty::Enum(e) if a.name == "tag" && e.values.contains(&"plain_text") => {
+            Some(Lit::Str(LitStr::new("plain_text", Span::call_site())))
+        }
+        _ => None,
+    }
+}
+
+pub(super) fn how_to_set(a: &Attr) -> String {
+    match a.ty {
+        Ty::Obj(_) | Ty::Arr(..) | Ty::Elements(_) => {
+            format!(": add a child `<{}>…</{}>`", a.name, a.name)
+        }
+        _ => format!(": add `{}=…`", a.name),
+    }
+}
+
+pub(super) fn expected(t: &Ty) -> &'static str {
+    match t {
+        Ty::Bool => "`true` or `false`",
+        Ty::Int(..) => "an integer",
+        Ty::Num(..) => "a number",
+        _ => "a string literal",
+    }
+}
+
+pub(super) fn lit_span(l: &Lit) -> Span {
+    l.span()
+}
+
+pub(super) fn setter_ident(name: &str, span: Span) -> Ident {
+    let f = field_name(name);
+    match f.strip_prefix("r#") {
+        Some(raw) => Ident::new_raw(raw, span),
+        None => Ident::new(&f, span),
+    }
+}
+
+/// The closest name, if it is a likely typo (the validator's suggestion, so both agree).
+pub(super) fn suggest<'c>(
+    word: &str,
+    candidates: impl Iterator<Item = &'c str>,
+) -> Option<&'c str> {
+    card_validate::suggest(word, candidates)
+}
+
+/// The item type of an element list (the model ABI's).
+pub(super) fn list_item_ty(root: &TokenStream, slot: Slot) -> TokenStream {
+    let ty = Ident::new(abi::list_item(slot), Span::call_site());
+    quote!(#root::#ty)
+}
+
+/// A local of the generated code: mixed-site hygiene, so the user's `{expr}` can neither see nor
+/// shadow it.
+pub(super) fn local(name: &str) -> Ident {
+    Ident::new(name, Span::mixed_site())
+}

@@ -47,6 +47,24 @@
 //! assert_eq!(card.to_value()["body"]["elements"].as_array().unwrap().len(), 4);
 //! ```
 //!
+//! ## Keys the spec does not list: `raw:`
+//!
+//! Attribute names are checked: a typo is a compile error with "did you mean". For a key the
+//! 2.0 docs do not list (the server accepts more than the docs say), write `raw:key=value`: the
+//! value goes into that object's `extra` as JSON, where the validator's policy applies (a
+//! `unknown-property` warning, an error only in strict mode). A documented key must be written
+//! the typed way.
+//!
+//! ```
+//! let level = 3;
+//! let card = card_dsl::card! {
+//!     <card><markdown raw:future_style="dense" raw:level={level}>"hi"</markdown></card>
+//! };
+//! let md = &card.to_value()["body"]["elements"][0];
+//! assert_eq!((md["future_style"].as_str(), md["level"].as_i64()), (Some("dense"), Some(3)));
+//! assert!(card.validate().is_ok()); // two unknown-property warnings, no error
+//! ```
+//!
 //! ## Every component
 //!
 //! ### Layout

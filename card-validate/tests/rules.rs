@@ -721,3 +721,16 @@ fn a_per_locale_value_stands_in_for_a_required_one() {
         "ROOT -> body -> elements -> [0](tag: markdown)",
     );
 }
+
+#[test]
+fn null_is_absent_a_warning_unless_the_key_is_required() {
+    let optional = card(r#"{"tag":"markdown","content":"x","margin":null}"#);
+    assert_clean(&optional);
+    assert_eq!(warnings(&optional)[0].rule.id, "null-value");
+    // A required key that is null is missing (and the model could not hold it either).
+    assert_error(
+        &card(r#"{"tag":"markdown","content":null}"#),
+        200621,
+        "ROOT -> body -> elements -> [0](tag: markdown)",
+    );
+}

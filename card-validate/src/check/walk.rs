@@ -38,7 +38,8 @@ impl<'a> Checker<'a> {
         for a in attrs {
             if a.req == Req::No
                 || (a.req == Req::InForm && !self.ctx.in_form)
-                || m.contains_key(a.name)
+                // A null value counts as absent (rules::NULL_VALUE), so it does not fill a required key.
+                || m.get(a.name).is_some_and(|v| !v.is_null())
                 // `i18n_content` stands in for `content` (and so on): per-locale values fill it.
                 || m.keys().any(|k| k.strip_prefix("i18n_") == Some(a.name))
             {

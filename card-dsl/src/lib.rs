@@ -38,7 +38,7 @@ mod values;
 #[doc(hidden)]
 pub mod write;
 
-pub use card::{Card, FromJsonError};
+pub use card::{Card, FromJsonError, REFUSED};
 pub use payloads::{ChatButtonUpdate, MessageContent, Post, PostBody, PostNode, TemplateCard};
 pub use values::*;
 

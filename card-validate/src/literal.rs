@@ -310,7 +310,7 @@ pub fn check_box(s: &str, min: i64, max: i64, what: &str) -> Option<Finding> {
     }
 }
 
-/// Checks a spacing (`small` … or `"<n>px"` in [0,99]).
+/// Checks a spacing (`small` … or `"<n>px"` in 0..=99).
 pub fn check_spacing(s: &str, what: &str) -> Option<Finding> {
     let ok =
         spec::SPACING.values.contains(&s) || px(s).is_some_and(|n| spec::SPACING_PX.contains(&n));

@@ -41,7 +41,7 @@ impl ClientBuilder {
         self.app_secret = Some(secret.into());
         self
     }
-    /// The platform base URL: [`FEISHU_BASE_URL`] (default), [`LARK_BASE_URL`], or an emulator.
+    /// The platform base URL: [`crate::FEISHU_BASE_URL`] (default), [`crate::LARK_BASE_URL`], or an emulator.
     pub fn base_url(mut self, url: impl Into<String>) -> Self {
         self.base_url = Some(url.into());
         self

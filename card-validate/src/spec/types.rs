@@ -116,7 +116,7 @@ pub enum Format {
     Locale,
     /// An icon-library token (`…_outlined`, `…_filled`, `…_colorful`).
     IconToken,
-    /// Icon size `"<w>px <h>px"`, each in [1,999].
+    /// Icon size `"<w>px <h>px"`, each in 1..=999.
     IconSize,
     /// Corner radius: `"[0,∞]px"` or `"[0,100]%"`.
     Radius,

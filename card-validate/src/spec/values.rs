@@ -269,7 +269,7 @@ pub static TABLE_DATA_TYPE: Enum = strict_enum(
 /// 1.0 fallback trigger types.
 pub static FALLBACK_TEXT_TAG: Enum = strict_enum("fallback_tag", &["fallback_text"]);
 
-/// img `size`: keywords or `"<w>px <h>px"` in [1,1000]; `stretch_without_padding` was removed.
+/// img `size`: keywords or `"<w>px <h>px"` in 1..=1000; `stretch_without_padding` was removed.
 pub static IMG_SIZE: Dim = Dim {
     name: "img_size",
     keywords: &["stretch", "large", "medium", "small", "tiny"],

@@ -62,10 +62,7 @@ impl ApiError {
     /// The error the server would answer for a validator finding, built from the finding's
     /// fields (no text is parsed back); the finding is kept whole, help included.
     pub fn from_finding(d: &card_validate::Diagnostic) -> Self {
-        let msg = match d.sub_code {
-            Some(_) => format!("Failed to create card content, ext={}", d.server_text()),
-            None => d.message.clone(),
-        };
+        let msg = d.server_message();
         let card = d
             .sub_code
             .filter(|_| d.code == card_validate::codes::CARD_CONTENT)

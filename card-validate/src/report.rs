@@ -81,6 +81,15 @@ impl Diagnostic {
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
+    /// The whole `msg` the server answers for this finding: `Failed to create card content,
+    /// ext=…` for a 230099 sub-error, else the message itself.
+    pub fn server_message(&self) -> String {
+        match self.sub_code {
+            Some(_) => format!("Failed to create card content, ext={}", self.server_text()),
+            None => self.message.clone(),
+        }
+    }
+
     /// The server's `ext=` text for this finding (without ErrorValue), as a 230099 reply carries it.
     pub fn server_text(&self) -> String {
         match self.sub_code {

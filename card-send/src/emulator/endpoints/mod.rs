@@ -137,16 +137,10 @@ fn check_content(msg_type: &str, content: &str) -> Result<ContentKind, Reject> {
 /// emulator judges with card-validate in its default (server) mode, not with the client's
 /// pre-flight, so a test that finds the two agreeing can catch a pre-flight bug.
 fn verdict(report: &card_validate::Report) -> Result<(), Reject> {
-    let Some(d) = report.first_error() else {
-        return Ok(());
-    };
-    Err(match d.sub_code {
-        Some(_) => reject(
-            d.code,
-            format!("Failed to create card content, ext={}", d.server_text()),
-        ),
-        None => reject(d.code, d.message.clone()),
-    })
+    match report.first_error() {
+        Some(d) => Err(reject(d.code, d.server_message())),
+        None => Ok(()),
+    }
 }
 
 /// (shared, v2) of a card content of `kind`; a template or CardKit card counts as both (its JSON

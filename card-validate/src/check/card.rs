@@ -71,20 +71,9 @@ pub(crate) fn check_content(
     (kind, c.diags)
 }
 
-/// Keys a 1.0 card's root may have; content without any of them is not a card.
-const V1_ROOT_KEYS: [&str; 7] = [
-    "elements",
-    "i18n_elements",
-    "header",
-    "config",
-    "card_link",
-    "i18n_header",
-    "fallback",
-];
-
 fn looks_like_a_card(root: &Obj<'_>) -> bool {
     root.keys()
-        .any(|k| V1_ROOT_KEYS.contains(&k) || spec::CARD.attr(k).is_some())
+        .any(|k| spec::V1_ROOT_KEYS.contains(&k) || spec::CARD.attr(k).is_some())
 }
 
 /// Content that is no card: say what it is and what to unwrap.

@@ -160,3 +160,15 @@ pub static CARD: Object = Object {
         attr("fallback", Ty::Any).removed("root `fallback` is not supported in 2.0"),
     ],
 };
+
+/// Keys a 1.0 card's root may have (besides the 2.0 root's): content with none of them and none
+/// of [`CARD`]'s keys is not a card (`rules::NOT_A_CARD`).
+pub const V1_ROOT_KEYS: [&str; 7] = [
+    "elements",
+    "i18n_elements",
+    "header",
+    "config",
+    "card_link",
+    "i18n_header",
+    "fallback",
+];

@@ -20,6 +20,20 @@ impl<'a> Checker<'a> {
         help: Option<String>,
         at_key: bool,
     ) {
+        self.push(segs, rule, rule.sub_code, message, help, at_key);
+    }
+
+    /// [`emit_at`](Self::emit_at) with the sub-code given: a missing attribute names its own
+    /// (img's `img_key` is 11310, not the rule's 200621).
+    fn push(
+        &mut self,
+        segs: &[Seg<'a>],
+        rule: &'static Rule,
+        sub_code: Option<u32>,
+        message: String,
+        help: Option<String>,
+        at_key: bool,
+    ) {
         // In a message body a card rule is the body's own rule (230001 with its seed's evidence).
         let rule = if self.mode == Mode::Message && rule.code == codes::CARD_CONTENT {
             self.message_rule
@@ -28,11 +42,11 @@ impl<'a> Checker<'a> {
         };
         let severity = rule.severity_in(self.strict);
         let (severity, code, sub_code, message) = match self.mode {
-            Mode::V2 => (severity, rule.code, rule.sub_code, message),
+            Mode::V2 => (severity, rule.code, sub_code, message),
             Mode::V1 => (
                 Severity::Warning,
                 rule.code,
-                rule.sub_code,
+                sub_code,
                 format!("as a 2.0 card: {message}"),
             ),
             Mode::Message if rule.code == codes::TOO_LARGE => (severity, rule.code, None, message),
@@ -79,12 +93,10 @@ impl<'a> Checker<'a> {
 
     /// A missing required attribute: the attribute names its sub-code (img's `img_key` is 11310).
     pub(super) fn report_missing(&mut self, a: &Attr, message: String) {
-        self.report(&rules::MISSING_REQUIRED, message, None);
-        if let Some(d) = self.diags.last_mut()
-            && d.sub_code.is_some()
-        {
-            d.sub_code = Some(a.missing_sub_code);
-        }
+        let segs = std::mem::take(&mut self.segs);
+        let rule = &rules::MISSING_REQUIRED;
+        self.push(&segs, rule, Some(a.missing_sub_code), message, None, false);
+        self.segs = segs;
     }
 
     /// Reports a rule function's finding at the current position.

@@ -734,3 +734,14 @@ fn null_is_absent_a_warning_unless_the_key_is_required() {
         "ROOT -> body -> elements -> [0](tag: markdown)",
     );
 }
+
+#[test]
+fn a_missing_attribute_carries_its_own_sub_code() {
+    let d = assert_error(
+        &card(r#"{"tag":"img"}"#),
+        11310,
+        "ROOT -> body -> elements -> [0](tag: img)",
+    );
+    assert_eq!(d.rule.id, "missing-required");
+    assert_eq!(d.message, "img element must contain img_key");
+}

@@ -38,8 +38,8 @@
 //! | `unsupported-v1-tag` | 230099/200861 | release notes: note and action are no longer supported |
 //! | `unknown-tag` | 230099/11310 | observed: `unsupported type of block; ErrorValue: divider` |
 //! | `placement`, `form-only-property`, `nesting-depth` | 230099/11310 | release notes (containers hold all but form and table); select_img page ("否则卡片 JSON 报错"); container pages (five levels) |
-//! | `element-limit`, `table-limit`, `form-name` | 230099/11310 | send page; observed `card table number over limit`, `form's name is required …` |
-//! | `name-duplicate` | 230099/11310 | callback page, 200530 |
+//! | `element-limit`, `table-limit`, `form-name` | 230099/11310 | observed: `element exceeds the limit` (200 accepted, 201 rejected), `card table number over limit`, `form's name is required …` |
+//! | `name-duplicate` | 230099/11310 | form page: names "需在卡片全局内唯一，否则数据会发送失败" |
 //! | `image-key`, `file-key`, `user-id` | 230099/200570, 300240, 100290 | send page |
 //! | `element-id-format`, `element-id-duplicate` | 230099/300301 | observed `elementID format error`; CardKit pages |
 //! | `update-multi-false` | 230099/300302 | release notes: "暂时仅支持设为 true" |

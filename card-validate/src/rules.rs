@@ -91,7 +91,8 @@ const SEND: &str = "feishu/003-服务端API/消息/消息管理/发送消息.md"
 const RELEASE: &str =
     "feishu/001-开发指南/飞书卡片/卡片-JSON-构建卡片/卡片-JSON-2.0-版本更新说明.md";
 const CARDKIT: &str = "feishu/003-服务端API/飞书卡片/卡片/创建卡片实体.md";
-const CALLBACK: &str = "feishu/003-服务端API/飞书卡片/卡片回传交互回调.md";
+const FORM: &str =
+    "feishu/001-开发指南/飞书卡片/卡片-JSON-构建卡片/卡片-JSON-2.0-版本组件/容器/表单容器.md";
 const SELECT_IMG: &str =
     "feishu/001-开发指南/飞书卡片/卡片-JSON-构建卡片/卡片-JSON-2.0-版本组件/交互/多图选择.md";
 /// Seeds 001 and 002 (the edit and chat_button pages, as the project received them).
@@ -514,9 +515,9 @@ pub static ELEMENT_LIMIT: Rule = rule(
     codes::CONTENT_RULE,
     E,
     "at most 200 components and elements per card",
-    Evidence::Doc {
-        page: SEND,
-        quote: "11310 … ErrMsg `element exceeds the limit` (a JSON 2.0 card holds at most 200 components/elements)",
+    Evidence::Observed {
+        source: "field probe (search index id 68346663010): 200 tagged objects accepted, 201 rejected",
+        reply: "ErrCode: 11310; ErrMsg: element exceeds the limit",
     },
 );
 /// Over 5 tables.
@@ -548,8 +549,8 @@ pub static NAME_DUPLICATE: Rule = rule(
     E,
     "form and field names must be unique in the card",
     Evidence::Doc {
-        page: CALLBACK,
-        quote: "200530 | 在表单容器中的交互组件的 name （表单项标识）属性为空。(name must be non-empty and unique)",
+        page: FORM,
+        quote: "在表单容器中所有的交互组件中，该字段必填且需在卡片全局内唯一，否则数据会发送失败。",
     },
 );
 /// A form nobody can submit, a button in a form without an action, a repeated option value.

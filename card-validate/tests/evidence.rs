@@ -114,7 +114,7 @@ fn cases() -> Vec<(&'static Rule, PayloadKind, String, &'static str)> {
             &rules::NAME_DUPLICATE,
             Card,
             card(r#"{"tag":"form","name":"f","elements":[{"tag":"input","name":"f"},{"tag":"button","name":"b","form_action_type":"submit"}]}"#),
-            "200530",
+            "卡片全局内唯一",
         ),
         (
             &rules::AUDIO_FORWARD,

@@ -45,7 +45,13 @@ fn quoted(server_error: &str) -> (u32, u32, String) {
             .collect();
         digits.parse().ok()
     };
-    let code = number_after("230099").map_or(230099, |_| 230099);
+    // The outer code when the reply quotes one (`feishu_code: 230099`, `code=230099`); an `ErrCode`
+    // sub-code only ever comes inside a 230099 reply (the send page's table), so it implies 230099.
+    let code = ["feishu_code", "code="]
+        .iter()
+        .find_map(|m| number_after(m))
+        .or_else(|| (text.contains("ErrCode") || text.contains("→ 200")).then_some(230099))
+        .expect("an outer code in the server reply");
     let sub = number_after("ErrCode")
         .or_else(|| number_after("→"))
         .expect("a sub-code in the server reply");
@@ -155,4 +161,6 @@ fn the_server_reply_parser_reads_the_quotes() {
         ),
         (230099, 200621, "ROOT".to_owned())
     );
+    // The outer code is read, not assumed.
+    assert_eq!(quoted("code=230025 / ErrCode 1: ROOT -> body").0, 230025);
 }

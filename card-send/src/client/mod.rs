@@ -79,13 +79,7 @@ impl Client {
         to: impl Into<Receiver>,
         card: &Card,
     ) -> Result<MessageId, Error> {
-        // Serialized once: pre-flight checks the exact bytes that are sent.
-        let content = card.to_content();
-        if self.inner.transport.config.preflight {
-            preflight::card_content(&content, self.inner.transport.config.validation())
-                .map_err(pre(Endpoint::Send))?;
-        }
-        self.send_content(to.into(), "interactive", content).await
+        self.send_card_content(to.into(), card.to_content()).await
     }
 
     /// Sends a card built with the builder tool, by template id.
@@ -100,12 +94,31 @@ impl Client {
         to: impl Into<Receiver>,
         card: &TemplateCard,
     ) -> Result<MessageId, Error> {
-        let content = card.to_content();
-        if self.inner.transport.config.preflight {
-            preflight::card_content(&content, self.inner.transport.config.validation())
-                .map_err(pre(Endpoint::Send))?;
+        self.send_card_content(to.into(), card.to_content()).await
+    }
+
+    /// Sends card content, checked by pre-flight on exactly these bytes.
+    async fn send_card_content(&self, to: Receiver, content: String) -> Result<MessageId, Error> {
+        self.card_preflight(&content, None)
+            .map_err(pre(Endpoint::Send))?;
+        self.send_content(to, "interactive", content).await
+    }
+
+    /// Pre-flight of card content (and, for an update, the message's 14-day window).
+    fn card_preflight(
+        &self,
+        content: &str,
+        update: Option<&MessageId>,
+    ) -> Result<(), crate::ApiError> {
+        let config = &self.inner.transport.config;
+        if !config.preflight {
+            return Ok(());
         }
-        self.send_content(to.into(), "interactive", content).await
+        preflight::card_content(content, config.validation())?;
+        match update {
+            Some(id) => self.window_check(id),
+            None => Ok(()),
+        }
     }
 
     /// Sends a text or post message.
@@ -176,11 +189,8 @@ impl Client {
     ) -> Result<(), Exec> {
         // Serialized once: pre-flight checks the exact bytes that are sent.
         let content = card.to_content();
-        if self.inner.transport.config.preflight {
-            preflight::card_content(&content, self.inner.transport.config.validation())
-                .and_then(|()| self.window_check(id))
-                .map_err(|e| Exec::Failed(pre(Endpoint::UpdateCard)(e)))?;
-        }
+        self.card_preflight(&content, Some(id))
+            .map_err(|e| Exec::Failed(pre(Endpoint::UpdateCard)(e)))?;
         self.patch(id, content, superseded).await
     }
 
@@ -193,11 +203,8 @@ impl Client {
     /// [`Error::RetriesExhausted`] or [`Error::Decode`] when the request or its reply fails.
     pub async fn update_template(&self, id: &MessageId, card: &TemplateCard) -> Result<(), Error> {
         let content = card.to_content();
-        if self.inner.transport.config.preflight {
-            preflight::card_content(&content, self.inner.transport.config.validation())
-                .and_then(|()| self.window_check(id))
-                .map_err(pre(Endpoint::UpdateCard))?;
-        }
+        self.card_preflight(&content, Some(id))
+            .map_err(pre(Endpoint::UpdateCard))?;
         self.patch(id, content, None)
             .await
             .map_err(Exec::into_error)

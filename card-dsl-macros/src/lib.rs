@@ -1,13 +1,16 @@
 //! Internal crate of `card-dsl`: the `card!` proc macro. Use `card_dsl::card!`.
 //!
-//! The markup is parsed with recovery (`parse`: a partial tree and every syntax error), checked
-//! against `card_validate::spec` and its rule layer and lowered to card-dsl builder calls
-//! (`lower`). Every error is reported in one build at its span, and the expansion
-//! always has type `card_dsl::Card`.
+//! A pipeline of four stages, each in its own module:
+//! `parse` (markup tokens → `ast`, with recovery: a partial tree and every syntax error),
+//! `check` (ast + `card_validate::spec` and its rule layer → the typed `ir` and every error at
+//! its span), `codegen` (ir → builder calls on the model; no lookups, no errors). Every error is
+//! reported in one build, and the expansion always has the right type.
 #![forbid(unsafe_code)]
 
 mod ast;
-mod lower;
+mod check;
+mod codegen;
+mod ir;
 mod parse;
 #[cfg(test)]
 mod tests;
@@ -31,20 +34,20 @@ pub fn element_impl(input: TokenStream) -> TokenStream {
 
 fn expand_element(input: TokenStream2) -> TokenStream2 {
     let (root, markup) = split_root(input);
-    let mut lower = lower::Lower::new(root);
     let parsed = parse::markup(markup);
-    lower.errors.extend(parsed.errors);
+    let mut checker = check::Checker::new(parsed.errors);
     // A partial tree is still checked, so syntax and semantic errors come in one build.
     let value = match &parsed.root {
-        Some(el) => lower.element(el),
-        None => quote::quote!(::core::unreachable!()),
+        Some(el) => checker.element(el),
+        None => ir::Value::Missing,
     };
-    if lower.errors.is_empty() {
+    let value = codegen::Codegen::new(root).element(&value);
+    if checker.errors.is_empty() {
         return value;
     }
     // The element's type is unknown after an error; `unreachable!()` has every type, and it never
     // runs because the build stops at the errors.
-    let errors = lower.errors.iter().map(syn::Error::to_compile_error);
+    let errors = checker.errors.iter().map(syn::Error::to_compile_error);
     quote::quote!({ #(#errors)* ::core::unreachable!() })
 }
 
@@ -62,20 +65,18 @@ fn split_root(input: TokenStream2) -> (TokenStream2, TokenStream2) {
 
 fn expand(input: TokenStream2) -> TokenStream2 {
     let (root, markup) = split_root(input);
-    let mut lower = lower::Lower::new(root.clone());
     let parsed = parse::markup(markup);
-    lower.errors.extend(parsed.errors);
-    // A partial tree is still checked, so syntax and semantic errors come in one build.
-    let value = match &parsed.root {
-        Some(el) => lower.card(el),
-        None => quote::quote!(#root::Card::new()),
-    };
-    if lower.errors.is_empty() {
-        return value;
+    let mut checker = check::Checker::new(parsed.errors);
+    let card = parsed.root.as_ref().map(|el| checker.card(el));
+    if !checker.errors.is_empty() {
+        let errors = checker.errors.iter().map(syn::Error::to_compile_error);
+        return quote::quote! {{
+            #(#errors)*
+            #root::Card::new()
+        }};
     }
-    let errors = lower.errors.iter().map(syn::Error::to_compile_error);
-    quote::quote! {{
-        #(#errors)*
-        #root::Card::new()
-    }}
+    match card {
+        Some(card) => codegen::Codegen::new(root).card(&card),
+        None => quote::quote!(#root::Card::new()),
+    }
 }

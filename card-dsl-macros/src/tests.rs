@@ -89,6 +89,76 @@ fn literals_use_the_validators_rule_functions() {
     assert_eq!(errors(&ok), 0, "{ok}");
 }
 
+/// The check stage alone: markup → IR, with names resolved and no tokens generated yet.
+fn check_element(markup: &str) -> (crate::ir::Value, usize) {
+    let parsed = crate::parse::markup(markup.parse().expect("tokens"));
+    let mut checker = crate::check::Checker::new(parsed.errors);
+    let value = checker.element(parsed.root.as_ref().expect("a root"));
+    (value, checker.errors.len())
+}
+
+#[test]
+fn check_resolves_required_attributes_to_constructor_arguments_in_spec_order() {
+    use crate::ir::Value;
+    let (value, errors) =
+        check_element(r#"<markdown text_align="center" margin="4px">"hi"</markdown>"#);
+    assert_eq!(errors, 0);
+    let Value::Object(o) = value else {
+        panic!("an object")
+    };
+    assert_eq!(o.ty, "Markdown");
+    assert!(matches!(o.args.as_slice(), [Value::Lit(syn::Lit::Str(s))] if s.value() == "hi"));
+    let setters: Vec<String> = o.setters.iter().map(|s| s.name.to_string()).collect();
+    assert_eq!(setters, ["text_align", "margin"]);
+    assert!(
+        matches!(&o.setters[0].value, Value::Variant { ty, variant } if ty == "TextAlign" && variant == "Center")
+    );
+}
+
+#[test]
+fn check_leaves_a_placeholder_where_a_value_was_refused() {
+    use crate::ir::Value;
+    let (value, errors) = check_element(r#"<img img_key="xxx"/>"#);
+    assert_eq!(errors, 1);
+    let Value::Object(o) = value else {
+        panic!("an object")
+    };
+    assert!(
+        matches!(o.args.as_slice(), [Value::Missing]),
+        "img_key is a constructor argument"
+    );
+}
+
+#[test]
+fn codegen_assembles_the_ir_without_lookups() {
+    use crate::ir::{Object, Setter, Value};
+    use proc_macro2::Span;
+    let ident = |s: &str| syn::Ident::new(s, Span::call_site());
+    let value = Value::Object(Box::new(Object {
+        ty: ident("Whatever"),
+        args: vec![Value::I64(3)],
+        setters: vec![Setter {
+            name: ident("size"),
+            value: Value::Call {
+                ty: ident("Width"),
+                func: ident("Px"),
+                args: vec![Value::I64(12)],
+            },
+            span: Span::call_site(),
+        }],
+        extra: vec![("k".to_owned(), Value::Json(Box::new(Value::U8(1))))],
+    }));
+    let out = crate::codegen::Codegen::new("::x".parse().unwrap())
+        .element(&value)
+        .to_string();
+    assert!(
+        out.contains(
+            ":: x :: Whatever :: new (3i64) . size (:: x :: Width :: Px (12i64)) . extra (\"k\" , :: x :: __private :: serde_json :: Value :: from (1u8))"
+        ),
+        "{out}"
+    );
+}
+
 #[test]
 fn expansion_snapshots() {
     insta::assert_snapshot!(

@@ -1,4 +1,5 @@
-//! Small helpers of the lowering: generated names and spans, item tags, defaults and hints.
+//! Small helpers of the check: literal columns, user expressions, item tags, defaults, hints
+//! and the model names the IR carries.
 
 use card_validate::spec::abi;
 use card_validate::spec::naming::field_name;
@@ -118,13 +119,6 @@ pub(super) fn suggest<'c>(
 }
 
 /// The item type of an element list (the model ABI's).
-pub(super) fn list_item_ty(root: &TokenStream, slot: Slot) -> TokenStream {
-    let ty = Ident::new(abi::list_item(slot), Span::call_site());
-    quote!(#root::#ty)
-}
-
-/// A local of the generated code: mixed-site hygiene, so the user's `{expr}` can neither see nor
-/// shadow it.
-pub(super) fn local(name: &str) -> Ident {
-    Ident::new(name, Span::mixed_site())
+pub(super) fn list_item_ty(slot: Slot) -> Ident {
+    Ident::new(abi::list_item(slot), Span::call_site())
 }

@@ -1,27 +1,30 @@
-//! Literal values: each goes through the validator's rule functions, then becomes the model's
-//! value (enum variant, dimension, newtype …); literal table rows are checked against the
-//! table's literal columns.
+//! Literal values: each goes through the validator's rule functions, then resolves to the
+//! model's value (enum variant, dimension, newtype …); literal table rows are checked against
+//! the table's literal columns.
 
 use card_validate::spec::abi;
 use card_validate::spec::naming::{type_name, variant_name};
 use card_validate::spec::{self, Attr, Dim, Format, Ty};
-use proc_macro2::{Span, TokenStream};
-use quote::quote;
+use proc_macro2::Span;
 use syn::{Ident, Lit, LitStr};
 
-use super::Lower;
+use super::Checker;
 use super::support::*;
-use crate::ast::{Child, Element, Value};
+use crate::ast::{self, Child, Element};
+use crate::ir::{Row, Value};
 
-impl Lower {
+/// `Type::func(args…)` in the IR.
+fn call(ty: &str, func: &str, span: Span, args: Vec<Value>) -> Value {
+    Value::Call {
+        ty: Ident::new(ty, span),
+        func: Ident::new(func, span),
+        args,
+    }
+}
+
+impl Checker {
     /// A literal for an attribute of type `a.ty`, checked at compile time.
-    pub(super) fn lit_value(
-        &mut self,
-        a: &'static Attr,
-        lit: &Lit,
-        span: Span,
-    ) -> Option<TokenStream> {
-        let root = self.root.clone();
+    pub(super) fn lit_value(&mut self, a: &'static Attr, lit: &Lit, span: Span) -> Option<Value> {
         let name = a.name;
         // One rule layer: every literal goes through the validator's rule functions. A finding
         // is a compile error here, warnings included (a typo in source is cheap to fix).
@@ -46,11 +49,14 @@ impl Lower {
             return None;
         }
         match (&a.ty, lit) {
-            (Ty::Bool, Lit::Bool(b)) => Some(quote!(#b)),
-            (Ty::Int(..), Lit::Int(i)) => Some(quote!(#i)),
-            (Ty::Num(..), Lit::Int(i)) => Some(quote!(#root::Num::Int(#i))),
-            (Ty::Num(..), Lit::Float(f)) => Some(quote!(#root::Num::Float(#f))),
-            (Ty::Str | Ty::StrMax(_), Lit::Str(s)) => Some(quote!(#s)),
+            (Ty::Bool, Lit::Bool(_)) | (Ty::Int(..), Lit::Int(_)) => Some(Value::Lit(lit.clone())),
+            (Ty::Num(..), Lit::Int(_)) => {
+                Some(call("Num", "Int", span, vec![Value::Lit(lit.clone())]))
+            }
+            (Ty::Num(..), Lit::Float(_)) => {
+                Some(call("Num", "Float", span, vec![Value::Lit(lit.clone())]))
+            }
+            (Ty::Str | Ty::StrMax(_), Lit::Str(_)) => Some(Value::Lit(lit.clone())),
             (Ty::Fmt(f), Lit::Str(lit_s)) => {
                 let v = lit_s.value();
                 if *f == Format::ElementId {
@@ -66,48 +72,54 @@ impl Lower {
                     }
                     self.element_ids.push(v.clone());
                 }
-                let ty = abi::newtype(*f);
-                Some(match ty {
-                    Some(t) => {
-                        let t = Ident::new(t, span);
-                        quote!(#root::#t::new_unchecked(#lit_s))
-                    }
-                    None => quote!(#lit_s),
+                Some(match abi::newtype(*f) {
+                    Some(t) => call(t, "new_unchecked", span, vec![Value::Lit(lit.clone())]),
+                    None => Value::Lit(lit.clone()),
                 })
             }
             (Ty::Enum(e), Lit::Str(lit_s)) => {
                 // check_str above refused every value outside `e.values`.
-                let enum_ty = Ident::new(&type_name(e.name), span);
-                let variant = Ident::new(&variant_name(&lit_s.value()), lit_s.span());
-                Some(quote!(#root::#enum_ty::#variant))
+                Some(Value::Variant {
+                    ty: Ident::new(&type_name(e.name), span),
+                    variant: Ident::new(&variant_name(&lit_s.value()), lit_s.span()),
+                })
             }
-            (Ty::Dim(d), Lit::Str(lit_s)) => Some(self.dim(d, lit_s)),
-            (Ty::Box(..), Lit::Str(s)) => Some(quote!(#root::Lengths::from(#s))),
+            (Ty::Dim(d), Lit::Str(lit_s)) => Some(dim(d, lit_s)),
+            (Ty::Box(..), Lit::Str(_)) => {
+                Some(call("Lengths", "from", span, vec![Value::Lit(lit.clone())]))
+            }
             (Ty::Spacing, Lit::Str(lit_s)) => {
                 // check_str above refused every value outside the keywords and px range.
                 let v = lit_s.value();
                 Some(match card_validate::literal::px(&v) {
-                    Some(n) => quote!(#root::Spacing::Px(#n)),
-                    None => {
-                        let variant = Ident::new(&variant_name(&v), lit_s.span());
-                        quote!(#root::Spacing::#variant)
-                    }
+                    Some(n) => call("Spacing", "Px", span, vec![Value::I64(n)]),
+                    None => Value::Variant {
+                        ty: Ident::new("Spacing", span),
+                        variant: Ident::new(&variant_name(&v), lit_s.span()),
+                    },
                 })
             }
-            (Ty::Color(_), Lit::Str(s)) => Some(quote!(#root::Color::new(#s))),
+            (Ty::Color(_), Lit::Str(_)) => {
+                Some(call("Color", "new", span, vec![Value::Lit(lit.clone())]))
+            }
             (Ty::TextSize, Lit::Str(lit_s)) => {
                 let v = lit_s.value();
                 Some(if spec::TEXT_SIZE.values.contains(&v.as_str()) {
-                    let variant = Ident::new(&variant_name(&v), lit_s.span());
-                    quote!(#root::TextSize::#variant)
+                    Value::Variant {
+                        ty: Ident::new("TextSize", span),
+                        variant: Ident::new(&variant_name(&v), lit_s.span()),
+                    }
                 } else {
                     // A custom size declared in config.style.text_size.
-                    quote!(#root::TextSize::Other(::std::string::String::from(#lit_s)))
+                    call(
+                        "TextSize",
+                        "Other",
+                        span,
+                        vec![Value::String(lit_s.clone())],
+                    )
                 })
             }
-            (Ty::Any | Ty::OneOf(_), _) => {
-                Some(quote!(#root::__private::serde_json::Value::from(#lit)))
-            }
+            (Ty::Any | Ty::OneOf(_), _) => Some(Value::Json(Box::new(Value::Lit(lit.clone())))),
             (Ty::Obj(_) | Ty::Arr(..) | Ty::Elements(_) | Ty::Locales(_) | Ty::Named(_), _) => {
                 self.error(span, format!("set `{name}` with a child element `<{name}>…</{name}>` or `{name}={{expr}}`"));
                 None
@@ -124,8 +136,7 @@ impl Lower {
 
     /// `<rows><row col=value …/>…</rows>`: each key must be a column (200915) and each literal
     /// must fit its column's `data_type` (200914); `{expr}` cells are serialized as they are.
-    pub(super) fn table_rows(&mut self, c: &Element, columns: &[(String, String)]) -> TokenStream {
-        let root = self.root.clone();
+    pub(super) fn table_rows(&mut self, c: &Element, columns: &[(String, String)]) -> Value {
         let mut rows = Vec::new();
         for (r, child) in c.children.iter().enumerate() {
             let row = match child {
@@ -138,10 +149,7 @@ impl Lower {
                     continue;
                 }
                 Child::Expr(g) => {
-                    let g = expr(g);
-                    rows.push(
-                        quote!(#root::__private::serde_json::to_value(#g).unwrap_or_default()),
-                    );
+                    rows.push(Row::Expr(expr(g)));
                     continue;
                 }
                 Child::Text(t) => {
@@ -163,8 +171,8 @@ impl Lower {
                     continue;
                 };
                 let value = match &cell.value {
-                    Value::Expr(g) => expr(g),
-                    Value::Lit(lit) => {
+                    ast::Value::Expr(g) => Value::Expr(expr(g)),
+                    ast::Value::Lit(lit) => {
                         let kind = match lit {
                             Lit::Int(_) => spec::CellKind::Integer,
                             Lit::Float(_) => spec::CellKind::Float,
@@ -184,48 +192,45 @@ impl Lower {
                         }
                         match lit {
                             // json! would type an unsuffixed integer as i32; timestamps need i64.
-                            Lit::Int(i) if i.suffix().is_empty() => {
-                                let i = syn::LitInt::new(
-                                    &format!("{}_i64", i.base10_digits()),
-                                    i.span(),
-                                );
-                                quote!(#i)
-                            }
-                            _ => quote!(#lit),
+                            Lit::Int(i) if i.suffix().is_empty() => Value::Lit(Lit::Int(
+                                syn::LitInt::new(&format!("{}_i64", i.base10_digits()), i.span()),
+                            )),
+                            _ => Value::Lit(lit.clone()),
                         }
                     }
                 };
-                let key_lit = LitStr::new(&key, cell.name.span());
-                cells.push(quote!(#key_lit: #value));
+                cells.push((LitStr::new(&key, cell.name.span()), value));
             }
-            rows.push(quote!(#root::__private::serde_json::json!({ #(#cells),* })));
+            rows.push(Row::Cells(cells));
         }
-        quote!(::std::vec![#(#rows),*])
+        Value::Rows(rows)
     }
+}
 
-    /// The tokens of a dimension literal that `check_str` accepted.
-    pub(super) fn dim(&self, d: &Dim, lit: &LitStr) -> TokenStream {
-        let root = self.root.clone();
-        let v = lit.value();
-        let ty = Ident::new(&type_name(d.name), lit.span());
-        if d.keywords.contains(&v.as_str()) {
-            let variant = Ident::new(&variant_name(&v), lit.span());
-            return quote!(#root::#ty::#variant);
-        }
-        use card_validate::literal::{pair, percent, px};
-        if let (Some(n), Some(_)) = (px(&v), d.px) {
-            return quote!(#root::#ty::Px(#n));
-        }
-        if d.percent
-            && let Some(n) = percent(&v)
-        {
-            return quote!(#root::#ty::Percent(#n));
-        }
-        if d.pair
-            && let Some((w, h)) = pair(&v)
-        {
-            return quote!(#root::#ty::Size(#w, #h));
-        }
-        quote!(#root::#ty::Other(::std::string::String::from(#lit)))
+/// The model value of a dimension literal that `check_str` accepted.
+fn dim(d: &Dim, lit: &LitStr) -> Value {
+    use card_validate::literal::{pair, percent, px};
+    let v = lit.value();
+    let ty = type_name(d.name);
+    let span = lit.span();
+    if d.keywords.contains(&v.as_str()) {
+        return Value::Variant {
+            ty: Ident::new(&ty, span),
+            variant: Ident::new(&variant_name(&v), span),
+        };
     }
+    if let (Some(n), Some(_)) = (px(&v), d.px) {
+        return call(&ty, "Px", span, vec![Value::I64(n)]);
+    }
+    if d.percent
+        && let Some(n) = percent(&v)
+    {
+        return call(&ty, "Percent", span, vec![Value::U8(n)]);
+    }
+    if d.pair
+        && let Some((w, h)) = pair(&v)
+    {
+        return call(&ty, "Size", span, vec![Value::I64(w), Value::I64(h)]);
+    }
+    call(&ty, "Other", span, vec![Value::String(lit.clone())])
 }

@@ -1,10 +1,10 @@
-//! Checks the markup against `card_validate::spec` and turns it into card-dsl builder calls:
-//! the card and its element lists here, one element's attributes and children in [`fields`],
-//! literal values in [`literals`], small helpers in [`support`].
+//! Checks the markup against `card_validate::spec` and its rule layer and resolves it into the
+//! typed IR (`crate::ir`): the card and its element lists here, one element's attributes and
+//! children in [`fields`], literal values in [`literals`], small helpers in [`support`].
 //!
 //! Every problem becomes a `syn::Error` at the smallest responsible span (tag name, attribute
-//! name, literal); all of them are reported in one build, and the expansion still has the right
-//! type (an empty `Card`) so no follow-on errors appear.
+//! name, literal); all of them are collected, and the IR stays whole (`Value::Missing` where a
+//! value was refused) so the expansion still has the right type and no follow-on errors appear.
 
 mod fields;
 mod literals;
@@ -14,10 +14,11 @@ use card_validate::rules::{self, Rule};
 use card_validate::spec::abi;
 use card_validate::spec::naming::type_name;
 use card_validate::spec::{self, Attr, Component, Object, Slot};
-use proc_macro2::{Span, TokenStream};
-use quote::quote;
+use proc_macro2::Span;
+use syn::Ident;
 
 use crate::ast::{Child, Element};
+use crate::ir::{self, Body, Item, Value};
 use support::*;
 
 /// Where an element sits: inside a form, how deep, and (inside a table) the table's literal
@@ -29,22 +30,21 @@ pub(super) struct Ctx<'t> {
     columns: Option<&'t [(String, String)]>,
 }
 
-pub(crate) struct Lower {
-    root: TokenStream,
+/// The checker's state across one markup: its findings, and the card-wide counts and ids.
+#[derive(Default)]
+pub(crate) struct Checker {
     pub(crate) errors: Vec<syn::Error>,
     element_ids: Vec<String>,
     elements: usize,
     tables: usize,
 }
 
-impl Lower {
-    pub(crate) fn new(root: TokenStream) -> Self {
-        Lower {
-            root,
-            errors: Vec::new(),
-            element_ids: Vec::new(),
-            elements: 0,
-            tables: 0,
+impl Checker {
+    /// A checker that starts with the parser's errors, so all come out in one build.
+    pub(crate) fn new(errors: Vec<syn::Error>) -> Self {
+        Checker {
+            errors,
+            ..Default::default()
         }
     }
 
@@ -72,10 +72,7 @@ impl Lower {
     }
 
     /// The whole `<card>…</card>`.
-    pub(crate) fn card(&mut self, el: &Element) -> TokenStream {
-        let card_v = local("__card");
-        let list_v = local("__list");
-        let root = self.root.clone();
+    pub(crate) fn card(&mut self, el: &Element) -> ir::Card {
         if el.name != "card" {
             self.error(
                 el.name.span(),
@@ -85,36 +82,34 @@ impl Lower {
         for a in &el.attrs {
             self.error(a.name.span(), "`<card>` takes no attributes: set them on `<config>`, `<header>`, `<card_link>` or `<body>`");
         }
-        let mut stmts = Vec::new();
+        let mut parts = Vec::new();
         let mut items = Vec::new();
         let mut explicit_body = None;
         let ctx = Ctx::default();
         for child in &el.children {
             match child {
-                Child::Element(c) => match c.name.to_string().as_str() {
-                    "config" => {
-                        let v = self.object(&spec::CONFIG, c, ctx);
-                        stmts.push(quote!(#card_v = #card_v.config(#v);));
-                    }
-                    "header" => {
-                        let v = self.object(&spec::HEADER, c, ctx);
-                        stmts.push(quote!(#card_v = #card_v.header(#v);));
-                    }
-                    "card_link" => {
-                        let v = self.object(&spec::CARD_LINK, c, ctx);
-                        stmts.push(quote!(#card_v = #card_v.card_link(#v);));
-                    }
-                    "body" => explicit_body = Some(self.object(&spec::BODY, c, ctx)),
-                    _ => items.push(self.list_item(c, Slot::Body, ctx)),
-                },
+                Child::Element(c) => {
+                    let part = match c.name.to_string().as_str() {
+                        "config" => &spec::CONFIG,
+                        "header" => &spec::HEADER,
+                        "card_link" => &spec::CARD_LINK,
+                        "body" => {
+                            explicit_body = Some(self.object(&spec::BODY, c, ctx));
+                            continue;
+                        }
+                        _ => {
+                            items.extend(self.list_item(c, Slot::Body, ctx));
+                            continue;
+                        }
+                    };
+                    let setter = Ident::new(part.name, c.name.span());
+                    parts.push((setter, self.object(part, c, ctx)));
+                }
                 Child::Text(t) => self.error(
                     t.span(),
                     "text must be inside a component, e.g. `<markdown>\"…\"</markdown>`",
                 ),
-                Child::Expr(g) => {
-                    let g = expr(g);
-                    items.push(quote!(#root::__private::IntoElements::push_into(#g, &mut #list_v);))
-                }
+                Child::Expr(g) => items.push(Item::Splice(expr(g))),
             }
         }
         if self.elements > card_validate::codes::MAX_ELEMENTS {
@@ -134,84 +129,58 @@ impl Lower {
             self.rule(el.name.span(), &rules::TABLE_LIMIT, message, None);
         }
         let body = match (explicit_body, items.is_empty()) {
-            (Some(body), true) => quote!(#card_v = #card_v.body(#body);),
+            (Some(body), true) => Body::Object(body),
             (Some(_), false) => {
                 self.error(
                     el.name.span(),
                     "put components either in `<body>` or directly in `<card>`, not both",
                 );
-                quote!()
+                Body::Absent
             }
-            (None, true) => quote!(),
-            (None, false) => quote! {
-                let mut #list_v: ::std::vec::Vec<#root::Element> = ::std::vec::Vec::new();
-                #(#items)*
-                #card_v = #card_v.body(#root::Body::new().elements(#list_v));
-            },
+            (None, true) => Body::Absent,
+            (None, false) => Body::Elements(items),
         };
-        quote! {{
-            #[allow(deprecated, unused_mut, clippy::vec_init_then_push)]
-            let #card_v = {
-                let mut #card_v = #root::Card::new();
-                #(#stmts)*
-                #body
-                #card_v
-            };
-            #card_v
-        }}
+        ir::Card { parts, body }
     }
 
     /// One component on its own (`element!`): its struct, e.g. `card_dsl::Markdown`.
-    pub(crate) fn element(&mut self, el: &Element) -> TokenStream {
-        let element_v = local("__element");
-        let tag = el.name.to_string();
-        if let Some(help) = spec::v1_only_tag(&tag) {
-            self.rule(el.name.span(), &rules::UNSUPPORTED_V1_TAG, format!("unsupported tag {tag}: `<{tag}>` is a 1.0 component that JSON 2.0 no longer supports"), Some(help.to_owned()));
-            return quote!(::core::unreachable!());
+    pub(crate) fn element(&mut self, el: &Element) -> Value {
+        match self.resolve(el) {
+            Some(comp) => self.component(comp, el, Ctx::default()),
+            None => Value::Missing,
         }
-        let Some(comp) = spec::component(&tag) else {
-            let hint = suggest(&tag, spec::component_tags())
-                .map(|s| format!("; did you mean `<{s}>`?"))
-                .unwrap_or_default();
-            self.error(el.name.span(), format!("unknown component `<{tag}>`{hint}"));
-            return quote!(::core::unreachable!());
-        };
-        let value = self.component(comp, el, Ctx::default());
-        quote! {{
-            #[allow(deprecated, unused_mut, clippy::vec_init_then_push)]
-            let #element_v = #value;
-            #element_v
-        }}
     }
 
-    /// A child in an element list: its statement pushing onto `__list`.
-    fn list_item(&mut self, c: &Element, slot: Slot, ctx: Ctx<'_>) -> TokenStream {
-        let list_v = local("__list");
-        let root = self.root.clone();
-        let tag = c.name.to_string();
-        let span = c.name.span();
+    /// The component a tag names; an error for a 1.0 tag or an unknown one.
+    fn resolve(&mut self, el: &Element) -> Option<&'static Component> {
+        let tag = el.name.to_string();
+        let span = el.name.span();
         if let Some(help) = spec::v1_only_tag(&tag) {
             self.rule(span, &rules::UNSUPPORTED_V1_TAG, format!("unsupported tag {tag}: `<{tag}>` is a 1.0 component that JSON 2.0 no longer supports"), Some(help.to_owned()));
-            return quote!();
+            return None;
         }
-        let Some(comp) = spec::component(&tag) else {
+        let comp = spec::component(&tag);
+        if comp.is_none() {
             let hint = suggest(&tag, spec::component_tags())
                 .map(|s| format!("; did you mean `<{s}>`?"))
                 .unwrap_or_default();
             self.error(span, format!("unknown component `<{tag}>`{hint}"));
-            return quote!();
-        };
-        if let Some(f) = card_validate::structure::placement(comp, slot, ctx.in_form) {
-            self.finding(span, &f);
         }
-        let value = self.component(comp, c, ctx);
-        match slot {
-            Slot::Columns | Slot::Buttons => quote!(#list_v.push(#value);),
-            _ => quote!(#list_v.push(#root::Element::from(#value));),
-        }
+        comp
     }
 
-    fn component(&mut self, comp: &'static Component, el: &Element, ctx: Ctx<'_>) -> TokenStream {
+    /// A child in an element list, placed where the spec allows it.
+    fn list_item(&mut self, c: &Element, slot: Slot, ctx: Ctx<'_>) -> Option<Item> {
+        let comp = self.resolve(c)?;
+        if let Some(f) = card_validate::structure::placement(comp, slot, ctx.in_form) {
+            self.finding(c.name.span(), &f);
+        }
+        let value = self.component(comp, c, ctx);
+        let element = !matches!(slot, Slot::Columns | Slot::Buttons);
+        Some(Item::Push { value, element })
+    }
+
+    fn component(&mut self, comp: &'static Component, el: &Element, ctx: Ctx<'_>) -> Value {
         self.elements += 1;
         let columns = (comp.tag == "table").then(|| literal_columns(el));
         if columns.is_some() {
@@ -247,7 +216,7 @@ impl Lower {
         )
     }
 
-    fn object(&mut self, o: &'static Object, el: &Element, ctx: Ctx<'_>) -> TokenStream {
+    fn object(&mut self, o: &'static Object, el: &Element, ctx: Ctx<'_>) -> Value {
         // The server counts every object with a `tag` (text objects, tags, icons) toward its 200.
         if o.attr("tag").is_some() {
             self.elements += 1;

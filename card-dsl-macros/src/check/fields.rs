@@ -2,17 +2,20 @@
 //! content, element lists and lists of objects, and the `raw:` escape hatch.
 
 use card_validate::spec::naming::{type_name, variant_name};
-use card_validate::spec::{Attr, Object, Req, Slot, Status, Ty};
-use proc_macro2::{Span, TokenStream};
-use quote::{quote, quote_spanned};
+use card_validate::spec::{Attr, Object, Req, Status, Ty};
+use proc_macro2::Span;
 use syn::{Ident, Lit};
 
 use super::support::*;
-use super::{Ctx, Lower};
-use crate::ast::{Attribute, Child, Element, Value};
+use super::{Checker, Ctx};
+use crate::ast::{self, Attribute, Child, Element};
+use crate::ir::{self, Item, Objects, Setter, Value};
 
-impl Lower {
-    /// Builds `Type::new(required…).setter(…)…` from attributes and children.
+/// The values set so far on one object: attribute, value, span of what set it.
+type Values = Vec<(&'static Attr, Value, Span)>;
+
+impl Checker {
+    /// Resolves `Type::new(required…).setter(…)…` from attributes and children.
     ///
     /// `preset` holds values decided by the caller (an object's discriminator, taken from the
     /// child's tag name); they take their place in spec order like the others.
@@ -25,12 +28,10 @@ impl Lower {
         el: &Element,
         ctx: Ctx<'_>,
         needs_name: bool,
-        preset: Vec<(&'static Attr, TokenStream, Span)>,
-    ) -> TokenStream {
-        let list_v = local("__list");
-        let root = self.root.clone();
+        preset: Values,
+    ) -> Value {
         let ty = Ident::new(type_name, el.name.span());
-        let mut values: Vec<(&'static Attr, TokenStream, Span)> = preset;
+        let mut values: Values = preset;
         // Attributes written in the markup, valid or not (an invalid one was already reported).
         let given: Vec<String> = el
             .attrs
@@ -42,11 +43,11 @@ impl Lower {
             }))
             .collect();
 
-        let mut raw_setters = Vec::new();
+        let mut extra = Vec::new();
         for a in &el.attrs {
             let name = a.name.to_string();
             if let Some(raw) = &a.raw {
-                raw_setters.extend(self.raw_attr(raw, a, tag, attrs));
+                extra.extend(self.raw_attr(raw, a, tag, attrs));
                 continue;
             }
             let Some(spec_attr) = attrs.iter().copied().find(|x| x.name == name) else {
@@ -67,10 +68,10 @@ impl Lower {
                     .copied()
                     .find(|a| a.name == "text" && matches!(a.ty, Ty::Obj(_)))
             });
-        let list_attr = attrs
-            .iter()
-            .copied()
-            .find(|a| matches!(a.ty, Ty::Elements(_)));
+        let list_attr = attrs.iter().find_map(|a| match a.ty {
+            Ty::Elements(slot) => Some((*a, slot)),
+            _ => None,
+        });
         let mut list_items = Vec::new();
         for child in &el.children {
             match child {
@@ -84,11 +85,8 @@ impl Lower {
                         if let Some(v) = self.child_value(a, c, ctx) {
                             self.set(&mut values, a, v, c.name.span());
                         }
-                    } else if let Some(list) = list_attr {
-                        let Ty::Elements(slot) = list.ty else {
-                            unreachable!()
-                        };
-                        list_items.push(self.list_item(c, slot, ctx));
+                    } else if let Some((_, slot)) = list_attr {
+                        list_items.extend(self.list_item(c, slot, ctx));
                     } else {
                         let names: Vec<&str> = attrs
                             .iter()
@@ -106,24 +104,23 @@ impl Lower {
                 }
                 Child::Text(t) => match text_attr {
                     Some(a) => {
+                        let v = Value::Lit(Lit::Str(t.clone()));
                         let v = match a.ty {
-                            Ty::Obj(o) => self.text_object(o, quote!(#t)),
-                            _ => quote!(#t),
+                            Ty::Obj(o) => self.text_object(o, v),
+                            _ => v,
                         };
                         self.set(&mut values, a, v, t.span());
                     }
                     None => self.error(t.span(), format!("`<{tag}>` takes no text")),
                 },
                 Child::Expr(group) => {
-                    let g = &expr(group);
+                    let g = expr(group);
                     if list_attr.is_some() {
-                        list_items.push(
-                            quote!(#root::__private::IntoElements::push_into(#g, &mut #list_v);),
-                        );
+                        list_items.push(Item::Splice(g));
                     } else if let Some(a) = text_attr {
                         let v = match a.ty {
-                            Ty::Obj(o) => self.text_object(o, quote!(#g)),
-                            _ => quote!(#g),
+                            Ty::Obj(o) => self.text_object(o, Value::Expr(g)),
+                            _ => Value::Expr(g),
                         };
                         self.set(&mut values, a, v, el.name.span());
                     } else {
@@ -137,18 +134,13 @@ impl Lower {
                 }
             }
         }
-        if let Some(list) = list_attr
+        if let Some((list, slot)) = list_attr
             && !list_items.is_empty()
         {
-            let item_ty = match list.ty {
-                Ty::Elements(slot) => list_item_ty(&root, slot),
-                _ => list_item_ty(&root, Slot::Body),
+            let v = Value::Elements {
+                item: list_item_ty(slot),
+                items: list_items,
             };
-            let v = quote! {{
-                let mut #list_v: ::std::vec::Vec<#item_ty> = ::std::vec::Vec::new();
-                #(#list_items)*
-                #list_v
-            }};
             self.set(&mut values, list, v, el.name.span());
         }
 
@@ -161,17 +153,18 @@ impl Lower {
         {
             match values.iter().position(|(x, _, _)| std::ptr::eq(*x, a)) {
                 Some(i) => args.push(values.remove(i).1),
-                None if given.iter().any(|g| g == a.name) => {
-                    args.push(quote!(#root::__private::unreachable_value()))
-                }
+                None if given.iter().any(|g| g == a.name) => args.push(Value::Missing),
                 None => match default_for(a) {
-                    Some(v) => args.push(self.lit_value(a, &v, el.name.span()).unwrap_or_default()),
+                    Some(v) => args.push(
+                        self.lit_value(a, &v, el.name.span())
+                            .unwrap_or(Value::Missing),
+                    ),
                     None => {
                         self.error(
                             el.name.span(),
                             format!("`<{tag}>` needs `{}`{}", a.name, how_to_set(a)),
                         );
-                        return quote!(#root::__private::unreachable_value());
+                        return Value::Missing;
                     }
                 },
             }
@@ -182,11 +175,20 @@ impl Lower {
                 format!("`<{tag}>` inside a `<form>` needs a `name` (11310)"),
             );
         }
-        let setters = values.iter().map(|(a, v, span)| {
-            let f = setter_ident(a.name, *span);
-            quote_spanned!(*span=> .#f(#v))
-        });
-        quote!(#root::#ty::new(#(#args),*) #(#setters)* #(#raw_setters)*)
+        let setters = values
+            .into_iter()
+            .map(|(a, value, span)| Setter {
+                name: setter_ident(a.name, span),
+                value,
+                span,
+            })
+            .collect();
+        Value::Object(Box::new(ir::Object {
+            ty,
+            args,
+            setters,
+            extra,
+        }))
     }
 
     /// `raw:key=value`: a key the spec does not list, written as is into the object's `extra`
@@ -198,8 +200,7 @@ impl Lower {
         a: &Attribute,
         tag: &str,
         attrs: &[&'static Attr],
-    ) -> Option<TokenStream> {
-        let root = self.root.clone();
+    ) -> Option<(String, Value)> {
         let name = a.name.to_string();
         if attrs.iter().any(|x| x.name == name) {
             self.error(
@@ -209,22 +210,13 @@ impl Lower {
             return None;
         }
         let value = match &a.value {
-            Value::Lit(lit) => quote!(#root::__private::serde_json::Value::from(#lit)),
-            Value::Expr(g) => {
-                let e = expr(g);
-                quote!(#root::__private::serde_json::Value::from(#e))
-            }
+            ast::Value::Lit(lit) => Value::Lit(lit.clone()),
+            ast::Value::Expr(g) => Value::Expr(expr(g)),
         };
-        Some(quote!(.extra(#name, #value)))
+        Some((name, Value::Json(Box::new(value))))
     }
 
-    pub(super) fn set(
-        &mut self,
-        values: &mut Vec<(&'static Attr, TokenStream, Span)>,
-        a: &'static Attr,
-        v: TokenStream,
-        span: Span,
-    ) {
+    pub(super) fn set(&mut self, values: &mut Values, a: &'static Attr, v: Value, span: Span) {
         if values.iter().any(|(x, _, _)| std::ptr::eq(*x, a)) {
             self.error(span, format!("`{}` is set twice", a.name));
             return;
@@ -233,25 +225,31 @@ impl Lower {
     }
 
     /// A text object (title, button text …) holding `content`.
-    pub(super) fn text_object(&mut self, o: &'static Object, content: TokenStream) -> TokenStream {
+    pub(super) fn text_object(&mut self, o: &'static Object, content: Value) -> Value {
         self.elements += 1;
-        let root = self.root.clone();
         let ty = Ident::new(&type_name(o.name), Span::call_site());
         let tag_required = o
             .attrs
             .iter()
             .any(|a| a.name == "tag" && a.req == Req::Yes && matches!(a.ty, Ty::Enum(_)));
-        let tag_arg = if tag_required {
-            let Some(Ty::Enum(e)) = o.attr("tag").map(|a| a.ty) else {
-                unreachable!()
-            };
-            let enum_ty = Ident::new(&type_name(e.name), Span::call_site());
-            let variant = Ident::new(&variant_name(e.values[0]), Span::call_site());
-            quote!(#root::#enum_ty::#variant)
-        } else {
-            quote!()
+        let args = match o.attr("tag").map(|a| a.ty) {
+            Some(Ty::Enum(e)) if tag_required => vec![Value::Variant {
+                ty: Ident::new(&type_name(e.name), Span::call_site()),
+                variant: Ident::new(&variant_name(e.values[0]), Span::call_site()),
+            }],
+            _ => Vec::new(),
         };
-        quote!(#root::#ty::new(#tag_arg).content(#content))
+        let content = Setter {
+            name: setter_ident("content", Span::call_site()),
+            value: content,
+            span: Span::call_site(),
+        };
+        Value::Object(Box::new(ir::Object {
+            ty,
+            args,
+            setters: vec![content],
+            extra: Vec::new(),
+        }))
     }
 
     pub(super) fn unknown_attr(&mut self, a: &Attribute, tag: &str, attrs: &[&'static Attr]) {
@@ -276,7 +274,7 @@ impl Lower {
         a: &'static Attr,
         attr: &Attribute,
         tag: &str,
-    ) -> Option<TokenStream> {
+    ) -> Option<Value> {
         if let Status::Removed(instead) = a.status {
             self.error(
                 attr.name.span(),
@@ -295,8 +293,8 @@ impl Lower {
             return None;
         }
         match &attr.value {
-            Value::Expr(g) => Some(expr(g)),
-            Value::Lit(lit) => self.lit_value(a, lit, attr.name.span()),
+            ast::Value::Expr(g) => Some(Value::Expr(expr(g))),
+            ast::Value::Lit(lit) => self.lit_value(a, lit, attr.name.span()),
         }
     }
 
@@ -306,17 +304,14 @@ impl Lower {
         a: &'static Attr,
         c: &Element,
         ctx: Ctx<'_>,
-    ) -> Option<TokenStream> {
-        let items_v = local("__items");
-        let list_v = local("__list");
-        let root = self.root.clone();
+    ) -> Option<Value> {
         match a.ty {
             Ty::Obj(o) => Some(self.object(o, c, ctx)),
             Ty::Arr(item, _) => {
                 let Ty::Obj(o) = item else {
                     // A list of plain values: `<rows>{expr}</rows>` (or `rows={expr}`).
                     if let [Child::Expr(g)] = c.children.as_slice() {
-                        return Some(expr(g));
+                        return Some(Value::Expr(expr(g)));
                     }
                     if a.name == "rows" {
                         return Some(self.table_rows(c, ctx.columns.unwrap_or_default()));
@@ -327,57 +322,43 @@ impl Lower {
                     );
                     return None;
                 };
-                let item_ty = Ident::new(&type_name(o.name), Span::call_site());
-                let mut pushes = Vec::new();
+                let item = Ident::new(&type_name(o.name), Span::call_site());
+                let mut items = Vec::new();
                 for gc in &c.children {
                     match gc {
                         Child::Element(g) => {
                             if let Some(v) = self.list_object(o, g, ctx) {
-                                pushes.push(quote!(#items_v.push(#v);));
+                                items.push(Objects::Push(v));
                             }
                         }
-                        Child::Expr(e) => {
-                            let e = expr(e);
-                            pushes.push(quote!(#items_v.extend(#e);))
-                        }
+                        Child::Expr(e) => items.push(Objects::Extend(expr(e))),
                         Child::Text(t) => self.error(
                             t.span(),
                             format!("`<{}>` holds `<{}>` elements, not text", a.name, o.name),
                         ),
                     }
                 }
-                Some(quote! {{
-                    let mut #items_v: ::std::vec::Vec<#root::#item_ty> = ::std::vec::Vec::new();
-                    #(#pushes)*
-                    #items_v
-                }})
+                Some(Value::Objects { item, items })
             }
             Ty::Elements(slot) => {
                 let mut items = Vec::new();
                 for gc in &c.children {
                     match gc {
-                        Child::Element(g) => items.push(self.list_item(g, slot, ctx)),
-                        Child::Expr(e) => {
-                            let e = expr(e);
-                            items.push(
-                                quote!(#root::__private::IntoElements::push_into(#e, &mut #list_v);),
-                            )
-                        }
+                        Child::Element(g) => items.extend(self.list_item(g, slot, ctx)),
+                        Child::Expr(e) => items.push(Item::Splice(expr(e))),
                         Child::Text(t) => {
                             self.error(t.span(), "element lists hold components, not text")
                         }
                     }
                 }
-                let item_ty = list_item_ty(&root, slot);
-                Some(quote! {{
-                    let mut #list_v: ::std::vec::Vec<#item_ty> = ::std::vec::Vec::new();
-                    #(#items)*
-                    #list_v
-                }})
+                Some(Value::Elements {
+                    item: list_item_ty(slot),
+                    items,
+                })
             }
             _ => match c.children.as_slice() {
                 [Child::Text(t)] => self.lit_value(a, &Lit::Str(t.clone()), t.span()),
-                [Child::Expr(g)] => Some(expr(g)),
+                [Child::Expr(g)] => Some(Value::Expr(expr(g))),
                 _ => {
                     self.error(
                         c.name.span(),
@@ -396,8 +377,7 @@ impl Lower {
         o: &'static Object,
         g: &Element,
         ctx: Ctx<'_>,
-    ) -> Option<TokenStream> {
-        let root = self.root.clone();
+    ) -> Option<Value> {
         let gname = g.name.to_string();
         let discriminator = o
             .attrs
@@ -406,15 +386,22 @@ impl Lower {
         if let Some(d) = discriminator {
             let Ty::Enum(e) = d.ty else { unreachable!() };
             if e.values.contains(&gname.as_str()) {
-                let ty = Ident::new(&type_name(o.name), g.name.span());
-                let enum_ty = Ident::new(&type_name(e.name), g.name.span());
-                let variant = Ident::new(&variant_name(&gname), g.name.span());
-                // Build with the discriminator set from the tag name; other attributes as usual.
+                let discriminator = Value::Variant {
+                    ty: Ident::new(&type_name(e.name), g.name.span()),
+                    variant: Ident::new(&variant_name(&gname), g.name.span()),
+                };
+                // Resolve with the discriminator set from the tag name; other attributes as usual.
                 let attrs: Vec<&'static Attr> = o.attrs.iter().collect();
-                let preset = vec![(d, quote!(#root::#enum_ty::#variant), g.name.span())];
-                let built = self.fields(&type_name(o.name), &gname, &attrs, g, ctx, false, preset);
-                let _ = ty;
-                return Some(built);
+                let preset = vec![(d, discriminator, g.name.span())];
+                return Some(self.fields(
+                    &type_name(o.name),
+                    &gname,
+                    &attrs,
+                    g,
+                    ctx,
+                    false,
+                    preset,
+                ));
             }
             if gname != o.name {
                 self.error(

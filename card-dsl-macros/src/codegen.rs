@@ -39,7 +39,8 @@ impl Codegen {
                 quote!(#card_v = #card_v.body(#v);)
             }
             Body::Elements(items) => {
-                let items = items.iter().map(|i| self.item(i));
+                let element = quote!(#root::Element);
+                let items = items.iter().map(|i| self.item(i, &element));
                 quote! {
                     let mut #list_v: ::std::vec::Vec<#root::Element> = ::std::vec::Vec::new();
                     #(#items)*
@@ -88,7 +89,9 @@ impl Codegen {
         quote!(#root::#ty::new(#(#args),*) #(#setters)* #(#extra)*)
     }
 
-    fn item(&self, item: &Item) -> TokenStream {
+    /// One entry of a list whose items are `ty` (named, so a wrong `{expr}` is reported against
+    /// the list's item type).
+    fn item(&self, item: &Item, ty: &TokenStream) -> TokenStream {
         let root = &self.root;
         let list_v = local("__list");
         match item {
@@ -100,7 +103,9 @@ impl Codegen {
                     quote!(#list_v.push(#v);)
                 }
             }
-            Item::Splice(e) => quote!(#root::__private::IntoElements::push_into(#e, &mut #list_v);),
+            Item::Splice(e) => {
+                quote!(#root::__private::IntoItems::<#ty>::push_into(#e, &mut #list_v);)
+            }
         }
     }
 
@@ -124,7 +129,8 @@ impl Codegen {
             Value::Object(o) => self.object(o),
             Value::Elements { item, items } => {
                 let list_v = local("__list");
-                let items = items.iter().map(|i| self.item(i));
+                let ty = quote!(#root::#item);
+                let items = items.iter().map(|i| self.item(i, &ty));
                 quote! {{
                     let mut #list_v: ::std::vec::Vec<#root::#item> = ::std::vec::Vec::new();
                     #(#items)*
@@ -138,7 +144,9 @@ impl Codegen {
                         let v = self.value(v);
                         quote!(#items_v.push(#v);)
                     }
-                    Objects::Extend(e) => quote!(#items_v.extend(#e);),
+                    Objects::Extend(e) => {
+                        quote!(#root::__private::IntoItems::<#root::#item>::push_into(#e, &mut #items_v);)
+                    }
                 });
                 quote! {{
                     let mut #items_v: ::std::vec::Vec<#root::#item> = ::std::vec::Vec::new();
@@ -147,20 +155,25 @@ impl Codegen {
                 }}
             }
             Value::Rows(rows) => {
+                let rows_v = local("__rows");
                 let rows = rows.iter().map(|r| match r {
-                    Row::Expr(e) => {
-                        quote!(#root::__private::serde_json::to_value(#e).unwrap_or_default())
-                    }
+                    Row::Expr(e) => quote!(#root::__private::push_rows(#e, &mut #rows_v);),
                     Row::Cells(cells) => {
                         let cells = cells.iter().map(|(k, v)| {
                             let v = self.value(v);
                             quote!(#k: #v)
                         });
-                        quote!(#root::__private::serde_json::json!({ #(#cells),* }))
+                        quote!(#rows_v.push(#root::__private::serde_json::json!({ #(#cells),* }));)
                     }
                 });
-                quote!(::std::vec![#(#rows),*])
+                quote! {{
+                    let mut #rows_v: ::std::vec::Vec<#root::__private::serde_json::Value> =
+                        ::std::vec::Vec::new();
+                    #(#rows)*
+                    #rows_v
+                }}
             }
+            Value::EmptyList => quote!(::std::vec::Vec::new()),
             Value::Missing => quote!(#root::__private::unreachable_value()),
         }
     }

@@ -76,6 +76,8 @@ pub(crate) enum Value {
     },
     /// A table's rows as JSON objects.
     Rows(Vec<Row>),
+    /// An empty `Vec`: a required list that a later setter fills (`<table>{data}</table>`).
+    EmptyList,
     /// The placeholder after an error: any type, never run (the build stops at the error).
     Missing,
 }
@@ -84,20 +86,20 @@ pub(crate) enum Value {
 pub(crate) enum Item {
     /// One component; `element` wraps it in `Element::from` (body and container lists).
     Push { value: Value, element: bool },
-    /// `{expr}`: anything that `IntoElements`.
+    /// `{expr}`: one item, or an `Option`/`Vec`/iterator of them (`IntoItems`).
     Splice(TokenStream),
 }
 
 /// An entry of a list of objects.
 pub(crate) enum Objects {
     Push(Value),
-    /// `{expr}`: an iterator of the item type.
+    /// `{expr}`: one item, or an `Option`/`Vec`/iterator of them (`IntoItems`).
     Extend(TokenStream),
 }
 
 /// A table row.
 pub(crate) enum Row {
-    /// `{expr}`: anything `Serialize`.
+    /// `{expr}`: a row, or an `Option`/`Vec` of rows (anything `Serialize`).
     Expr(TokenStream),
     /// `<row col=value …/>`: cells keyed by column name.
     Cells(Vec<(LitStr, Value)>),

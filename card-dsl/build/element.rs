@@ -80,9 +80,15 @@ pub fn element() -> TokenStream {
                 }
             }
 
-            impl crate::__private::IntoElements for #names {
+            impl crate::__private::IntoItems<Element> for #names {
                 fn push_into(self, out: &mut Vec<Element>) {
                     out.push(Element::#names(self));
+                }
+            }
+
+            impl crate::__private::ItemOf<Element> for #names {
+                fn into_item(self) -> Element {
+                    Element::#names(self)
                 }
             }
         )*

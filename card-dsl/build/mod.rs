@@ -7,8 +7,8 @@ mod element;
 mod enums;
 mod structs;
 
-use card_validate::spec::naming::field_name;
-use card_validate::spec::{self, Dim, Ty};
+use card_validate::spec::naming::{field_name, type_name};
+use card_validate::spec::{self, Dim, Slot, Ty};
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
@@ -74,8 +74,43 @@ pub fn items() -> TokenStream {
     }
     out.extend(spec::COMPONENTS.iter().map(|c| component(c)));
     out.extend(element());
+    out.extend(list_items());
     out.extend(tags());
     out
+}
+
+/// Each type that a list slot holds (besides `Element`) is one item of its list, so a `{expr}`
+/// child may give one of them as well as an `Option`, `Vec` or iterator of them.
+pub fn list_items() -> TokenStream {
+    let mut names: Vec<String> = [Slot::Columns, Slot::Buttons]
+        .map(|s| card_validate::spec::abi::list_item(s).to_owned())
+        .into();
+    let mut visit = |t: &Ty| {
+        if let Ty::Arr(Ty::Obj(o), _) = t {
+            names.push(type_name(o.name));
+        }
+    };
+    for o in spec::all_objects() {
+        o.attrs.iter().for_each(|a| visit(&a.ty));
+    }
+    for c in spec::COMPONENTS.iter() {
+        c.all_attrs().for_each(|a| visit(&a.ty));
+    }
+    names.sort();
+    names.dedup();
+    names
+        .iter()
+        .map(|n| {
+            let name = ident(n);
+            quote! {
+                impl crate::__private::IntoItems<#name> for #name {
+                    fn push_into(self, out: &mut Vec<#name>) {
+                        out.push(self);
+                    }
+                }
+            }
+        })
+        .collect()
 }
 
 /// Every dimension type the spec uses, by name.

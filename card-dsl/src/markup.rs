@@ -28,8 +28,15 @@
 //!   image keys, open_ids, element_id format and uniqueness, placement (form-only components,
 //!   form and table only in the body), required attributes, the 1.0 tags `note`/`action` (200861).
 //! - `{expr}` attribute values go through the builder setter (`impl Into<T>`), so they accept what
-//!   the typed model accepts; `{expr}` children of a component list take a component, an
-//!   [`Element`](crate::Element), or an `Option`, `Vec` or iterator of them.
+//!   the typed model accepts.
+//! - `{expr}` children of **every list** take one item of that list, or an `Option`, `Vec`, array
+//!   or iterator of them: components in `<card>` and containers, `Column`s in `<column_set>`,
+//!   `SelectOption`s in `<options>`, `Behavior`s in `<behaviors>`, `ImgListItem`s in
+//!   `<img_list>`, `TextTag`s in `<text_tag_list>`, `TableColumn`s in a table's `<columns>`, rows
+//!   in `<rows>`. A wrong item type is a compile error at the expression naming the list's type.
+//! - `element!` builds one component or one list item on its own, named by its object:
+//!   `element!{<column>…</column>}`, `element!{<select_option …/>}`, `element!{<open_url …/>}`,
+//!   `element!{<img_list_item …/>}`, `element!{<table_column …/>}`.
 //!
 //! ## Loops and conditions
 //!
@@ -45,6 +52,73 @@
 //!     </card>
 //! };
 //! assert_eq!(card.to_value()["body"]["elements"].as_array().unwrap().len(), 4);
+//! ```
+//!
+//! Every list takes loops the same way: columns, options and table rows from data.
+//!
+//! ```
+//! use card_dsl::{card, element};
+//! let regions = [("north", 12), ("south", 7)];
+//! let choices = [("a", "Apple"), ("b", "Banana")];
+//! let card = card! {
+//!     <card>
+//!         <column_set>
+//!             {regions.iter().map(|(name, n)| element! {
+//!                 <column><markdown>{format!("**{name}**: {n}")}</markdown></column>
+//!             })}
+//!         </column_set>
+//!         <select_static>
+//!             <options>
+//!                 {choices.iter().map(|(value, label)| element! {
+//!                     <select_option value={*value}><text>{*label}</text></select_option>
+//!                 })}
+//!             </options>
+//!         </select_static>
+//!     </card>
+//! };
+//! let v = card.to_value();
+//! assert_eq!(v["body"]["elements"][0]["columns"].as_array().unwrap().len(), 2);
+//! assert_eq!(v["body"]["elements"][1]["options"][1]["value"], "b");
+//! ```
+//!
+//! ## Tables
+//!
+//! Typed: declare columns with a cell type, fill rows through the column handles (a cell of the
+//! wrong type does not compile), and give the result to `<table>` as its `{…}` child; the
+//! table's other attributes are markup.
+//!
+//! ```
+//! use card_dsl::table::{TableBuilder, cell};
+//! let mut t = TableBuilder::new();
+//! let region = t.column::<cell::Text>("region", "Region");
+//! let revenue = t.column::<cell::Number>("revenue", "Revenue");
+//! for (name, amount) in [("North", 12.5), ("South", 9.0)] {
+//!     t.row().set(&region, name).set(&revenue, amount);
+//! }
+//! let data = t.data().expect("no foreign column handles, no repeated names");
+//! let card = card_dsl::card! { <card><table page_size=5>{data}</table></card> };
+//! assert!(card.validate().is_ok());
+//! ```
+//!
+//! Literal: `<columns>` of `<column …/>` and `<rows>` of `<row key=value …/>`. When every column
+//! is a literal, each row key must be a column name (200915) and each literal cell must fit its
+//! column's `data_type` (200914), at compile time. `{…}` children of `<rows>` add rows from
+//! data: any `Serialize` row (a struct, a map, `json!`), or an `Option`/`Vec`/slice of them.
+//!
+//! ```
+//! #[derive(serde::Serialize)]
+//! struct Sale { region: &'static str, revenue: f64 }
+//! let sales = vec![Sale { region: "East", revenue: 3.5 }];
+//! let card = card_dsl::card! { <card>
+//!     <table>
+//!         <columns>
+//!             <column name="region" display_name="Region"/>
+//!             <column name="revenue" display_name="Revenue" data_type="number"/>
+//!         </columns>
+//!         <rows><row region="North" revenue=12.5/>{&sales}</rows>
+//!     </table>
+//! </card> };
+//! assert_eq!(card.to_value()["body"]["elements"][0]["rows"][1]["region"], "East");
 //! ```
 //!
 //! ## Keys the spec does not list: `raw:`
@@ -212,11 +286,12 @@
 //!
 //! ```
 //! # let card = card_dsl::card! { <card>
-//! <table page_size=5 rows={vec![serde_json::json!({"region": "North", "revenue": 12.5})]}>
+//! <table page_size=5>
 //!     <columns>
 //!         <column name="region" display_name="Region" data_type="text"/>
 //!         <column name="revenue" display_name="Revenue" data_type="number"/>
 //!     </columns>
+//!     <rows><row region="North" revenue=12.5/></rows>
 //! </table>
 //! # </card> };
 //! # let report = card.validate();

@@ -134,6 +134,24 @@ pub struct TableBuilder {
     errors: Vec<TableError>,
 }
 
+/// A table's typed columns and rows, from [`TableBuilder::data`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct TableData {
+    /// The columns, each with the `data_type` of its cell type.
+    pub columns: Vec<TableColumn>,
+    /// The rows, keyed by column name.
+    pub rows: Vec<Value>,
+}
+
+impl Table {
+    /// Sets the columns and rows from a [`TableBuilder`] (`<table>{data}</table>` in `card!`).
+    pub fn data(mut self, data: TableData) -> Self {
+        self.columns = data.columns;
+        self.rows = data.rows;
+        self
+    }
+}
+
 /// A row being filled.
 #[derive(Debug)]
 pub struct Row<'t> {
@@ -226,6 +244,22 @@ impl TableBuilder {
             builder: self,
             index,
         }
+    }
+
+    /// The typed columns and rows, for `<table …>{data}</table>` in `card!` (where the other
+    /// attributes are set in markup).
+    ///
+    /// # Errors
+    ///
+    /// The same as [`TableBuilder::build`].
+    pub fn data(self) -> Result<TableData, Vec<TableError>> {
+        if !self.errors.is_empty() {
+            return Err(self.errors);
+        }
+        Ok(TableData {
+            columns: self.columns,
+            rows: self.rows.into_iter().map(Value::Object).collect(),
+        })
     }
 
     /// The table, or what was wrong.

@@ -73,6 +73,7 @@ impl Checker {
             _ => None,
         });
         let mut list_items = Vec::new();
+        let mut table_data = None;
         for child in &el.children {
             match child {
                 Child::Element(c) => {
@@ -123,6 +124,13 @@ impl Checker {
                             _ => Value::Expr(g),
                         };
                         self.set(&mut values, a, v, el.name.span());
+                    } else if tag == "table" && table_data.is_none() {
+                        // `<table>{data}</table>`: typed columns and rows from `TableBuilder`.
+                        table_data = Some(Setter {
+                            name: Ident::new("data", group.span()),
+                            value: Value::Expr(g),
+                            span: group.span(),
+                        });
                     } else {
                         self.error(
                             group.span(),
@@ -154,6 +162,8 @@ impl Checker {
             match values.iter().position(|(x, _, _)| std::ptr::eq(*x, a)) {
                 Some(i) => args.push(values.remove(i).1),
                 None if given.iter().any(|g| g == a.name) => args.push(Value::Missing),
+                // `.data(…)` below sets the table's columns and rows.
+                None if table_data.is_some() => args.push(Value::EmptyList),
                 None => match default_for(a) {
                     Some(v) => args.push(
                         self.lit_value(a, &v, el.name.span())
@@ -182,6 +192,7 @@ impl Checker {
                 value,
                 span,
             })
+            .chain(table_data)
             .collect();
         Value::Object(Box::new(ir::Object {
             ty,
@@ -314,7 +325,7 @@ impl Checker {
                         return Some(Value::Expr(expr(g)));
                     }
                     if a.name == "rows" {
-                        return Some(self.table_rows(c, ctx.columns.unwrap_or_default()));
+                        return Some(self.table_rows(c, ctx.columns));
                     }
                     self.error(
                         c.name.span(),

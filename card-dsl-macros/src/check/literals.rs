@@ -134,9 +134,14 @@ impl Checker {
         }
     }
 
-    /// `<rows><row col=value …/>…</rows>`: each key must be a column (200915) and each literal
-    /// must fit its column's `data_type` (200914); `{expr}` cells are serialized as they are.
-    pub(super) fn table_rows(&mut self, c: &Element, columns: &[(String, String)]) -> Value {
+    /// `<rows><row col=value …/>…</rows>`: when the columns are known (all literal), each key
+    /// must be a column (200915) and each literal must fit its column's `data_type` (200914);
+    /// `{expr}` cells and rows are serialized as they are.
+    pub(super) fn table_rows(
+        &mut self,
+        c: &Element,
+        columns: Option<&[(String, Option<String>)]>,
+    ) -> Value {
         let mut rows = Vec::new();
         for (r, child) in c.children.iter().enumerate() {
             let row = match child {
@@ -160,15 +165,31 @@ impl Checker {
             let mut cells = Vec::new();
             for cell in &row.attrs {
                 let key = cell.name.to_string();
-                let Some((col, (_, data_type))) =
-                    columns.iter().enumerate().find(|(_, (n, _))| *n == key)
-                else {
-                    let names: Vec<&str> = columns.iter().map(|(n, _)| n.as_str()).collect();
-                    let hint = suggest(&key, names.iter().copied())
-                        .map(|s| format!("did you mean `{s}`? "))
-                        .unwrap_or_default();
-                    self.error(cell.name.span(), format!("row {r}: `{key}` is not a column of this table (230099/200915 table rows name is invalid); {hint}columns: {}", names.join(", ")));
-                    continue;
+                // (index, data_type) of the cell's column; (None, None) when columns are unknown.
+                let (col, data_type) = match columns {
+                    None => (None, None),
+                    Some(columns) => match columns.iter().position(|(n, _)| *n == key) {
+                        Some(i) => (Some(i), columns[i].1.as_deref()),
+                        None => {
+                            let names: Vec<&str> =
+                                columns.iter().map(|(n, _)| n.as_str()).collect();
+                            let hint = suggest(&key, names.iter().copied())
+                                .map(|s| format!("; did you mean `{s}`?"))
+                                .unwrap_or_default();
+                            let message = format!(
+                                "table rows name is invalid: row {r} has `{key}`, which is not a column of this table (columns: {})",
+                                names.join(", ")
+                            );
+                            let help = format!("a row's keys are its table's column names{hint}");
+                            self.rule(
+                                cell.name.span(),
+                                &card_validate::rules::TABLE_ROW_KEY,
+                                message,
+                                Some(help),
+                            );
+                            continue;
+                        }
+                    },
                 };
                 let value = match &cell.value {
                     ast::Value::Expr(g) => Value::Expr(expr(g)),
@@ -180,14 +201,18 @@ impl Checker {
                             Lit::Bool(_) => spec::CellKind::Bool,
                             _ => spec::CellKind::Null,
                         };
-                        let fits = spec::table_cell_fits(data_type, kind);
-                        if !fits {
-                            let want = match data_type.as_str() {
+                        if let (Some(col), Some(data_type)) = (col, data_type)
+                            && !spec::table_cell_fits(data_type, kind)
+                        {
+                            let want = match data_type {
                                 "number" => "a number",
                                 "date" => "a Unix timestamp in milliseconds (an integer)",
                                 _ => "a string",
                             };
-                            self.error(lit.span(), format!("row {r}, column {col} (`{key}`, data_type {data_type}) must be {want} (230099/200914 table rows is invalid)"));
+                            let message = format!(
+                                "table rows is invalid: row {r}, column {col} (`{key}`, data_type {data_type}) must be {want}"
+                            );
+                            self.rule(lit.span(), &card_validate::rules::TABLE_CELL, message, None);
                             continue;
                         }
                         match lit {

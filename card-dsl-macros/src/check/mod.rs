@@ -22,12 +22,12 @@ use crate::ir::{self, Body, Item, Value};
 use support::*;
 
 /// Where an element sits: inside a form, how deep, and (inside a table) the table's literal
-/// columns, which its literal rows are checked against.
+/// columns when all are literals, which its literal rows are checked against.
 #[derive(Clone, Copy, Default)]
 pub(super) struct Ctx<'t> {
     in_form: bool,
     depth: usize,
-    columns: Option<&'t [(String, String)]>,
+    columns: Option<&'t [(String, Option<String>)]>,
 }
 
 /// The checker's state across one markup: its findings, and the card-wide counts and ids.
@@ -143,12 +143,52 @@ impl Checker {
         ir::Card { parts, body }
     }
 
-    /// One component on its own (`element!`): its struct, e.g. `card_dsl::Markdown`.
+    /// One component or list item on its own (`element!`): its struct, e.g.
+    /// `card_dsl::Markdown`, `card_dsl::SelectOption` (`<select_option>`), `card_dsl::Behavior`
+    /// (`<open_url>`), so a loop can fill any list slot.
     pub(crate) fn element(&mut self, el: &Element) -> Value {
+        let tag = el.name.to_string();
+        if spec::component(&tag).is_none()
+            && spec::v1_only_tag(&tag).is_none()
+            && let Some(value) = self.item(el)
+        {
+            return value;
+        }
         match self.resolve(el) {
             Some(comp) => self.component(comp, el, Ctx::default()),
             None => Value::Missing,
         }
+    }
+
+    /// A list item named by its object (`<select_option>`, `<table_column>`) or by its
+    /// discriminator (`<open_url>` is a behavior); `None` when the tag names no item.
+    fn item(&mut self, el: &Element) -> Option<Value> {
+        let tag = el.name.to_string();
+        let aliases: Vec<String> = spec::all_objects()
+            .into_iter()
+            .filter(|o| o.name != tag && item_tag(o.name) == tag)
+            .map(|o| format!("`<{}>`", o.name))
+            .collect();
+        if !aliases.is_empty() {
+            // `<option>` is short for the object its list holds; alone, the object must be named.
+            self.error(
+                el.name.span(),
+                format!(
+                    "`<{tag}>` alone is ambiguous: in `element!`, name the item, one of {}",
+                    aliases.join(", ")
+                ),
+            );
+            return Some(Value::Missing);
+        }
+        let object = spec::all_objects().into_iter().find(|o| {
+            o.name == tag
+                || o.attrs.iter().any(|a| {
+                    matches!(a.ty, spec::Ty::Enum(e) if (a.name == "type" || a.name == "tag")
+                        && o.name != "text" && e.values.contains(&tag.as_str()))
+                })
+        })?;
+        self.list_object(object, el, Ctx::default())
+            .or(Some(Value::Missing))
     }
 
     /// The component a tag names; an error for a 1.0 tag or an unknown one.
@@ -182,14 +222,12 @@ impl Checker {
 
     fn component(&mut self, comp: &'static Component, el: &Element, ctx: Ctx<'_>) -> Value {
         self.elements += 1;
-        let columns = (comp.tag == "table").then(|| literal_columns(el));
-        if columns.is_some() {
+        if comp.tag == "table" {
             self.tables += 1;
         }
+        let columns = (comp.tag == "table").then(|| literal_columns(el)).flatten();
         let mut inner = ctx;
-        if let Some(c) = &columns {
-            inner.columns = Some(c);
-        }
+        inner.columns = columns.as_deref();
         if comp.nests {
             inner.depth += 1;
             if inner.depth == card_validate::codes::MAX_DEPTH + 1 {

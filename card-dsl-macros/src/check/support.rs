@@ -10,33 +10,41 @@ use syn::{Ident, Lit, LitStr};
 
 use crate::ast::{Child, Element, Value};
 
-/// The table's columns written as literals: (name, data_type; `text` by default).
-pub(super) fn literal_columns(table: &Element) -> Vec<(String, String)> {
+/// The table's columns when every one is written as a literal `<column name="…">`: (name,
+/// data_type: `text` by default, `None` when given as `{expr}`). `None` when the set of columns is
+/// not known at compile time (`columns={…}`, a `{…}` child), so rows are not checked against it.
+pub(super) fn literal_columns(table: &Element) -> Option<Vec<(String, Option<String>)>> {
     let lit_attr = |el: &Element, name: &str| {
         el.attrs
             .iter()
             .find(|a| a.name == name)
-            .and_then(|a| match &a.value {
+            .map(|a| match &a.value {
                 Value::Lit(Lit::Str(s)) => Some(s.value()),
                 _ => None,
             })
     };
-    table
-        .children
-        .iter()
-        .filter_map(|c| match c {
-            Child::Element(e) if e.name == "columns" => Some(e),
-            _ => None,
-        })
-        .flat_map(|cols| cols.children.iter())
-        .filter_map(|c| match c {
-            Child::Element(col) => Some((
-                lit_attr(col, "name")?,
-                lit_attr(col, "data_type").unwrap_or_else(|| "text".to_owned()),
-            )),
-            _ => None,
-        })
-        .collect()
+    let data_child = table.children.iter().any(|c| matches!(c, Child::Expr(_)));
+    if data_child || table.attrs.iter().any(|a| a.name == "columns") {
+        return None;
+    }
+    let mut lists = table.children.iter().filter_map(|c| match c {
+        Child::Element(e) if e.name == "columns" => Some(e),
+        _ => None,
+    });
+    let list = lists.next()?;
+    let mut columns = Vec::new();
+    for c in &list.children {
+        let Child::Element(col) = c else {
+            return None;
+        };
+        let name = lit_attr(col, "name").flatten()?;
+        let data_type = match lit_attr(col, "data_type") {
+            None => Some("text".to_owned()),
+            Some(literal) => literal,
+        };
+        columns.push((name, data_type));
+    }
+    Some(columns)
 }
 
 /// A `{…}` as an expression: its contents when they are one expression (so no `unused_braces`

@@ -60,6 +60,26 @@ impl Codegen {
         }}
     }
 
+    /// Compile-time warnings at their spans. Stable Rust has no warning API for proc macros, so
+    /// each is the use of a deprecated item whose note is the finding (rustc prints it as a
+    /// `deprecated` warning at the span, and the build goes on).
+    pub(crate) fn warnings(&self, warnings: &[(Span, String)]) -> TokenStream {
+        warnings
+            .iter()
+            .map(|(span, message)| {
+                let item = Ident::new("card_dsl_warning", Span::mixed_site().located_at(*span));
+                quote! {
+                    {
+                        #[deprecated(note = #message)]
+                        #[allow(non_camel_case_types)]
+                        struct #item;
+                        let _ = #item;
+                    }
+                }
+            })
+            .collect()
+    }
+
     /// One component on its own (`element!`): a block of its struct's type.
     pub(crate) fn element(&self, value: &Value) -> TokenStream {
         if let Value::Missing = value {

@@ -41,9 +41,14 @@ fn expand_element(input: TokenStream2) -> TokenStream2 {
         Some(el) => checker.element(el),
         None => ir::Value::Missing,
     };
-    let value = codegen::Codegen::new(root).element(&value);
+    let codegen = codegen::Codegen::new(root);
+    let value = codegen.element(&value);
     if checker.errors.is_empty() {
-        return value;
+        if checker.warnings.is_empty() {
+            return value;
+        }
+        let warnings = codegen.warnings(&checker.warnings);
+        return quote::quote!({ #warnings #value });
     }
     // The element's type is unknown after an error; `unreachable!()` has every type, and it never
     // runs because the build stops at the errors.
@@ -75,8 +80,14 @@ fn expand(input: TokenStream2) -> TokenStream2 {
             #root::Card::new()
         }};
     }
+    let codegen = codegen::Codegen::new(root.clone());
+    let warnings = codegen.warnings(&checker.warnings);
     match card {
-        Some(card) => codegen::Codegen::new(root).card(&card),
+        Some(card) if warnings.is_empty() => codegen.card(&card),
+        Some(card) => {
+            let card = codegen.card(&card);
+            quote::quote!({ #warnings #card })
+        }
         None => quote::quote!(#root::Card::new()),
     }
 }

@@ -124,6 +124,9 @@ pub struct ClientConfig {
     /// Pre-flight in strict mode: keys and values the 2.0 docs do not list stop a send too
     /// (off by default: they are warnings, since the server takes many of them).
     pub strict: bool,
+    /// Pre-flight warnings stop a send too (off by default; they are logged through `tracing`
+    /// at `warn` either way).
+    pub deny_warnings: bool,
     /// Per-request timeout.
     pub timeout: Duration,
     /// Refresh the token this long before it expires (at most a quarter of its lifetime).
@@ -134,6 +137,14 @@ impl ClientConfig {
     /// The validator options pre-flight runs with.
     pub fn validation(&self) -> card_validate::Options {
         card_validate::Options::default().strict(self.strict)
+    }
+
+    /// What pre-flight stops: the validator options, and warnings when `deny_warnings` is set.
+    pub fn preflight_policy(&self) -> crate::preflight::Policy {
+        crate::preflight::Policy {
+            options: self.validation(),
+            deny_warnings: self.deny_warnings,
+        }
     }
 }
 

@@ -10,22 +10,58 @@ use crate::{ApiError, platform};
 
 pub use crate::platform::{MAX_EDITS, UPDATE_WINDOW};
 
+/// What pre-flight stops: the validator's options (strict or not), and whether its warnings stop
+/// a send too. Warnings that do not stop it are logged through `tracing` either way.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Policy {
+    /// The validator's options.
+    pub options: Options,
+    /// Treat every warning as an error (off by default: the server takes what they describe).
+    pub deny_warnings: bool,
+}
+
 /// A card for send or PATCH.
 ///
 /// # Errors
 ///
-/// The server's error (230099 with its sub-error, or 230025) for the first error finding.
-pub fn card(card: &Card, options: Options) -> Result<(), ApiError> {
-    card_content(&card.to_content(), options)
+/// The server's error (230099 with its sub-error, or 230025) for the first error finding (or the
+/// first warning, when the policy denies warnings).
+pub fn card(card: &Card, policy: Policy) -> Result<(), ApiError> {
+    card_content(&card.to_content(), policy)
 }
 
 /// A card content string as sent (a card JSON or a template card).
 ///
 /// # Errors
 ///
-/// The server's error (230099 with its sub-error, or 230025) for the first error finding.
-pub fn card_content(content: &str, options: Options) -> Result<(), ApiError> {
-    first_error(&card_validate::validate_str_with(content, options))
+/// The server's error (230099 with its sub-error, or 230025) for the first error finding (or the
+/// first warning, when the policy denies warnings).
+pub fn card_content(content: &str, policy: Policy) -> Result<(), ApiError> {
+    let report = card_validate::validate_str_with(content, policy.options);
+    judge(&report, policy.deny_warnings)
+}
+
+/// Logs the report's warnings through `tracing` (target `card_send::preflight`), then gives its
+/// first error; with `deny_warnings`, a warning stops it too.
+///
+/// # Errors
+///
+/// The [`ApiError`] of the first error finding, or of the first warning under `deny_warnings`.
+pub fn judge(report: &Report, deny_warnings: bool) -> Result<(), ApiError> {
+    for w in report.warnings() {
+        tracing::warn!(
+            target: "card_send::preflight",
+            rule = w.rule().id,
+            path = %w.path,
+            denied = deny_warnings,
+            "{w}"
+        );
+    }
+    first_error(report)?;
+    match report.warnings().next() {
+        Some(w) if deny_warnings => Err(ApiError::from_finding(w)),
+        _ => Ok(()),
+    }
 }
 
 /// A text or post for the edit API.
@@ -34,7 +70,7 @@ pub fn card_content(content: &str, options: Options) -> Result<(), ApiError> {
 ///
 /// 230001 or 230025 for a text or post the edit API would refuse.
 pub fn message(content: &MessageContent) -> Result<(), ApiError> {
-    first_error(&content.validate())
+    judge(&content.validate(), false)
 }
 
 /// A chat_button request body.
@@ -45,10 +81,10 @@ pub fn message(content: &MessageContent) -> Result<(), ApiError> {
 pub fn chat_button(request: &ChatButtonUpdate) -> Result<(), ApiError> {
     let value = serde_json::to_value(request)
         .map_err(|e| ApiError::new(platform::INVALID_PARAM, e.to_string(), None))?;
-    first_error(&card_validate::validate_payload(
-        PayloadKind::ChatButton,
-        &value,
-    ))
+    judge(
+        &card_validate::validate_payload(PayloadKind::ChatButton, &value),
+        false,
+    )
 }
 
 /// A PATCH of a message sent at `sent_at`, at `now`.
@@ -107,12 +143,12 @@ mod tests {
     #[test]
     fn a_card_the_server_would_reject_fails_locally_with_the_same_error() {
         let card = card_dsl::card! { <card><markdown>"ok"</markdown></card> };
-        assert!(super::card(&card, Options::default()).is_ok());
+        assert!(super::card(&card, Policy::default()).is_ok());
         let bad = Card::from_json(
             r#"{"schema":"2.0","body":{"elements":[{"tag":"img","img_key":"https://x/y.png"}]}}"#,
         )
         .unwrap();
-        let e = super::card(&bad, Options::default()).unwrap_err();
+        let e = super::card(&bad, Policy::default()).unwrap_err();
         assert_eq!(e.code, 230099);
         let sub = e.card.as_deref().unwrap();
         assert_eq!(sub.err_code, 200570);
@@ -133,7 +169,7 @@ mod tests {
         let big = card_dsl::Markdown::new("x".repeat(31 * 1024));
         let card = Card::new().body(card_dsl::Body::new().elements(vec![big.into()]));
         assert_eq!(
-            super::card(&card, Options::default()).unwrap_err().code,
+            super::card(&card, Policy::default()).unwrap_err().code,
             230025
         );
         let text = MessageContent::text("y".repeat(151 * 1024));

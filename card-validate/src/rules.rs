@@ -93,6 +93,8 @@ const RELEASE: &str =
 const CARDKIT: &str = "feishu/003-服务端API/飞书卡片/卡片/创建卡片实体.md";
 const FORM: &str =
     "feishu/001-开发指南/飞书卡片/卡片-JSON-构建卡片/卡片-JSON-2.0-版本组件/容器/表单容器.md";
+const BUTTON: &str =
+    "feishu/001-开发指南/飞书卡片/卡片-JSON-构建卡片/卡片-JSON-2.0-版本组件/交互/按钮.md";
 const SELECT_IMG: &str =
     "feishu/001-开发指南/飞书卡片/卡片-JSON-构建卡片/卡片-JSON-2.0-版本组件/交互/多图选择.md";
 /// Seeds 001 and 002 (the edit and chat_button pages, as the project received them).
@@ -563,6 +565,18 @@ pub static FORM_ADVICE: Rule = rule(
         "the form page describes submitting through a submit button; no rejection on record",
     ),
 );
+/// A submit or reset button outside any form: the attribute is documented for form buttons only,
+/// and no rejection is on record, so it is a warning (the button submits nothing).
+pub static FORM_ACTION_OUTSIDE_FORM: Rule = rule(
+    "form-action-outside-form",
+    codes::CONTENT_RULE,
+    W,
+    "`form_action_type` (submit/reset) only acts inside a form",
+    Evidence::Doc {
+        page: BUTTON,
+        quote: "内嵌在表单容器中的按钮组件，新增 `name` 和 `form_action_type` 属性。",
+    },
+);
 /// Repeated option values, a card_link without a usable URL, too many checker buttons.
 pub static CONTENT_ADVICE: Rule = rule(
     "content-advice",
@@ -744,6 +758,7 @@ pub static RULES: &[&Rule] = &[
     &FORM_NAME,
     &NAME_DUPLICATE,
     &FORM_ADVICE,
+    &FORM_ACTION_OUTSIDE_FORM,
     &CONTENT_ADVICE,
     &AUDIO_FORWARD,
     &AUDIO_ID_DUPLICATE,

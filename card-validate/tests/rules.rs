@@ -745,3 +745,28 @@ fn a_missing_attribute_carries_its_own_sub_code() {
     assert_eq!(d.rule.id, "missing-required");
     assert_eq!(d.message, "img element must contain img_key");
 }
+
+#[test]
+fn a_submit_button_outside_a_form_is_a_warning_on_the_button() {
+    let outside = card(
+        r#"{"tag":"button","text":{"tag":"plain_text","content":"Go"},"form_action_type":"submit","name":"go"}"#,
+    );
+    assert!(errors(&outside).is_empty(), "not a rejection on record");
+    let w = warnings(&outside);
+    let d = w
+        .iter()
+        .find(|d| d.rule().id == "form-action-outside-form")
+        .unwrap_or_else(|| panic!("{w:?}"));
+    assert_eq!(
+        d.path.to_string(),
+        "ROOT -> body -> elements -> [0](tag: button)"
+    );
+    let inside = card(
+        r#"{"tag":"form","name":"f","elements":[{"tag":"button","text":{"tag":"plain_text","content":"Go"},"form_action_type":"submit","name":"go"}]}"#,
+    );
+    assert!(
+        !warnings(&inside)
+            .iter()
+            .any(|d| d.rule().id == "form-action-outside-form")
+    );
+}

@@ -296,6 +296,14 @@ impl Checker {
             );
             return None;
         }
+        if let Status::Historical(why) = a.status {
+            self.warn(
+                attr.name.span(),
+                &card_validate::rules::HISTORICAL_PROPERTY,
+                format!("historical key `{}`: {why}", a.name),
+                None,
+            );
+        }
         if tag == "config" && a.name == "update_multi" {
             self.error(
                 attr.name.span(),

@@ -33,6 +33,9 @@ pub(super) struct Ctx<'t> {
 /// The checker's state across one markup: its findings, and the card-wide counts and ids.
 #[derive(Default)]
 pub(crate) struct Checker {
+    /// Findings the evidence makes warnings (historical keys, a form button outside a form):
+    /// reported as compile-time warnings, the build goes on.
+    pub(crate) warnings: Vec<(Span, String)>,
     pub(crate) errors: Vec<syn::Error>,
     element_ids: Vec<String>,
     elements: usize,
@@ -59,6 +62,16 @@ impl Checker {
             msg.push_str("\nhelp: for a value the docs do not list, write `{…::Other(…)}`");
         }
         self.error(span, msg);
+    }
+
+    /// A warning of `rule` made here, in the validator's words.
+    fn warn(&mut self, span: Span, rule: &'static Rule, message: String, help: Option<String>) {
+        let f = card_validate::literal::Finding {
+            rule,
+            message,
+            help,
+        };
+        self.warnings.push((span, f.render()));
     }
 
     /// A finding of `rule` made here.
@@ -241,6 +254,17 @@ impl Checker {
         }
         if comp.tag == "form" {
             inner.in_form = true;
+        }
+        if comp.tag == "button"
+            && !ctx.in_form
+            && let Some(a) = el.attrs.iter().find(|a| a.name == "form_action_type")
+        {
+            self.warn(
+                a.name.span(),
+                &rules::FORM_ACTION_OUTSIDE_FORM,
+                "a `form_action_type` button outside a form submits or resets nothing".to_owned(),
+                Some("put the button inside the `<form>` it belongs to".to_owned()),
+            );
         }
         let attrs: Vec<&'static Attr> = abi::component_attrs(comp);
         self.fields(

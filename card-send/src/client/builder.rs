@@ -26,6 +26,7 @@ pub struct ClientBuilder {
     retry: Option<RetryPolicy>,
     preflight: Option<bool>,
     strict: bool,
+    deny_warnings: bool,
     timeout: Option<Duration>,
     token_refresh_margin: Option<Duration>,
 }
@@ -65,6 +66,12 @@ impl ClientBuilder {
     /// `undocumented-value` warnings stop a send as errors. See `card_validate::Options`.
     pub fn strict(mut self, on: bool) -> Self {
         self.strict = on;
+        self
+    }
+    /// Pre-flight warnings stop a send as errors (default off). Either way each warning is
+    /// logged through `tracing` (target `card_send::preflight`, level `warn`).
+    pub fn deny_warnings(mut self, on: bool) -> Self {
+        self.deny_warnings = on;
         self
     }
     /// Per-request timeout (default 10 s).
@@ -131,6 +138,7 @@ impl ClientBuilder {
             retry,
             preflight: self.preflight.unwrap_or(true),
             strict: self.strict,
+            deny_warnings: self.deny_warnings,
             timeout: self.timeout.unwrap_or(Duration::from_secs(10)),
             token_refresh_margin: self
                 .token_refresh_margin

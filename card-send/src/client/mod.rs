@@ -114,7 +114,7 @@ impl Client {
         if !config.preflight {
             return Ok(());
         }
-        preflight::card_content(content, config.validation())?;
+        preflight::card_content(content, config.preflight_policy())?;
         match update {
             Some(id) => self.window_check(id),
             None => Ok(()),

@@ -366,6 +366,15 @@ impl<'a> Checker<'a> {
                     );
                 }
             }
+            "button" => {
+                if let Some(action) = str_of("form_action_type") {
+                    self.report(
+                        &rules::FORM_ACTION_OUTSIDE_FORM,
+                        format!("a `form_action_type: {action}` button outside a form submits or resets nothing"),
+                        Some("put the button inside the `form` it belongs to, or use `behaviors` for a plain button".to_owned()),
+                    );
+                }
+            }
             "select_img"
                 if m.get("multi_select").and_then(Node::as_bool) == Some(true)
                     && !self.ctx.in_form =>

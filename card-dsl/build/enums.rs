@@ -78,6 +78,13 @@ pub fn string_enum(e: &Enum) -> TokenStream {
 
         crate::__string_enum_serde!(#name);
 
+        impl std::str::FromStr for #name {
+            type Err = crate::UnknownValue;
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                Self::parse(s)
+            }
+        }
+
         impl crate::write::WriteJson for #name {
             fn write_json(&self, out: &mut String) {
                 crate::write::write_str(self.as_str(), out);
@@ -185,6 +192,13 @@ pub fn dim(d: &Dim) -> TokenStream {
         }
 
         crate::__dim_serde!(#name);
+
+        impl std::str::FromStr for #name {
+            type Err = crate::UnknownValue;
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                Self::parse(s)
+            }
+        }
 
         impl crate::write::WriteJson for #name {
             fn write_json(&self, out: &mut String) {

@@ -29,6 +29,7 @@
 #[path = "private.rs"]
 pub mod __private;
 mod card;
+mod edit;
 #[doc(hidden)]
 mod macros;
 pub mod markup;
@@ -39,6 +40,7 @@ mod values;
 pub mod write;
 
 pub use card::{Card, FromJsonError, REFUSED};
+pub use edit::{EditError, FromElement};
 pub use payloads::{ChatButtonUpdate, MessageContent, Post, PostBody, PostNode, TemplateCard};
 pub use values::*;
 

@@ -87,6 +87,14 @@ pub const INVALID_APP_ID: u32 = 10003;
 /// 10014: a wrong app secret at the token endpoint.
 pub const INVALID_APP_SECRET: u32 = 10014;
 
+/// 99992361: an open_id that is not one of this app's (server error codes page,
+/// open.larksuite.com/document/ukTMukTMukTM/ugjM14COyUjL4ITN: "open_id cross app").
+pub const OPEN_ID_CROSS_APP: u32 = 99992361;
+/// 99992360: a user_id that does not exist (same page: "these ids not existed: %v").
+pub const USER_ID_NOT_EXIST: u32 = 99992360;
+/// 99992364: a union_id that does not exist (same page: "these ids not existed: %v").
+pub const UNION_ID_NOT_EXIST: u32 = 99992364;
+
 /// (code, what the server says, retry).
 pub static CODES: &[(u32, &str, Retry)] = &[
     (
@@ -228,6 +236,9 @@ pub static CODES: &[(u32, &str, Retry)] = &[
         "Request trigger frequency limit.",
         Retry::Backoff,
     ),
+    (OPEN_ID_CROSS_APP, "open_id cross app", Retry::Never),
+    (USER_ID_NOT_EXIST, "these ids not existed", Retry::Never),
+    (UNION_ID_NOT_EXIST, "these ids not existed", Retry::Never),
 ];
 
 /// How long after sending a message can still be updated (seed 000: 14 days; 230031).

@@ -49,12 +49,17 @@ async fn send_update_get_a_card() {
 async fn send_to_users_by_id_type() {
     let emu = Emulator::start().await.unwrap();
     let client = emu.client().build().unwrap();
-    for to in ["ou_1a2b", "on_1a2b", "someone@example.com", "5d9bdxxx"] {
+    let user = emu.users()[0].clone();
+    // One user under each id type: each reaches the same p2p chat.
+    for to in [&user.open_id, &user.union_id, &user.email, &user.user_id] {
         let id = client
             .send_message(to, &MessageContent::text("hi"))
             .await
             .unwrap();
-        assert_eq!(emu.message(&id).unwrap().chat_id, format!("oc_p2p_{to}"));
+        assert_eq!(
+            emu.message(&id).unwrap().chat_id,
+            format!("oc_p2p_{}", user.open_id)
+        );
     }
 }
 

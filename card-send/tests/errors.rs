@@ -493,3 +493,42 @@ async fn preflight_warnings_are_logged_and_can_be_denied() {
     let finding = e.api().unwrap().finding.as_deref().unwrap();
     assert_eq!(finding.rule, &card_validate::rules::HISTORICAL_PROPERTY);
 }
+
+/// The emulator knows its tenant: an id that is not a known chat or user gets the server's error
+/// whatever its prefix, so a chat *name* does not "work" offline.
+#[tokio::test]
+async fn receivers_the_tenant_does_not_know_get_the_servers_error() {
+    let emu = Emulator::start().await.unwrap();
+    let client = emu.client().build().unwrap();
+    let send = |to: card_send::Receiver| {
+        let client = client.clone();
+        async move {
+            client
+                .send_message(to, &card_dsl::MessageContent::text("hi"))
+                .await
+        }
+    };
+    let member = emu.users()[0].clone();
+    for to in [
+        card_send::Receiver::OpenId(member.open_id.clone()),
+        card_send::Receiver::UserId(member.user_id.clone()),
+        card_send::Receiver::UnionId(member.union_id.clone()),
+        card_send::Receiver::Email(member.email.clone()),
+    ] {
+        send(to.clone())
+            .await
+            .unwrap_or_else(|e| panic!("{to:?}: {e}"));
+    }
+    for (to, code) in [
+        ("Deploys", 99992360), // a chat name is taken as a user_id, which does not exist
+        ("ou_of_another_app", 99992361),
+        ("on_nobody", 99992364),
+        ("oc_no_such_chat", 230001),
+        ("nobody@example.com", 230013),
+    ] {
+        let e = send(to.into()).await.unwrap_err();
+        assert_eq!(e.api().map(|a| a.code), Some(code), "{to}: {e}");
+    }
+    emu.add_user(card_send::emulator::EmulatedUser::named("newcomer"));
+    send("u_newcomer".into()).await.unwrap();
+}

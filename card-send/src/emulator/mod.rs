@@ -53,6 +53,7 @@ use tokio::net::TcpListener;
 use tokio::task::JoinHandle;
 
 use crate::{ClientBuilder, MessageId};
+pub use state::EmulatedUser;
 use state::{Chat, EmuState, Settings, Stored, lock};
 
 /// A fault for the next API requests (the token endpoint is not affected).
@@ -340,6 +341,16 @@ impl Emulator {
                 buttons: None,
             },
         );
+    }
+
+    /// Adds a user of the tenant, reachable by its open_id, user_id, union_id or email.
+    pub fn add_user(&self, user: EmulatedUser) {
+        lock(&self.state.users).push(user);
+    }
+
+    /// The tenant's users (the members of [`Emulator::chat_id`] to start with).
+    pub fn users(&self) -> Vec<EmulatedUser> {
+        lock(&self.state.users).clone()
     }
 
     /// Dissolves a chat (232009 on send).

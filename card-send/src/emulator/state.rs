@@ -29,6 +29,33 @@ pub(crate) struct Chat {
     pub(crate) buttons: Option<Value>,
 }
 
+/// A user of the emulated tenant, under each id type a receiver may use.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct EmulatedUser {
+    /// `ou_…` (this app's open_id for the user).
+    pub open_id: String,
+    /// The tenant's user_id.
+    pub user_id: String,
+    /// `on_…`.
+    pub union_id: String,
+    /// The user's email.
+    pub email: String,
+}
+
+impl EmulatedUser {
+    /// A user with ids derived from a name: `ou_<name>`, `u_<name>`, `on_<name>`,
+    /// `<name>@example.com`.
+    pub fn named(name: &str) -> Self {
+        EmulatedUser {
+            open_id: format!("ou_{name}"),
+            user_id: format!("u_{name}"),
+            union_id: format!("on_{name}"),
+            email: format!("{name}@example.com"),
+        }
+    }
+}
+
 #[derive(Debug)]
 pub(crate) struct Stored {
     pub(crate) state: MessageState,
@@ -58,6 +85,7 @@ pub(crate) struct EmuState {
     clock_offset: Mutex<Duration>,
     pub(crate) tokens: Mutex<HashMap<String, Instant>>,
     pub(crate) chats: Mutex<HashMap<String, Chat>>,
+    pub(crate) users: Mutex<Vec<EmulatedUser>>,
     pub(crate) messages: Mutex<HashMap<String, Stored>>,
     pub(crate) uuids: Mutex<HashMap<String, (String, SystemTime)>>,
     windows: Mutex<HashMap<String, (u64, u32, Duration)>>,
@@ -83,12 +111,18 @@ impl EmuState {
                 buttons: None,
             },
         );
+        let users = settings
+            .members
+            .iter()
+            .map(|m| EmulatedUser::named(m.strip_prefix("ou_").unwrap_or(m)))
+            .collect();
         EmuState {
             settings,
             started: Instant::now(),
             clock_offset: Mutex::new(Duration::ZERO),
             tokens: Mutex::new(HashMap::new()),
             chats: Mutex::new(chats),
+            users: Mutex::new(users),
             messages: Mutex::new(HashMap::new()),
             uuids: Mutex::new(HashMap::new()),
             windows: Mutex::new(HashMap::new()),

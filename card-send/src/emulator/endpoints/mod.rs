@@ -23,7 +23,7 @@ use serde_json::{Value, json};
 
 use super::MessageState;
 use super::reply::{Data, Reject, documented, reject, reply};
-use super::state::{EmuState, Stored, lock};
+use super::state::{EmuState, EmulatedUser, Stored, lock};
 use crate::Limits;
 use crate::platform::{self, MAX_EDITS, UPDATE_WINDOW};
 

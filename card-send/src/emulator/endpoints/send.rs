@@ -70,11 +70,12 @@ fn handle(
     }
     let chat_id = if id_type == "chat_id" {
         let chats = lock(&st.chats);
+        // Observed for a chat_id that does not exist: 230001 "invalid receive_id".
         let chat = chats.get(receive_id).ok_or_else(|| {
             reject(
                 platform::INVALID_PARAM,
                 format!(
-                    "Your request contains an invalid request parameter: no chat {receive_id}."
+                    "Your request contains an invalid request parameter, ext=invalid receive_id: no chat {receive_id}."
                 ),
             )
         })?;
@@ -86,8 +87,9 @@ fn handle(
         }
         receive_id.to_owned()
     } else {
-        // A p2p chat per user.
-        format!("oc_p2p_{receive_id}")
+        // A p2p chat per user of the tenant; any other id is refused whatever its prefix.
+        let user = known_user(st, id_type, receive_id)?;
+        format!("oc_p2p_{}", user.open_id)
     };
     let kind = check_content(msg_type, content)?;
     let (shared, v2) = if msg_type == "interactive" {
@@ -104,4 +106,36 @@ fn handle(
     }
     st.counters.sends.fetch_add(1, Ordering::Relaxed);
     Ok(data)
+}
+
+/// The tenant's user that a receiver id names, or the server's error for an id it does not know:
+/// 99992361 for an open_id (not this app's), 99992360 for a user_id, 99992364 for a union_id
+/// (the server error codes page), 230013 for an email no user of the app has.
+pub(crate) fn known_user(st: &EmuState, id_type: &str, id: &str) -> Result<EmulatedUser, Reject> {
+    let users = lock(&st.users);
+    let found = users.iter().find(|u| match id_type {
+        "open_id" => u.open_id == id,
+        "user_id" => u.user_id == id,
+        "union_id" => u.union_id == id,
+        _ => u.email == id,
+    });
+    if let Some(u) = found {
+        return Ok(u.clone());
+    }
+    // A member of an added chat is a user of the tenant too (known by open_id only).
+    if id_type == "open_id" && lock(&st.chats).values().any(|c| c.members.contains(id)) {
+        return Ok(EmulatedUser::named(id.strip_prefix("ou_").unwrap_or(id)));
+    }
+    Err(match id_type {
+        "open_id" => documented(platform::OPEN_ID_CROSS_APP),
+        "user_id" => reject(
+            platform::USER_ID_NOT_EXIST,
+            format!("these ids not existed: [{id}]"),
+        ),
+        "union_id" => reject(
+            platform::UNION_ID_NOT_EXIST,
+            format!("these ids not existed: [{id}]"),
+        ),
+        _ => documented(platform::BOT_UNAVAILABLE_TO_USER),
+    })
 }

@@ -150,7 +150,7 @@ async fn coalesce() {
         let before = emu.stats().updates;
         let t0 = Instant::now();
         for c in cards {
-            updates.set(c);
+            updates.set(c).expect("a valid card");
         }
         let last_set = Instant::now();
         let loop_time = last_set - t0;

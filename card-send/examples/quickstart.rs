@@ -108,7 +108,7 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
     let start = Instant::now();
     for step in 1..=50 {
         let shown = words.len() * step / 50;
-        updates.set(answer_card(&words, shown, step == 50));
+        updates.set(answer_card(&words, shown, step == 50))?;
         tokio::time::sleep(Duration::from_millis(40)).await;
     }
     updates.flush().await?;

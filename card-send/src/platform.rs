@@ -95,6 +95,15 @@ pub const USER_ID_NOT_EXIST: u32 = 99992360;
 /// 99992364: a union_id that does not exist (same page: "these ids not existed: %v").
 pub const UNION_ID_NOT_EXIST: u32 = 99992364;
 
+/// Codes after which a message can no longer be updated by this app, whatever the card:
+/// recalled, deleted, past the 14-day window, sent by another app.
+pub fn message_gone(code: u32) -> bool {
+    matches!(
+        code,
+        RECALLED | DELETED | UPDATE_WINDOW_PASSED | NOT_THE_SENDER
+    )
+}
+
 /// (code, what the server says, retry).
 pub static CODES: &[(u32, &str, Retry)] = &[
     (

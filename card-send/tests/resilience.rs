@@ -70,7 +70,7 @@ async fn token_expiry_mid_stream_refreshes_once_and_delivers() {
     let id = client.send_card(emu.chat_id(), &numbered(0)).await.unwrap();
     let updates = client.card_updates(id.clone());
     for i in 1..=30 {
-        updates.set(numbered(i));
+        updates.set(numbered(i)).unwrap();
         if i == 10 {
             emu.expire_tokens();
         }
@@ -161,7 +161,7 @@ async fn streaming_through_faults_delivers_the_final_card() {
     emu.inject(Fault::Code(230020), 2);
     emu.inject(Fault::Drop, 1);
     for i in 1..=50 {
-        updates.set(numbered(i));
+        updates.set(numbered(i)).unwrap();
         tokio::time::sleep(Duration::from_millis(5)).await;
     }
     updates.flush().await.unwrap();
@@ -174,7 +174,7 @@ async fn streaming_through_faults_delivers_the_final_card() {
     // Then a fault outlasting the retry bound: flush reports it, the card is kept, and the next
     // flush delivers it.
     emu.inject(Fault::Status(503), 6);
-    updates.set(numbered(51));
+    updates.set(numbered(51)).unwrap();
     let e = updates.flush().await.unwrap_err();
     assert!(
         matches!(e, Error::RetriesExhausted { attempts: 6, .. }),
@@ -192,13 +192,15 @@ async fn terminal_errors_stop_the_stream_and_are_reported() {
     let client = emu.client().build().unwrap();
     let id = client.send_card(emu.chat_id(), &numbered(0)).await.unwrap();
     let updates = client.card_updates(id.clone());
-    updates.set(numbered(1));
+    updates.set(numbered(1)).unwrap();
     updates.flush().await.unwrap();
     emu.recall(&id);
     let before = emu.stats().requests;
-    updates.set(numbered(2));
+    updates.set(numbered(2)).unwrap();
     let e = updates.flush().await.unwrap_err();
     assert_eq!(e.code(), Some(230011));
+    // The message can no longer be updated: every later set() says so at once.
+    assert_eq!(updates.set(numbered(3)).unwrap_err().code(), Some(230011));
     assert_eq!(
         emu.stats().requests - before,
         1,
@@ -212,10 +214,17 @@ async fn terminal_errors_stop_the_stream_and_are_reported() {
     )
     .unwrap();
     let before = emu.stats().requests;
-    updates.set(bad);
-    let e = updates.flush().await.unwrap_err();
+    // Refused by set() itself, at once: the previous card stays the latest.
+    let e = updates.set(bad).unwrap_err();
     assert!(e.is_preflight() && e.code() == Some(230099), "{e}");
+    assert!(!updates.pending(), "a refused card is not stored");
+    updates.flush().await.unwrap();
     assert_eq!(emu.stats().requests, before);
+    // Past 30 KB mid-stream: refused by set() with 230025, not frozen silently.
+    let big = card_dsl::Card::new().body(
+        card_dsl::Body::new().elements(vec![card_dsl::Markdown::new("x".repeat(31 * 1024)).into()]),
+    );
+    assert_eq!(updates.set(big).unwrap_err().code(), Some(230025));
 }
 
 #[tokio::test]
@@ -226,7 +235,7 @@ async fn dropping_the_handle_still_delivers_the_latest_card() {
     {
         let updates = client.card_updates(id.clone());
         for i in 1..=20 {
-            updates.set(numbered(i));
+            updates.set(numbered(i)).unwrap();
         }
     }
     let start = Instant::now();
@@ -251,5 +260,62 @@ async fn debug_output_has_no_secret_or_token() {
     assert!(
         text.contains(emu.app_id()) && text.contains("***"),
         "{text}"
+    );
+}
+
+/// A writer the test reads back: what `tracing` printed.
+#[derive(Clone, Default)]
+struct Captured(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
+
+impl std::io::Write for Captured {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// A short-lived process: handles dropped right after their last `set`, then `close()`: every
+/// final card is on the server when `close` returns, and each drop with undelivered work warned.
+#[test]
+fn close_delivers_every_dropped_handles_final_card_before_the_runtime_ends() {
+    let captured = Captured::default();
+    let writer = captured.clone();
+    let subscriber = tracing_subscriber::fmt()
+        .with_writer(move || writer.clone())
+        .with_ansi(false)
+        .finish();
+    let _guard = tracing::subscriber::set_default(subscriber);
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let (emu, ids) = runtime.block_on(async {
+        let emu = Emulator::start().await.unwrap();
+        let client = emu.client().build().unwrap();
+        let mut ids = Vec::new();
+        for _ in 0..3 {
+            let id = client.send_card(emu.chat_id(), &numbered(0)).await.unwrap();
+            let updates = client.card_updates(id.clone());
+            for i in 1..=10 {
+                updates.set(numbered(i)).unwrap();
+            }
+            drop(updates);
+            ids.push(id);
+        }
+        client.close().await.unwrap();
+        (emu, ids)
+    });
+    for id in &ids {
+        assert_eq!(emu.message(id).unwrap().content, numbered(10).to_content());
+    }
+    drop(runtime);
+    let log = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
+    assert_eq!(
+        log.matches("dropped with an undelivered card").count(),
+        3,
+        "{log}"
     );
 }

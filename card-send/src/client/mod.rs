@@ -17,7 +17,7 @@ use crate::config::ClientConfig;
 use crate::error::Endpoint;
 use crate::ledger::Ledger;
 use crate::transport::{Call, Exec, Transport};
-use crate::updates::{BoxFuture, CardSink, CardUpdates, Superseded};
+use crate::updates::{BoxFuture, CardSink, CardUpdates, Registry, Superseded};
 use crate::{Error, MessageId, Receiver, UserIdType, preflight};
 
 /// An async client for card messages. Cheap to clone (shared state); one per app.
@@ -36,6 +36,8 @@ pub(crate) struct Inner {
     pub(crate) transport: Transport,
     /// What this client knows of the messages it sent: send time, edits, for pre-flight.
     ledger: Ledger,
+    /// The card update handles it made, for `close`.
+    updates: Registry,
 }
 
 impl fmt::Debug for Client {
@@ -58,6 +60,7 @@ impl Client {
             inner: Arc::new(Inner {
                 transport: Transport::new(config)?,
                 ledger: Ledger::default(),
+                updates: Registry::default(),
             }),
         })
     }
@@ -336,7 +339,19 @@ impl Client {
     /// A coalescing handle for streaming updates of one card: `set` never waits, only the latest
     /// card is kept and sent as fast as the limits allow, `flush` waits for it. See [`CardUpdates`].
     pub fn card_updates(&self, id: MessageId) -> CardUpdates {
-        CardUpdates::new(Arc::new(self.clone()), id)
+        CardUpdates::new(Arc::new(self.clone()), id, &self.inner.updates)
+    }
+
+    /// Waits for every card update handle made by this client (dropped ones included) to deliver
+    /// its latest card. Call it before a process ends: delivery runs on Tokio tasks, which end
+    /// with the runtime.
+    ///
+    /// # Errors
+    ///
+    /// The first delivery error (each one is also logged through `tracing`), after every handle
+    /// was waited for.
+    pub async fn close(&self) -> Result<(), Error> {
+        self.inner.updates.close().await
     }
 
     /// Tells pre-flight when a message this client did not send was sent (for the 14-day window).
@@ -354,6 +369,14 @@ impl Client {
 
 /// The coalescing handle's view of the client.
 impl CardSink for Client {
+    fn check(&self, id: &MessageId, card: &Card) -> Result<String, Error> {
+        // Serialized once: pre-flight checks the exact bytes the task will send.
+        let content = card.to_content();
+        self.card_preflight(&content, Some(id))
+            .map_err(pre(Endpoint::UpdateCard))?;
+        Ok(content)
+    }
+
     fn ready<'a>(&'a self, id: &'a MessageId) -> BoxFuture<'a, ()> {
         Box::pin(self.inner.transport.message_ready(id.as_str()))
     }
@@ -361,10 +384,10 @@ impl CardSink for Client {
     fn patch<'a>(
         &'a self,
         id: &'a MessageId,
-        card: &'a Card,
+        content: &'a str,
         superseded: Superseded<'a>,
     ) -> BoxFuture<'a, Result<(), Exec>> {
-        Box::pin(self.update_card_exec(id, card, Some(superseded)))
+        Box::pin(self.patch(id, content.to_owned(), Some(superseded)))
     }
 }
 

@@ -444,20 +444,6 @@ async fn strict_preflight_refuses_undocumented_keys_the_default_sends() {
     assert!(e.to_string().contains("did you mean `text_align`?"), "{e}");
 }
 
-/// A writer the test reads back: what `tracing` printed.
-#[derive(Clone, Default)]
-struct Captured(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
-
-impl std::io::Write for Captured {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
 /// Warnings are seen: a 1.0 `url` on a button is sent (the server takes it) with a `tracing`
 /// warning naming the rule; a client told to deny warnings refuses it before any request.
 #[tokio::test(flavor = "current_thread")]
@@ -467,7 +453,7 @@ async fn preflight_warnings_are_logged_and_can_be_denied() {
         r#"{"schema":"2.0","body":{"elements":[{"tag":"button","text":{"tag":"plain_text","content":"Old"},"url":"https://example.com"}]}}"#,
     )
     .unwrap();
-    let captured = Captured::default();
+    let captured = common::Captured::default();
     let writer = captured.clone();
     let subscriber = tracing_subscriber::fmt()
         .with_writer(move || writer.clone())
@@ -477,7 +463,7 @@ async fn preflight_warnings_are_logged_and_can_be_denied() {
 
     let default = emu.client().build().unwrap();
     default.send_card(emu.chat_id(), &card).await.unwrap();
-    let log = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
+    let log = captured.text();
     assert!(log.contains("WARN"), "{log}");
     assert!(log.contains("historical-property"), "{log}");
     assert!(

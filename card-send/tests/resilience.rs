@@ -1,5 +1,7 @@
 //! Tokens, faults and retries: the bound holds, the final card arrives, secrets stay hidden.
 
+mod common;
+
 use std::time::{Duration, Instant};
 
 use card_dsl::{Card, card};
@@ -263,25 +265,11 @@ async fn debug_output_has_no_secret_or_token() {
     );
 }
 
-/// A writer the test reads back: what `tracing` printed.
-#[derive(Clone, Default)]
-struct Captured(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
-
-impl std::io::Write for Captured {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
 /// A short-lived process: handles dropped right after their last `set`, then `close()`: every
 /// final card is on the server when `close` returns, and each drop with undelivered work warned.
 #[test]
 fn close_delivers_every_dropped_handles_final_card_before_the_runtime_ends() {
-    let captured = Captured::default();
+    let captured = common::Captured::default();
     let writer = captured.clone();
     let subscriber = tracing_subscriber::fmt()
         .with_writer(move || writer.clone())
@@ -312,7 +300,7 @@ fn close_delivers_every_dropped_handles_final_card_before_the_runtime_ends() {
         assert_eq!(emu.message(id).unwrap().content, numbered(10).to_content());
     }
     drop(runtime);
-    let log = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
+    let log = captured.text();
     assert_eq!(
         log.matches("dropped with an undelivered card").count(),
         3,

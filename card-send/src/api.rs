@@ -29,6 +29,15 @@ pub struct Message {
     /// The content.
     #[serde(default)]
     pub body: MessageBody,
+    /// The root of the reply tree it is in (replies only).
+    #[serde(default)]
+    pub root_id: Option<String>,
+    /// The message it replies to (replies only).
+    #[serde(default)]
+    pub parent_id: Option<String>,
+    /// The topic it belongs to, when it is in one (`omt_…`).
+    #[serde(default)]
+    pub thread_id: Option<String>,
 }
 
 /// `body` of a [`Message`].
@@ -70,6 +79,12 @@ pub struct FailedUserReason {
     /// The user.
     #[serde(default)]
     pub user_id: String,
+}
+
+/// Upload image reply: `data.image_key`.
+#[derive(Deserialize)]
+pub(crate) struct ImageKeyReply {
+    pub(crate) image_key: String,
 }
 
 /// GET message reply: `data.items`.

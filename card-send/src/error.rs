@@ -251,6 +251,12 @@ pub enum Endpoint {
     ChatButton,
     /// GET /open-apis/im/v1/messages/:message_id
     GetMessage,
+    /// POST /open-apis/im/v1/messages/:message_id/reply
+    Reply,
+    /// DELETE /open-apis/im/v1/messages/:message_id
+    Recall,
+    /// POST /open-apis/im/v1/images
+    UploadImage,
 }
 
 impl fmt::Display for Endpoint {
@@ -262,6 +268,9 @@ impl fmt::Display for Endpoint {
             Endpoint::EditMessage => "edit message (PUT)",
             Endpoint::ChatButton => "update chat_button",
             Endpoint::GetMessage => "get message",
+            Endpoint::Reply => "reply to message",
+            Endpoint::Recall => "recall message",
+            Endpoint::UploadImage => "upload image",
         })
     }
 }

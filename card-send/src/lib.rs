@@ -23,6 +23,9 @@
 //! | [`Client::edit_message`] | `PUT /open-apis/im/v1/messages/:message_id` | 001 |
 //! | [`Client::update_chat_button`] | `PUT /open-apis/im/v2/chat_button` | 002 |
 //! | [`Client::get_message`] | `GET /open-apis/im/v1/messages/:message_id` | |
+//! | [`Client::reply_card`], [`Client::reply_message`] | `POST /open-apis/im/v1/messages/:message_id/reply` | |
+//! | [`Client::recall`] | `DELETE /open-apis/im/v1/messages/:message_id` | |
+//! | [`Client::upload_image`], [`Client::upload_image_file`] | `POST /open-apis/im/v1/images` | |
 //!
 //! - **Errors**: [`Error`]; a server reply is [`Error::Api`] with an [`ApiError`] (code, msg,
 //!   log_id, the 230099 sub-error). [`ApiError::retry`] classifies every code the seeds document:
@@ -42,6 +45,7 @@ mod client;
 mod config;
 mod error;
 mod ids;
+pub mod image;
 mod ledger;
 mod limits;
 pub mod platform;

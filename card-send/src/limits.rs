@@ -124,7 +124,13 @@ impl RateLimits {
             Endpoint::UpdateCard => (&self.patch, &self.per_message),
             Endpoint::EditMessage => return self.edit.acquire().await,
             Endpoint::ChatButton => return ready(&self.chat_button).await,
-            Endpoint::Token | Endpoint::GetMessage => return,
+            // Each of these APIs has its own documented quota (50/s, 1000/min); the client leaves
+            // them to the server's 230020 / 99991400 and its retry backoff.
+            Endpoint::Token
+            | Endpoint::GetMessage
+            | Endpoint::Reply
+            | Endpoint::Recall
+            | Endpoint::UploadImage => return,
         };
         let Some(key) = key else {
             return app.acquire().await;

@@ -96,13 +96,27 @@ pub const USER_ID_NOT_EXIST: u32 = 99992360;
 pub const UNION_ID_NOT_EXIST: u32 = 99992364;
 
 /// Codes after which a message can no longer be updated by this app, whatever the card:
-/// recalled, deleted, past the 14-day window, sent by another app.
+/// recalled, deleted, past the 14-day window (the PATCH page's codes).
 pub fn message_gone(code: u32) -> bool {
-    matches!(
-        code,
-        RECALLED | DELETED | UPDATE_WINDOW_PASSED | NOT_THE_SENDER
-    )
+    matches!(code, RECALLED | DELETED | UPDATE_WINDOW_PASSED)
 }
+
+/// 234001: an upload request with an invalid parameter (upload page).
+pub const IMAGE_INVALID_PARAM: u32 = 234001;
+/// 234006: an image over 10 MB (upload page).
+pub const IMAGE_TOO_LARGE: u32 = 234006;
+/// 234010: an empty image (upload page).
+pub const IMAGE_EMPTY: u32 = 234010;
+/// 234011: an image format the upload API does not take (upload page).
+pub const IMAGE_FORMAT: u32 = 234011;
+/// 234039: an image resolution over the limit (upload page).
+pub const IMAGE_RESOLUTION: u32 = 234039;
+/// 230026: a message this app may not recall (recall page).
+pub const NO_RECALL_PERMISSION: u32 = 230026;
+/// 230009: a message older than the tenant's recall time limit (recall page).
+pub const RECALL_EXPIRED: u32 = 230009;
+/// 230019: the topic does not exist (reply page).
+pub const TOPIC_NOT_FOUND: u32 = 230019;
 
 /// (code, what the server says, retry).
 pub static CODES: &[(u32, &str, Retry)] = &[
@@ -246,6 +260,34 @@ pub static CODES: &[(u32, &str, Retry)] = &[
         Retry::Backoff,
     ),
     (OPEN_ID_CROSS_APP, "open_id cross app", Retry::Never),
+    (
+        IMAGE_TOO_LARGE,
+        "The file size exceed the max value.",
+        Retry::Never,
+    ),
+    (IMAGE_EMPTY, "File's size can't be 0.", Retry::Never),
+    (IMAGE_INVALID_PARAM, "Invalid request param.", Retry::Never),
+    (
+        IMAGE_FORMAT,
+        "Can't regonnize the image format.",
+        Retry::Never,
+    ),
+    (
+        IMAGE_RESOLUTION,
+        "Image resolution exceeds limit.",
+        Retry::Never,
+    ),
+    (
+        NO_RECALL_PERMISSION,
+        "No permission to recall this message.",
+        Retry::Never,
+    ),
+    (
+        RECALL_EXPIRED,
+        "Message has expired when recall message.",
+        Retry::Never,
+    ),
+    (TOPIC_NOT_FOUND, "The topic does NOT exist.", Retry::Never),
     (USER_ID_NOT_EXIST, "these ids not existed", Retry::Never),
     (UNION_ID_NOT_EXIST, "these ids not existed", Retry::Never),
 ];

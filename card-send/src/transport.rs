@@ -25,8 +25,40 @@ pub(crate) struct Call<'a> {
     pub(crate) path: String,
     pub(crate) query: Vec<(&'static str, String)>,
     pub(crate) body: Option<Value>,
+    /// A multipart upload instead of a JSON body (rebuilt for each attempt).
+    pub(crate) upload: Option<Upload<'a>>,
     /// The message or receiver a per-key limit applies to.
     pub(crate) key: Option<&'a str>,
+}
+
+/// A `multipart/form-data` body: text fields, then one file part.
+pub(crate) struct Upload<'a> {
+    pub(crate) fields: Vec<(&'static str, String)>,
+    pub(crate) file_field: &'static str,
+    pub(crate) file_name: String,
+    pub(crate) bytes: &'a [u8],
+}
+
+impl std::fmt::Debug for Upload<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Upload")
+            .field("fields", &self.fields)
+            .field("file_name", &self.file_name)
+            .field("bytes", &self.bytes.len())
+            .finish()
+    }
+}
+
+impl Upload<'_> {
+    fn form(&self) -> reqwest::multipart::Form {
+        let mut form = reqwest::multipart::Form::new();
+        for (k, v) in &self.fields {
+            form = form.text(*k, v.clone());
+        }
+        let part =
+            reqwest::multipart::Part::bytes(self.bytes.to_vec()).file_name(self.file_name.clone());
+        form.part(self.file_field, part)
+    }
 }
 
 /// How a call ended when it did not succeed.
@@ -180,6 +212,9 @@ impl Transport {
             .bearer_auth(token.expose());
         if let Some(body) = &call.body {
             req = req.json(body);
+        }
+        if let Some(upload) = &call.upload {
+            req = req.multipart(upload.form());
         }
         let ex = wire::send(req, call.endpoint)
             .await

@@ -84,7 +84,7 @@ impl Registry {
 /// - a card the server would refuse (over 30 KB, a bad image key …) is refused by `set` itself,
 ///   and the previous card stays the latest;
 /// - a delivery that fails is logged through `tracing` at `error` at once; when the message can
-///   no longer be updated at all (recalled, deleted, past its 14 days, not this app's), every
+///   no longer be updated at all (recalled, deleted, past its 14 days), every
 ///   later `set` returns that error too;
 /// - `flush` and [`crate::Client::close`] return the error.
 ///
@@ -178,7 +178,7 @@ impl CardUpdates {
     ///
     /// [`Error::Preflight`] for a card the server would refuse (it is not stored; the previous
     /// card stays the latest), or the error that showed the message can no longer be updated
-    /// (recalled, deleted, past its window, not this app's).
+    /// (recalled, deleted, past its window).
     pub fn set(&self, card: Card) -> Result<(), Error> {
         if let Some(gone) = &self.shared.lock().gone {
             return Err(gone.clone());

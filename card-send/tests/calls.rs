@@ -153,3 +153,100 @@ async fn sends_are_idempotent_across_retries() {
         .unwrap_err();
     assert_eq!(unknown.code(), Some(230001));
 }
+
+/// A tiny PNG header (the upload checks read the signature and IHDR's width and height).
+fn png(w: u32, h: u32) -> Vec<u8> {
+    let mut b = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
+    b.extend(w.to_be_bytes());
+    b.extend(h.to_be_bytes());
+    b.extend([8, 6, 0, 0, 0]);
+    b
+}
+
+#[tokio::test]
+async fn replies_in_chat_and_in_a_thread() {
+    let emu = Emulator::start().await.unwrap();
+    let client = emu.client().build().unwrap();
+    let question = client
+        .send_message(emu.chat_id(), &MessageContent::text("deploy?"))
+        .await
+        .unwrap();
+    let plain = client
+        .reply_message(&question, &MessageContent::text("on it"), false)
+        .await
+        .unwrap();
+    assert_eq!(plain.parent_id.as_deref(), Some(question.as_str()));
+    assert_eq!(plain.thread_id, None);
+    let card = card_dsl::card! { <card><markdown>"**done**"</markdown></card> };
+    let threaded = client.reply_card(&question, &card, true).await.unwrap();
+    let thread = threaded.thread_id.clone().expect("a topic");
+    assert_eq!(threaded.root_id.as_deref(), Some(question.as_str()));
+    assert_eq!(threaded.chat_id, emu.chat_id());
+    // A reply to a message in a topic stays in it, even without asking.
+    let follow = client
+        .reply_message(
+            &MessageId::new(threaded.message_id.clone()),
+            &MessageContent::text("details"),
+            false,
+        )
+        .await
+        .unwrap();
+    assert_eq!(follow.thread_id.as_deref(), Some(thread.as_str()));
+    let stored = emu.message(&MessageId::new(threaded.message_id)).unwrap();
+    assert_eq!(stored.content, card.to_content());
+    // A recalled message takes no reply (230011).
+    client.recall(&question).await.unwrap();
+    let e = client
+        .reply_message(&question, &MessageContent::text("late"), false)
+        .await
+        .unwrap_err();
+    assert_eq!(e.code(), Some(230011));
+}
+
+#[tokio::test]
+async fn recall_own_messages_only() {
+    let emu = Emulator::start().await.unwrap();
+    let client = emu.client().build().unwrap();
+    let id = client
+        .send_message(emu.chat_id(), &MessageContent::text("oops"))
+        .await
+        .unwrap();
+    client.recall(&id).await.unwrap();
+    assert!(emu.message(&id).unwrap().recalled);
+    assert_eq!(client.recall(&id).await.unwrap_err().code(), Some(230011));
+    let foreign = emu.insert_foreign_message("text", r#"{"text":"theirs"}"#);
+    assert_eq!(
+        client.recall(&foreign).await.unwrap_err().code(),
+        Some(230026)
+    );
+}
+
+#[tokio::test]
+async fn upload_an_image_and_use_its_key_in_a_card() {
+    let emu = Emulator::start().await.unwrap();
+    let client = emu.client().build().unwrap();
+    let bytes = png(640, 480);
+    let key = client.upload_image(&bytes).await.unwrap();
+    assert_eq!(emu.image(key.as_str()).as_deref(), Some(bytes.as_slice()));
+    let card = card_dsl::card! { <card><img img_key={key.clone()}/></card> };
+    let id = client.send_card(emu.chat_id(), &card).await.unwrap();
+    assert!(emu.message(&id).unwrap().content.contains(key.as_str()));
+
+    // The upload page's limits, checked before any request.
+    let before = emu.stats().requests;
+    for (bad, code) in [
+        (Vec::new(), 234010),
+        (b"not an image".to_vec(), 234011),
+        (png(12001, 5), 234039),
+    ] {
+        let e = client.upload_image(&bad).await.unwrap_err();
+        assert!(e.is_preflight(), "{e}");
+        assert_eq!(e.code(), Some(code), "{e}");
+    }
+    assert_eq!(emu.stats().requests, before);
+    let e = client
+        .upload_image_file("/nonexistent/cat.png")
+        .await
+        .unwrap_err();
+    assert!(e.to_string().contains("/nonexistent/cat.png"), "{e}");
+}

@@ -207,8 +207,7 @@ pub fn check_format(s: &str, f: Format, what: &str) -> Option<Finding> {
     }
 }
 
-const IMG_HELP: &str =
-    "upload the image with POST /open-apis/im/v1/images and use the returned image_key (img_v3_…)";
+const IMG_HELP: &str = "upload the image with POST /open-apis/im/v1/images (card_send: `Client::upload_image`) and use the returned image_key (img_v3_…)";
 
 /// A value 2.0 removed, with what to use instead.
 fn removed(s: &str, list: &[(&str, &str)], what: &str) -> Option<Finding> {

@@ -1,6 +1,7 @@
 //! The client and its calls; its builder is [`builder`].
 
 mod builder;
+mod replies;
 
 pub use builder::ClientBuilder;
 
@@ -108,7 +109,7 @@ impl Client {
     }
 
     /// Pre-flight of card content (and, for an update, the message's 14-day window).
-    fn card_preflight(
+    pub(crate) fn card_preflight(
         &self,
         content: &str,
         update: Option<&MessageId>,
@@ -143,7 +144,7 @@ impl Client {
             .await
     }
 
-    async fn send_content(
+    pub(crate) async fn send_content(
         &self,
         to: Receiver,
         msg_type: &str,
@@ -162,6 +163,7 @@ impl Client {
             path: "/open-apis/im/v1/messages".into(),
             query: vec![("receive_id_type", to.id_type().to_owned())],
             body: Some(body),
+            upload: None,
             key: Some(to.id()),
         };
         let message: Message = decode(Endpoint::Send, self.inner.transport.run(&call).await?)?;
@@ -225,6 +227,7 @@ impl Client {
             path: format!("/open-apis/im/v1/messages/{}", path_segment(id.as_str())),
             query: Vec::new(),
             body: Some(json!({ "content": content })),
+            upload: None,
             key: Some(id.as_str()),
         };
         self.inner
@@ -259,6 +262,7 @@ impl Client {
             path: format!("/open-apis/im/v1/messages/{}", path_segment(id.as_str())),
             query: Vec::new(),
             body: Some(content.to_edit_request()),
+            upload: None,
             key: Some(id.as_str()),
         };
         let message: Message = decode(
@@ -308,6 +312,7 @@ impl Client {
             path: "/open-apis/im/v2/chat_button".into(),
             query: vec![("user_id_type", user_id_type.as_str().to_owned())],
             body: Some(body),
+            upload: None,
             key: None,
         };
         decode(Endpoint::ChatButton, self.inner.transport.run(&call).await?)
@@ -327,6 +332,7 @@ impl Client {
             path: format!("/open-apis/im/v1/messages/{}", path_segment(id.as_str())),
             query: Vec::new(),
             body: None,
+            upload: None,
             key: None,
         };
         let items: Items = decode(Endpoint::GetMessage, self.inner.transport.run(&call).await?)?;
@@ -391,11 +397,14 @@ impl CardSink for Client {
     }
 }
 
-fn pre(endpoint: Endpoint) -> impl Fn(crate::ApiError) -> Error {
+pub(crate) fn pre(endpoint: Endpoint) -> impl Fn(crate::ApiError) -> Error {
     move |error| Error::Preflight { endpoint, error }
 }
 
-fn decode<T: serde::de::DeserializeOwned>(endpoint: Endpoint, data: Value) -> Result<T, Error> {
+pub(crate) fn decode<T: serde::de::DeserializeOwned>(
+    endpoint: Endpoint,
+    data: Value,
+) -> Result<T, Error> {
     serde_json::from_value(data).map_err(|e| Error::Decode {
         endpoint,
         message: e.to_string(),
@@ -403,7 +412,7 @@ fn decode<T: serde::de::DeserializeOwned>(endpoint: Endpoint, data: Value) -> Re
 }
 
 /// Message ids are `om_` + hex; anything else is percent-encoded so it stays one path segment.
-fn path_segment(s: &str) -> String {
+pub(crate) fn path_segment(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for b in s.bytes() {
         if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {

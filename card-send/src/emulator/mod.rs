@@ -95,6 +95,12 @@ pub struct MessageState {
     pub deleted: bool,
     /// The sending app's id.
     pub sender: String,
+    /// The root of its reply tree (replies only).
+    pub root_id: Option<String>,
+    /// The message it replies to (replies only).
+    pub parent_id: Option<String>,
+    /// Its topic (`omt_…`), when it is in one.
+    pub thread_id: Option<String>,
 }
 
 impl MessageState {
@@ -119,6 +125,9 @@ impl MessageState {
             recalled: false,
             deleted: false,
             sender: sender.to_owned(),
+            root_id: None,
+            parent_id: None,
+            thread_id: None,
         }
     }
 
@@ -341,6 +350,11 @@ impl Emulator {
                 buttons: None,
             },
         );
+    }
+
+    /// The bytes of an image uploaded with this key, if any.
+    pub fn image(&self, key: &str) -> Option<Vec<u8>> {
+        lock(&self.state.images).get(key).cloned()
     }
 
     /// Adds a user of the tenant, reachable by its open_id, user_id, union_id or email.

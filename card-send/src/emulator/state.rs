@@ -86,6 +86,8 @@ pub(crate) struct EmuState {
     pub(crate) tokens: Mutex<HashMap<String, Instant>>,
     pub(crate) chats: Mutex<HashMap<String, Chat>>,
     pub(crate) users: Mutex<Vec<EmulatedUser>>,
+    /// Uploaded images by key.
+    pub(crate) images: Mutex<HashMap<String, Vec<u8>>>,
     pub(crate) messages: Mutex<HashMap<String, Stored>>,
     pub(crate) uuids: Mutex<HashMap<String, (String, SystemTime)>>,
     windows: Mutex<HashMap<String, (u64, u32, Duration)>>,
@@ -123,6 +125,7 @@ impl EmuState {
             tokens: Mutex::new(HashMap::new()),
             chats: Mutex::new(chats),
             users: Mutex::new(users),
+            images: Mutex::new(HashMap::new()),
             messages: Mutex::new(HashMap::new()),
             uuids: Mutex::new(HashMap::new()),
             windows: Mutex::new(HashMap::new()),

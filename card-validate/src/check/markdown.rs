@@ -30,7 +30,7 @@ impl<'a> Checker<'a> {
                 self.report(
                     &rules::IMAGE_KEY,
                     format!("image key {key:?} in markdown `![…](…)` is not an uploaded image key"),
-                    Some("markdown images take an image_key from POST /open-apis/im/v1/images, not a URL or a path".to_owned()),
+                    Some("markdown images take an image_key from POST /open-apis/im/v1/images (card_send: `Client::upload_image`), not a URL or a path".to_owned()),
                 );
             }
         }

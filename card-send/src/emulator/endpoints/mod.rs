@@ -5,6 +5,9 @@
 mod chat_button;
 mod edit;
 mod get;
+mod images;
+mod recall;
+mod reply;
 mod send;
 mod token;
 mod update;
@@ -38,8 +41,16 @@ pub(crate) fn router(state: Arc<EmuState>) -> Router {
         .route("/open-apis/im/v1/messages", post(send::send))
         .route(
             "/open-apis/im/v1/messages/{message_id}",
-            put(edit::edit).patch(update::update).get(get::get),
+            put(edit::edit)
+                .patch(update::update)
+                .get(get::get)
+                .delete(recall::recall),
         )
+        .route(
+            "/open-apis/im/v1/messages/{message_id}/reply",
+            post(reply::reply),
+        )
+        .route("/open-apis/im/v1/images", post(images::upload))
         .route(
             "/open-apis/im/v2/chat_button",
             put(chat_button::chat_button),
@@ -169,7 +180,7 @@ fn millis(t: SystemTime) -> String {
 }
 
 fn message_json(m: &MessageState, app_id: &str) -> Value {
-    json!({
+    let mut v = json!({
         "message_id": m.message_id,
         "msg_type": m.msg_type,
         "create_time": millis(m.sent_at),
@@ -179,7 +190,17 @@ fn message_json(m: &MessageState, app_id: &str) -> Value {
         "chat_id": m.chat_id,
         "sender": { "id": app_id, "id_type": "app_id", "sender_type": "app", "tenant_key": "emulator" },
         "body": { "content": m.content },
-    })
+    });
+    for (key, value) in [
+        ("root_id", &m.root_id),
+        ("parent_id", &m.parent_id),
+        ("thread_id", &m.thread_id),
+    ] {
+        if let Some(value) = value {
+            v[key] = json!(value);
+        }
+    }
+    v
 }
 
 fn not_found(id: &str) -> Reject {

@@ -1,0 +1,37 @@
+//! `DELETE /open-apis/im/v1/messages/:message_id`: recall a message this app sent (the recall
+//! page's codes: 230026 for another sender's message, 230110 deleted, 230011 already recalled).
+
+use std::sync::Arc;
+
+use axum::extract::{Path, State};
+use axum::http::HeaderMap;
+use serde_json::{Value, json};
+
+use super::*;
+
+pub(crate) async fn recall(
+    State(st): St,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Result<Data, Reject> {
+    handle(&st, headers, id).map(Data)
+}
+
+fn handle(st: &Arc<EmuState>, headers: HeaderMap, id: String) -> Result<Value, Reject> {
+    authorize(st, &headers)?;
+    limited(st, &app_limits("recall"), platform::FREQUENCY_LIMIT)?;
+    let mut messages = lock(&st.messages);
+    let m = messages.get_mut(&id).ok_or_else(|| not_found(&id))?;
+    if m.state.deleted {
+        return Err(documented(platform::DELETED));
+    }
+    if m.state.recalled {
+        return Err(documented(platform::RECALLED));
+    }
+    if m.state.sender != st.settings.app_id {
+        return Err(documented(platform::NO_RECALL_PERMISSION));
+    }
+    m.state.recalled = true;
+    m.state.updated_at = st.now();
+    Ok(json!({}))
+}

@@ -203,6 +203,18 @@ fn message_json(m: &MessageState, app_id: &str) -> Value {
     v
 }
 
+/// The message already created with this `uuid` within the hour (send and reply de-duplicate
+/// for an hour, as their pages document), as the reply to repeat.
+fn sent_with_uuid(st: &EmuState, uuid: &str, now: SystemTime) -> Option<Value> {
+    let id = lock(&st.uuids)
+        .get(uuid)
+        .filter(|(_, at)| now.duration_since(*at).unwrap_or_default() < Duration::from_secs(3600))
+        .map(|(id, _)| id.clone())?;
+    lock(&st.messages)
+        .get(&id)
+        .map(|m| message_json(&m.state, &st.settings.app_id))
+}
+
 fn not_found(id: &str) -> Reject {
     reject(
         platform::INVALID_PARAM,

@@ -39,18 +39,8 @@ fn handle(
         .get("uuid")
         .and_then(Value::as_str)
         .filter(|u| !u.is_empty());
-    if let Some(u) = uuid {
-        let prior = lock(&st.uuids)
-            .get(u)
-            .filter(|(_, at)| {
-                now.duration_since(*at).unwrap_or_default() < Duration::from_secs(3600)
-            })
-            .map(|(id, _)| id.clone());
-        if let Some(id) = prior
-            && let Some(m) = lock(&st.messages).get(&id)
-        {
-            return Ok(message_json(&m.state, &st.settings.app_id));
-        }
+    if let Some(prior) = uuid.and_then(|u| sent_with_uuid(st, u, now)) {
+        return Ok(prior);
     }
     let (chat_id, root_id, thread_id) = {
         let messages = lock(&st.messages);

@@ -14,8 +14,9 @@ use card_dsl::{
     Card, ChatButton, ChatButtonActionType, ChatButtonText, ChatButtonType, ChatButtonUpdate,
     ChatButtonUrl, ChatButtons, HeaderTemplate, MessageContent, card,
 };
-use card_send::emulator::Emulator;
-use card_send::{Client, FEISHU_BASE_URL};
+
+mod common;
+use common::{Target, target};
 
 const ANSWER: &str = "Card JSON 2.0 puts every component under body.elements, drops the 1.0 note and action \
     tags, and requires update_multi to be true, so a card can be updated for everyone who received \
@@ -42,50 +43,6 @@ fn answer_card(words: &[&str], shown: usize, done: bool) -> Card {
             <markdown text_size="notation">"streamed by card-send"</markdown>
         </card>
     }
-}
-
-struct Target {
-    client: Client,
-    chat_id: String,
-    user_id: Option<String>,
-    emulator: Option<Emulator>,
-}
-
-async fn target() -> Result<Target, Box<dyn std::error::Error>> {
-    let env = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
-    if let (Some(app_id), Some(secret), Some(chat_id)) = (
-        env("FEISHU_APP_ID"),
-        env("FEISHU_APP_SECRET"),
-        env("FEISHU_CHAT_ID"),
-    ) {
-        let base = env("FEISHU_BASE_URL").unwrap_or_else(|| FEISHU_BASE_URL.to_owned());
-        println!("target: {base} (app {app_id}, chat {chat_id})");
-        let client = Client::builder()
-            .app_id(app_id)
-            .app_secret(secret)
-            .base_url(base)
-            .build()?;
-        return Ok(Target {
-            client,
-            chat_id,
-            user_id: env("FEISHU_USER_OPEN_ID"),
-            emulator: None,
-        });
-    }
-    let emulator = Emulator::start().await?;
-    println!(
-        "target: embedded emulator at {} (set FEISHU_APP_ID, FEISHU_APP_SECRET, FEISHU_CHAT_ID for Feishu)",
-        emulator.base_url()
-    );
-    let client = emulator.client().build()?;
-    let chat_id = emulator.chat_id().to_owned();
-    let user_id = emulator.members().first().cloned();
-    Ok(Target {
-        client,
-        chat_id,
-        user_id,
-        emulator: Some(emulator),
-    })
 }
 
 async fn run() -> Result<(), Box<dyn std::error::Error>> {

@@ -51,3 +51,14 @@ pub async fn target() -> Result<Target, Box<dyn std::error::Error>> {
         emulator: Some(emulator),
     })
 }
+
+/// The process's exit: success, or the error printed and a failure code.
+pub fn exit_code(result: Result<(), Box<dyn std::error::Error>>) -> std::process::ExitCode {
+    match result {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}

@@ -72,6 +72,7 @@ pub mod rules;
 pub mod schema;
 pub mod spec;
 pub mod structure;
+pub mod upgrade;
 
 use serde_json::Value;
 

@@ -133,3 +133,64 @@ fn strict_makes_undocumented_keys_errors() {
         "{text}"
     );
 }
+
+#[test]
+fn upgrade_prints_a_clean_2_0_card_and_what_it_converted() {
+    let out = bin()
+        .args(["upgrade", &example("legacy-v1.json")])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let card: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(card["schema"], "2.0");
+    assert!(card_validate::validate(&card).is_ok());
+    let notes = String::from_utf8(out.stderr).unwrap();
+    assert!(notes.contains("converted:"), "{notes}");
+
+    // --in-place rewrites the file; what cannot be converted is an exit status of 1.
+    let dir = std::env::temp_dir().join(format!("card-validate-upgrade-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("card.json");
+    std::fs::write(
+        &file,
+        r#"{"fallback": {"trigger_conditions": []}, "elements": [{"tag": "markdown", "content": "x"}]}"#,
+    )
+    .unwrap();
+    let out = bin()
+        .args(["upgrade", "--in-place", file.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("NOT converted"));
+    let written: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    assert_eq!(written["body"]["elements"][0]["content"], "x");
+    std::fs::remove_dir_all(&dir).unwrap();
+
+    // Malformed JSON names the place.
+    let mut child = bin()
+        .args(["upgrade", "-"])
+        .stdin(Stdio::piped())
+        .stderr(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"{\n \"elements\": [,]\n}")
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("line 2, column"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

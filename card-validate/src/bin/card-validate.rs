@@ -1,6 +1,8 @@
-//! `card-validate`: check Feishu/Lark card JSON (and text/post/chat_button bodies) offline.
+//! `card-validate`: check Feishu/Lark card JSON (and text/post/chat_button bodies) offline;
+//! `card-validate upgrade` turns a 1.0 card into 2.0.
 //!
-//! Exit status: 0 no errors (warnings allowed), 1 any error, 2 usage or I/O error.
+//! Exit status: 0 no errors (warnings allowed), 1 any error (for `upgrade`: a part that could
+//! not be converted), 2 usage or I/O error.
 #![forbid(unsafe_code)]
 
 use std::io::{Read, Write};
@@ -9,7 +11,7 @@ use std::process::ExitCode;
 use card_validate::{
     Diagnostic, Options, PayloadKind, Severity, render_human, validate_payload_str_with,
 };
-use clap::{Parser, ValueEnum};
+use clap::{Parser, Subcommand, ValueEnum};
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 enum Format {
@@ -33,8 +35,38 @@ enum Kind {
 
 /// Check Feishu/Lark card JSON offline and predict the server's verdict (code, sub-code, ErrPath).
 #[derive(Debug, Parser)]
-#[command(name = "card-validate", version)]
+#[command(
+    name = "card-validate",
+    version,
+    args_conflicts_with_subcommands = true,
+    subcommand_negates_reqs = true
+)]
 struct Args {
+    #[command(subcommand)]
+    command: Option<Command>,
+    #[command(flatten)]
+    check: Check,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Upgrade a card JSON 1.0 to 2.0: prints the 2.0 card (or writes it), and on stderr what was
+    /// converted and what could not be.
+    Upgrade {
+        /// The 1.0 card; `-` reads standard input.
+        #[arg(value_name = "FILE|-")]
+        file: String,
+        /// Write the 2.0 card here instead of standard output.
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<String>,
+        /// Replace FILE with its 2.0 card.
+        #[arg(long, conflicts_with = "output")]
+        in_place: bool,
+    },
+}
+
+#[derive(Debug, clap::Args)]
+struct Check {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
@@ -59,6 +91,58 @@ fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
+    match args.command {
+        Some(Command::Upgrade {
+            file,
+            output,
+            in_place,
+        }) => upgrade(&file, output.as_deref(), in_place),
+        None => check(&args.check),
+    }
+}
+
+/// `card-validate upgrade`.
+fn upgrade(file: &str, output: Option<&str>, in_place: bool) -> ExitCode {
+    let text = match read(file) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("error: cannot read {file}: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let upgraded = match card_validate::upgrade::upgrade_str(&text) {
+        Ok(u) => u,
+        Err(e) => {
+            eprintln!("error: {file}: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    for note in &upgraded.notes {
+        eprintln!("{file}: {note}");
+    }
+    let mut json = serde_json::to_string_pretty(&upgraded.card).unwrap_or_default();
+    json.push('\n');
+    let target = if in_place { Some(file) } else { output };
+    match target {
+        Some(path) if path != "-" => {
+            if let Err(e) = std::fs::write(path, json) {
+                eprintln!("error: cannot write {path}: {e}");
+                return ExitCode::from(2);
+            }
+        }
+        _ => {
+            let _ = std::io::stdout().lock().write_all(json.as_bytes());
+        }
+    }
+    if upgraded.not_converted().next().is_some() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// `card-validate FILE…`: the check.
+fn check(args: &Check) -> ExitCode {
     let kind = match args.kind {
         Kind::Card => PayloadKind::Card,
         Kind::Text => PayloadKind::Text,

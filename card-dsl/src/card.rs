@@ -58,6 +58,12 @@ impl Card {
         self.body = Some(body);
         self
     }
+    /// Sets the root `i18n_header` (historical: a 1.0 key the 2.0 column_set example still uses;
+    /// prefer `i18n_content` in the header's texts).
+    pub fn i18n_header(mut self, headers: impl Into<I18n<Header>>) -> Self {
+        self.i18n_header = Some(headers.into());
+        self
+    }
 
     /// The string that goes in a send/PATCH `content`: compact and deterministic, byte for byte
     /// what `serde_json::to_string(&card)` gives, written directly (see `card_dsl::write`).

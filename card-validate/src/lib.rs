@@ -65,6 +65,7 @@ pub mod codes;
 mod json;
 pub mod literal;
 mod locate;
+pub mod markup;
 mod path;
 mod render;
 mod report;

@@ -194,3 +194,26 @@ fn upgrade_prints_a_clean_2_0_card_and_what_it_converted() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn to_markup_prints_card_markup() {
+    let out = bin()
+        .args(["to-markup", &example("deploy-finished.json")])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("<card>\n"), "{text}");
+    assert!(text.trim_end().ends_with("</card>"), "{text}");
+    assert!(text.contains("<header"), "{text}");
+    let out = bin()
+        .args(["to-markup", "/nonexistent.json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}

@@ -92,10 +92,27 @@ impl Checker {
                 format!("`card!` markup starts with `<card>`, found `<{}>`", el.name),
             );
         }
-        for a in &el.attrs {
-            self.error(a.name.span(), "`<card>` takes no attributes: set them on `<config>`, `<header>`, `<card_link>` or `<body>`");
-        }
         let mut parts = Vec::new();
+        for a in &el.attrs {
+            // The root's one key that is not a part: the historical `i18n_header`, as `{expr}`.
+            if a.name == "i18n_header"
+                && a.raw.is_none()
+                && let crate::ast::Value::Expr(g) = &a.value
+            {
+                self.warn(
+                    a.name.span(),
+                    &rules::HISTORICAL_PROPERTY,
+                    "historical key `i18n_header`: a 1.0 root key; prefer `i18n_content` in the header's texts".to_owned(),
+                    None,
+                );
+                parts.push((
+                    Ident::new("i18n_header", a.name.span()),
+                    Value::Expr(expr(g)),
+                ));
+                continue;
+            }
+            self.error(a.name.span(), "`<card>` takes no attributes: set them on `<config>`, `<header>`, `<card_link>` or `<body>` (or `i18n_header={…}`)");
+        }
         let mut items = Vec::new();
         let mut explicit_body = None;
         let ctx = Ctx::default();

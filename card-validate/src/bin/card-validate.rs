@@ -1,5 +1,6 @@
 //! `card-validate`: check Feishu/Lark card JSON (and text/post/chat_button bodies) offline;
-//! `card-validate upgrade` turns a 1.0 card into 2.0.
+//! `card-validate upgrade` turns a 1.0 card into 2.0; `card-validate to-markup` prints `card!`
+//! markup for a card.
 //!
 //! Exit status: 0 no errors (warnings allowed), 1 any error (for `upgrade`: a part that could
 //! not be converted), 2 usage or I/O error.
@@ -63,6 +64,13 @@ enum Command {
         #[arg(long, conflicts_with = "output")]
         in_place: bool,
     },
+    /// Print `card!` markup that builds the card (a 1.0 card is upgraded first); on stderr,
+    /// what the markup does not carry.
+    ToMarkup {
+        /// The card; `-` reads standard input.
+        #[arg(value_name = "FILE|-")]
+        file: String,
+    },
 }
 
 #[derive(Debug, clap::Args)]
@@ -97,6 +105,7 @@ fn main() -> ExitCode {
             output,
             in_place,
         }) => upgrade(&file, output.as_deref(), in_place),
+        Some(Command::ToMarkup { file }) => to_markup(&file),
         None => check(&args.check),
     }
 }
@@ -138,6 +147,30 @@ fn upgrade(file: &str, output: Option<&str>, in_place: bool) -> ExitCode {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+/// `card-validate to-markup`.
+fn to_markup(file: &str) -> ExitCode {
+    let text = match read(file) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("error: cannot read {file}: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    match card_validate::markup::to_markup_str(&text) {
+        Ok(m) => {
+            for lost in &m.lossy {
+                eprintln!("{file}: not in the markup: {lost}");
+            }
+            let _ = write!(std::io::stdout().lock(), "{}", m.text);
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {file}: {e}");
+            ExitCode::from(1)
+        }
     }
 }
 

@@ -41,6 +41,7 @@
 #![warn(missing_docs)]
 
 mod api;
+pub mod callback;
 mod client;
 mod config;
 mod error;

@@ -1,0 +1,42 @@
+//! Card callbacks (`card.action.trigger`, schema 2.0): verify a request (signature, encryption,
+//! verification token, timestamp window, replays), parse it into typed events, decode the
+//! action's value into your own type, and answer with a toast and/or a card.
+//!
+//! The scheme is the one the Feishu docs give for callback subscriptions
+//! (`open.feishu.cn/document/uAjLw4CM/ukTMukTMukTM/event-subscription-guide/event-subscription-configure-/request-url-configuration-case`):
+//! `X-Lark-Signature = hex(sha256(timestamp + nonce + encrypt_key + body))`; an encrypted body is
+//! `{"encrypt": base64(iv ‖ AES-256-CBC(sha256(encrypt_key), iv, json))}`; the URL check is a
+//! `url_verification` body answered with its `challenge`.
+//!
+//! ```
+//! use card_send::callback::{Answer, Callback, Receiver, Toast};
+//! # fn demo(receiver: &Receiver, headers: &card_send::callback::Headers, body: &[u8]) -> Result<(), card_send::callback::CallbackError> {
+//! #[derive(serde::Deserialize)]
+//! #[serde(tag = "action")]
+//! enum Action { Approve { id: u64 }, Reject { id: u64 } }
+//!
+//! match receiver.receive(headers, body)? {
+//!     Callback::Challenge(reply) => { /* answer 200 with `reply` */ }
+//!     Callback::CardAction(event) => {
+//!         let answer = match event.action.value_as::<Action>()? {
+//!             Action::Approve { id } => Answer::new().toast(Toast::success(format!("approved {id}"))),
+//!             Action::Reject { id } => Answer::new().toast(Toast::info(format!("rejected {id}"))),
+//!         };
+//!         let _json = answer.to_json();
+//!     }
+//!     _ => {} // other verified events
+//! }
+//! # Ok(()) }
+//! ```
+
+mod answer;
+mod crypto;
+mod error;
+mod event;
+mod receiver;
+
+pub use answer::{Answer, AnswerCard, Toast, ToastKind};
+pub use crypto::{decrypt, encrypt, signature};
+pub use error::CallbackError;
+pub use event::{Action, CardActionEvent, Context, EventHeader, Operator};
+pub use receiver::{Callback, Headers, Receiver};

@@ -1,0 +1,251 @@
+//! Receiving a callback request: decrypt, verify (signature, token, timestamp window, replays)
+//! and parse, framework-free; the `axum` feature adds a handler on top.
+
+use std::collections::{HashSet, VecDeque};
+use std::sync::Mutex;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use serde_json::Value;
+
+use super::event::card_action;
+use super::{CallbackError, CardActionEvent, crypto};
+use crate::Secret;
+
+/// The headers the signature needs (`X-Lark-Request-Timestamp`, `X-Lark-Request-Nonce`,
+/// `X-Lark-Signature`); absent ones are `None`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Headers {
+    /// `X-Lark-Request-Timestamp` (seconds since the epoch).
+    pub timestamp: Option<String>,
+    /// `X-Lark-Request-Nonce`.
+    pub nonce: Option<String>,
+    /// `X-Lark-Signature`.
+    pub signature: Option<String>,
+}
+
+impl Headers {
+    /// Reads them from any header lookup (case-insensitive names are the caller's concern).
+    pub fn from_fn<'a>(get: impl Fn(&str) -> Option<&'a str>) -> Self {
+        Headers {
+            timestamp: get("x-lark-request-timestamp").map(str::to_owned),
+            nonce: get("x-lark-request-nonce").map(str::to_owned),
+            signature: get("x-lark-signature").map(str::to_owned),
+        }
+    }
+}
+
+/// A verified callback request.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum Callback {
+    /// The URL check: answer HTTP 200 with this JSON body (`{"challenge": …}`).
+    Challenge(Value),
+    /// A card interaction.
+    CardAction(Box<CardActionEvent>),
+    /// Another event type, verified, as JSON.
+    Other(Value),
+}
+
+/// Verifies and parses callback requests for one app.
+pub struct Receiver {
+    encrypt_key: Option<Secret>,
+    verification_token: Option<Secret>,
+    window: Duration,
+    seen: Mutex<(HashSet<String>, VecDeque<String>)>,
+}
+
+impl std::fmt::Debug for Receiver {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Receiver")
+            .field("encrypt_key", &self.encrypt_key.as_ref().map(|_| "***"))
+            .field(
+                "verification_token",
+                &self.verification_token.as_ref().map(|_| "***"),
+            )
+            .field("window", &self.window)
+            .finish()
+    }
+}
+
+/// How many event ids are remembered against replays.
+const REMEMBERED: usize = 10_000;
+
+impl Receiver {
+    /// A receiver with the app's Encrypt Key and Verification Token (either may be absent when
+    /// the app has none configured; with neither, requests are not authenticated, so at least
+    /// one should be set). The timestamp window is 5 minutes.
+    pub fn new(encrypt_key: Option<Secret>, verification_token: Option<Secret>) -> Self {
+        Receiver {
+            encrypt_key,
+            verification_token,
+            window: Duration::from_secs(300),
+            seen: Mutex::new((HashSet::new(), VecDeque::new())),
+        }
+    }
+
+    /// Sets how far a request's timestamp may be from now.
+    pub fn window(mut self, window: Duration) -> Self {
+        self.window = window;
+        self
+    }
+
+    /// Verifies and parses one request at the current time.
+    ///
+    /// # Errors
+    ///
+    /// As [`Receiver::receive_at`].
+    pub fn receive(&self, headers: &Headers, body: &[u8]) -> Result<Callback, CallbackError> {
+        self.receive_at(headers, body, SystemTime::now())
+    }
+
+    /// Verifies and parses one request at `now`: decrypts an `encrypt` body, answers the URL
+    /// check, checks the signature (when an Encrypt Key is set), the timestamp window, the
+    /// verification token and replays, then parses the event.
+    ///
+    /// # Errors
+    ///
+    /// [`CallbackError::Json`] for a body that is not JSON (line and column);
+    /// [`CallbackError::NoEncryptKey`] / [`CallbackError::Decrypt`] for an encrypted body that
+    /// cannot be read; [`CallbackError::MissingHeader`], [`CallbackError::BadSignature`],
+    /// [`CallbackError::StaleTimestamp`] for a request that is not signed right;
+    /// [`CallbackError::BadToken`] for another app's token; [`CallbackError::Replay`] for an event
+    /// seen before; [`CallbackError::Shape`] for an event without the documented fields.
+    pub fn receive_at(
+        &self,
+        headers: &Headers,
+        body: &[u8],
+        now: SystemTime,
+    ) -> Result<Callback, CallbackError> {
+        let outer = json(body)?;
+        let v = match outer.get("encrypt").and_then(Value::as_str) {
+            Some(enc) => {
+                let key = self
+                    .encrypt_key
+                    .as_ref()
+                    .ok_or(CallbackError::NoEncryptKey)?;
+                json(crypto::decrypt(key.expose(), enc)?.as_bytes())?
+            }
+            None => outer,
+        };
+        // The URL check carries no signature; its token (and decrypting it) proves the sender.
+        if v.get("type").and_then(Value::as_str) == Some("url_verification") {
+            self.check_token(v.get("token").and_then(Value::as_str))?;
+            let challenge = v.get("challenge").cloned().unwrap_or(Value::Null);
+            return Ok(Callback::Challenge(
+                serde_json::json!({ "challenge": challenge }),
+            ));
+        }
+        if let Some(key) = &self.encrypt_key {
+            self.check_signature(key.expose(), headers, body, now)?;
+        }
+        let token = v
+            .pointer("/header/token")
+            .or_else(|| v.get("token"))
+            .and_then(Value::as_str);
+        self.check_token(token)?;
+        let event_id = v
+            .pointer("/header/event_id")
+            .or_else(|| v.get("uuid"))
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_owned();
+        let event_type = v
+            .pointer("/header/event_type")
+            .and_then(Value::as_str)
+            .unwrap_or_default();
+        let parsed = if event_type == "card.action.trigger" {
+            Callback::CardAction(Box::new(card_action(&v)?))
+        } else {
+            Callback::Other(v.clone())
+        };
+        self.remember(event_id)?;
+        Ok(parsed)
+    }
+
+    fn check_signature(
+        &self,
+        key: &str,
+        headers: &Headers,
+        body: &[u8],
+        now: SystemTime,
+    ) -> Result<(), CallbackError> {
+        let ts = headers
+            .timestamp
+            .as_deref()
+            .ok_or(CallbackError::MissingHeader("X-Lark-Request-Timestamp"))?;
+        let nonce = headers
+            .nonce
+            .as_deref()
+            .ok_or(CallbackError::MissingHeader("X-Lark-Request-Nonce"))?;
+        let sig = headers
+            .signature
+            .as_deref()
+            .ok_or(CallbackError::MissingHeader("X-Lark-Signature"))?;
+        let want = crypto::signature(ts, nonce, key, body);
+        if !constant_time_eq(want.as_bytes(), sig.trim().to_ascii_lowercase().as_bytes()) {
+            return Err(CallbackError::BadSignature);
+        }
+        let secs: u64 = ts
+            .trim()
+            .parse()
+            .map_err(|_| CallbackError::StaleTimestamp {
+                timestamp: ts.to_owned(),
+                age: Duration::MAX,
+                window: self.window,
+            })?;
+        let at = UNIX_EPOCH + Duration::from_secs(secs);
+        let age = now.duration_since(at).unwrap_or_else(|e| e.duration());
+        if age > self.window {
+            return Err(CallbackError::StaleTimestamp {
+                timestamp: ts.to_owned(),
+                age,
+                window: self.window,
+            });
+        }
+        Ok(())
+    }
+
+    fn check_token(&self, token: Option<&str>) -> Result<(), CallbackError> {
+        match &self.verification_token {
+            Some(want)
+                if token
+                    .is_none_or(|t| !constant_time_eq(t.as_bytes(), want.expose().as_bytes())) =>
+            {
+                Err(CallbackError::BadToken)
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// Remembers an event id; a second delivery of it is a replay.
+    fn remember(&self, id: String) -> Result<(), CallbackError> {
+        if id.is_empty() {
+            return Ok(());
+        }
+        let mut seen = self.seen.lock().unwrap_or_else(|p| p.into_inner());
+        if seen.0.contains(&id) {
+            return Err(CallbackError::Replay(id));
+        }
+        seen.0.insert(id.clone());
+        seen.1.push_back(id);
+        if seen.1.len() > REMEMBERED
+            && let Some(old) = seen.1.pop_front()
+        {
+            seen.0.remove(&old);
+        }
+        Ok(())
+    }
+}
+
+fn json(body: &[u8]) -> Result<Value, CallbackError> {
+    serde_json::from_slice(body).map_err(|e| CallbackError::Json {
+        line: e.line(),
+        column: e.column(),
+        message: e.to_string(),
+    })
+}
+
+/// Compares without an early exit, so the time taken says nothing about a secret.
+fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}

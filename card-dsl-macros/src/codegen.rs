@@ -133,6 +133,7 @@ impl Codegen {
         let root = &self.root;
         match v {
             Value::Expr(e) => e.clone(),
+            Value::Serialized(e) => quote!(#root::__private::to_json(&(#e))),
             Value::Lit(l) => quote!(#l),
             Value::I64(n) => quote!(#n),
             Value::U8(n) => quote!(#n),

@@ -43,6 +43,8 @@ pub(crate) struct Setter {
 pub(crate) enum Value {
     /// The user's `{expr}`, as written.
     Expr(TokenStream),
+    /// The user's `{expr}` of any `Serialize` type, as JSON (free-JSON attributes).
+    Serialized(TokenStream),
     /// A literal of the attribute's own Rust type (bool, integer, string).
     Lit(Lit),
     /// A number the check computed (a dimension's pixels, a percentage).

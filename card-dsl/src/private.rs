@@ -66,6 +66,13 @@ pub fn push_rows<R: serde::Serialize>(rows: R, out: &mut Vec<serde_json::Value>)
     }
 }
 
+/// A free-JSON attribute's `{expr}` (a callback `value`, a chart spec) of any `Serialize` type.
+/// A value serde cannot write as JSON (a map with non-string keys) becomes `null`, which the
+/// validator reports (`null-value`), rather than a panic.
+pub fn to_json<T: serde::Serialize + ?Sized>(value: &T) -> serde_json::Value {
+    serde_json::to_value(value).unwrap_or(serde_json::Value::Null)
+}
+
 /// A value of any type, for expansions that already reported an error (never runs).
 pub fn unreachable_value<T>() -> T {
     unreachable!("card! reported a compile error here")

@@ -69,7 +69,7 @@ fn a_typed_action_value_goes_from_the_card_to_the_handler() {
     let card = card_dsl::card! {
         <card>
             <button><text>"Approve"</text>
-                <behaviors><callback value={serde_json::to_value(&approve).unwrap()}/></behaviors>
+                <behaviors><callback value={approve.clone()}/></behaviors>
             </button>
         </card>
     };

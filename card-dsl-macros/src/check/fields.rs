@@ -312,9 +312,42 @@ impl Checker {
             return None;
         }
         match &attr.value {
+            // Free JSON (a callback's `value`, a chart spec): any `Serialize` value, so a bot's
+            // own action type goes in as it is and comes back typed from the callback.
+            ast::Value::Expr(g) if matches!(a.ty, Ty::Any | Ty::OneOf(_)) => {
+                Some(Value::Serialized(expr(g)))
+            }
             ast::Value::Expr(g) => Some(Value::Expr(expr(g))),
-            ast::Value::Lit(lit) => self.lit_value(a, lit, attr.name.span()),
+            ast::Value::Lit(lit) => {
+                // Names of forms and their controls (not a table column's `name`, a key).
+                let control = card_validate::spec::component(tag)
+                    .is_some_and(|c| c.form_field || matches!(c.tag, "form" | "button"));
+                if a.name == "name"
+                    && control
+                    && let syn::Lit::Str(s) = lit
+                {
+                    self.unique_name(s);
+                }
+                self.lit_value(a, lit, attr.name.span())
+            }
         }
+    }
+
+    /// A form control's or form's literal `name`: unique in the card (the form page's rule,
+    /// `rules::NAME_DUPLICATE`).
+    fn unique_name(&mut self, name: &syn::LitStr) {
+        let v = name.value();
+        if self.names.contains(&v) {
+            self.rule(
+                name.span(),
+                &card_validate::rules::NAME_DUPLICATE,
+                format!(
+                    "name {v:?} is used twice; form and control names must be unique in the card"
+                ),
+                None,
+            );
+        }
+        self.names.push(v);
     }
 
     /// A child element that sets an attribute: an object, a list of objects or components.

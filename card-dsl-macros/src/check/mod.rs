@@ -38,6 +38,8 @@ pub(crate) struct Checker {
     pub(crate) warnings: Vec<(Span, String)>,
     pub(crate) errors: Vec<syn::Error>,
     element_ids: Vec<String>,
+    /// Literal `name`s of form controls and forms (unique in the card).
+    names: Vec<String>,
     elements: usize,
     tables: usize,
 }

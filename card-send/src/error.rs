@@ -257,6 +257,8 @@ pub enum Endpoint {
     Recall,
     /// POST /open-apis/im/v1/images
     UploadImage,
+    /// POST /open-apis/interactive/v1/card/update (a callback's delayed update)
+    DelayedUpdate,
 }
 
 impl fmt::Display for Endpoint {
@@ -271,6 +273,7 @@ impl fmt::Display for Endpoint {
             Endpoint::Reply => "reply to message",
             Endpoint::Recall => "recall message",
             Endpoint::UploadImage => "upload image",
+            Endpoint::DelayedUpdate => "delayed card update",
         })
     }
 }

@@ -130,7 +130,8 @@ impl RateLimits {
             | Endpoint::GetMessage
             | Endpoint::Reply
             | Endpoint::Recall
-            | Endpoint::UploadImage => return,
+            | Endpoint::UploadImage
+            | Endpoint::DelayedUpdate => return,
         };
         let Some(key) = key else {
             return app.acquire().await;

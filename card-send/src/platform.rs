@@ -118,6 +118,38 @@ pub const RECALL_EXPIRED: u32 = 230009;
 /// 230019: the topic does not exist (reply page).
 pub const TOPIC_NOT_FOUND: u32 = 230019;
 
+/// 300030: a delayed-update token past its 30 minutes (delayed-update page).
+pub const CALLBACK_TOKEN_EXPIRED: u32 = 300030;
+/// 300040: a delayed-update token used too many times (delayed-update page).
+pub const CALLBACK_TOKEN_USED_UP: u32 = 300040;
+/// 300020: a delayed-update token of the wrong form (delayed-update page).
+pub const CALLBACK_TOKEN_FORMAT: u32 = 300020;
+/// 300090: a card that is not shared needs `open_ids` (delayed-update page).
+pub const CALLBACK_OPEN_IDS: u32 = 300090;
+/// Interaction errors the user's client shows (callback page): no answer within 3 s.
+pub const CALLBACK_LATE: u32 = 200341;
+/// The callback URL cannot be reached (callback page).
+pub const CALLBACK_UNREACHABLE: u32 = 200342;
+/// The callback answered with another status than HTTP 200 (callback page).
+pub const CALLBACK_NOT_200: u32 = 200671;
+/// The callback's answer is not an answer body (callback page).
+pub const CALLBACK_BAD_ANSWER: u32 = 200672;
+/// The callback's answer has a bad card (callback page).
+pub const CALLBACK_BAD_CARD: u32 = 200673;
+/// A 2.0 card cannot be updated to a 1.0 card (callback page).
+pub const CALLBACK_V1_CARD: u32 = 200830;
+/// The delayed update's card message was recalled (delayed-update page).
+pub const DELAYED_RECALLED: u32 = 200000;
+/// The delayed update's card does not have the required form (delayed-update page).
+pub const DELAYED_CARD_FORMAT: u32 = 11311;
+/// How long a callback's token updates the card: 30 minutes (callback page: 有效期为 30 分钟).
+pub const CALLBACK_TOKEN_LIFETIME: Duration = Duration::from_secs(30 * 60);
+/// Delayed updates per callback token: 2 (callback page: 最多可更新 2 次; the delayed-update page
+/// says a token is used at most 3 times, the callback answer being one of them).
+pub const CALLBACK_TOKEN_USES: u32 = 2;
+/// How long the platform waits for a callback answer: 3 seconds (callback page), then 200341.
+pub const CALLBACK_DEADLINE: Duration = Duration::from_secs(3);
+
 /// (code, what the server says, retry).
 pub static CODES: &[(u32, &str, Retry)] = &[
     (
@@ -288,6 +320,22 @@ pub static CODES: &[(u32, &str, Retry)] = &[
         Retry::Never,
     ),
     (TOPIC_NOT_FOUND, "The topic does NOT exist.", Retry::Never),
+    (CALLBACK_TOKEN_EXPIRED, "更新卡片token失效。", Retry::Never),
+    (
+        CALLBACK_TOKEN_USED_UP,
+        "更新卡片token使用超过限制次数。",
+        Retry::Never,
+    ),
+    (
+        CALLBACK_TOKEN_FORMAT,
+        "更新卡片token格式错误。",
+        Retry::Never,
+    ),
+    (
+        CALLBACK_OPEN_IDS,
+        "非共享卡片需填写open_ids字段。",
+        Retry::Never,
+    ),
     (USER_ID_NOT_EXIST, "these ids not existed", Retry::Never),
     (UNION_ID_NOT_EXIST, "these ids not existed", Retry::Never),
 ];

@@ -2,7 +2,10 @@
 //! verification token, timestamp window, replays), parse it into typed events, decode the
 //! action's value into your own type, and answer with a toast and/or a card.
 //!
-//! The scheme is the one the Feishu docs give for callback subscriptions
+//! The event and the answer are the callback page's (`feishu/003-服务端API/飞书卡片/卡片回传交互回调.md`
+//! in the docs mirror): answer within 3 seconds (else the user sees 200341), a 2.0 card is
+//! answered with a 2.0 card (else 200830), the token updates the card for 30 minutes, twice.
+//! The signature scheme is the one the Feishu docs give for callback subscriptions
 //! (`open.feishu.cn/document/uAjLw4CM/ukTMukTMukTM/event-subscription-guide/event-subscription-configure-/request-url-configuration-case`):
 //! `X-Lark-Signature = hex(sha256(timestamp + nonce + encrypt_key + body))`; an encrypted body is
 //! `{"encrypt": base64(iv ‖ AES-256-CBC(sha256(encrypt_key), iv, json))}`; the URL check is a
@@ -34,9 +37,13 @@ mod crypto;
 mod error;
 mod event;
 mod receiver;
+#[cfg(feature = "callback-server")]
+mod server;
 
 pub use answer::{Answer, AnswerCard, Toast, ToastKind};
 pub use crypto::{decrypt, encrypt, signature};
 pub use error::CallbackError;
 pub use event::{Action, CardActionEvent, Context, EventHeader, Operator};
 pub use receiver::{Callback, Headers, Receiver};
+#[cfg(feature = "callback-server")]
+pub use server::router;

@@ -1,6 +1,7 @@
 //! The client and its calls; its builder is [`builder`].
 
 mod builder;
+mod delayed;
 mod replies;
 
 pub use builder::ClientBuilder;
@@ -39,6 +40,8 @@ pub(crate) struct Inner {
     ledger: Ledger,
     /// The card update handles it made, for `close`.
     updates: Registry,
+    /// Uses of callback tokens, for the delayed update's local checks.
+    callback_tokens: delayed::CallbackTokens,
 }
 
 impl fmt::Debug for Client {
@@ -62,6 +65,7 @@ impl Client {
                 transport: Transport::new(config)?,
                 ledger: Ledger::default(),
                 updates: Registry::default(),
+                callback_tokens: delayed::CallbackTokens::default(),
             }),
         })
     }

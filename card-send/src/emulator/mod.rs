@@ -39,6 +39,7 @@
 //! # Ok(()) }
 //! ```
 
+mod callbacks;
 mod endpoints;
 mod reply;
 mod serve;
@@ -53,6 +54,7 @@ use tokio::net::TcpListener;
 use tokio::task::JoinHandle;
 
 use crate::{ClientBuilder, MessageId};
+pub use callbacks::Click;
 pub use state::EmulatedUser;
 use state::{Chat, EmuState, Settings, Stored, lock};
 
@@ -181,6 +183,8 @@ impl Default for EmulatorBuilder {
                 token_ttl: Duration::from_secs(7200),
                 rate_limits: true,
                 edit_window: Duration::from_secs(14 * 24 * 3600),
+                encrypt_key: "emulator-encrypt-key".into(),
+                verification_token: "emulator-verification-token".into(),
             },
         }
     }
@@ -210,6 +214,16 @@ impl EmulatorBuilder {
     /// How long after sending a text/post can be edited (an admin setting; default 14 days).
     pub fn edit_window(mut self, window: Duration) -> Self {
         self.settings.edit_window = window;
+        self
+    }
+    /// The Encrypt Key the callbacks are signed with.
+    pub fn encrypt_key(mut self, key: impl Into<String>) -> Self {
+        self.settings.encrypt_key = key.into();
+        self
+    }
+    /// The Verification Token the callbacks carry.
+    pub fn verification_token(mut self, token: impl Into<String>) -> Self {
+        self.settings.verification_token = token.into();
         self
     }
     /// Binds 127.0.0.1 on a free port and starts serving.
@@ -269,6 +283,16 @@ impl Emulator {
     /// The app secret it accepts.
     pub fn app_secret(&self) -> &str {
         &self.state.settings.app_secret
+    }
+
+    /// The Encrypt Key its callbacks are signed with.
+    pub fn callback_encrypt_key(&self) -> &str {
+        &self.state.settings.encrypt_key
+    }
+
+    /// The Verification Token its callbacks carry.
+    pub fn callback_verification_token(&self) -> &str {
+        &self.state.settings.verification_token
     }
 
     /// A chat with the bot and two members in it.

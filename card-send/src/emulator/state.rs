@@ -19,6 +19,18 @@ pub(crate) struct Settings {
     pub(crate) token_ttl: Duration,
     pub(crate) rate_limits: bool,
     pub(crate) edit_window: Duration,
+    /// The app's Encrypt Key and Verification Token, for the callbacks it sends.
+    pub(crate) encrypt_key: String,
+    pub(crate) verification_token: String,
+}
+
+/// A callback token the emulator handed out with a click.
+#[derive(Debug, Clone)]
+pub(crate) struct CallbackToken {
+    pub(crate) message_id: String,
+    pub(crate) clicked_at: SystemTime,
+    /// Card updates made with it: the answer's card and delayed updates.
+    pub(crate) uses: u32,
 }
 
 #[derive(Debug)]
@@ -86,6 +98,8 @@ pub(crate) struct EmuState {
     pub(crate) tokens: Mutex<HashMap<String, Instant>>,
     pub(crate) chats: Mutex<HashMap<String, Chat>>,
     pub(crate) users: Mutex<Vec<EmulatedUser>>,
+    /// Callback tokens by token.
+    pub(crate) callback_tokens: Mutex<HashMap<String, CallbackToken>>,
     /// Uploaded images by key.
     pub(crate) images: Mutex<HashMap<String, Vec<u8>>>,
     pub(crate) messages: Mutex<HashMap<String, Stored>>,
@@ -126,6 +140,7 @@ impl EmuState {
             chats: Mutex::new(chats),
             users: Mutex::new(users),
             images: Mutex::new(HashMap::new()),
+            callback_tokens: Mutex::new(HashMap::new()),
             messages: Mutex::new(HashMap::new()),
             uuids: Mutex::new(HashMap::new()),
             windows: Mutex::new(HashMap::new()),

@@ -3,6 +3,7 @@
 //! `Result` whose error is the platform's reply ([`Reject`], an axum `IntoResponse`).
 
 mod chat_button;
+mod delayed_update;
 mod edit;
 mod get;
 mod images;
@@ -51,6 +52,10 @@ pub(crate) fn router(state: Arc<EmuState>) -> Router {
             post(reply::reply),
         )
         .route("/open-apis/im/v1/images", post(images::upload))
+        .route(
+            "/open-apis/interactive/v1/card/update",
+            post(delayed_update::delayed_update),
+        )
         .route(
             "/open-apis/im/v2/chat_button",
             put(chat_button::chat_button),

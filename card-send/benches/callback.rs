@@ -27,35 +27,42 @@ fn bench(c: &mut Criterion) {
     })
     .to_string();
     let body = serde_json::json!({"encrypt": encrypt("ek", [5; 16], &plain)}).to_string();
-    let ts = SystemTime::now().duration_since(UNIX_EPOCH).unwrap().as_secs().to_string();
+    let ts = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap()
+        .as_secs()
+        .to_string();
     let headers = Headers {
         signature: Some(signature(&ts, "n", "ek", body.as_bytes())),
         timestamp: Some(ts),
         nonce: Some("n".into()),
     };
     let done = card_dsl::card! { <card><markdown>"#42 approved ✅"</markdown></card> };
-    c.bench_function("callback: verify + decrypt + parse + dispatch + answer", |b| {
-        b.iter_batched(
-            // A fresh receiver each time: the same event twice is a replay.
-            || Receiver::new(Some(Secret::from("ek")), Some(Secret::from("vt"))),
-            |r| {
-                let Ok(Callback::CardAction(e)) = r.receive(&headers, body.as_bytes()) else {
-                    panic!("the benchmark's callback verifies")
-                };
-                let answer = match e.action.value_as::<Decision>() {
-                    Ok(Decision::Approve { request }) => Answer::new()
-                        .toast(Toast::success(format!("approved {request}")))
-                        .card(&done),
-                    Ok(Decision::Reject { request }) => {
-                        Answer::new().toast(Toast::info(format!("rejected {request}")))
-                    }
-                    Err(e) => Answer::new().toast(Toast::error(e.to_string())),
-                };
-                black_box(answer.to_json().to_string())
-            },
-            BatchSize::SmallInput,
-        )
-    });
+    c.bench_function(
+        "callback: verify + decrypt + parse + dispatch + answer",
+        |b| {
+            b.iter_batched(
+                // A fresh receiver each time: the same event twice is a replay.
+                || Receiver::new(Some(Secret::from("ek")), Some(Secret::from("vt"))),
+                |r| {
+                    let Ok(Callback::CardAction(e)) = r.receive(&headers, body.as_bytes()) else {
+                        panic!("the benchmark's callback verifies")
+                    };
+                    let answer = match e.action.value_as::<Decision>() {
+                        Ok(Decision::Approve { request }) => Answer::new()
+                            .toast(Toast::success(format!("approved {request}")))
+                            .card(&done),
+                        Ok(Decision::Reject { request }) => {
+                            Answer::new().toast(Toast::info(format!("rejected {request}")))
+                        }
+                        Err(e) => Answer::new().toast(Toast::error(e.to_string())),
+                    };
+                    black_box(answer.to_json().to_string())
+                },
+                BatchSize::SmallInput,
+            )
+        },
+    );
 }
 
 criterion_group!(benches, bench);

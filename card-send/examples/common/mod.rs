@@ -1,5 +1,6 @@
 //! Where the examples send: the embedded emulator by default, Feishu when `FEISHU_APP_ID`,
 //! `FEISHU_APP_SECRET` and `FEISHU_CHAT_ID` are set (`FEISHU_BASE_URL` for Lark or another base).
+#![allow(dead_code)] // each example uses some of these
 
 use card_send::emulator::Emulator;
 use card_send::{Client, FEISHU_BASE_URL};
@@ -8,8 +9,6 @@ use card_send::{Client, FEISHU_BASE_URL};
 pub struct Target {
     pub client: Client,
     pub chat_id: String,
-    // Not every example sets per-user state.
-    #[allow(dead_code)]
     pub user_id: Option<String>,
     pub emulator: Option<Emulator>,
 }

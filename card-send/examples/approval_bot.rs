@@ -1,0 +1,172 @@
+//! An approval bot driven end to end through the emulator: a leave request card with typed
+//! Approve / Reject buttons and a comment form; the emulator clicks them as a user would (signed
+//! callbacks to the bot's axum router); the bot decodes the actions into its own types and
+//! answers with toasts and new cards — the slow "reject" path within the 3-second deadline and
+//! its card by delayed update. It ends on the approved card.
+//!
+//! `cargo run --example approval_bot` (the emulator only: a real app would need a public
+//! callback URL registered in the developer console).
+
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::time::Duration;
+
+use card_send::callback::{Answer, CardActionEvent, Receiver, Toast, router};
+use card_send::emulator::Emulator;
+use card_send::{Client, MessageId, Secret};
+use serde::{Deserialize, Serialize};
+
+mod common;
+
+/// What the buttons send, typed end to end.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(tag = "decision", rename_all = "snake_case")]
+enum Decision {
+    Approve { request: u64 },
+    Reject { request: u64 },
+}
+
+/// The comment form, keyed by the controls' names.
+#[derive(Debug, Deserialize)]
+struct Comment {
+    note: String,
+}
+
+fn request_card(request: u64, status: &str) -> card_dsl::Card {
+    card_dsl::card! {
+        <card>
+            <header template="blue"><title>{format!("Leave request #{request}")}</title></header>
+            <markdown>{format!("Ada asks for 3 days off. {status}")}</markdown>
+            <column_set flex_mode="bisect">
+                <column><button type="primary_filled"><text>"Approve"</text>
+                    <behaviors><callback value={Decision::Approve { request }}/></behaviors>
+                </button></column>
+                <column><button type="danger"><text>"Reject"</text>
+                    <behaviors><callback value={Decision::Reject { request }}/></behaviors>
+                </button></column>
+            </column_set>
+            <form name="comment">
+                <input name="note"><placeholder>"A note for Ada"</placeholder></input>
+                <button name="send" form_action_type="submit"><text>"Send note"</text></button>
+            </form>
+        </card>
+    }
+}
+
+fn decided_card(text: &str) -> card_dsl::Card {
+    card_dsl::card! {
+        <card><header template="green"><title>"Leave request"</title></header>
+        <markdown>{text.to_owned()}</markdown></card>
+    }
+}
+
+/// The bot's callback handler: typed actions in, answers out.
+async fn handle(client: Client, event: CardActionEvent) -> Answer {
+    if event.action.form_value.is_some() {
+        return match event.action.form_as::<Comment>() {
+            Ok(c) => Answer::new().toast(Toast::success(format!("note sent: {}", c.note))),
+            Err(e) => Answer::new().toast(Toast::error(e.to_string())),
+        };
+    }
+    let decision = match event.action.value_as::<Decision>() {
+        Ok(d) => d,
+        Err(e) => return Answer::new().toast(Toast::error(e.to_string())),
+    };
+    let work = async move {
+        match decision {
+            Decision::Approve { request } => Answer::new()
+                .toast(Toast::success("approved"))
+                .card(&decided_card(&format!("#{request} approved ✅"))),
+            Decision::Reject { request } => {
+                // Checking the calendar takes longer than the platform's 3 seconds.
+                tokio::time::sleep(Duration::from_millis(3500)).await;
+                Answer::new().card(&decided_card(&format!(
+                    "#{request} rejected: team is short-staffed"
+                )))
+            }
+        }
+    };
+    let fallback = Answer::new().toast(Toast::info("working on it…"));
+    client.answer_within_deadline(&event, fallback, work).await
+}
+
+/// The value of the `n`-th callback behavior in a sent card.
+fn button_value(emu: &Emulator, id: &MessageId, column: usize) -> serde_json::Value {
+    let sent = emu
+        .message(id)
+        .and_then(|m| m.content_json())
+        .unwrap_or_default();
+    sent["body"]["elements"][1]["columns"][column]["elements"][0]["behaviors"][0]["value"].clone()
+}
+
+async fn run() -> Result<(), Box<dyn std::error::Error>> {
+    let emu = Emulator::start().await?;
+    let client = emu.client().build()?;
+    let receiver = Arc::new(Receiver::new(
+        Some(Secret::from(emu.callback_encrypt_key())),
+        Some(Secret::from(emu.callback_verification_token())),
+    ));
+    let bot_client = client.clone();
+    let app = router(receiver, move |e| handle(bot_client.clone(), e));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+    let url = format!("http://{}/", listener.local_addr()?);
+    tokio::spawn(async move { axum::serve(listener, app).await });
+    println!("bot: callbacks at {url}; emulator at {}", emu.base_url());
+    let user = emu.members()[0].clone();
+
+    // 1. A comment through the form.
+    let first = client
+        .send_card(emu.chat_id(), &request_card(41, ""))
+        .await?;
+    let form =
+        serde_json::json!({"tag": "button", "name": "send", "form_value": {"note": "enjoy!"}});
+    let click = emu.click(&first, form, &user, &url).await;
+    println!(
+        "1. form submitted: toast {}",
+        click.toast.unwrap_or_default()
+    );
+
+    // 2. Reject: slow, answered within 3 s, the card follows by delayed update.
+    let reject = serde_json::json!({"tag": "button", "value": button_value(&emu, &first, 1)});
+    let click = emu.click(&first, reject, &user, &url).await;
+    if let Some((code, why)) = &click.error {
+        return Err(format!("reject failed in the user's client: {code} {why}").into());
+    }
+    println!(
+        "2. reject answered in {:?} with toast {}",
+        click.elapsed,
+        click.toast.unwrap_or_default()
+    );
+    let want = Some(decided_card("#41 rejected: team is short-staffed").to_value());
+    for _ in 0..60 {
+        if emu.message(&first).and_then(|m| m.content_json()) == want {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    if emu.message(&first).and_then(|m| m.content_json()) != want {
+        return Err("the rejected card did not arrive by delayed update".into());
+    }
+    println!("   the rejected card arrived by delayed update");
+
+    // 3. Approve: answered at once with the approved card.
+    let second = client
+        .send_card(emu.chat_id(), &request_card(42, ""))
+        .await?;
+    let approve = serde_json::json!({"tag": "button", "value": button_value(&emu, &second, 0)});
+    let click = emu.click(&second, approve, &user, &url).await;
+    if !click.card_applied {
+        return Err(format!("the approved card was not applied: {:?}", click.error).into());
+    }
+    println!(
+        "3. approved in {:?}: the card now reads \"#42 approved ✅\"",
+        click.elapsed
+    );
+    client.close().await?;
+    Ok(())
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    common::exit_code(run().await)
+}

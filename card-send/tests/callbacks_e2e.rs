@@ -227,3 +227,33 @@ async fn a_forged_callback_gets_401_and_a_late_bot_200341() {
         .await;
     assert_eq!(click.error.map(|e| e.0), Some(200341));
 }
+
+#[tokio::test]
+async fn a_2_0_card_answered_with_a_1_0_card_fails_in_the_users_client() {
+    let emu = Emulator::start().await.unwrap();
+    let client = emu.client().build().unwrap();
+    let id = client
+        .send_card(emu.chat_id(), &request_card(5))
+        .await
+        .unwrap();
+    // A bot that answers by hand with a 1.0 card (Answer::card_json would refuse it).
+    let app = axum::Router::new().route(
+        "/",
+        axum::routing::post(|| async {
+            axum::Json(serde_json::json!({"card": {"type": "raw", "data": {
+                "elements": [{"tag": "div", "text": {"tag": "plain_text", "content": "1.0"}}]}}}))
+        }),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}/", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, app).await });
+    let click = emu
+        .click(&id, serde_json::json!({"tag": "button"}), "ou_x", &url)
+        .await;
+    assert_eq!(click.error.map(|e| e.0), Some(200830));
+    assert_eq!(
+        emu.message(&id).unwrap().content_json(),
+        Some(request_card(5).to_value()),
+        "the card is unchanged"
+    );
+}

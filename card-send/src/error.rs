@@ -259,6 +259,8 @@ pub enum Endpoint {
     UploadImage,
     /// POST /open-apis/interactive/v1/card/update (a callback's delayed update)
     DelayedUpdate,
+    /// /open-apis/cardkit/v1/cards… (card entities)
+    CardKit,
 }
 
 impl fmt::Display for Endpoint {
@@ -274,6 +276,7 @@ impl fmt::Display for Endpoint {
             Endpoint::Recall => "recall message",
             Endpoint::UploadImage => "upload image",
             Endpoint::DelayedUpdate => "delayed card update",
+            Endpoint::CardKit => "card entity",
         })
     }
 }

@@ -42,7 +42,8 @@
 
 mod api;
 pub mod callback;
-mod client;
+pub mod cardkit;
+pub(crate) mod client;
 mod config;
 mod error;
 mod ids;

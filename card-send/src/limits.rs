@@ -131,7 +131,9 @@ impl RateLimits {
             | Endpoint::Reply
             | Endpoint::Recall
             | Endpoint::UploadImage
-            | Endpoint::DelayedUpdate => return,
+            | Endpoint::DelayedUpdate
+            // Calls in streaming mode do not count against QPS (streaming overview).
+            | Endpoint::CardKit => return,
         };
         let Some(key) = key else {
             return app.acquire().await;

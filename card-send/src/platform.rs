@@ -150,6 +150,38 @@ pub const CALLBACK_TOKEN_USES: u32 = 2;
 /// How long the platform waits for a callback answer: 3 seconds (callback page), then 200341.
 pub const CALLBACK_DEADLINE: Duration = Duration::from_secs(3);
 
+/// CardKit (the card-entity pages, `feishu/003-服务端API/飞书卡片/…`): the entity does not exist.
+pub const ENTITY_NOT_FOUND: u32 = 200740;
+/// The entity is past its 14 days.
+pub const ENTITY_EXPIRED: u32 = 200750;
+/// The uuid was used by another operation.
+pub const ENTITY_UUID_CONFLICT: u32 = 200770;
+/// The card is in an interaction and cannot be updated now.
+pub const ENTITY_IN_INTERACTION: u32 = 200810;
+/// Streaming mode closed itself after its time.
+pub const ENTITY_STREAMING_TIMEOUT: u32 = 200850;
+/// The card is over its size limit.
+pub const ENTITY_TOO_LARGE: u32 = 200860;
+/// Two components share an element_id.
+pub const ENTITY_DUPLICATE_ELEMENT_ID: u32 = 300301;
+/// Only schema 2.0 cards make entities.
+pub const ENTITY_SCHEMA_2_ONLY: u32 = 300303;
+/// More than 200 components.
+pub const ENTITY_TOO_MANY_ELEMENTS: u32 = 300305;
+/// Streaming mode is closed.
+pub const ENTITY_STREAMING_CLOSED: u32 = 300309;
+/// Only text elements stream.
+pub const ENTITY_ONLY_TEXT: u32 = 300310;
+/// The sequence did not increase.
+pub const ENTITY_SEQUENCE: u32 = 300317;
+/// How long an entity lives: 14 days (create page: 卡片实体的有效期为 14 天).
+pub const ENTITY_LIFETIME: Duration = Duration::from_secs(14 * 24 * 3600);
+/// Streaming mode closes itself 10 minutes after it was last switched on (streaming overview:
+/// 流式更新模式将在距上次开启 10 分钟后自动关闭).
+pub const STREAMING_WINDOW: Duration = Duration::from_secs(600);
+/// The most characters one streamed content may hold (stream-text page: 1 ～ 100000).
+pub const MAX_STREAM_CONTENT: usize = 100_000;
+
 /// (code, what the server says, retry).
 pub static CODES: &[(u32, &str, Retry)] = &[
     (
@@ -320,6 +352,54 @@ pub static CODES: &[(u32, &str, Retry)] = &[
         Retry::Never,
     ),
     (TOPIC_NOT_FOUND, "The topic does NOT exist.", Retry::Never),
+    (
+        ENTITY_NOT_FOUND,
+        "The card entity does not exist",
+        Retry::Never,
+    ),
+    (ENTITY_EXPIRED, "The card entity has expired", Retry::Never),
+    (ENTITY_UUID_CONFLICT, "UUID conflict", Retry::Never),
+    (
+        ENTITY_IN_INTERACTION,
+        "The card is in an ongoing interaction and cannot be updated",
+        Retry::Backoff,
+    ),
+    (
+        ENTITY_STREAMING_TIMEOUT,
+        "Card streaming timeout",
+        Retry::Never,
+    ),
+    (
+        ENTITY_TOO_LARGE,
+        "Card content exceeds limit.",
+        Retry::Never,
+    ),
+    (
+        ENTITY_DUPLICATE_ELEMENT_ID,
+        "Duplicate element_id in card component.",
+        Retry::Never,
+    ),
+    (
+        ENTITY_SCHEMA_2_ONLY,
+        "Only schema 2.0 is supported",
+        Retry::Never,
+    ),
+    (
+        ENTITY_TOO_MANY_ELEMENTS,
+        "The number of card components exceeds 200",
+        Retry::Never,
+    ),
+    (
+        ENTITY_STREAMING_CLOSED,
+        "Card streaming closed",
+        Retry::Never,
+    ),
+    (ENTITY_ONLY_TEXT, "Only update text", Retry::Never),
+    (
+        ENTITY_SEQUENCE,
+        "The sequence number for operating on the card did not increment consecutively",
+        Retry::Never,
+    ),
     (CALLBACK_TOKEN_EXPIRED, "更新卡片token失效。", Retry::Never),
     (
         CALLBACK_TOKEN_USED_UP,

@@ -42,6 +42,8 @@ pub(crate) struct Inner {
     updates: Registry,
     /// Uses of callback tokens, for the delayed update's local checks.
     callback_tokens: delayed::CallbackTokens,
+    /// The card entities it created: sequences and text elements.
+    pub(crate) entities: crate::cardkit::Entities,
 }
 
 impl fmt::Debug for Client {
@@ -66,6 +68,7 @@ impl Client {
                 ledger: Ledger::default(),
                 updates: Registry::default(),
                 callback_tokens: delayed::CallbackTokens::default(),
+                entities: crate::cardkit::Entities::default(),
             }),
         })
     }

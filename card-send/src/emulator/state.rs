@@ -24,6 +24,20 @@ pub(crate) struct Settings {
     pub(crate) verification_token: String,
 }
 
+/// A card entity (CardKit) the emulator holds.
+#[derive(Debug, Clone)]
+pub(crate) struct Entity {
+    pub(crate) card: Value,
+    pub(crate) created: SystemTime,
+    /// The message it was sent as (an entity is sent once).
+    pub(crate) message_id: Option<String>,
+    pub(crate) last_sequence: u32,
+    pub(crate) streaming: bool,
+    /// When streaming mode was last switched on (it closes itself 10 minutes later).
+    pub(crate) armed_at: SystemTime,
+    pub(crate) uuids: HashSet<String>,
+}
+
 /// A callback token the emulator handed out with a click.
 #[derive(Debug, Clone)]
 pub(crate) struct CallbackToken {
@@ -98,6 +112,8 @@ pub(crate) struct EmuState {
     pub(crate) tokens: Mutex<HashMap<String, Instant>>,
     pub(crate) chats: Mutex<HashMap<String, Chat>>,
     pub(crate) users: Mutex<Vec<EmulatedUser>>,
+    /// Card entities by card_id.
+    pub(crate) entities: Mutex<HashMap<String, Entity>>,
     /// Callback tokens by token.
     pub(crate) callback_tokens: Mutex<HashMap<String, CallbackToken>>,
     /// Uploaded images by key.
@@ -141,6 +157,7 @@ impl EmuState {
             users: Mutex::new(users),
             images: Mutex::new(HashMap::new()),
             callback_tokens: Mutex::new(HashMap::new()),
+            entities: Mutex::new(HashMap::new()),
             messages: Mutex::new(HashMap::new()),
             uuids: Mutex::new(HashMap::new()),
             windows: Mutex::new(HashMap::new()),

@@ -2,6 +2,7 @@
 //! body, rate limits, message state, content), and the checks they share. Each handler returns a
 //! `Result` whose error is the platform's reply ([`Reject`], an axum `IntoResponse`).
 
+mod cardkit;
 mod chat_button;
 mod delayed_update;
 mod edit;
@@ -13,7 +14,7 @@ mod send;
 mod token;
 mod update;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
@@ -52,6 +53,19 @@ pub(crate) fn router(state: Arc<EmuState>) -> Router {
             post(reply::reply),
         )
         .route("/open-apis/im/v1/images", post(images::upload))
+        .route("/open-apis/cardkit/v1/cards", post(cardkit::create))
+        .route(
+            "/open-apis/cardkit/v1/cards/{card_id}",
+            put(cardkit::update),
+        )
+        .route(
+            "/open-apis/cardkit/v1/cards/{card_id}/settings",
+            axum::routing::patch(cardkit::settings),
+        )
+        .route(
+            "/open-apis/cardkit/v1/cards/{card_id}/elements/{element_id}/content",
+            put(cardkit::content),
+        )
         .route(
             "/open-apis/interactive/v1/card/update",
             post(delayed_update::delayed_update),

@@ -87,6 +87,13 @@ fn handle(
         (false, false)
     };
     let id = st.fresh_id("om_");
+    // A card entity sent by its card_id: the message shows the entity's card.
+    let entity = if msg_type == "interactive" {
+        cardkit::send_entity(st, content, &id)?
+    } else {
+        None
+    };
+    let content = entity.as_deref().unwrap_or(content);
     let state = MessageState::new(&id, &chat_id, msg_type, content, now, &st.settings.app_id);
     let data = message_json(&state, &st.settings.app_id);
     lock(&st.messages).insert(id.clone(), Stored { state, shared, v2 });

@@ -1,0 +1,193 @@
+//! The entity calls: create, send by card_id, full update, settings, stream text. Each checks
+//! what it can before any request (pre-flight of the card, the element, the content's length),
+//! and carries the card's next `sequence` and a fresh `uuid`.
+
+use card_dsl::Card;
+use reqwest::Method;
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+use super::CardId;
+use crate::client::{Client, decode, path_segment, pre};
+use crate::error::Endpoint;
+use crate::transport::Call;
+use crate::{ApiError, Error, MessageId, Receiver, platform};
+
+/// Card settings (`config` keys) to change: sent inside the `{"config": …}` wrapper the settings
+/// page requires (without it the platform ignores them).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct EntitySettings {
+    /// Switch streaming mode on (re-arms its 10 minutes) or off.
+    pub streaming_mode: Option<bool>,
+    /// The chat list's preview text (`summary.content`).
+    pub summary: Option<String>,
+}
+
+impl EntitySettings {
+    /// The `settings` string: `{"config": {…}}`.
+    fn to_settings(&self) -> String {
+        let mut config = serde_json::Map::new();
+        if let Some(on) = self.streaming_mode {
+            config.insert("streaming_mode".into(), json!(on));
+        }
+        if let Some(s) = &self.summary {
+            config.insert("summary".into(), json!({ "content": s }));
+        }
+        json!({ "config": config }).to_string()
+    }
+}
+
+#[derive(Deserialize)]
+struct Created {
+    card_id: String,
+}
+
+impl Client {
+    /// Creates a card entity from a 2.0 card (`POST /open-apis/cardkit/v1/cards`).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Preflight`] for a card the server would reject (element_id format and
+    /// uniqueness, 200 elements, 30 KB …); [`Error::Api`] with the create page's codes
+    /// (300301, 300305, 200860 …); [`Error::Transport`], [`Error::Http`],
+    /// [`Error::RetriesExhausted`] or [`Error::Decode`] when the request or its reply fails.
+    pub async fn create_card_entity(&self, card: &Card) -> Result<CardId, Error> {
+        let content = card.to_content();
+        self.card_preflight(&content, None)
+            .map_err(pre(Endpoint::CardKit))?;
+        let call = self.entity_call(
+            Method::POST,
+            "/open-apis/cardkit/v1/cards".into(),
+            json!({ "type": "card_json", "data": content }),
+        );
+        let created: Created = decode(Endpoint::CardKit, self.inner.transport.run(&call).await?)?;
+        self.inner
+            .entities
+            .created(&created.card_id, &card.to_value());
+        Ok(CardId::new(created.card_id))
+    }
+
+    /// Sends a card entity as a message (`{"type": "card", "data": {"card_id": …}}`); an entity
+    /// is sent once.
+    ///
+    /// # Errors
+    ///
+    /// As [`Client::send_card`].
+    pub async fn send_card_entity(
+        &self,
+        to: impl Into<Receiver>,
+        card: &CardId,
+    ) -> Result<MessageId, Error> {
+        let content = json!({ "type": "card", "data": { "card_id": card.as_str() } }).to_string();
+        self.send_content(to.into(), "interactive", content).await
+    }
+
+    /// Replaces the entity's card (`PUT /open-apis/cardkit/v1/cards/:card_id`).
+    ///
+    /// # Errors
+    ///
+    /// As [`Client::create_card_entity`], plus the sequence and streaming codes (300317 …).
+    pub async fn update_card_entity(&self, id: &CardId, card: &Card) -> Result<(), Error> {
+        let content = card.to_content();
+        self.card_preflight(&content, None)
+            .map_err(pre(Endpoint::CardKit))?;
+        let body = json!({
+            "card": { "type": "card_json", "data": content },
+            "sequence": self.inner.entities.next_sequence(id.as_str()),
+            "uuid": uuid::Uuid::new_v4().to_string(),
+        });
+        let path = format!("/open-apis/cardkit/v1/cards/{}", path_segment(id.as_str()));
+        self.inner
+            .transport
+            .run(&self.entity_call(Method::PUT, path, body))
+            .await?;
+        self.inner.entities.replaced(id.as_str(), &card.to_value());
+        Ok(())
+    }
+
+    /// Changes the entity's settings (`PATCH …/settings`), in their `config` wrapper.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Api`] with the settings page's codes; [`Error::Transport`], [`Error::Http`],
+    /// [`Error::RetriesExhausted`] or [`Error::Decode`] when the request or its reply fails.
+    pub async fn card_entity_settings(
+        &self,
+        id: &CardId,
+        settings: &EntitySettings,
+    ) -> Result<(), Error> {
+        let body = json!({
+            "settings": settings.to_settings(),
+            "sequence": self.inner.entities.next_sequence(id.as_str()),
+            "uuid": uuid::Uuid::new_v4().to_string(),
+        });
+        let path = format!(
+            "/open-apis/cardkit/v1/cards/{}/settings",
+            path_segment(id.as_str())
+        );
+        self.inner
+            .transport
+            .run(&self.entity_call(Method::PATCH, path, body))
+            .await?;
+        Ok(())
+    }
+
+    /// Streams the full text of a text element (`PUT …/elements/:element_id/content`): a text
+    /// that extends the previous one types on with the typewriter effect.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Preflight`] for an element this client's copy of the entity lacks or that is
+    /// not markdown/plain_text (300310), or a text over 100,000 characters; [`Error::Api`] with
+    /// the stream page's codes (300309 streaming closed, 300317 sequence, 200810 interaction …);
+    /// [`Error::Transport`], [`Error::Http`], [`Error::RetriesExhausted`] or [`Error::Decode`].
+    pub async fn stream_text(
+        &self,
+        id: &CardId,
+        element_id: &str,
+        content: &str,
+    ) -> Result<(), Error> {
+        self.inner
+            .entities
+            .check_text(id.as_str(), element_id)
+            .map_err(pre(Endpoint::CardKit))?;
+        let chars = content.chars().count();
+        if !(1..=platform::MAX_STREAM_CONTENT).contains(&chars) {
+            return Err(pre(Endpoint::CardKit)(ApiError::new(
+                platform::INVALID_PARAM,
+                format!(
+                    "content has {chars} characters; the stream page takes 1 to {}",
+                    platform::MAX_STREAM_CONTENT
+                ),
+                None,
+            )));
+        }
+        let body = json!({
+            "content": content,
+            "sequence": self.inner.entities.next_sequence(id.as_str()),
+            "uuid": uuid::Uuid::new_v4().to_string(),
+        });
+        let path = format!(
+            "/open-apis/cardkit/v1/cards/{}/elements/{}/content",
+            path_segment(id.as_str()),
+            path_segment(element_id)
+        );
+        self.inner
+            .transport
+            .run(&self.entity_call(Method::PUT, path, body))
+            .await?;
+        Ok(())
+    }
+
+    fn entity_call(&self, method: Method, path: String, body: Value) -> Call<'static> {
+        Call {
+            endpoint: Endpoint::CardKit,
+            method,
+            path,
+            query: Vec::new(),
+            body: Some(body),
+            upload: None,
+            key: None,
+        }
+    }
+}

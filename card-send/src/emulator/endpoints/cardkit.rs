@@ -1,0 +1,229 @@
+//! CardKit card entities: create, stream text, settings, full update — with the documented rules
+//! (the create and stream-text pages): schema 2.0 (300303), unique element ids (300301), 200
+//! components (300305), 14 days (200750), strict sequence (300317), uuid reuse (200770),
+//! streaming closed 10 emulated minutes after it was switched on (300309), text elements only
+//! (300310). A sent entity's message shows the entity's current card.
+
+use std::sync::Arc;
+
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::http::HeaderMap;
+use serde_json::{Value, json};
+
+use super::*;
+use crate::emulator::state::Entity;
+
+pub(crate) async fn create(State(st): St, headers: HeaderMap, body: Bytes) -> Result<Data, Reject> {
+    authorize(&st, &headers)?;
+    let v = json_body(&body)?;
+    let data = str_field(&v, "data")?;
+    let card = judge_card(data)?;
+    let now = st.now();
+    let id = st.fresh_id("7");
+    let streaming = card
+        .pointer("/config/streaming_mode")
+        .and_then(Value::as_bool)
+        == Some(true);
+    lock(&st.entities).insert(
+        id.clone(),
+        Entity {
+            card,
+            created: now,
+            message_id: None,
+            last_sequence: 0,
+            streaming,
+            armed_at: now,
+            uuids: HashSet::new(),
+        },
+    );
+    Ok(Data(json!({ "card_id": id })))
+}
+
+/// A card JSON string the create and update pages take, or their error.
+fn judge_card(data: &str) -> Result<Value, Reject> {
+    let card: Value = serde_json::from_str(data).map_err(|e| {
+        reject(
+            platform::INVALID_PARAM,
+            format!("data is not card JSON: {e}"),
+        )
+    })?;
+    if card.get("schema").and_then(Value::as_str) != Some("2.0") {
+        return Err(documented(platform::ENTITY_SCHEMA_2_ONLY));
+    }
+    if let Some(d) = card_validate::validate_str(data).first_error() {
+        let code = match d.rule.id {
+            "element-id-duplicate" => platform::ENTITY_DUPLICATE_ELEMENT_ID,
+            "element-limit" => platform::ENTITY_TOO_MANY_ELEMENTS,
+            "too-large" => platform::ENTITY_TOO_LARGE,
+            _ => platform::INVALID_PARAM,
+        };
+        return Err(reject(code, d.to_string()));
+    }
+    Ok(card)
+}
+
+/// The entity, checked for existence and age, its sequence and uuid taken.
+fn operate<'e>(
+    st: &EmuState,
+    entities: &'e mut HashMap<String, Entity>,
+    id: &str,
+    v: &Value,
+) -> Result<&'e mut Entity, Reject> {
+    let e = entities
+        .get_mut(id)
+        .ok_or_else(|| documented(platform::ENTITY_NOT_FOUND))?;
+    if st.now().duration_since(e.created).unwrap_or_default() > platform::ENTITY_LIFETIME {
+        return Err(documented(platform::ENTITY_EXPIRED));
+    }
+    let seq = v.get("sequence").and_then(Value::as_u64).unwrap_or(0);
+    if seq <= u64::from(e.last_sequence) {
+        return Err(documented(platform::ENTITY_SEQUENCE));
+    }
+    if let Some(u) = v.get("uuid").and_then(Value::as_str)
+        && !e.uuids.insert(u.to_owned())
+    {
+        return Err(documented(platform::ENTITY_UUID_CONFLICT));
+    }
+    e.last_sequence = u32::try_from(seq).unwrap_or(u32::MAX);
+    Ok(e)
+}
+
+/// Shows the entity's card in its message.
+fn show(st: &EmuState, e: &Entity) {
+    if let Some(id) = &e.message_id
+        && let Some(m) = lock(&st.messages).get_mut(id)
+    {
+        m.state.content = e.card.to_string();
+        m.state.updates += 1;
+        m.state.updated_at = st.now();
+    }
+}
+
+pub(crate) async fn content(
+    State(st): St,
+    headers: HeaderMap,
+    Path((id, element)): Path<(String, String)>,
+    body: Bytes,
+) -> Result<Data, Reject> {
+    authorize(&st, &headers)?;
+    let v = json_body(&body)?;
+    let text = str_field(&v, "content")?.to_owned();
+    let mut entities = lock(&st.entities);
+    let e = operate(&st, &mut entities, &id, &v)?;
+    let now = st.now();
+    if e.streaming
+        && now.duration_since(e.armed_at).unwrap_or_default() > platform::STREAMING_WINDOW
+    {
+        e.streaming = false;
+    }
+    if !e.streaming {
+        return Err(documented(platform::ENTITY_STREAMING_CLOSED));
+    }
+    if !set_text(&mut e.card, &element, &text) {
+        return Err(documented(platform::ENTITY_ONLY_TEXT));
+    }
+    show(&st, e);
+    Ok(Data(json!({})))
+}
+
+/// Sets the content of the text element `element`; false when there is none.
+fn set_text(v: &mut Value, element: &str, text: &str) -> bool {
+    match v {
+        Value::Object(m) => {
+            let is_it = m.get("element_id").and_then(Value::as_str) == Some(element);
+            let tag = m.get("tag").and_then(Value::as_str).unwrap_or_default();
+            if is_it && matches!(tag, "markdown" | "plain_text") {
+                m.insert("content".into(), json!(text));
+                return true;
+            }
+            if is_it {
+                return false;
+            }
+            m.values_mut().any(|x| set_text(x, element, text))
+        }
+        Value::Array(a) => a.iter_mut().any(|x| set_text(x, element, text)),
+        _ => false,
+    }
+}
+
+pub(crate) async fn settings(
+    State(st): St,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Result<Data, Reject> {
+    authorize(&st, &headers)?;
+    let v = json_body(&body)?;
+    let settings: Value = serde_json::from_str(str_field(&v, "settings")?).map_err(|e| {
+        reject(
+            platform::INVALID_PARAM,
+            format!("settings is not JSON: {e}"),
+        )
+    })?;
+    let mut entities = lock(&st.entities);
+    let e = operate(&st, &mut entities, &id, &v)?;
+    // Settings go inside `config`; other keys are ignored, as the platform does.
+    if let Some(config) = settings.get("config").and_then(Value::as_object) {
+        if let Some(on) = config.get("streaming_mode").and_then(Value::as_bool) {
+            e.streaming = on;
+            if on {
+                e.armed_at = st.now();
+            }
+        }
+        for (k, val) in config {
+            e.card["config"][k] = val.clone();
+        }
+    }
+    show(&st, e);
+    Ok(Data(json!({})))
+}
+
+pub(crate) async fn update(
+    State(st): St,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Result<Data, Reject> {
+    authorize(&st, &headers)?;
+    let v = json_body(&body)?;
+    let data = v
+        .pointer("/card/data")
+        .and_then(Value::as_str)
+        .ok_or_else(|| reject(platform::INVALID_PARAM, "card.data is required"))?;
+    let card = judge_card(data)?;
+    let mut entities = lock(&st.entities);
+    let e = operate(&st, &mut entities, &id, &v)?;
+    e.card = card;
+    show(&st, e);
+    Ok(Data(json!({})))
+}
+
+/// The card of an entity being sent as a message (once), or the send page's error.
+pub(crate) fn send_entity(
+    st: &Arc<EmuState>,
+    content: &str,
+    message_id: &str,
+) -> Result<Option<String>, Reject> {
+    let v: Value = serde_json::from_str(content).unwrap_or(Value::Null);
+    if v.get("type").and_then(Value::as_str) != Some("card") {
+        return Ok(None);
+    }
+    let id = v
+        .pointer("/data/card_id")
+        .and_then(Value::as_str)
+        .unwrap_or_default();
+    let mut entities = lock(&st.entities);
+    let invalid = || {
+        reject(
+            platform::CARD_CONTENT,
+            "Failed to create card content, ext=ErrCode: 11310; ErrMsg: cardid is invalid; ",
+        )
+    };
+    let e = entities.get_mut(id).ok_or_else(invalid)?;
+    if e.message_id.is_some() {
+        return Err(invalid());
+    }
+    e.message_id = Some(message_id.to_owned());
+    Ok(Some(e.card.to_string()))
+}

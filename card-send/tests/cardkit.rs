@@ -1,0 +1,142 @@
+//! CardKit card entities against the emulator: create, send once, stream text with a strictly
+//! increasing sequence, settings in their config wrapper, the local checks, and `CardStream`
+//! through the 10-minute streaming close.
+
+use std::time::Duration;
+
+mod common;
+
+use card_send::cardkit::EntitySettings;
+use card_send::emulator::Emulator;
+
+fn answer_card() -> card_dsl::Card {
+    card_dsl::card! {
+        <card>
+            <markdown element_id="answer">"…"</markdown>
+            <button element_id="more"><text>"More"</text></button>
+        </card>
+    }
+}
+
+fn text_of(emu: &Emulator, id: &card_send::MessageId) -> serde_json::Value {
+    emu.message(id).unwrap().content_json().unwrap()
+}
+
+#[tokio::test]
+async fn create_send_stream_and_close() {
+    let emu = Emulator::start().await.unwrap();
+    let client = emu.client().build().unwrap();
+    let card = answer_card();
+    let stream = client
+        .card_stream(emu.chat_id(), &card, "answer")
+        .await
+        .unwrap();
+    let id = stream.message_id().clone();
+    let mut expected = String::new();
+    for i in 0..300 {
+        let token = format!("t{i} ");
+        expected.push_str(&token);
+        stream.append(&token);
+        if i % 50 == 0 {
+            tokio::time::sleep(Duration::from_millis(30)).await;
+        }
+    }
+    stream.finish(None, Some("answered".into())).await.unwrap();
+    let shown = text_of(&emu, &id);
+    assert_eq!(shown["body"]["elements"][0]["content"], expected);
+    assert_eq!(shown["config"]["streaming_mode"], false);
+    assert_eq!(shown["config"]["summary"]["content"], "answered");
+}
+
+#[tokio::test]
+async fn a_stream_longer_than_ten_minutes_is_re_armed_and_ends_with_its_text() {
+    let emu = Emulator::start().await.unwrap();
+    let client = emu.client().build().unwrap();
+    let stream = client
+        .card_stream(emu.chat_id(), &answer_card(), "answer")
+        .await
+        .unwrap();
+    let id = stream.message_id().clone();
+    stream.push("first part");
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    // Twelve emulated minutes later the platform has closed streaming mode (300309).
+    emu.advance_clock(Duration::from_secs(12 * 60));
+    stream.push("first part, second part");
+    stream.finish(None, None).await.unwrap();
+    assert_eq!(
+        text_of(&emu, &id)["body"]["elements"][0]["content"],
+        "first part, second part"
+    );
+}
+
+#[tokio::test]
+async fn the_entity_rules_hold_locally_and_on_the_emulator() {
+    let emu = Emulator::start().await.unwrap();
+    let client = emu.client().build().unwrap();
+    let card = answer_card().config(card_dsl::Config::new().streaming_mode(true));
+    let entity = client.create_card_entity(&card).await.unwrap();
+    // Only text elements stream; an element the card lacks is refused too — before any request.
+    let before = emu.stats().requests;
+    let e = client.stream_text(&entity, "more", "x").await.unwrap_err();
+    assert!(e.is_preflight() && e.code() == Some(300310), "{e}");
+    let e = client.stream_text(&entity, "nope", "x").await.unwrap_err();
+    assert!(e.is_preflight(), "{e}");
+    assert_eq!(emu.stats().requests, before);
+    // The sequence is the client's, strictly increasing per card: another client starting at 1
+    // again is refused by the platform (300317).
+    client.stream_text(&entity, "answer", "one").await.unwrap();
+    client
+        .stream_text(&entity, "answer", "one two")
+        .await
+        .unwrap();
+    let other = emu.client().build().unwrap();
+    let e = other.stream_text(&entity, "answer", "x").await.unwrap_err();
+    assert_eq!(e.code(), Some(300317), "{e}");
+    // Settings go in their config wrapper: streaming off, then a stream write is 300309.
+    client
+        .card_entity_settings(
+            &entity,
+            &EntitySettings {
+                streaming_mode: Some(false),
+                summary: None,
+            },
+        )
+        .await
+        .unwrap();
+    let e = client
+        .stream_text(&entity, "answer", "late")
+        .await
+        .unwrap_err();
+    assert_eq!(e.code(), Some(300309), "{e}");
+    // An entity is sent once.
+    client
+        .send_card_entity(emu.chat_id(), &entity)
+        .await
+        .unwrap();
+    let e = client
+        .send_card_entity(emu.chat_id(), &entity)
+        .await
+        .unwrap_err();
+    assert_eq!(e.code(), Some(230099), "{e}");
+    // 1.0 is refused at create (the emulator judges on its own).
+    let v1 = serde_json::json!({"elements": []});
+    let raw = reqwest_free_create(&emu, &v1.to_string()).await;
+    assert_eq!(raw, 300303);
+}
+
+/// Posts a create request by hand (past the client's pre-flight) and returns the code.
+async fn reqwest_free_create(emu: &Emulator, data: &str) -> i64 {
+    let http = reqwest::Client::new();
+    let token = common::raw_token(&http, emu).await;
+    let reply: serde_json::Value = http
+        .post(format!("{}/open-apis/cardkit/v1/cards", emu.base_url()))
+        .bearer_auth(token)
+        .json(&serde_json::json!({"type": "card_json", "data": data}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    reply["code"].as_i64().unwrap()
+}

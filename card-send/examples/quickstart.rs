@@ -1,6 +1,6 @@
 //! The main job: build a card with `card!`, send it, stream 50 updates into it through
-//! `card_updates` (as a bot streaming an LLM answer would), edit a text message, set the chat's
-//! feed-card buttons, and print what happened.
+//! `card_updates`, stream an LLM answer with a typewriter effect through a CardKit `CardStream`,
+//! edit a text message, set the chat's feed-card buttons, and print what happened.
 //!
 //! Runs against an embedded emulator by default. With `FEISHU_APP_ID`, `FEISHU_APP_SECRET` and
 //! `FEISHU_CHAT_ID` set, it runs against Feishu (`FEISHU_BASE_URL` for Lark or another base).
@@ -105,6 +105,28 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
         reply.failed_user_reasons.len()
     );
 
+    // 4b. An LLM answer streamed into a CardKit entity: typewriter effect, no PATCH limits.
+    let streaming = card! {
+        <card>
+            <header template="blue"><title>"Streaming answer"</title></header>
+            <markdown element_id="answer">"…"</markdown>
+        </card>
+    };
+    let stream = client.card_stream(chat_id.as_str(), &streaming, "answer").await?;
+    let start = Instant::now();
+    for word in &words {
+        stream.append(word);
+        stream.append(" ");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let entity_message = stream.message_id().clone();
+    stream.finish(None, Some("answered".into())).await?;
+    println!(
+        "4b. streamed {} words into a card entity in {:.1} s, then closed streaming mode",
+        words.len(),
+        start.elapsed().as_secs_f64()
+    );
+
     // 5. What pre-flight catches before anything is sent.
     let bad = Card::from_json(
         r#"{"schema":"2.0","body":{"elements":[{"tag":"img","img_key":"https://example.com/cat.png"}]}}"#,
@@ -115,6 +137,13 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
     }
 
     if let Some(emu) = &emulator {
+        let streamed = emu
+            .message(&entity_message)
+            .and_then(|m| m.content_json())
+            .ok_or("the emulator lost the streamed card")?;
+        if streamed["body"]["elements"][0]["content"].as_str().map(str::trim) != Some(ANSWER) {
+            return Err("the streamed card does not hold the whole answer".into());
+        }
         let m = emu.message(&id).ok_or("the emulator lost the card")?;
         let s = emu.stats();
         println!(

@@ -112,7 +112,9 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
             <markdown element_id="answer">"…"</markdown>
         </card>
     };
-    let stream = client.card_stream(chat_id.as_str(), &streaming, "answer").await?;
+    let stream = client
+        .card_stream(chat_id.as_str(), &streaming, "answer")
+        .await?;
     let start = Instant::now();
     for word in &words {
         stream.append(word);
@@ -141,7 +143,11 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
             .message(&entity_message)
             .and_then(|m| m.content_json())
             .ok_or("the emulator lost the streamed card")?;
-        if streamed["body"]["elements"][0]["content"].as_str().map(str::trim) != Some(ANSWER) {
+        if streamed["body"]["elements"][0]["content"]
+            .as_str()
+            .map(str::trim)
+            != Some(ANSWER)
+        {
             return Err("the streamed card does not hold the whole answer".into());
         }
         let m = emu.message(&id).ok_or("the emulator lost the card")?;

@@ -12,18 +12,16 @@ pub const LARK_BASE_URL: &str = "https://open.larksuite.com";
 /// The platform's documented rate limits, enforced client-side so a well-behaved program never
 /// sees 230020. Each API has its own counters (the platform counts per API, app and tenant).
 ///
-/// The per-minute limit is a GCRA with a burst: `minute_burst` requests may go at the
-/// per-second rate, after which the rate falls to what keeps any 60 s window within
-/// `per_minute` (burst + 60 s ÷ interval − 1 ≤ per_minute). A bigger burst is faster for short
-/// bursts and slower when sustained.
+/// The per-minute limit is a sliding window: a request goes when fewer than `app_per_minute`
+/// went in the last 60 s (stretched by the headroom), so a sustained load runs at the
+/// per-second rate until the window is full and then as the window frees — the fastest any
+/// 60 s window allows.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Limits {
     /// Send, PATCH and edit: per app and API, per second (seeds 000: 50).
     pub app_per_second: u32,
     /// Send, PATCH and edit: per app and API, per minute (seed 000: 1000).
     pub app_per_minute: u32,
-    /// How many of the per-minute requests may go at the per-second rate before it slows down.
-    pub minute_burst: u32,
     /// PATCH of one message, per second (seed 000: 5).
     pub message_per_second: u32,
     /// Sends to one user or chat, per second (send docs: 5).
@@ -41,7 +39,6 @@ impl Limits {
     pub const DOCUMENTED: Limits = Limits {
         app_per_second: crate::platform::APP_PER_SECOND,
         app_per_minute: crate::platform::APP_PER_MINUTE,
-        minute_burst: 200,
         message_per_second: crate::platform::MESSAGE_PER_SECOND,
         receiver_per_second: crate::platform::RECEIVER_PER_SECOND,
         chat_button_per_second: crate::platform::CHAT_BUTTON_PER_SECOND,
@@ -127,6 +124,9 @@ pub struct ClientConfig {
     /// Pre-flight warnings stop a send too (off by default; they are logged through `tracing`
     /// at `warn` either way).
     pub deny_warnings: bool,
+    /// Redis URL of the limits shared by every process of the app (feature `redis`); `None`
+    /// keeps them in this process.
+    pub shared_limits: Option<String>,
     /// Per-request timeout.
     pub timeout: Duration,
     /// Refresh the token this long before it expires (at most a quarter of its lifetime).

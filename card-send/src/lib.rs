@@ -53,6 +53,8 @@ mod limits;
 pub mod platform;
 pub mod preflight;
 mod secret;
+#[cfg(feature = "redis")]
+mod shared_limits;
 mod tls;
 mod token;
 mod transport;

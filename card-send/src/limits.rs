@@ -17,11 +17,56 @@ use governor::{DefaultDirectRateLimiter, Quota};
 use crate::config::Limits;
 use crate::error::Endpoint;
 
+/// At most `limit` requests in any `window`: the times of the requests in the last window.
+/// A sliding window lets a sustained load run at the per-second rate until the window is full,
+/// then exactly as it frees (a GCRA with a burst runs slower once the burst is spent).
+#[derive(Debug)]
+struct SlidingWindow {
+    limit: usize,
+    window: Duration,
+    times: Mutex<std::collections::VecDeque<Instant>>,
+}
+
+impl SlidingWindow {
+    fn new(limit: u32, window: Duration) -> Self {
+        SlidingWindow {
+            limit: limit.max(1) as usize,
+            window,
+            times: Mutex::new(std::collections::VecDeque::new()),
+        }
+    }
+
+    /// Waits until one more request fits the window, and records it.
+    async fn acquire(&self) {
+        loop {
+            let wait = {
+                let mut times = self.times.lock().unwrap_or_else(|p| p.into_inner());
+                let now = Instant::now();
+                while times
+                    .front()
+                    .is_some_and(|t| now.duration_since(*t) >= self.window)
+                {
+                    times.pop_front();
+                }
+                if times.len() < self.limit {
+                    times.push_back(now);
+                    return;
+                }
+                // The oldest leaves the window at front + window.
+                times.front().map_or(Duration::ZERO, |t| {
+                    (*t + self.window).saturating_duration_since(now)
+                })
+            };
+            tokio::time::sleep(wait.max(Duration::from_millis(1))).await;
+        }
+    }
+}
+
 /// Per-second and per-minute limiters of one API.
 #[derive(Debug)]
 struct AppLimit {
     second: DefaultDirectRateLimiter,
-    minute: DefaultDirectRateLimiter,
+    minute: SlidingWindow,
     /// One waiter at a time, in arrival order: many tasks polling one limiter wake together and
     /// all but one sleep again, and each late wake-up is a slot lost for good.
     gate: tokio::sync::Mutex<()>,
@@ -74,23 +119,14 @@ fn per_second(n: u32, headroom: u32) -> Quota {
         .allow_burst(NonZeroU32::MIN)
 }
 
-/// At most `n` in any 60 s window with a burst of `b`: interval 60 s ÷ (n − b + 1).
-fn per_minute(n: u32, b: u32, headroom: u32) -> Quota {
-    let steady = (n.saturating_sub(b) + 1).max(1);
-    Quota::with_period(stretch(Duration::from_secs(60) / steady, headroom))
-        .unwrap_or_else(|| Quota::per_minute(nz(n)))
-        .allow_burst(nz(b))
-}
-
 impl AppLimit {
     fn new(l: &Limits) -> Self {
         AppLimit {
             second: governor::RateLimiter::direct(per_second(l.app_per_second, l.headroom_percent)),
-            minute: governor::RateLimiter::direct(per_minute(
+            minute: SlidingWindow::new(
                 l.app_per_minute,
-                l.minute_burst,
-                l.headroom_percent,
-            )),
+                stretch(Duration::from_secs(60), l.headroom_percent),
+            ),
             gate: tokio::sync::Mutex::new(()),
         }
     }
@@ -99,7 +135,7 @@ impl AppLimit {
         let _turn = self.gate.lock().await;
         // The minute cell first: waiting on it can be long, and the second's cell must be taken
         // right before the request goes out.
-        ready(&self.minute).await;
+        self.minute.acquire().await;
         ready(&self.second).await;
     }
 }
@@ -218,11 +254,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn quotas_keep_every_window() {
-        // burst + 60 s / interval - 1 <= 1000
-        let q = per_minute(1000, 200, 0);
-        let steady = Duration::from_secs(60).as_nanos() / q.replenish_interval().as_nanos();
-        assert!(200 + steady as u32 - 1 <= 1000, "{steady}");
+    fn the_per_second_quota_spaces_requests() {
         assert_eq!(
             per_second(50, 0).replenish_interval(),
             Duration::from_millis(20)
@@ -232,6 +264,22 @@ mod tests {
             Duration::from_micros(20_600)
         );
         assert_eq!(per_second(50, 0).burst_size().get(), 1);
+    }
+
+    #[tokio::test]
+    async fn the_minute_window_holds_at_most_its_limit_in_any_window() {
+        let w = SlidingWindow::new(3, Duration::from_millis(300));
+        let start = Instant::now();
+        for _ in 0..3 {
+            w.acquire().await;
+        }
+        assert!(start.elapsed() < Duration::from_millis(50), "three fit at once");
+        w.acquire().await;
+        assert!(
+            start.elapsed() >= Duration::from_millis(295),
+            "the fourth waits for the first to leave the window: {:?}",
+            start.elapsed()
+        );
     }
 
     #[tokio::test]

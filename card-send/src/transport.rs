@@ -95,6 +95,8 @@ pub(crate) struct Transport {
     http: reqwest::Client,
     tokens: TokenCache,
     limits: RateLimits,
+    #[cfg(feature = "redis")]
+    shared: Option<crate::shared_limits::SharedLimits>,
     ops: AtomicU64,
     hasher: RandomState,
 }
@@ -112,7 +114,18 @@ impl Transport {
             .user_agent(concat!("card-send/", env!("CARGO_PKG_VERSION")))
             .build()
             .map_err(|e| Error::Config(format!("HTTP client: {e}")))?;
+        #[cfg(feature = "redis")]
+        let shared = match &config.shared_limits {
+            Some(url) => Some(crate::shared_limits::SharedLimits::new(
+                url,
+                format!("card-send:{}", config.app_id),
+                &config.limits,
+            )?),
+            None => None,
+        };
         Ok(Transport {
+            #[cfg(feature = "redis")]
+            shared,
             limits: RateLimits::new(&config.limits),
             config,
             http,
@@ -120,6 +133,18 @@ impl Transport {
             ops: AtomicU64::new(0),
             hasher: RandomState::new(),
         })
+    }
+
+    /// Waits for the call's rate limits: in Redis when they are shared, else in this process.
+    async fn acquire(&self, call: &Call<'_>) -> Result<(), Error> {
+        #[cfg(feature = "redis")]
+        if let Some(shared) = &self.shared
+            && crate::shared_limits::SharedLimits::covers(call.endpoint)
+        {
+            return shared.acquire(call.endpoint, call.key).await;
+        }
+        self.limits.acquire(call.endpoint, call.key).await;
+        Ok(())
     }
 
     /// Waits until one more PATCH of message `id` fits its per-message limit, without taking the
@@ -196,7 +221,7 @@ impl Transport {
                 Failure::Final(e)
             }
         })?;
-        self.limits.acquire(call.endpoint, call.key).await;
+        self.acquire(call).await.map_err(Failure::Final)?;
         if self
             .ops
             .fetch_add(1, Ordering::Relaxed)

@@ -16,7 +16,6 @@ async fn the_emulator_answers_a_burst_with_230020_and_a_reset_header() {
         message_per_second: 1000,
         app_per_second: 1000,
         app_per_minute: 100_000,
-        minute_burst: 1000,
         ..Limits::default()
     };
     let client = emu

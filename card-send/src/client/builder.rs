@@ -27,6 +27,7 @@ pub struct ClientBuilder {
     preflight: Option<bool>,
     strict: bool,
     deny_warnings: bool,
+    shared_limits: Option<String>,
     timeout: Option<Duration>,
     token_refresh_margin: Option<Duration>,
 }
@@ -74,6 +75,14 @@ impl ClientBuilder {
         self.deny_warnings = on;
         self
     }
+    /// Keeps the rate limits in Redis at `url` (`redis://127.0.0.1/`), shared by every process
+    /// of this app, so replicas together stay under the app's 50/s and 1000/min (feature `redis`;
+    /// keys are prefixed with the app id). Without it, the limits are this process's.
+    #[cfg(feature = "redis")]
+    pub fn shared_limits(mut self, url: impl Into<String>) -> Self {
+        self.shared_limits = Some(url.into());
+        self
+    }
     /// Per-request timeout (default 10 s).
     pub fn timeout(mut self, timeout: Duration) -> Self {
         self.timeout = Some(timeout);
@@ -118,13 +127,8 @@ impl ClientBuilder {
             limits.receiver_per_second,
             limits.chat_button_per_second,
         ];
-        if nonzero.contains(&0)
-            || limits.minute_burst == 0
-            || limits.minute_burst > limits.app_per_minute
-        {
-            return Err(bad(
-                "limits must be positive, and minute_burst at most app_per_minute",
-            ));
+        if nonzero.contains(&0) {
+            return Err(bad("limits must be positive"));
         }
         let retry = self.retry.unwrap_or_default();
         if retry.max_attempts == 0 {
@@ -139,6 +143,7 @@ impl ClientBuilder {
             preflight: self.preflight.unwrap_or(true),
             strict: self.strict,
             deny_warnings: self.deny_warnings,
+            shared_limits: self.shared_limits,
             timeout: self.timeout.unwrap_or(Duration::from_secs(10)),
             token_refresh_margin: self
                 .token_refresh_margin

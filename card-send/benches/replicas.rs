@@ -1,0 +1,90 @@
+//! Three replicas of one app sharing their limits through Redis (feature `redis`): 600 PATCHes
+//! over 30 messages against one emulator, concurrently. Reports the achieved rate against the
+//! app's 50/s and the 230020 replies. Starts its own `redis-server` on 127.0.0.1.
+
+use std::net::TcpListener;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use card_send::emulator::Emulator;
+
+#[tokio::main(flavor = "multi_thread", worker_threads = 2)]
+async fn main() {
+    let port = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let mut redis = Command::new("redis-server")
+        .args([
+            "--port",
+            &port.to_string(),
+            "--bind",
+            "127.0.0.1",
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+        ])
+        .stdout(Stdio::null())
+        .spawn()
+        .expect("redis-server is installed");
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let url = format!("redis://127.0.0.1:{port}/");
+    let emu = Emulator::start().await.expect("emulator");
+    let setup = emu.client().build().unwrap();
+    let card = card_dsl::card! { <card><markdown>"x"</markdown></card> };
+    let mut ids = Vec::new();
+    for _ in 0..30 {
+        ids.push(setup.send_card(emu.chat_id(), &card).await.unwrap());
+    }
+    let replicas: Vec<_> = (0..3)
+        .map(|_| emu.client().shared_limits(url.clone()).build().unwrap())
+        .collect();
+    let before = emu.stats();
+    let start = Instant::now();
+    let mut tasks = Vec::new();
+    for (r, client) in replicas.into_iter().enumerate() {
+        let mine: Vec<_> = ids[r * 10..(r + 1) * 10].to_vec();
+        tasks.push(tokio::spawn(async move {
+            // Each replica updates its ten messages round-robin, several in flight at once.
+            let mut inner = Vec::new();
+            for (k, id) in mine.into_iter().enumerate() {
+                let client = client.clone();
+                inner.push(tokio::spawn(async move {
+                    for i in 0..20 {
+                        let c = card_dsl::card! { <card><markdown>{format!("r{r} m{k} v{i}")}</markdown></card> };
+                        client.update_card(&id, &c).await.expect("update");
+                    }
+                }));
+            }
+            for t in inner {
+                t.await.unwrap();
+            }
+        }));
+    }
+    for t in tasks {
+        t.await.unwrap();
+    }
+    let elapsed = start.elapsed();
+    let after = emu.stats();
+    let ideal = 600.0 / 50.0;
+    println!("replicas: 3 processes sharing Redis, 600 updates over 30 messages");
+    println!(
+        "  elapsed              {:.2} s (ideal {ideal:.1} s at 50/s)",
+        elapsed.as_secs_f64()
+    );
+    println!(
+        "  achieved rate        {:.1}/s = {:.1} % of 50/s (goal ≥ 95 %)",
+        600.0 / elapsed.as_secs_f64(),
+        100.0 * ideal / elapsed.as_secs_f64()
+    );
+    println!(
+        "  230020 replies       {}",
+        after.rate_limited - before.rate_limited
+    );
+    let _ = redis.kill();
+    let _ = redis.wait();
+}

@@ -273,7 +273,10 @@ mod tests {
         for _ in 0..3 {
             w.acquire().await;
         }
-        assert!(start.elapsed() < Duration::from_millis(50), "three fit at once");
+        assert!(
+            start.elapsed() < Duration::from_millis(50),
+            "three fit at once"
+        );
         w.acquire().await;
         assert!(
             start.elapsed() >= Duration::from_millis(295),

@@ -140,3 +140,60 @@ async fn reqwest_free_create(emu: &Emulator, data: &str) -> i64 {
         .unwrap();
     reply["code"].as_i64().unwrap()
 }
+
+#[tokio::test]
+async fn a_stream_through_injected_faults_ends_with_its_final_text() {
+    let emu = Emulator::start().await.unwrap();
+    let client = emu
+        .client()
+        .retry(card_send::RetryPolicy {
+            base_delay: Duration::from_millis(5),
+            ..card_send::RetryPolicy::default()
+        })
+        .build()
+        .unwrap();
+    let stream = client
+        .card_stream(emu.chat_id(), &answer_card(), "answer")
+        .await
+        .unwrap();
+    let id = stream.message_id().clone();
+    stream.push("partial");
+    emu.inject(card_send::emulator::Fault::Status(502), 3);
+    stream.push("partial and the rest");
+    tokio::time::sleep(Duration::from_millis(150)).await;
+    emu.inject(card_send::emulator::Fault::Drop, 1);
+    stream
+        .finish(Some("the final answer".into()), None)
+        .await
+        .unwrap();
+    assert_eq!(
+        text_of(&emu, &id)["body"]["elements"][0]["content"],
+        "the final answer"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn twenty_concurrent_streams_share_the_app_without_230020() {
+    let emu = Emulator::start().await.unwrap();
+    let client = emu.client().build().unwrap();
+    let mut tasks = Vec::new();
+    for s in 0..20 {
+        let client = client.clone();
+        let chat = emu.chat_id().to_owned();
+        tasks.push(tokio::spawn(async move {
+            let stream = client
+                .card_stream(chat.as_str(), &answer_card(), "answer")
+                .await
+                .unwrap();
+            for i in 0..30 {
+                stream.append(&format!("s{s}w{i} "));
+                tokio::time::sleep(Duration::from_millis(20)).await;
+            }
+            stream.finish(None, None).await.unwrap();
+        }));
+    }
+    for t in tasks {
+        t.await.unwrap();
+    }
+    assert_eq!(emu.stats().rate_limited, 0);
+}

@@ -1,6 +1,7 @@
 //! CardKit card entities: create, stream text, settings, full update — with the documented rules
 //! (the create and stream-text pages): schema 2.0 (300303), unique element ids (300301), 200
-//! components (300305), 14 days (200750), strict sequence (300317), uuid reuse (200770),
+//! components (300305), 14 days (200750), strict sequence (300317), a uuid reused for another
+//! operation (200770; the same operation again is a retry, answered as done),
 //! streaming closed 10 emulated minutes after it was switched on (300309), text elements only
 //! (300310). A sent entity's message shows the entity's current card.
 
@@ -63,13 +64,14 @@ fn judge_card(data: &str) -> Result<Value, Reject> {
     Ok(card)
 }
 
-/// The entity, checked for existence and age, its sequence and uuid taken.
+/// The entity, checked for existence and age, its sequence and uuid taken; `None` for a repeat
+/// of an operation already applied (same uuid and sequence: a retry, answered as done).
 fn operate<'e>(
     st: &EmuState,
     entities: &'e mut HashMap<String, Entity>,
     id: &str,
     v: &Value,
-) -> Result<&'e mut Entity, Reject> {
+) -> Result<Option<&'e mut Entity>, Reject> {
     let e = entities
         .get_mut(id)
         .ok_or_else(|| documented(platform::ENTITY_NOT_FOUND))?;
@@ -77,16 +79,26 @@ fn operate<'e>(
         return Err(documented(platform::ENTITY_EXPIRED));
     }
     let seq = v.get("sequence").and_then(Value::as_u64).unwrap_or(0);
+    if let Some(u) = v.get("uuid").and_then(Value::as_str) {
+        let key = format!("{u}#{seq}");
+        if e.uuids.contains(&key) {
+            return Ok(None);
+        }
+        if e.uuids
+            .iter()
+            .any(|k| k.rsplit_once('#').is_some_and(|(x, _)| x == u))
+        {
+            return Err(documented(platform::ENTITY_UUID_CONFLICT));
+        }
+        if seq > u64::from(e.last_sequence) {
+            e.uuids.insert(key);
+        }
+    }
     if seq <= u64::from(e.last_sequence) {
         return Err(documented(platform::ENTITY_SEQUENCE));
     }
-    if let Some(u) = v.get("uuid").and_then(Value::as_str)
-        && !e.uuids.insert(u.to_owned())
-    {
-        return Err(documented(platform::ENTITY_UUID_CONFLICT));
-    }
     e.last_sequence = u32::try_from(seq).unwrap_or(u32::MAX);
-    Ok(e)
+    Ok(Some(e))
 }
 
 /// Shows the entity's card in its message.
@@ -110,7 +122,9 @@ pub(crate) async fn content(
     let v = json_body(&body)?;
     let text = str_field(&v, "content")?.to_owned();
     let mut entities = lock(&st.entities);
-    let e = operate(&st, &mut entities, &id, &v)?;
+    let Some(e) = operate(&st, &mut entities, &id, &v)? else {
+        return Ok(Data(json!({})));
+    };
     let now = st.now();
     if e.streaming
         && now.duration_since(e.armed_at).unwrap_or_default() > platform::STREAMING_WINDOW
@@ -162,7 +176,9 @@ pub(crate) async fn settings(
         )
     })?;
     let mut entities = lock(&st.entities);
-    let e = operate(&st, &mut entities, &id, &v)?;
+    let Some(e) = operate(&st, &mut entities, &id, &v)? else {
+        return Ok(Data(json!({})));
+    };
     // Settings go inside `config`; other keys are ignored, as the platform does.
     if let Some(config) = settings.get("config").and_then(Value::as_object) {
         if let Some(on) = config.get("streaming_mode").and_then(Value::as_bool) {
@@ -193,7 +209,9 @@ pub(crate) async fn update(
         .ok_or_else(|| reject(platform::INVALID_PARAM, "card.data is required"))?;
     let card = judge_card(data)?;
     let mut entities = lock(&st.entities);
-    let e = operate(&st, &mut entities, &id, &v)?;
+    let Some(e) = operate(&st, &mut entities, &id, &v)? else {
+        return Ok(Data(json!({})));
+    };
     e.card = card;
     show(&st, e);
     Ok(Data(json!({})))

@@ -172,6 +172,14 @@ pub const ENTITY_TOO_MANY_ELEMENTS: u32 = 300305;
 pub const ENTITY_STREAMING_CLOSED: u32 = 300309;
 /// Only text elements stream.
 pub const ENTITY_ONLY_TEXT: u32 = 300310;
+/// Updating element properties failed (update-element page).
+pub const ENTITY_UPDATE_FAILED: u32 = 300313;
+/// Deleting an element failed (delete-element page).
+pub const ENTITY_DELETE_FAILED: u32 = 300314;
+/// Adding elements failed (add-element page).
+pub const ENTITY_ADD_FAILED: u32 = 300315;
+/// An update may not change an element's tag (update-element page).
+pub const ENTITY_TAG_CHANGE: u32 = 300312;
 /// The sequence did not increase.
 pub const ENTITY_SEQUENCE: u32 = 300317;
 /// How long an entity lives: 14 days (create page: 卡片实体的有效期为 14 天).
@@ -395,6 +403,22 @@ pub static CODES: &[(u32, &str, Retry)] = &[
         Retry::Never,
     ),
     (ENTITY_ONLY_TEXT, "Only update text", Retry::Never),
+    (
+        ENTITY_TAG_CHANGE,
+        "Unable to update element tag",
+        Retry::Never,
+    ),
+    (
+        ENTITY_UPDATE_FAILED,
+        "Failed to update element properties",
+        Retry::Never,
+    ),
+    (
+        ENTITY_DELETE_FAILED,
+        "Failed to delete element",
+        Retry::Never,
+    ),
+    (ENTITY_ADD_FAILED, "Failed to add element", Retry::Never),
     (
         ENTITY_SEQUENCE,
         "The sequence number for operating on the card did not increment consecutively",

@@ -197,3 +197,66 @@ async fn twenty_concurrent_streams_share_the_app_without_230020() {
     }
     assert_eq!(emu.stats().rate_limited, 0);
 }
+
+#[tokio::test]
+async fn elements_are_added_replaced_patched_and_deleted() {
+    use card_send::cardkit::Position;
+    let emu = Emulator::start().await.unwrap();
+    let client = emu.client().build().unwrap();
+    let entity = client.create_card_entity(&answer_card()).await.unwrap();
+    let id = client
+        .send_card_entity(emu.chat_id(), &entity)
+        .await
+        .unwrap();
+    let rate = card_dsl::element! { <button element_id="rate"><text>"Rate"</text></button> };
+    client
+        .add_elements(&entity, Position::After("answer".into()), &[rate.into()])
+        .await
+        .unwrap();
+    assert_eq!(
+        text_of(&emu, &id)["body"]["elements"][1]["element_id"],
+        "rate"
+    );
+    // Before any request: a duplicate id (300301), a changed tag (300312), an unknown element.
+    let before = emu.stats().requests;
+    let dup = card_dsl::element! { <hr element_id="rate"/> };
+    let e = client
+        .add_elements(&entity, Position::Append, &[dup.into()])
+        .await
+        .unwrap_err();
+    assert_eq!(e.code(), Some(300301), "{e}");
+    let md = card_dsl::element! { <markdown element_id="rate">"x"</markdown> };
+    let e = client
+        .replace_element(&entity, "rate", &md.into())
+        .await
+        .unwrap_err();
+    assert_eq!(e.code(), Some(300312), "{e}");
+    assert!(
+        client
+            .delete_element(&entity, "nope")
+            .await
+            .unwrap_err()
+            .is_preflight()
+    );
+    assert_eq!(emu.stats().requests, before);
+    let rated = card_dsl::element! { <button element_id="rate"><text>"Rated ✓"</text></button> };
+    client
+        .replace_element(&entity, "rate", &rated.into())
+        .await
+        .unwrap();
+    client
+        .patch_element(&entity, "rate", serde_json::json!({"disabled": true}))
+        .await
+        .unwrap();
+    let shown = text_of(&emu, &id);
+    assert_eq!(shown["body"]["elements"][1]["text"]["content"], "Rated ✓");
+    assert_eq!(shown["body"]["elements"][1]["disabled"], true);
+    client.delete_element(&entity, "rate").await.unwrap();
+    assert_eq!(
+        text_of(&emu, &id)["body"]["elements"]
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+}

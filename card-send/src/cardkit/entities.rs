@@ -53,6 +53,68 @@ impl Entities {
         e.sequence
     }
 
+    /// The tag of `element_id` in a known entity; `Ok(None)` for an entity this client did not
+    /// create (not checked).
+    ///
+    /// # Errors
+    ///
+    /// 10002 (invalid parameter) when the entity is known and has no such element.
+    pub(crate) fn tag_of(
+        &self,
+        card_id: &str,
+        element_id: &str,
+    ) -> Result<Option<String>, ApiError> {
+        let map = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        let Some(e) = map.get(card_id) else {
+            return Ok(None);
+        };
+        e.elements
+            .get(element_id)
+            .cloned()
+            .map(Some)
+            .ok_or_else(|| {
+                ApiError::new(
+                    platform::INVALID_PARAM,
+                    format!("the card {card_id} has no element_id {element_id:?}"),
+                    None,
+                )
+            })
+    }
+
+    /// Checks that none of `elements`' ids is already in a known entity (300301).
+    pub(crate) fn check_new_ids(&self, card_id: &str, elements: &Value) -> Result<(), ApiError> {
+        let map = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        let Some(e) = map.get(card_id) else {
+            return Ok(());
+        };
+        let mut new = HashMap::new();
+        collect(elements, &mut new);
+        match new.keys().find(|id| e.elements.contains_key(*id)) {
+            Some(id) => Err(ApiError::new(
+                platform::ENTITY_DUPLICATE_ELEMENT_ID,
+                format!("Duplicate element_id in card component: {id:?} is already in the card"),
+                None,
+            )),
+            None => Ok(()),
+        }
+    }
+
+    /// Records elements added to, or replacing one in, a known entity.
+    pub(crate) fn added(&self, card_id: &str, elements: &Value) {
+        let mut map = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(e) = map.get_mut(card_id) {
+            collect(elements, &mut e.elements);
+        }
+    }
+
+    /// Forgets a deleted element.
+    pub(crate) fn removed(&self, card_id: &str, element_id: &str) {
+        let mut map = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(e) = map.get_mut(card_id) {
+            e.elements.remove(element_id);
+        }
+    }
+
     /// Checks that `element_id` is a text element (markdown or plain_text) of a known entity.
     /// An entity this client did not create is not checked.
     pub(crate) fn check_text(&self, card_id: &str, element_id: &str) -> Result<(), ApiError> {

@@ -10,10 +10,12 @@
 //! mode do not count against the API's QPS limits.
 
 mod calls;
+mod elements;
 mod entities;
 mod stream;
 
 pub use calls::EntitySettings;
+pub use elements::Position;
 pub use stream::CardStream;
 
 pub(crate) use entities::Entities;

@@ -245,3 +245,190 @@ pub(crate) fn send_entity(
     e.message_id = Some(message_id.to_owned());
     Ok(Some(e.card.to_string()))
 }
+
+/// The array holding the element `id`, and its index there.
+fn find_slot<'v>(v: &'v mut Value, id: &str) -> Option<(&'v mut Vec<Value>, usize)> {
+    match v {
+        Value::Array(a) => {
+            if let Some(i) = a
+                .iter()
+                .position(|x| x.get("element_id").and_then(Value::as_str) == Some(id))
+            {
+                return Some((a, i));
+            }
+            a.iter_mut().find_map(|x| find_slot(x, id))
+        }
+        Value::Object(m) => m.values_mut().find_map(|x| find_slot(x, id)),
+        _ => None,
+    }
+}
+
+/// The card after an element operation, judged as the create page judges a card.
+fn rejudge(card: &Value, failed: u32) -> Result<(), Reject> {
+    judge_card(&card.to_string()).map(|_| ()).map_err(|r| {
+        if r.code == platform::ENTITY_TOO_MANY_ELEMENTS
+            || r.code == platform::ENTITY_DUPLICATE_ELEMENT_ID
+        {
+            r
+        } else {
+            reject(failed, r.msg)
+        }
+    })
+}
+
+pub(crate) async fn add_elements(
+    State(st): St,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Result<Data, Reject> {
+    authorize(&st, &headers)?;
+    let v = json_body(&body)?;
+    let new: Vec<Value> = serde_json::from_str(str_field(&v, "elements")?).map_err(|e| {
+        reject(
+            platform::INVALID_PARAM,
+            format!("elements is not a JSON array: {e}"),
+        )
+    })?;
+    let kind = str_field(&v, "type")?.to_owned();
+    let target = v
+        .get("target_element_id")
+        .and_then(Value::as_str)
+        .map(str::to_owned);
+    let mut entities = lock(&st.entities);
+    let Some(e) = operate(&st, &mut entities, &id, &v)? else {
+        return Ok(Data(json!({})));
+    };
+    let mut card = e.card.clone();
+    match (kind.as_str(), &target) {
+        ("append", _) => {
+            let list = card["body"]["elements"].as_array_mut().ok_or_else(|| {
+                reject(platform::ENTITY_ADD_FAILED, "the card has no body.elements")
+            })?;
+            list.extend(new);
+        }
+        ("insert_before" | "insert_after", Some(t)) => {
+            let (list, i) = find_slot(&mut card, t)
+                .ok_or_else(|| reject(platform::ENTITY_ADD_FAILED, format!("no element {t}")))?;
+            let at = if kind == "insert_after" { i + 1 } else { i };
+            for (k, x) in new.into_iter().enumerate() {
+                list.insert(at + k, x);
+            }
+        }
+        _ => {
+            return Err(reject(
+                platform::INVALID_PARAM,
+                "type is append, insert_before or insert_after (with target_element_id)",
+            ));
+        }
+    }
+    rejudge(&card, platform::ENTITY_ADD_FAILED)?;
+    e.card = card;
+    show(&st, e);
+    Ok(Data(json!({})))
+}
+
+pub(crate) async fn replace_element(
+    State(st): St,
+    headers: HeaderMap,
+    Path((id, element)): Path<(String, String)>,
+    body: Bytes,
+) -> Result<Data, Reject> {
+    authorize(&st, &headers)?;
+    let v = json_body(&body)?;
+    let new: Value = serde_json::from_str(str_field(&v, "element")?)
+        .map_err(|e| reject(platform::INVALID_PARAM, format!("element is not JSON: {e}")))?;
+    edit_element(&st, &id, &element, &v, |old| {
+        if old.get("tag") != new.get("tag") {
+            return Err(documented(platform::ENTITY_TAG_CHANGE));
+        }
+        *old = new.clone();
+        Ok(())
+    })
+}
+
+pub(crate) async fn patch_element(
+    State(st): St,
+    headers: HeaderMap,
+    Path((id, element)): Path<(String, String)>,
+    body: Bytes,
+) -> Result<Data, Reject> {
+    authorize(&st, &headers)?;
+    let v = json_body(&body)?;
+    let partial: Value = serde_json::from_str(str_field(&v, "partial_element")?).map_err(|e| {
+        reject(
+            platform::INVALID_PARAM,
+            format!("partial_element is not JSON: {e}"),
+        )
+    })?;
+    edit_element(&st, &id, &element, &v, |old| {
+        let Some(p) = partial.as_object() else {
+            return Err(reject(
+                platform::INVALID_PARAM,
+                "partial_element is a JSON object",
+            ));
+        };
+        if p.get("tag").is_some_and(|t| Some(t) != old.get("tag")) {
+            return Err(documented(platform::ENTITY_TAG_CHANGE));
+        }
+        for (k, x) in p {
+            old[k] = x.clone();
+        }
+        Ok(())
+    })
+}
+
+pub(crate) async fn delete_element(
+    State(st): St,
+    headers: HeaderMap,
+    Path((id, element)): Path<(String, String)>,
+    body: Bytes,
+) -> Result<Data, Reject> {
+    authorize(&st, &headers)?;
+    let v = if body.is_empty() {
+        json!({})
+    } else {
+        json_body(&body)?
+    };
+    let mut entities = lock(&st.entities);
+    let Some(e) = operate(&st, &mut entities, &id, &v)? else {
+        return Ok(Data(json!({})));
+    };
+    let mut card = e.card.clone();
+    let (list, i) = find_slot(&mut card, &element).ok_or_else(|| {
+        reject(
+            platform::ENTITY_DELETE_FAILED,
+            format!("no element {element}"),
+        )
+    })?;
+    list.remove(i);
+    e.card = card;
+    show(&st, e);
+    Ok(Data(json!({})))
+}
+
+/// Applies `f` to the element `element` of entity `id` and judges the card.
+fn edit_element(
+    st: &Arc<EmuState>,
+    id: &str,
+    element: &str,
+    v: &Value,
+    f: impl FnOnce(&mut Value) -> Result<(), Reject>,
+) -> Result<Data, Reject> {
+    let mut entities = lock(&st.entities);
+    let Some(e) = operate(st, &mut entities, id, v)? else {
+        return Ok(Data(json!({})));
+    };
+    let mut card = e.card.clone();
+    let (list, i) = find_slot(&mut card, element).ok_or_else(|| {
+        reject(
+            platform::ENTITY_UPDATE_FAILED,
+            format!("no element {element}"),
+        )
+    })?;
+    f(&mut list[i])?;
+    rejudge(&card, platform::ENTITY_UPDATE_FAILED)?;
+    e.card = card;
+    show(st, e);
+    Ok(Data(json!({})))
+}

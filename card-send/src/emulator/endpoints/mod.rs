@@ -67,6 +67,16 @@ pub(crate) fn router(state: Arc<EmuState>) -> Router {
             put(cardkit::content),
         )
         .route(
+            "/open-apis/cardkit/v1/cards/{card_id}/elements",
+            post(cardkit::add_elements),
+        )
+        .route(
+            "/open-apis/cardkit/v1/cards/{card_id}/elements/{element_id}",
+            put(cardkit::replace_element)
+                .patch(cardkit::patch_element)
+                .delete(cardkit::delete_element),
+        )
+        .route(
             "/open-apis/interactive/v1/card/update",
             post(delayed_update::delayed_update),
         )

@@ -1,0 +1,185 @@
+//! The element calls (`…/cards/:card_id/elements…`): add, replace, patch and delete one
+//! component of an entity, checked against the client's copy first (the target exists, new ids
+//! are unique 300301, a replacement keeps its tag 300312).
+
+use card_dsl::Element;
+use reqwest::Method;
+use serde_json::{Value, json};
+
+use super::CardId;
+use crate::client::{Client, path_segment, pre};
+use crate::error::Endpoint;
+use crate::transport::Call;
+use crate::{ApiError, Error, platform};
+
+/// Where added elements go.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Position {
+    /// At the end of the body.
+    Append,
+    /// Before this element.
+    Before(String),
+    /// After this element.
+    After(String),
+}
+
+impl Client {
+    /// Adds components to an entity (`POST …/elements`).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Preflight`] before any request for an unknown target or an element_id already in
+    /// the card (300301); [`Error::Api`] with the add-element page's codes; the transport errors.
+    pub async fn add_elements(
+        &self,
+        id: &CardId,
+        position: Position,
+        elements: &[Element],
+    ) -> Result<(), Error> {
+        let list = serde_json::to_value(elements).unwrap_or(Value::Null);
+        let entities = &self.inner.entities;
+        entities
+            .check_new_ids(id.as_str(), &list)
+            .map_err(pre(Endpoint::CardKit))?;
+        let (kind, target) = match &position {
+            Position::Append => ("append", None),
+            Position::Before(t) => ("insert_before", Some(t.as_str())),
+            Position::After(t) => ("insert_after", Some(t.as_str())),
+        };
+        if let Some(t) = target {
+            entities
+                .tag_of(id.as_str(), t)
+                .map_err(pre(Endpoint::CardKit))?;
+        }
+        let mut body = self.write_body(id);
+        body["type"] = json!(kind);
+        body["elements"] = json!(list.to_string());
+        if let Some(t) = target {
+            body["target_element_id"] = json!(t);
+        }
+        let path = format!(
+            "/open-apis/cardkit/v1/cards/{}/elements",
+            path_segment(id.as_str())
+        );
+        self.entity_request(Method::POST, path, body).await?;
+        entities.added(id.as_str(), &list);
+        Ok(())
+    }
+
+    /// Replaces one component (`PUT …/elements/:element_id`); its tag may not change.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Preflight`] for an unknown element or a changed tag (300312); [`Error::Api`];
+    /// the transport errors.
+    pub async fn replace_element(
+        &self,
+        id: &CardId,
+        element_id: &str,
+        element: &Element,
+    ) -> Result<(), Error> {
+        let old = self
+            .inner
+            .entities
+            .tag_of(id.as_str(), element_id)
+            .map_err(pre(Endpoint::CardKit))?;
+        if let Some(old) = old
+            && old != element.tag()
+        {
+            return Err(pre(Endpoint::CardKit)(ApiError::new(
+                platform::ENTITY_TAG_CHANGE,
+                format!(
+                    "Unable to update element tag: {element_id:?} is a `{old}`, not a `{}`",
+                    element.tag()
+                ),
+                None,
+            )));
+        }
+        let value = serde_json::to_value(element).unwrap_or(Value::Null);
+        let mut body = self.write_body(id);
+        body["element"] = json!(value.to_string());
+        self.entity_request(Method::PUT, self.element_path(id, element_id), body)
+            .await?;
+        self.inner.entities.added(id.as_str(), &value);
+        Ok(())
+    }
+
+    /// Changes some properties of one component (`PATCH …/elements/:element_id`).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Preflight`] for an unknown element or a `tag` in the patch (300312);
+    /// [`Error::Api`]; the transport errors.
+    pub async fn patch_element(
+        &self,
+        id: &CardId,
+        element_id: &str,
+        partial: Value,
+    ) -> Result<(), Error> {
+        let old = self
+            .inner
+            .entities
+            .tag_of(id.as_str(), element_id)
+            .map_err(pre(Endpoint::CardKit))?;
+        if let (Some(old), Some(new)) = (old, partial.get("tag").and_then(Value::as_str))
+            && old != new
+        {
+            return Err(pre(Endpoint::CardKit)(ApiError::new(
+                platform::ENTITY_TAG_CHANGE,
+                format!("Unable to update element tag: {element_id:?} is a `{old}`"),
+                None,
+            )));
+        }
+        let mut body = self.write_body(id);
+        body["partial_element"] = json!(partial.to_string());
+        self.entity_request(Method::PATCH, self.element_path(id, element_id), body)
+            .await
+    }
+
+    /// Deletes one component (`DELETE …/elements/:element_id`).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Preflight`] for an unknown element; [`Error::Api`]; the transport errors.
+    pub async fn delete_element(&self, id: &CardId, element_id: &str) -> Result<(), Error> {
+        self.inner
+            .entities
+            .tag_of(id.as_str(), element_id)
+            .map_err(pre(Endpoint::CardKit))?;
+        let body = self.write_body(id);
+        self.entity_request(Method::DELETE, self.element_path(id, element_id), body)
+            .await?;
+        self.inner.entities.removed(id.as_str(), element_id);
+        Ok(())
+    }
+
+    /// `{sequence, uuid}` for the next write to `id`.
+    fn write_body(&self, id: &CardId) -> Value {
+        json!({
+            "sequence": self.inner.entities.next_sequence(id.as_str()),
+            "uuid": uuid::Uuid::new_v4().to_string(),
+        })
+    }
+
+    fn element_path(&self, id: &CardId, element_id: &str) -> String {
+        format!(
+            "/open-apis/cardkit/v1/cards/{}/elements/{}",
+            path_segment(id.as_str()),
+            path_segment(element_id)
+        )
+    }
+
+    async fn entity_request(&self, method: Method, path: String, body: Value) -> Result<(), Error> {
+        let call = Call {
+            endpoint: Endpoint::CardKit,
+            method,
+            path,
+            query: Vec::new(),
+            body: Some(body),
+            upload: None,
+            key: None,
+        };
+        self.inner.transport.run(&call).await?;
+        Ok(())
+    }
+}

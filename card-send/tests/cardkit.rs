@@ -260,3 +260,60 @@ async fn elements_are_added_replaced_patched_and_deleted() {
         2
     );
 }
+
+#[tokio::test]
+async fn an_answer_longer_than_a_card_goes_on_in_a_new_card_without_breaking_a_code_fence() {
+    let emu = Emulator::start().await.unwrap();
+    let client = emu.client().build().unwrap();
+    let card = card_dsl::card! { <card><markdown element_id="answer">"…"</markdown></card> };
+    let stream = client
+        .card_stream(emu.chat_id(), &card, "answer")
+        .await
+        .unwrap();
+    let mut full = String::new();
+    for i in 0..22 {
+        full.push_str(&format!("Paragraph {i}: {}\n\n", "x".repeat(980)));
+    }
+    // A code block across where the first card fills up.
+    full.push_str("```rust\n");
+    for i in 0..120 {
+        full.push_str(&format!("let line_{i} = {i}; // {}\n", "y".repeat(30)));
+    }
+    full.push_str("```\n\n");
+    for i in 0..10 {
+        full.push_str(&format!("After {i}: {}\n\n", "z".repeat(980)));
+    }
+    for chunk in full.as_bytes().chunks(4000) {
+        stream.append(std::str::from_utf8(chunk).unwrap());
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let messages = stream.finish(None, None).await.unwrap();
+    let texts: Vec<String> = emu_texts(&emu, &messages);
+    assert!(
+        texts.len() >= 2,
+        "the answer went on in a new card: {}",
+        texts.len()
+    );
+    for t in &texts {
+        assert_eq!(
+            t.matches("```").count() % 2,
+            0,
+            "no card ends inside a code fence"
+        );
+        assert!(t.len() <= 30 * 1024);
+    }
+    assert_eq!(texts.concat(), full);
+}
+
+/// The texts of the answer's cards, in order.
+fn emu_texts(emu: &Emulator, messages: &[card_send::MessageId]) -> Vec<String> {
+    messages
+        .iter()
+        .map(|id| {
+            text_of(emu, id)["body"]["elements"][0]["content"]
+                .as_str()
+                .unwrap()
+                .to_owned()
+        })
+        .collect()
+}

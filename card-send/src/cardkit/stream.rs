@@ -4,6 +4,11 @@
 //! streaming mode when the platform closed it (300309 / 200850, after its 10 minutes), waits out
 //! an interaction in progress (200810), and `finish` sends the final text, switches streaming
 //! mode off and sets the summary. Nothing is sent after `finish`.
+//!
+//! An answer longer than one card holds (100,000 characters per write, 30 KB per card) goes on
+//! in a new card: the full card is closed at a paragraph break outside any code fence (a table is
+//! a run of lines, so a paragraph break is never inside one), and a fresh entity of the same card
+//! is sent to the same receiver for the rest.
 
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
@@ -27,8 +32,11 @@ pub struct CardStream {
 
 struct Shared {
     client: Client,
-    card: CardId,
-    message: MessageId,
+    /// The entities of this answer and their messages, the current one last.
+    cards: Mutex<Vec<(CardId, MessageId)>>,
+    /// Where a continuation card goes, and the card it is made from.
+    to: Receiver,
+    template: Card,
     element: String,
     slot: Mutex<Slot>,
     wake: Notify,
@@ -47,8 +55,8 @@ struct Slot {
 impl std::fmt::Debug for CardStream {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("CardStream")
-            .field("card", &self.shared.card)
-            .field("message", &self.shared.message)
+            .field("card", &self.card_id())
+            .field("message", &self.message_id())
             .field("element", &self.shared.element)
             .finish()
     }
@@ -71,16 +79,18 @@ impl Client {
     ) -> Result<CardStream, Error> {
         let mut card = card.clone();
         card.config = card.config.clone().streaming_mode(true);
+        let to = to.into();
         let id = self.create_card_entity(&card).await?;
         self.inner
             .entities
             .check_text(id.as_str(), element_id)
             .map_err(crate::client::pre(crate::error::Endpoint::CardKit))?;
-        let message = self.send_card_entity(to, &id).await?;
+        let message = self.send_card_entity(to.clone(), &id).await?;
         let shared = Arc::new(Shared {
             client: self.clone(),
-            card: id,
-            message,
+            cards: Mutex::new(vec![(id, message)]),
+            to,
+            template: card,
             element: element_id.to_owned(),
             slot: Mutex::new(Slot::default()),
             wake: Notify::new(),
@@ -95,17 +105,28 @@ impl Shared {
     fn lock(&self) -> MutexGuard<'_, Slot> {
         self.slot.lock().unwrap_or_else(|p| p.into_inner())
     }
+
+    fn current(&self) -> (CardId, MessageId) {
+        let cards = self.cards.lock().unwrap_or_else(|p| p.into_inner());
+        cards.last().cloned().expect("a stream has a card")
+    }
 }
 
 impl CardStream {
-    /// The entity.
-    pub fn card_id(&self) -> &CardId {
-        &self.shared.card
+    /// The current entity (a long answer goes on in new ones).
+    pub fn card_id(&self) -> CardId {
+        self.shared.current().0
     }
 
-    /// The message it was sent as.
-    pub fn message_id(&self) -> &MessageId {
-        &self.shared.message
+    /// The message of the current entity.
+    pub fn message_id(&self) -> MessageId {
+        self.shared.current().1
+    }
+
+    /// Every message of this answer, in order (more than one when it went on in new cards).
+    pub fn message_ids(&self) -> Vec<MessageId> {
+        let cards = self.shared.cards.lock().unwrap_or_else(|p| p.into_inner());
+        cards.iter().map(|(_, m)| m.clone()).collect()
     }
 
     /// Makes `text` the full text so far. Returns at once; after `finish` it does nothing.
@@ -122,7 +143,7 @@ impl CardStream {
         {
             let mut slot = self.shared.lock();
             if slot.closed {
-                tracing::warn!(card = %self.shared.card, "text pushed after the stream finished; ignored");
+                tracing::warn!(card = %self.card_id(), "text pushed after the stream finished; ignored");
                 return;
             }
             f(&mut slot.text);
@@ -132,7 +153,8 @@ impl CardStream {
     }
 
     /// Sends the final text (when given), waits until it is delivered, then switches streaming
-    /// mode off and sets the chat list's summary. Nothing is sent after it.
+    /// mode off and sets the chat list's summary. Nothing is sent after it. Returns every message
+    /// of the answer, in order.
     ///
     /// # Errors
     ///
@@ -142,7 +164,7 @@ impl CardStream {
         self,
         final_text: Option<String>,
         summary: Option<String>,
-    ) -> Result<(), Error> {
+    ) -> Result<Vec<MessageId>, Error> {
         let target = {
             let mut slot = self.shared.lock();
             if let Some(t) = final_text {
@@ -174,19 +196,24 @@ impl CardStream {
         };
         self.shared
             .client
-            .card_entity_settings(&self.shared.card, &settings)
-            .await
+            .card_entity_settings(&self.card_id(), &settings)
+            .await?;
+        Ok(self.message_ids())
     }
 }
 
 async fn worker(shared: Arc<Shared>) {
     let mut sent_version = 0;
+    // Bytes of the answer already closed into earlier cards.
+    let mut base = 0;
+    let room = room(&shared.template);
     loop {
         let (text, version, closed) = {
             let slot = shared.lock();
             (slot.text.clone(), slot.version, slot.closed)
         };
-        if version == sent_version || text.is_empty() {
+        let current = text.get(base..).unwrap_or_default();
+        if version == sent_version || current.is_empty() {
             if closed {
                 shared.state.send_modify(|s| s.0 = version);
                 return;
@@ -194,15 +221,80 @@ async fn worker(shared: Arc<Shared>) {
             shared.wake.notified().await;
             continue;
         }
-        if let Err(e) = send(&shared, &text).await {
-            tracing::error!(card = %shared.card, error = %e, "streaming stopped");
+        let result = if current.len() > room {
+            let cut = split_point(current, room);
+            rotate(&shared, &current[..cut]).await.map(|()| base += cut)
+        } else {
+            send(&shared, current)
+                .await
+                .map(|()| sent_version = version)
+        };
+        if let Err(e) = result {
+            tracing::error!(card = %shared.current().0, error = %e, "streaming stopped");
             shared.state.send_modify(|s| s.1 = Some(e));
             return;
         }
-        sent_version = version;
-        shared.state.send_modify(|s| s.0 = version);
+        if sent_version == version {
+            shared.state.send_modify(|s| s.0 = version);
+        }
         tokio::time::sleep(PACE).await;
     }
+}
+
+/// Bytes of text one card of this template holds: 100,000 characters per write (counted as
+/// bytes, which is never fewer), and the 30 KB card less the template and escaping's margin.
+fn room(template: &Card) -> usize {
+    let card = platform::CARD_MAX_BYTES;
+    let margin = template.to_content().len() + 2048;
+    platform::MAX_STREAM_CONTENT.min(card.saturating_sub(margin) * 9 / 10)
+}
+
+/// Where to end a card's text of at most `room` bytes: the last paragraph break (a blank line)
+/// before `room` outside any code fence, else the last line break outside a fence, else `room`
+/// (on a character boundary).
+fn split_point(text: &str, room: usize) -> usize {
+    let mut limit = room.min(text.len());
+    while !text.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    let head = &text[..limit];
+    let outside_fence = |at: usize| head[..at].matches("```").count() % 2 == 0;
+    let para = head
+        .match_indices("\n\n")
+        .map(|(i, _)| i + 2)
+        .filter(|&i| outside_fence(i))
+        .last();
+    let line = || {
+        head.match_indices('\n')
+            .map(|(i, _)| i + 1)
+            .filter(|&i| outside_fence(i))
+            .last()
+    };
+    para.or_else(line).filter(|&i| i > 0).unwrap_or(limit)
+}
+
+/// Closes the current card with `last` as its final text and goes on in a new entity of the same
+/// card, sent to the same receiver.
+async fn rotate(shared: &Shared, last: &str) -> Result<(), Error> {
+    send(shared, last).await?;
+    let (card, _) = shared.current();
+    let off = EntitySettings {
+        streaming_mode: Some(false),
+        summary: None,
+    };
+    shared.client.card_entity_settings(&card, &off).await?;
+    let id = shared.client.create_card_entity(&shared.template).await?;
+    let message = shared
+        .client
+        .send_card_entity(shared.to.clone(), &id)
+        .await?;
+    tracing::info!(from = %card, to = %id, "the answer goes on in a new card");
+    shared
+        .cards
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .push((id, message));
+    Ok(())
 }
 
 /// Sends one text, handling the codes that have a cure.
@@ -210,9 +302,10 @@ async fn send(shared: &Shared, text: &str) -> Result<(), Error> {
     let mut attempt = 0;
     loop {
         attempt += 1;
+        let (card, _) = shared.current();
         let result = shared
             .client
-            .stream_text(&shared.card, &shared.element, text)
+            .stream_text(&card, &shared.element, text)
             .await;
         let code = match &result {
             Ok(()) => return Ok(()),
@@ -228,10 +321,7 @@ async fn send(shared: &Shared, text: &str) -> Result<(), Error> {
                     streaming_mode: Some(true),
                     summary: None,
                 };
-                shared
-                    .client
-                    .card_entity_settings(&shared.card, &on)
-                    .await?;
+                shared.client.card_entity_settings(&card, &on).await?;
             }
             // A user is interacting with the card: wait and retry.
             Some(platform::ENTITY_IN_INTERACTION) => {
@@ -241,5 +331,26 @@ async fn send(shared: &Shared, text: &str) -> Result<(), Error> {
             Some(platform::ENTITY_SEQUENCE) => {}
             _ => return result,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::split_point;
+
+    #[test]
+    fn a_card_ends_at_a_paragraph_break_outside_a_code_fence() {
+        let text = "one\n\ntwo\n\n```\ncode\n\nmore code\n```\n\nthree";
+        // Room ends inside the fence: the cut goes before it.
+        let cut = split_point(text, 20);
+        assert_eq!(&text[..cut], "one\n\ntwo\n\n");
+        // Room past the fence: the cut goes after it.
+        let cut = split_point(text, text.len() - 2);
+        assert_eq!(
+            &text[..cut],
+            "one\n\ntwo\n\n```\ncode\n\nmore code\n```\n\n"
+        );
+        // No break at all: cut at the room, on a character boundary.
+        assert_eq!(split_point("ééééé", 3), 2);
     }
 }

@@ -258,17 +258,15 @@ fn split_point(text: &str, room: usize) -> usize {
         limit -= 1;
     }
     let head = &text[..limit];
-    let outside_fence = |at: usize| head[..at].matches("```").count() % 2 == 0;
+    let outside_fence = |at: usize| head[..at].matches("```").count().is_multiple_of(2);
     let para = head
-        .match_indices("\n\n")
+        .rmatch_indices("\n\n")
         .map(|(i, _)| i + 2)
-        .filter(|&i| outside_fence(i))
-        .last();
+        .find(|&i| outside_fence(i));
     let line = || {
-        head.match_indices('\n')
+        head.rmatch_indices('\n')
             .map(|(i, _)| i + 1)
-            .filter(|&i| outside_fence(i))
-            .last()
+            .find(|&i| outside_fence(i))
     };
     para.or_else(line).filter(|&i| i > 0).unwrap_or(limit)
 }

@@ -317,3 +317,47 @@ fn emu_texts(emu: &Emulator, messages: &[card_send::MessageId]) -> Vec<String> {
         })
         .collect()
 }
+
+#[tokio::test]
+async fn a_batch_applies_all_or_none_and_id_convert_finds_the_entity() {
+    use card_send::cardkit::{BatchAction, Position};
+    let emu = Emulator::start().await.unwrap();
+    let client = emu.client().build().unwrap();
+    let entity = client.create_card_entity(&answer_card()).await.unwrap();
+    let id = client
+        .send_card_entity(emu.chat_id(), &entity)
+        .await
+        .unwrap();
+    assert_eq!(client.card_id_of(&id).await.unwrap(), entity);
+    let note = card_dsl::element! { <markdown element_id="note">"rated 5"</markdown> };
+    client
+        .batch_update(
+            &entity,
+            &[
+                BatchAction::Add(Position::After("answer".into()), vec![note.into()]),
+                BatchAction::Patch("answer".into(), serde_json::json!({"content": "done"})),
+                BatchAction::Delete(vec!["more".into()]),
+                BatchAction::Settings(EntitySettings {
+                    streaming_mode: Some(false),
+                    summary: Some("done".into()),
+                }),
+            ],
+        )
+        .await
+        .unwrap();
+    let shown = text_of(&emu, &id);
+    let elements = shown["body"]["elements"].as_array().unwrap();
+    assert_eq!(elements.len(), 2);
+    assert_eq!(elements[0]["content"], "done");
+    assert_eq!(elements[1]["element_id"], "note");
+    assert_eq!(shown["config"]["summary"]["content"], "done");
+    // A batch with a changed tag is refused before any request, and changes nothing.
+    let before = emu.stats().requests;
+    let hr = card_dsl::element! { <hr element_id="note"/> };
+    let e = client
+        .batch_update(&entity, &[BatchAction::Replace("note".into(), hr.into())])
+        .await
+        .unwrap_err();
+    assert_eq!(e.code(), Some(300312), "{e}");
+    assert_eq!(emu.stats().requests, before);
+}

@@ -25,7 +25,7 @@ pub struct EntitySettings {
 
 impl EntitySettings {
     /// The `settings` string: `{"config": {…}}`.
-    fn to_settings(&self) -> String {
+    pub(crate) fn settings_string(&self) -> String {
         let mut config = serde_json::Map::new();
         if let Some(on) = self.streaming_mode {
             config.insert("streaming_mode".into(), json!(on));
@@ -117,7 +117,7 @@ impl Client {
         settings: &EntitySettings,
     ) -> Result<(), Error> {
         let body = json!({
-            "settings": settings.to_settings(),
+            "settings": settings.settings_string(),
             "sequence": self.inner.entities.next_sequence(id.as_str()),
             "uuid": uuid::Uuid::new_v4().to_string(),
         });

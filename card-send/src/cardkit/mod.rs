@@ -9,11 +9,13 @@
 //! streaming mode closes itself 10 minutes after it was last switched on, and calls in streaming
 //! mode do not count against the API's QPS limits.
 
+mod batch;
 mod calls;
 mod elements;
 mod entities;
 mod stream;
 
+pub use batch::BatchAction;
 pub use calls::EntitySettings;
 pub use elements::Position;
 pub use stream::CardStream;

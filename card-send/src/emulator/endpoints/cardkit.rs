@@ -432,3 +432,131 @@ fn edit_element(
     show(st, e);
     Ok(Data(json!({})))
 }
+
+pub(crate) async fn batch_update(
+    State(st): St,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Result<Data, Reject> {
+    authorize(&st, &headers)?;
+    let v = json_body(&body)?;
+    let actions: Vec<Value> = serde_json::from_str(str_field(&v, "actions")?).map_err(|e| {
+        reject(
+            platform::INVALID_PARAM,
+            format!("actions is not a JSON array: {e}"),
+        )
+    })?;
+    let mut entities = lock(&st.entities);
+    let Some(e) = operate(&st, &mut entities, &id, &v)? else {
+        return Ok(Data(json!({})));
+    };
+    // All or none: the actions apply to a copy, which replaces the card only when all succeed.
+    let mut card = e.card.clone();
+    let mut streaming = None;
+    for a in &actions {
+        let p = &a["params"];
+        match a["action"].as_str().unwrap_or_default() {
+            "partial_update_setting" => {
+                if let Some(config) = p.pointer("/settings/config").and_then(Value::as_object) {
+                    if let Some(on) = config.get("streaming_mode").and_then(Value::as_bool) {
+                        streaming = Some(on);
+                    }
+                    for (k, x) in config {
+                        card["config"][k] = x.clone();
+                    }
+                }
+            }
+            "add_elements" => {
+                let new = p["elements"].as_array().cloned().unwrap_or_default();
+                match (p["type"].as_str(), p["target_element_id"].as_str()) {
+                    (Some("append"), _) => card["body"]["elements"]
+                        .as_array_mut()
+                        .ok_or_else(|| reject(platform::ENTITY_ADD_FAILED, "no body.elements"))?
+                        .extend(new),
+                    (Some(kind @ ("insert_before" | "insert_after")), Some(t)) => {
+                        let (list, i) = find_slot(&mut card, t).ok_or_else(|| {
+                            reject(platform::ENTITY_ADD_FAILED, format!("no element {t}"))
+                        })?;
+                        let at = if kind == "insert_after" { i + 1 } else { i };
+                        for (k, x) in new.into_iter().enumerate() {
+                            list.insert(at + k, x);
+                        }
+                    }
+                    _ => return Err(reject(platform::INVALID_PARAM, "add_elements needs a type")),
+                }
+            }
+            "delete_elements" => {
+                for el in p["element_ids"].as_array().into_iter().flatten() {
+                    let el = el.as_str().unwrap_or_default();
+                    let (list, i) = find_slot(&mut card, el).ok_or_else(|| {
+                        reject(platform::ENTITY_DELETE_FAILED, format!("no element {el}"))
+                    })?;
+                    list.remove(i);
+                }
+            }
+            kind @ ("partial_update_element" | "update_element") => {
+                let el = p["element_id"].as_str().unwrap_or_default();
+                let (list, i) = find_slot(&mut card, el).ok_or_else(|| {
+                    reject(platform::ENTITY_UPDATE_FAILED, format!("no element {el}"))
+                })?;
+                let new = if kind == "update_element" {
+                    &p["element"]
+                } else {
+                    &p["partial_element"]
+                };
+                if new
+                    .get("tag")
+                    .is_some_and(|t| Some(t) != list[i].get("tag"))
+                {
+                    return Err(documented(platform::ENTITY_TAG_CHANGE));
+                }
+                if kind == "update_element" {
+                    list[i] = new.clone();
+                } else if let Some(m) = new.as_object() {
+                    for (k, x) in m {
+                        list[i][k] = x.clone();
+                    }
+                }
+            }
+            other => {
+                return Err(reject(
+                    platform::INVALID_PARAM,
+                    format!("unknown action {other:?}"),
+                ));
+            }
+        }
+    }
+    rejudge(&card, platform::ENTITY_UPDATE_FAILED)?;
+    e.card = card;
+    if let Some(on) = streaming {
+        e.streaming = on;
+        if on {
+            e.armed_at = st.now();
+        }
+    }
+    show(&st, e);
+    Ok(Data(json!({})))
+}
+
+pub(crate) async fn id_convert(
+    State(st): St,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Data, Reject> {
+    authorize(&st, &headers)?;
+    let v = json_body(&body)?;
+    let message = str_field(&v, "message_id")?;
+    let entities = lock(&st.entities);
+    let id = entities
+        .iter()
+        .find(|(_, e)| e.message_id.as_deref() == Some(message))
+        .map(|(id, _)| id.clone())
+        .ok_or_else(|| {
+            reject(
+                platform::INVALID_PARAM,
+                format!("message {message} is not a card entity's"),
+            )
+        })?;
+    Ok(Data(json!({ "card_id": id })))
+}

@@ -55,6 +55,14 @@ pub(crate) fn router(state: Arc<EmuState>) -> Router {
         .route("/open-apis/im/v1/images", post(images::upload))
         .route("/open-apis/cardkit/v1/cards", post(cardkit::create))
         .route(
+            "/open-apis/cardkit/v1/cards/id_convert",
+            post(cardkit::id_convert),
+        )
+        .route(
+            "/open-apis/cardkit/v1/cards/{card_id}/batch_update",
+            post(cardkit::batch_update),
+        )
+        .route(
             "/open-apis/cardkit/v1/cards/{card_id}",
             put(cardkit::update),
         )

@@ -355,7 +355,10 @@ async fn a_batch_applies_all_or_none_and_id_convert_finds_the_entity() {
     let before = emu.stats().requests;
     let hr = card_dsl::element! { <hr element_id="note"/> };
     let e = client
-        .batch_update(&entity, &[BatchAction::Replace("note".into(), hr.into())])
+        .batch_update(
+            &entity,
+            &[BatchAction::Replace("note".into(), Box::new(hr.into()))],
+        )
         .await
         .unwrap_err();
     assert_eq!(e.code(), Some(300312), "{e}");

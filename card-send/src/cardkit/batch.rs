@@ -24,8 +24,8 @@ pub enum BatchAction {
     Delete(Vec<String>),
     /// `partial_update_element`.
     Patch(String, Value),
-    /// `update_element`.
-    Replace(String, Element),
+    /// `update_element` (boxed: an element is large).
+    Replace(String, Box<Element>),
 }
 
 impl BatchAction {

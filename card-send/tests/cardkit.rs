@@ -364,3 +364,43 @@ async fn a_batch_applies_all_or_none_and_id_convert_finds_the_entity() {
     assert_eq!(e.code(), Some(300312), "{e}");
     assert_eq!(emu.stats().requests, before);
 }
+
+#[tokio::test]
+async fn an_interaction_in_progress_is_waited_out_and_templates_make_entities() {
+    let emu = Emulator::start().await.unwrap();
+    let client = emu.client().build().unwrap();
+    let stream = client
+        .card_stream(emu.chat_id(), &answer_card(), "answer")
+        .await
+        .unwrap();
+    let id = stream.message_id();
+    // A direct write during a user's interaction gets 200810 (a client without retries shows
+    // it; the default policy backs off and retries it) …
+    assert!(emu.hold_interaction(&id, Duration::from_millis(500)));
+    let no_retry = emu
+        .client()
+        .retry(card_send::RetryPolicy::none())
+        .build()
+        .unwrap();
+    let e = no_retry
+        .stream_text(&stream.card_id(), "answer", "now")
+        .await
+        .unwrap_err();
+    assert_eq!(e.code(), Some(200810), "{e}");
+    // … and the stream waits it out.
+    stream.push("after the interaction");
+    stream.finish(None, None).await.unwrap();
+    assert_eq!(
+        text_of(&emu, &id)["body"]["elements"][0]["content"],
+        "after the interaction"
+    );
+    let t = client
+        .create_card_entity_from_template(
+            "AAqigYkzabcef",
+            Some("1.0.0"),
+            serde_json::json!({"name": "Ada"}),
+        )
+        .await
+        .unwrap();
+    client.send_card_entity(emu.chat_id(), &t).await.unwrap();
+}

@@ -67,6 +67,32 @@ impl Client {
         Ok(CardId::new(created.card_id))
     }
 
+    /// Creates a card entity from a card-builder template (`type: template`): its id, optional
+    /// version and variables. The client keeps no copy of a template's elements, so operations
+    /// on them are not checked locally.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Api`] with the create page's codes; the transport errors.
+    pub async fn create_card_entity_from_template(
+        &self,
+        template_id: &str,
+        version: Option<&str>,
+        variables: Value,
+    ) -> Result<CardId, Error> {
+        let mut data = json!({ "template_id": template_id, "template_variable": variables });
+        if let Some(v) = version {
+            data["template_version_name"] = json!(v);
+        }
+        let call = self.entity_call(
+            Method::POST,
+            "/open-apis/cardkit/v1/cards".into(),
+            json!({ "type": "template", "data": data.to_string() }),
+        );
+        let created: Created = decode(Endpoint::CardKit, self.inner.transport.run(&call).await?)?;
+        Ok(CardId::new(created.card_id))
+    }
+
     /// Sends a card entity as a message (`{"type": "card", "data": {"card_id": …}}`); an entity
     /// is sent once.
     ///

@@ -376,6 +376,24 @@ impl Emulator {
         );
     }
 
+    /// Simulates a user's interaction with the card entity shown in `message` for `how_long` (of
+    /// the emulated clock): operations on it meanwhile get 200810. False if the message shows no
+    /// entity.
+    pub fn hold_interaction(&self, message: &MessageId, how_long: Duration) -> bool {
+        let until = self.state.now() + how_long;
+        let mut entities = lock(&self.state.entities);
+        match entities
+            .values_mut()
+            .find(|e| e.message_id.as_deref() == Some(message.as_str()))
+        {
+            Some(e) => {
+                e.interacting_until = Some(until);
+                true
+            }
+            None => false,
+        }
+    }
+
     /// The bytes of an image uploaded with this key, if any.
     pub fn image(&self, key: &str) -> Option<Vec<u8>> {
         lock(&self.state.images).get(key).cloned()

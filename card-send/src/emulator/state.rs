@@ -36,6 +36,8 @@ pub(crate) struct Entity {
     /// When streaming mode was last switched on (it closes itself 10 minutes later).
     pub(crate) armed_at: SystemTime,
     pub(crate) uuids: HashSet<String>,
+    /// A user's interaction in progress until then (operations get 200810).
+    pub(crate) interacting_until: Option<SystemTime>,
 }
 
 /// A callback token the emulator handed out with a click.

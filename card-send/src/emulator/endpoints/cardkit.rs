@@ -19,7 +19,27 @@ pub(crate) async fn create(State(st): St, headers: HeaderMap, body: Bytes) -> Re
     authorize(&st, &headers)?;
     let v = json_body(&body)?;
     let data = str_field(&v, "data")?;
-    let card = judge_card(data)?;
+    let card = match str_field(&v, "type")? {
+        "card_json" => judge_card(data)?,
+        // A builder template: the emulator has no builder, so it shows the template reference.
+        "template" => {
+            let t: Value = serde_json::from_str(data)
+                .map_err(|e| reject(platform::INVALID_PARAM, format!("data is not JSON: {e}")))?;
+            if t.get("template_id").and_then(Value::as_str).is_none() {
+                return Err(reject(
+                    platform::INVALID_PARAM,
+                    "template data needs a template_id",
+                ));
+            }
+            json!({"schema": "2.0", "config": {}, "body": {"elements": []}, "template": t})
+        }
+        other => {
+            return Err(reject(
+                platform::INVALID_PARAM,
+                format!("type is card_json or template, not {other:?}"),
+            ));
+        }
+    };
     let now = st.now();
     let id = st.fresh_id("7");
     let streaming = card
@@ -36,6 +56,7 @@ pub(crate) async fn create(State(st): St, headers: HeaderMap, body: Bytes) -> Re
             streaming,
             armed_at: now,
             uuids: HashSet::new(),
+            interacting_until: None,
         },
     );
     Ok(Data(json!({ "card_id": id })))
@@ -77,6 +98,9 @@ fn operate<'e>(
         .ok_or_else(|| documented(platform::ENTITY_NOT_FOUND))?;
     if st.now().duration_since(e.created).unwrap_or_default() > platform::ENTITY_LIFETIME {
         return Err(documented(platform::ENTITY_EXPIRED));
+    }
+    if e.interacting_until.is_some_and(|until| st.now() < until) {
+        return Err(documented(platform::ENTITY_IN_INTERACTION));
     }
     let seq = v.get("sequence").and_then(Value::as_u64).unwrap_or(0);
     if let Some(u) = v.get("uuid").and_then(Value::as_str) {

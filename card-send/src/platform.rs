@@ -164,6 +164,16 @@ pub const ENTITY_STREAMING_TIMEOUT: u32 = 200850;
 pub const ENTITY_TOO_LARGE: u32 = 200860;
 /// Two components share an element_id.
 pub const ENTITY_DUPLICATE_ELEMENT_ID: u32 = 300301;
+/// The card content could not be generated (create page).
+pub const ENTITY_CONTENT_FAILED: u32 = 200220;
+/// update_multi is false (create page).
+pub const ENTITY_NOT_SHARED: u32 = 300302;
+/// The card JSON is empty (create page).
+pub const ENTITY_EMPTY: u32 = 300307;
+/// This app may not update or use this card (stream page).
+pub const ENTITY_NOT_OURS: u32 = 300311;
+/// Server internal error (stream page): retried.
+pub const ENTITY_INTERNAL: u32 = 300120;
 /// Only schema 2.0 cards make entities.
 pub const ENTITY_SCHEMA_2_ONLY: u32 = 300303;
 /// More than 200 components.

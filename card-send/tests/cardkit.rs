@@ -404,3 +404,30 @@ async fn an_interaction_in_progress_is_waited_out_and_templates_make_entities() 
         .unwrap();
     client.send_card_entity(emu.chat_id(), &t).await.unwrap();
 }
+
+#[tokio::test]
+async fn an_entity_expires_after_14_days_and_replies_can_carry_one() {
+    let emu = Emulator::start().await.unwrap();
+    let client = emu.client().build().unwrap();
+    let question = client
+        .send_message(emu.chat_id(), &card_dsl::MessageContent::text("why?"))
+        .await
+        .unwrap();
+    let card = answer_card().config(card_dsl::Config::new().streaming_mode(true));
+    let entity = client.create_card_entity(&card).await.unwrap();
+    let reply = client
+        .reply_card_entity(&question, &entity, true)
+        .await
+        .unwrap();
+    assert!(reply.thread_id.is_some());
+    client
+        .stream_text(&entity, "answer", "because")
+        .await
+        .unwrap();
+    emu.advance_clock(Duration::from_secs(15 * 24 * 3600));
+    let e = client
+        .stream_text(&entity, "answer", "late")
+        .await
+        .unwrap_err();
+    assert_eq!(e.code(), Some(200750), "{e}");
+}

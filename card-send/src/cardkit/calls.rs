@@ -108,6 +108,22 @@ impl Client {
         self.send_content(to.into(), "interactive", content).await
     }
 
+    /// Replies to a message with a card entity (`in_thread` as for [`Client::reply_card`]).
+    ///
+    /// # Errors
+    ///
+    /// As [`Client::reply_card`].
+    pub async fn reply_card_entity(
+        &self,
+        to: &MessageId,
+        card: &CardId,
+        in_thread: bool,
+    ) -> Result<crate::Message, Error> {
+        let content = json!({ "type": "card", "data": { "card_id": card.as_str() } }).to_string();
+        self.reply_content(to, "interactive", content, in_thread)
+            .await
+    }
+
     /// Replaces the entity's card (`PUT /open-apis/cardkit/v1/cards/:card_id`).
     ///
     /// # Errors

@@ -54,7 +54,7 @@ impl Client {
             .await
     }
 
-    async fn reply_content(
+    pub(crate) async fn reply_content(
         &self,
         to: &MessageId,
         msg_type: &str,

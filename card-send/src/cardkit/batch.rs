@@ -10,7 +10,6 @@ use serde_json::{Value, json};
 use super::{CardId, EntitySettings, Position};
 use crate::client::{Client, decode, path_segment, pre};
 use crate::error::Endpoint;
-use crate::transport::Call;
 use crate::{ApiError, Error, MessageId, platform};
 
 /// One operation of a batch (the batch-update page's `actions`).
@@ -115,18 +114,11 @@ impl Client {
             "sequence": entities.next_sequence(id.as_str()),
             "uuid": uuid::Uuid::new_v4().to_string(),
         });
-        let call = Call {
-            endpoint: Endpoint::CardKit,
-            method: Method::POST,
-            path: format!(
-                "/open-apis/cardkit/v1/cards/{}/batch_update",
-                path_segment(id.as_str())
-            ),
-            query: Vec::new(),
-            body: Some(body),
-            upload: None,
-            key: None,
-        };
+        let path = format!(
+            "/open-apis/cardkit/v1/cards/{}/batch_update",
+            path_segment(id.as_str())
+        );
+        let call = self.entity_call(Method::POST, path, body);
         self.inner.transport.run(&call).await?;
         for a in actions {
             match a {
@@ -153,15 +145,11 @@ impl Client {
     ///
     /// [`Error::Api`] for a message that is not a card entity's; the transport errors.
     pub async fn card_id_of(&self, message: &MessageId) -> Result<CardId, Error> {
-        let call = Call {
-            endpoint: Endpoint::CardKit,
-            method: Method::POST,
-            path: "/open-apis/cardkit/v1/cards/id_convert".into(),
-            query: Vec::new(),
-            body: Some(json!({ "message_id": message.as_str() })),
-            upload: None,
-            key: None,
-        };
+        let call = self.entity_call(
+            Method::POST,
+            "/open-apis/cardkit/v1/cards/id_convert".into(),
+            json!({ "message_id": message.as_str() }),
+        );
         let c: Converted = decode(Endpoint::CardKit, self.inner.transport.run(&call).await?)?;
         Ok(CardId::new(c.card_id))
     }

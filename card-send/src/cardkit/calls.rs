@@ -221,7 +221,7 @@ impl Client {
         Ok(())
     }
 
-    fn entity_call(&self, method: Method, path: String, body: Value) -> Call<'static> {
+    pub(super) fn entity_call(&self, method: Method, path: String, body: Value) -> Call<'static> {
         Call {
             endpoint: Endpoint::CardKit,
             method,

@@ -9,7 +9,6 @@ use serde_json::{Value, json};
 use super::CardId;
 use crate::client::{Client, path_segment, pre};
 use crate::error::Endpoint;
-use crate::transport::Call;
 use crate::{ApiError, Error, platform};
 
 /// Where added elements go.
@@ -170,15 +169,7 @@ impl Client {
     }
 
     async fn entity_request(&self, method: Method, path: String, body: Value) -> Result<(), Error> {
-        let call = Call {
-            endpoint: Endpoint::CardKit,
-            method,
-            path,
-            query: Vec::new(),
-            body: Some(body),
-            upload: None,
-            key: None,
-        };
+        let call = self.entity_call(method, path, body);
         self.inner.transport.run(&call).await?;
         Ok(())
     }

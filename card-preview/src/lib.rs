@@ -1,0 +1,31 @@
+//! See a Feishu/Lark card before sending it: [`render`] turns card JSON 2.0 (or a 1.0 card,
+//! upgraded first) into one self-contained HTML page drawn close to the client — header
+//! templates, column sets with their weights, the markdown subset, tables with paging, form
+//! controls drawn disabled, images and charts as labelled placeholders — in light or dark, at
+//! the client's width for the card's `width_mode`. The validator's findings are listed beside
+//! the card, each linked to the element it names. Every component renders something: a tag the
+//! renderer does not draw is shown as a labelled box, never dropped.
+#![forbid(unsafe_code)]
+
+mod component;
+mod markdown;
+mod page;
+mod style;
+
+pub use page::{Options, Theme, render, render_str};
+
+/// HTML-escapes text.
+pub(crate) fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}

@@ -46,7 +46,7 @@ pub fn render(card: &Value, options: Options) -> String {
     let report = card_validate::validate(card);
     let width = match card.pointer("/config/width_mode").and_then(Value::as_str) {
         Some("compact") => "400px",
-        Some("fill") => "min(100%, 1000px)",
+        Some("fill") => "min(calc(100vw - 340px), 1000px)",
         _ => "600px",
     };
     let mut body = String::new();

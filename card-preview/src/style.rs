@@ -27,7 +27,7 @@ input,select,textarea{{font:inherit;padding:4px 8px;border:1px solid {border};bo
 table{{border-collapse:collapse;width:100%;font-size:13px}}th,td{{border-bottom:1px solid {border};padding:4px 8px;text-align:left}}
 code{{background:rgba(127,127,127,.15);padding:0 3px;border-radius:3px}}pre{{background:rgba(127,127,127,.12);padding:8px;border-radius:6px;overflow:auto}}
 .at{{color:#3370ff}}a{{color:#3370ff}}
-.findings{{max-width:420px;font-size:13px}}.findings li{{margin-bottom:6px}}.findings .error{{color:#f54a45}}.findings .warning{{color:#de7802}}
+.findings{{min-width:240px;max-width:420px;font-size:13px}}.findings li{{margin-bottom:6px}}.findings .error{{color:#f54a45}}.findings .warning{{color:#de7802}}
 [data-finding]{{outline:2px solid #f54a45;outline-offset:2px}}"#
     )
 }

@@ -2,7 +2,7 @@
 //! fenced code blocks, `[text](url)`, `<font color>`, `<at id>`, `<link>`, lists, headings,
 //! quotes and tables. Everything else is escaped text.
 
-use crate::{esc, style};
+use crate::{esc, short, style};
 
 /// Markdown content as HTML.
 pub(crate) fn to_html(md: &str) -> String {
@@ -69,15 +69,17 @@ pub(crate) fn to_html(md: &str) -> String {
             continue;
         }
         close(&mut out, &mut list);
-        if let Some(h) = t
-            .strip_prefix("# ")
-            .or_else(|| t.strip_prefix("## "))
-            .or_else(|| t.strip_prefix("### "))
-        {
+        let level = t.chars().take_while(|c| *c == '#').count();
+        if (1..=6).contains(&level) && t[level..].starts_with(' ') {
+            let px = [24, 20, 18, 16, 15, 14][level - 1];
             out.push_str(&format!(
-                "<div style=\"font-weight:600;font-size:16px\">{}</div>",
-                inline(h)
+                "<div style=\"font-weight:600;font-size:{px}px\">{}</div>",
+                inline(t[level..].trim())
             ));
+        } else if matches!(t.trim_end(), "---" | "***" | "<hr>" | "<hr/>" | "<hr />") {
+            out.push_str(
+                "<hr style=\"border:none;border-top:1px solid rgba(127,127,127,.3);margin:4px 0\">",
+            );
         } else if let Some(q) = t.strip_prefix("> ") {
             out.push_str(&format!(
                 "<blockquote class=\"grey\">{}</blockquote>",
@@ -110,15 +112,77 @@ fn cells(row: &str) -> Vec<&str> {
 /// One line's inline marks. The text is escaped first, then the marks become tags, so no
 /// markup of the card's author reaches the page unescaped.
 pub(crate) fn inline(s: &str) -> String {
-    let mut t = esc(s);
+    let mut t = emoji(&esc(s));
     t = pairs(&t, "**", "<b>", "</b>");
     t = pairs(&t, "~~", "<s>", "</s>");
     t = pairs(&t, "`", "<code>", "</code>");
     t = pairs(&t, "*", "<i>", "</i>");
+    t = images(&t);
     t = links(&t);
-    t = font(&t);
-    t = at(&t);
+    for br in ["&lt;br&gt;", "&lt;br/&gt;", "&lt;br /&gt;"] {
+        t = t.replace(br, "<br>");
+    }
+    t = tags(&t, "font", |a, inner| {
+        format!(
+            "<span style=\"color:{}\">{inner}</span>",
+            style::colour(a.get("color"))
+        )
+    });
+    t = tags(&t, "text_tag", |a, inner| {
+        let (fg, bg) = style::tag_colours(a.get("color"));
+        format!("<span class=\"tag\" style=\"color:{fg};background:{bg};margin:0\">{inner}</span>")
+    });
+    t = tags(&t, "link", |a, inner| {
+        let url = a.get("url");
+        let text = if inner.is_empty() {
+            url.to_owned()
+        } else {
+            inner.to_owned()
+        };
+        format!("<a href=\"{}\">{text}</a>", href(url))
+    });
+    t = tags(&t, "at", |a, _| {
+        let who = match a.get("id") {
+            "all" => "所有人".to_owned(),
+            "" => "user".to_owned(),
+            id => short(id),
+        };
+        format!("<span class=\"at\">@{who}</span>")
+    });
+    t = tags(&t, "person", |a, _| {
+        format!("<span class=\"at\">@{}</span>", short(a.get("id")))
+    });
+    t = tags(&t, "number_tag", |a, inner| {
+        let mut css = String::new();
+        if let Some(c) = style::colour_css(a.get("background_color")) {
+            css.push_str(&format!("background:{c};"));
+        }
+        if let Some(c) = style::colour_css(a.get("font_color")) {
+            css.push_str(&format!("color:{c};"));
+        }
+        format!("<span class=\"num\" style=\"{css}\">{inner}</span>")
+    });
+    t = tags(&t, "local_datetime", |a, inner| {
+        let ms = a.get("millisecond");
+        if ms.is_empty() {
+            inner.to_owned()
+        } else {
+            format!("<span title=\"shown in the reader's time zone\">{ms} ms</span>")
+        }
+    });
     t
+}
+
+/// A link target: http(s) URLs (and the client's `lark://` ones) are kept, anything else is `#`.
+fn href(url: &str) -> &str {
+    let safe = !url.contains(['"', '<', '>', ' ']);
+    if safe
+        && (url.starts_with("http://") || url.starts_with("https://") || url.starts_with("lark://"))
+    {
+        url
+    } else {
+        "#"
+    }
 }
 
 /// Replaces `mark…mark` pairs with `open…close`.
@@ -143,11 +207,27 @@ fn pairs(s: &str, mark: &str, open: &str, close: &str) -> String {
     out
 }
 
+/// `![alt](image_key)` (escaped) as an image placeholder.
+fn images(s: &str) -> String {
+    bracketed(s, "![", |alt, key| {
+        format!(
+            "<span class=\"ph\" style=\"display:inline-block;padding:4px 8px\" title=\"{key}\">image {alt}</span>"
+        )
+    })
+}
+
 /// `[text](url)` (escaped) as a link.
 fn links(s: &str) -> String {
+    bracketed(s, "[", |text, url| {
+        format!("<a href=\"{}\">{text}</a>", href(url))
+    })
+}
+
+/// Replaces each `{open}text](target)` with `f(text, target)`.
+fn bracketed(s: &str, open: &str, f: impl Fn(&str, &str) -> String) -> String {
     let mut out = String::new();
     let mut rest = s;
-    while let Some(a) = rest.find('[') {
+    while let Some(a) = rest.find(open) {
         let Some(b) = rest[a..].find("](").map(|i| a + i) else {
             break;
         };
@@ -155,61 +235,105 @@ fn links(s: &str) -> String {
             break;
         };
         out.push_str(&rest[..a]);
-        let url = &rest[b + 2..c];
-        let href = if url.starts_with("http://") || url.starts_with("https://") {
-            url
-        } else {
-            "#"
-        };
-        out.push_str(&format!("<a href=\"{href}\">{}</a>", &rest[a + 1..b]));
+        out.push_str(&f(&rest[a + open.len()..b], &rest[b + 2..c]));
         rest = &rest[c + 1..];
     }
     out.push_str(rest);
     out
 }
 
-/// `<font color='x'>…</font>` (escaped) as a coloured span.
-fn font(s: &str) -> String {
-    const OPEN: &str = "&lt;font color=";
-    let mut out = s.to_owned();
-    while let Some(a) = out.find(OPEN) {
-        let Some(end) = out[a..].find("&gt;").map(|i| a + i) else {
+/// The attributes of an (escaped) opening tag.
+#[derive(Debug, Default)]
+struct Attrs(Vec<(String, String)>);
+
+impl Attrs {
+    fn parse(text: &str) -> Attrs {
+        let text = text.replace("&#39;", "'").replace("&quot;", "'");
+        let mut out = Vec::new();
+        let mut rest = text.trim();
+        while let Some(eq) = rest.find('=') {
+            let key = rest[..eq].trim().to_owned();
+            let after = rest[eq + 1..].trim_start();
+            let (value, next) = if let Some(v) = after.strip_prefix('\'') {
+                match v.find('\'') {
+                    Some(end) => (&v[..end], &v[end + 1..]),
+                    None => (v, ""),
+                }
+            } else {
+                match after.find(char::is_whitespace) {
+                    Some(end) => (&after[..end], &after[end..]),
+                    None => (after, ""),
+                }
+            };
+            out.push((key, value.to_owned()));
+            rest = next.trim_start();
+        }
+        Attrs(out)
+    }
+
+    fn get(&self, key: &str) -> &str {
+        self.0
+            .iter()
+            .find(|(k, _)| k == key)
+            .map_or("", |(_, v)| v.as_str())
+    }
+}
+
+/// Replaces each (escaped) `<name …>inner</name>` with `f(attributes, inner)`; an element
+/// with no closing tag ends at the end of the text.
+fn tags(s: &str, name: &str, f: impl Fn(&Attrs, &str) -> String) -> String {
+    let open = format!("&lt;{name}");
+    let close = format!("&lt;/{name}&gt;");
+    let mut out = String::new();
+    let mut rest = s;
+    while let Some(a) = rest.find(&open) {
+        let after = &rest[a + open.len()..];
+        // `<font>` must not match `<fontx>`.
+        if !(after.starts_with(' ') || after.starts_with("&gt;") || after.starts_with('/')) {
+            out.push_str(&rest[..a + open.len()]);
+            rest = after;
+            continue;
+        }
+        let Some(end) = after.find("&gt;") else {
             break;
         };
-        let name = out[a + OPEN.len()..end]
-            .replace("&#39;", "")
-            .replace("&quot;", "");
-        let colour = style::colour(name.trim());
-        out.replace_range(
-            a..end + "&gt;".len(),
-            &format!("<span style=\"color:{colour}\">"),
-        );
-        match out.find("&lt;/font&gt;") {
-            Some(c) => out.replace_range(c..c + "&lt;/font&gt;".len(), "</span>"),
-            None => out.push_str("</span>"),
-        }
+        let attrs = Attrs::parse(after[..end].trim_end_matches('/'));
+        let body = &after[end + "&gt;".len()..];
+        let (inner, next) = match body.find(&close) {
+            Some(c) => (&body[..c], &body[c + close.len()..]),
+            None => (body, ""),
+        };
+        out.push_str(&rest[..a]);
+        out.push_str(&f(&attrs, inner));
+        rest = next;
     }
+    out.push_str(rest);
     out
 }
 
-/// `<at id=…></at>` (escaped) as a mention.
-fn at(s: &str) -> String {
-    let mut out = s.to_owned();
-    while let Some(a) = out.find("&lt;at ") {
-        let Some(close) = out[a..].find("&lt;/at&gt;").map(|i| a + i) else {
-            break;
-        };
-        let inner = &out[a..close];
-        let who = if inner.contains("all") {
-            "所有人"
+/// `:EMOJI_KEY:` as a small labelled chip (the preview has no emoji images).
+fn emoji(s: &str) -> String {
+    let mut out = String::new();
+    let mut rest = s;
+    while let Some(a) = rest.find(':') {
+        let tail = &rest[a + 1..];
+        let len = tail
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .unwrap_or(tail.len());
+        let key = &tail[..len];
+        if len > 1
+            && tail[len..].starts_with(':')
+            && key.starts_with(|c: char| c.is_ascii_alphabetic())
+        {
+            out.push_str(&rest[..a]);
+            out.push_str(&format!("<span class=\"emoji\">{key}</span>"));
+            rest = &tail[len + 1..];
         } else {
-            "user"
-        };
-        out.replace_range(
-            a..close + "&lt;/at&gt;".len(),
-            &format!("<span class=\"at\">@{who}</span>"),
-        );
+            out.push_str(&rest[..a + 1]);
+            rest = tail;
+        }
     }
+    out.push_str(rest);
     out
 }
 

@@ -3,7 +3,8 @@
 
 use serde_json::Value;
 
-use crate::{component, esc, style};
+use crate::component::{Out, container};
+use crate::{esc, header, style};
 
 /// Light or dark.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -32,6 +33,19 @@ pub fn render_str(text: &str, options: Options) -> Result<String, serde_json::Er
     Ok(render(&v, options))
 }
 
+/// Renders any serializable card (a `card_dsl::Card`, a `serde_json::Value`, your own
+/// structs) as a page.
+///
+/// # Errors
+///
+/// The serializer's error when the card cannot become JSON (a map with non-string keys).
+pub fn render_card<C: serde::Serialize + ?Sized>(
+    card: &C,
+    options: Options,
+) -> Result<String, serde_json::Error> {
+    Ok(render(&serde_json::to_value(card)?, options))
+}
+
 /// Renders a card (2.0, or 1.0 upgraded first) as one self-contained HTML page.
 pub fn render(card: &Value, options: Options) -> String {
     let upgraded;
@@ -44,22 +58,28 @@ pub fn render(card: &Value, options: Options) -> String {
         &upgraded
     };
     let report = card_validate::validate(card);
-    let width = match card.pointer("/config/width_mode").and_then(Value::as_str) {
+    let width_mode = card.pointer("/config/width_mode").and_then(Value::as_str);
+    let width = match width_mode {
         Some("compact") => "400px",
         Some("fill") => "min(calc(100vw - 340px), 1000px)",
         _ => "600px",
     };
-    let mut body = String::new();
-    if let Some(h) = card.get("header") {
-        header(h, &mut body);
+    let mut out = Out {
+        html: String::new(),
+        dark: options.theme == Theme::Dark,
+        narrow: width_mode == Some("compact"),
+        width: match width_mode {
+            Some("compact") => 376.0,
+            Some("fill") => 976.0,
+            _ => 576.0,
+        },
+    };
+    if let Some(h) = card.get("header").filter(|h| h.is_object()) {
+        header::header(h, &mut out);
     }
-    body.push_str("<div class=\"body\">");
-    component::list(
-        card.pointer("/body/elements"),
-        "ROOT -> body -> elements",
-        &mut body,
-    );
-    body.push_str("</div>");
+    let body = card.get("body").cloned().unwrap_or(Value::Null);
+    container::body(&body, &mut out);
+    let body = out.html;
     let mut findings = String::new();
     for d in report.diagnostics() {
         let class = if d.is_error() { "error" } else { "warning" };
@@ -74,9 +94,12 @@ pub fn render(card: &Value, options: Options) -> String {
     } else {
         "the server would refuse this card"
     };
-    // Outline the elements findings point at.
+    // Outline the elements findings point at; errors last, so their red wins over a warning's
+    // orange on the same element.
     let mut marks = String::new();
-    for d in report.diagnostics() {
+    let mut ordered: Vec<_> = report.diagnostics().iter().collect();
+    ordered.sort_by_key(|d| d.is_error());
+    for d in ordered {
         marks.push_str(&format!(
             "[data-path=\"{}\"]{{outline:2px solid {};outline-offset:2px}}",
             css_string(&d.path.to_string()),
@@ -103,34 +126,4 @@ fn css_string(s: &str) -> String {
         }
     }
     out
-}
-
-fn header(h: &Value, out: &mut String) {
-    let bg = style::template(
-        h.get("template")
-            .and_then(Value::as_str)
-            .unwrap_or("default"),
-    );
-    let title = h
-        .pointer("/title/content")
-        .and_then(Value::as_str)
-        .unwrap_or_default();
-    out.push_str(&format!("<div class=\"header\" data-path=\"ROOT -> header\" style=\"background:{bg}\"><div class=\"title\">{}", esc(title)));
-    for t in h
-        .get("text_tag_list")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-    {
-        let text = t
-            .pointer("/text/content")
-            .and_then(Value::as_str)
-            .unwrap_or_default();
-        out.push_str(&format!("<span class=\"tag\">{}</span>", esc(text)));
-    }
-    out.push_str("</div>");
-    if let Some(sub) = h.pointer("/subtitle/content").and_then(Value::as_str) {
-        out.push_str(&format!("<div class=\"subtitle\">{}</div>", esc(sub)));
-    }
-    out.push_str("</div>");
 }

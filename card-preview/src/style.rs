@@ -1,4 +1,6 @@
-//! The page's CSS and the client's colours: header templates, button types, text colours.
+//! The client's look as data: the page's CSS, the colour palette (hues with their shades),
+//! header templates, spacing names, box strings and text sizes. Every value taken from a card
+//! passes through here, so nothing a card says reaches a `style` attribute unchecked.
 
 /// The CSS of a page, for light or dark.
 pub(crate) fn css(dark: bool) -> String {
@@ -9,61 +11,232 @@ pub(crate) fn css(dark: bool) -> String {
     };
     format!(
         r#"body{{background:{bg};color:{fg};font:14px/1.5 -apple-system,"PingFang SC","Helvetica Neue",Arial,sans-serif;margin:24px;display:flex;gap:24px;align-items:flex-start}}
-.card{{background:{card};border:1px solid {border};border-radius:8px;overflow:hidden;flex:none}}
-.header{{padding:12px 16px;color:#fff}}.header .title{{font-size:16px;font-weight:600}}.header .subtitle{{font-size:13px;opacity:.85}}
-.header .tag{{display:inline-block;font-size:12px;padding:0 6px;border-radius:4px;background:rgba(255,255,255,.25);margin-left:6px}}
-.body{{padding:12px 16px;display:flex;flex-direction:column;gap:8px}}
+.card{{--card:{card};background:{card};border:1px solid {border};border-radius:8px;overflow:hidden;flex:none}}
+.header{{padding:12px;display:flex;gap:8px;align-items:flex-start}}.header .title{{font-size:16px;font-weight:600}}.header .subtitle{{font-size:12px;color:{grey}}}
+.tag{{display:inline-block;font-size:12px;line-height:18px;padding:0 4px;border-radius:4px;margin-left:4px;font-weight:400;vertical-align:1px}}
+.icon{{display:inline-block;width:16px;height:16px;border-radius:4px;background:currentColor;opacity:.55;vertical-align:-2px;flex:none}}
+.body{{display:flex}}.v{{display:flex;flex-direction:column;min-width:0}}.h{{display:flex;flex-direction:row;flex-wrap:wrap;min-width:0}}
 .grey{{color:{grey}}}.notation{{font-size:12px;color:{grey}}}
-.row{{display:flex;gap:8px}}.col{{min-width:0;display:flex;flex-direction:column;gap:8px}}
-.btn{{display:inline-block;padding:4px 12px;border:1px solid {border};border-radius:6px;font-size:14px;background:transparent;color:{fg}}}
+.row{{display:flex;min-width:0}}.col{{min-width:0;display:flex;box-sizing:border-box;border-radius:8px}}
+.btn{{display:inline-block;padding:4px 12px;border:1px solid {border};border-radius:6px;font:inherit;background:transparent;color:{fg};white-space:nowrap}}
+.btn.small{{padding:2px 8px;font-size:12px}}.btn.large{{padding:8px 16px}}
 .btn.primary{{color:#3370ff;border-color:#3370ff}}.btn.danger{{color:#f54a45;border-color:#f54a45}}
 .btn.primary_filled{{background:#3370ff;color:#fff;border-color:#3370ff}}.btn.danger_filled{{background:#f54a45;color:#fff;border-color:#f54a45}}
-.btn.text,.btn.primary_text,.btn.danger_text{{border-color:transparent}}.btn.primary_text{{color:#3370ff}}.btn.danger_text{{color:#f54a45}}
+.btn.text,.btn.primary_text,.btn.danger_text{{border-color:transparent;padding-left:0;padding-right:0}}.btn.primary_text{{color:#3370ff}}.btn.danger_text{{color:#f54a45}}
 .btn.laser{{background:linear-gradient(90deg,#8c55ec,#3370ff);color:#fff;border:none}}
-.ph{{border:1px dashed {border};border-radius:6px;color:{grey};padding:12px;text-align:center;font-size:12px}}
-.panel{{border:1px solid {border};border-radius:6px;padding:4px 8px}}
-.form{{border:1px solid {border};border-radius:6px;padding:8px;display:flex;flex-direction:column;gap:8px}}
-input,select,textarea{{font:inherit;padding:4px 8px;border:1px solid {border};border-radius:6px;background:transparent;color:{fg}}}
-table{{border-collapse:collapse;width:100%;font-size:13px}}th,td{{border-bottom:1px solid {border};padding:4px 8px;text-align:left}}
-code{{background:rgba(127,127,127,.15);padding:0 3px;border-radius:3px}}pre{{background:rgba(127,127,127,.12);padding:8px;border-radius:6px;overflow:auto}}
-.at{{color:#3370ff}}a{{color:#3370ff}}
-.findings{{min-width:240px;max-width:420px;font-size:13px}}.findings li{{margin-bottom:6px}}.findings .error{{color:#f54a45}}.findings .warning{{color:#de7802}}
-[data-finding]{{outline:2px solid #f54a45;outline-offset:2px}}"#
+.ph{{border:1px dashed {border};border-radius:6px;color:{grey};padding:12px;text-align:center;font-size:12px;box-sizing:border-box}}
+.panel{{border-radius:8px;display:flex;flex-direction:column}}.panel>summary{{cursor:default;font-weight:500}}
+.form{{display:flex;flex-direction:column}}
+.field{{display:flex;flex-direction:column;gap:4px}}.field.h{{flex-direction:row;align-items:center;gap:8px;flex-wrap:nowrap}}
+input,select,textarea{{font:inherit;padding:4px 8px;border:1px solid {border};border-radius:6px;background:transparent;color:{fg};box-sizing:border-box;min-width:0}}
+table{{border-collapse:collapse;width:100%;font-size:14px}}th,td{{border-bottom:1px solid {border};padding:4px 8px;text-align:left}}
+.tbl{{overflow-x:auto}}.tbl th.freeze,.tbl td.freeze{{position:sticky;left:0;background:{card}}}
+code{{background:rgba(127,127,127,.15);padding:0 3px;border-radius:3px}}pre{{background:rgba(127,127,127,.12);padding:8px;border-radius:6px;overflow:auto;margin:0}}
+blockquote{{margin:0;padding-left:8px;border-left:2px solid {border}}}ul,ol{{margin:0;padding-left:20px}}p{{margin:0}}
+.at{{color:#3370ff}}a{{color:#3370ff;text-decoration:none}}.emoji{{font-size:12px;border:1px solid {border};border-radius:4px;padding:0 2px}}
+.num{{display:inline-block;min-width:16px;height:16px;line-height:16px;border-radius:8px;text-align:center;font-size:12px;background:#3370ff;color:#fff}}
+.chart{{display:flex;flex-direction:column;gap:4px}}.chart svg{{width:100%;display:block}}.chart .legend{{font-size:12px;color:{grey};display:flex;gap:12px;flex-wrap:wrap}}
+.chart .legend i{{display:inline-block;width:8px;height:8px;border-radius:2px;margin-right:4px}}
+.findings{{min-width:240px;max-width:420px;font-size:13px}}.findings li{{margin-bottom:6px}}.findings .error{{color:#f54a45}}.findings .warning{{color:#de7802}}"#
     )
 }
 
-/// The background of a header template.
-pub(crate) fn template(name: &str) -> &'static str {
+/// A hue's middle (500) shade, from the Feishu colour enumeration's hue names.
+fn hue(name: &str) -> Option<(u8, u8, u8)> {
+    Some(match name {
+        "blue" => (0x33, 0x70, 0xff),
+        "wathet" => (0x14, 0xc0, 0xff),
+        "turquoise" => (0x00, 0xc2, 0xc2),
+        "green" => (0x34, 0xc7, 0x24),
+        "lime" => (0xb3, 0xd6, 0x00),
+        "yellow" => (0xff, 0xc6, 0x0a),
+        "sunflower" => (0xfa, 0xd3, 0x55),
+        "orange" => (0xff, 0x88, 0x00),
+        "red" => (0xf5, 0x4a, 0x45),
+        "carmine" => (0xf0, 0x1d, 0x94),
+        "violet" => (0xd1, 0x36, 0xd1),
+        "purple" => (0x7f, 0x3b, 0xf5),
+        "indigo" => (0x49, 0x54, 0xe6),
+        "grey" => (0x8f, 0x95, 0x9e),
+        _ => return None,
+    })
+}
+
+/// A shade of a hue: lighter shades mix in white, darker ones black.
+fn shade((r, g, b): (u8, u8, u8), level: u32) -> String {
+    let (toward, amount) = match level {
+        0 => (255.0, 1.0),
+        50 => (255.0, 0.92),
+        100 => (255.0, 0.84),
+        200 => (255.0, 0.68),
+        300 => (255.0, 0.5),
+        350 => (255.0, 0.4),
+        400 => (255.0, 0.25),
+        500 => (0.0, 0.0),
+        600 => (0.0, 0.15),
+        650 => (0.0, 0.22),
+        700 => (0.0, 0.3),
+        800 => (0.0, 0.45),
+        900 => (0.0, 0.6),
+        950 => (0.0, 0.7),
+        _ => (0.0, 0.85),
+    };
+    let mix = |c: u8| (c as f64 + (toward - c as f64) * amount).round() as u8;
+    format!("#{:02x}{:02x}{:02x}", mix(r), mix(g), mix(b))
+}
+
+/// A colour value as CSS: a palette name (`red`, `grey-600`, `bg-white`), `#rgb`/`#rrggbb`,
+/// or `rgb(a)(…)`. Anything else is `None`, so a card's text never reaches the CSS.
+pub(crate) fn colour_css(name: &str) -> Option<String> {
+    let name = name.trim();
     match name {
-        "blue" => "#3370ff",
-        "wathet" => "#4fa3ff",
-        "turquoise" => "#14c0c9",
-        "green" => "#2ea121",
-        "yellow" => "#d4b000",
-        "orange" => "#ed7d31",
-        "red" => "#f54a45",
-        "carmine" => "#d83b6b",
-        "violet" => "#8b5cf6",
-        "purple" => "#7f3bf5",
-        "indigo" => "#4954e6",
-        "grey" => "#8f959e",
-        _ => "#646a73",
+        "white" | "bg-white" => return Some("#ffffff".into()),
+        "black" => return Some("#000000".into()),
+        _ => {}
+    }
+    if let Some(hex) = name.strip_prefix('#') {
+        return (matches!(hex.len(), 3 | 4 | 6 | 8) && hex.chars().all(|c| c.is_ascii_hexdigit()))
+            .then(|| name.to_owned());
+    }
+    if name.starts_with("rgb") {
+        let ok = name
+            .chars()
+            .all(|c| c.is_ascii_digit() || " ,.%()rgba".contains(c));
+        return ok.then(|| name.to_owned());
+    }
+    let (base, level) = match name.rsplit_once('-') {
+        Some((b, l)) => (b, l.parse().ok()?),
+        None => (name, 500),
+    };
+    hue(base).map(|h| shade(h, level))
+}
+
+/// A text colour (the client's text shades: a bare hue is its 600 shade).
+pub(crate) fn colour(name: &str) -> String {
+    match name.trim() {
+        "default" | "" => "inherit".into(),
+        n if hue(n).is_some() => colour_css(&format!("{n}-600")).unwrap_or_default(),
+        n => colour_css(n).unwrap_or_else(|| "inherit".into()),
     }
 }
 
-/// A text colour name as CSS (the client's palette for the common names).
-pub(crate) fn colour(name: &str) -> String {
+/// A container's `background_style`: `default` is none; a colour name or rgba is its colour.
+pub(crate) fn background(name: &str, dark: bool) -> Option<String> {
+    match name.trim() {
+        "" | "default" | "none" => None,
+        "grey" => Some(if dark { "#333333" } else { "#f2f3f5" }.into()),
+        n if hue(n).is_some() => colour_css(&format!("{n}-{}", if dark { 900 } else { 50 })),
+        // The dark client swaps light and dark shades of a hue.
+        n if dark => match n.rsplit_once('-') {
+            Some((h, l)) if hue(h).is_some() => {
+                let level: u32 = l.parse().ok()?;
+                colour_css(&format!("{h}-{}", 950u32.saturating_sub(level).max(50)))
+            }
+            _ => colour_css(n),
+        },
+        n => colour_css(n),
+    }
+}
+
+/// A tag's colours (text, background) for a TagColor (`neutral`, `blue`, …).
+pub(crate) fn tag_colours(name: &str) -> (String, String) {
+    let h = match name {
+        "neutral" | "" => "grey",
+        n if hue(n).is_some() => n,
+        _ => "blue",
+    };
+    (
+        colour_css(&format!("{h}-700")).unwrap_or_default(),
+        colour_css(&format!("{h}-100")).unwrap_or_default(),
+    )
+}
+
+/// A header template's background and title colour. The 2.0 client draws a tinted header
+/// with dark text; `default` has no tint.
+pub(crate) fn template(name: &str, dark: bool) -> (String, &'static str) {
+    let title = if dark { "#ebebeb" } else { "#1f2329" };
     match name {
-        "default" => "inherit".into(),
-        "grey" | "grey-600" => "#8f959e".into(),
-        "red" => "#f54a45".into(),
-        "green" => "#2ea121".into(),
-        "blue" => "#3370ff".into(),
-        "orange" => "#ed7d31".into(),
-        "yellow" => "#d4b000".into(),
-        "purple" => "#7f3bf5".into(),
-        "turquoise" => "#14c0c9".into(),
-        c if c.starts_with('#') || c.starts_with("rgb") => c.into(),
-        _ => "inherit".into(),
+        "default" | "" => ("transparent".into(), title),
+        n if hue(n).is_some() => (
+            colour_css(&format!("{n}-{}", if dark { 900 } else { 100 })).unwrap_or_default(),
+            title,
+        ),
+        _ => ("transparent".into(), title),
+    }
+}
+
+/// A spacing value (`small`, `medium`, `large`, `extra_large`, `default`, `Npx`) in pixels;
+/// `None` for anything else, so the caller keeps its default.
+pub(crate) fn spacing(v: &str) -> Option<u32> {
+    match v.trim() {
+        "small" => Some(4),
+        "medium" | "default" => Some(8),
+        "large" => Some(12),
+        "extra_large" => Some(16),
+        px => px.strip_suffix("px")?.trim().parse().ok(),
+    }
+}
+
+/// A box string (`"8px"`, `"4px 0"`, `"4px 0 4px 0"`) as CSS, when it is one.
+pub(crate) fn box_css(v: &str) -> Option<String> {
+    let parts: Vec<&str> = v.split_whitespace().collect();
+    let length = |p: &&str| {
+        let n = p.strip_suffix("px").unwrap_or(p);
+        n.parse::<i32>().is_ok() && (p.ends_with("px") || *p == "0")
+    };
+    (matches!(parts.len(), 1 | 2 | 4) && parts.iter().all(length)).then(|| parts.join(" "))
+}
+
+/// A text size name in pixels (the doc's TagSize table; `heading` is 16).
+pub(crate) fn text_size(name: &str) -> Option<u32> {
+    Some(match name {
+        "heading-0" | "xxxx-large" => 30,
+        "heading-1" | "xxx-large" => 24,
+        "heading-2" | "xx-large" => 20,
+        "heading-3" | "x-large" => 18,
+        "heading-4" | "heading" | "large" => 16,
+        "normal" | "medium" => 14,
+        "notation" | "small" => 12,
+        "x-small" => 10,
+        _ => return None,
+    })
+}
+
+/// CSS `justify-content` / `text-align` for `left|center|right`, and `align-items` for
+/// `top|center|bottom`.
+pub(crate) fn align(v: &str) -> Option<&'static str> {
+    match v {
+        "left" | "top" => Some("flex-start"),
+        "center" => Some("center"),
+        "right" | "bottom" => Some("flex-end"),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn colours_are_names_or_checked_values() {
+        assert_eq!(colour_css("blue").as_deref(), Some("#3370ff"));
+        assert_eq!(colour_css("grey-50").as_deref(), Some("#f6f7f7"));
+        assert_eq!(
+            colour_css("rgba(1,2,3,0.5)").as_deref(),
+            Some("rgba(1,2,3,0.5)")
+        );
+        assert_eq!(colour_css("#fff\" onload=\"x"), None);
+        assert_eq!(colour_css("red;background:url(x)"), None);
+        assert_eq!(colour("nonsense"), "inherit");
+    }
+
+    #[test]
+    fn spacing_and_boxes() {
+        assert_eq!(spacing("large"), Some(12));
+        assert_eq!(spacing("20px"), Some(20));
+        assert_eq!(spacing("huge"), None);
+        assert_eq!(box_css("4px 0").as_deref(), Some("4px 0"));
+        assert_eq!(box_css("4px 0 4px").as_deref(), None);
+        assert_eq!(box_css("1px;color:red"), None);
     }
 }

@@ -148,3 +148,136 @@ fn example_pages_snapshot() {
         insta::assert_snapshot!(name, body);
     }
 }
+
+/// The body of a one-element card's page (the CSS left out).
+fn one(element: serde_json::Value, width_mode: Option<&str>) -> String {
+    let mut card = serde_json::json!({"schema": "2.0", "body": {"elements": [element]}});
+    if let Some(w) = width_mode {
+        card["config"] = serde_json::json!({ "width_mode": w });
+    }
+    let page = card_preview::render(&card, Options::default());
+    page[page.find("<body>").unwrap()..].to_owned()
+}
+
+#[test]
+fn columns_take_their_weights_widths_and_narrow_flex_modes() {
+    let set = serde_json::json!({"tag": "column_set", "flex_mode": "bisect", "horizontal_spacing": "large", "columns": [
+        {"tag": "column", "width": "weighted", "weight": 2, "background_style": "grey", "padding": "8px", "elements": []},
+        {"tag": "column", "width": "100px", "vertical_align": "center", "elements": []},
+        {"tag": "column", "elements": []}
+    ]});
+    let wide = one(set.clone(), None);
+    assert!(wide.contains("gap:12px"), "{wide}");
+    assert!(wide.contains("flex:2 1 0;"), "{wide}");
+    assert!(wide.contains("flex:0 0 100px;"), "{wide}");
+    assert!(
+        wide.contains("flex:0 1 auto;"),
+        "a column's width defaults to auto: {wide}"
+    );
+    assert!(wide.contains("justify-content:center"), "{wide}");
+    assert!(wide.contains("padding:8px;"), "{wide}");
+    assert!(wide.contains("background:#f2f3f5"), "{wide}");
+    // bisect only changes narrow screens: the compact width lays two columns per row.
+    assert!(!wide.contains("calc("), "{wide}");
+    let narrow = one(set, Some("compact"));
+    assert!(
+        narrow.contains("flex:0 0 calc((100% - 12px) / 2)"),
+        "{narrow}"
+    );
+    assert!(narrow.contains("width:400px"), "{narrow}");
+}
+
+#[test]
+fn charts_are_drawn_from_their_data() {
+    let bar = one(
+        serde_json::json!({"tag": "chart", "chart_spec": {"type": "bar", "xField": "m", "yField": "v",
+            "data": {"values": [{"m": "Jan", "v": 3}, {"m": "Feb", "v": 5}, {"m": "Mar", "v": 4}]}}}),
+        None,
+    );
+    assert_eq!(bar.matches("<rect").count(), 3, "{bar}");
+    assert!(bar.contains(">Feb</text>"), "{bar}");
+    let pie = one(
+        serde_json::json!({"tag": "chart", "chart_spec": {"type": "pie", "categoryField": "c", "valueField": "v",
+            "data": [{"id": "d", "values": [{"c": "a", "v": 1}, {"c": "b", "v": 2}, {"c": "c", "v": 3}]}]}}),
+        None,
+    );
+    assert_eq!(pie.matches("<path").count(), 3, "{pie}");
+    assert!(pie.contains("class=\"legend\""), "{pie}");
+    let grouped = one(
+        serde_json::json!({"tag": "chart", "chart_spec": {"type": "line", "xField": "d", "yField": "v", "seriesField": "s",
+            "data": {"values": [{"d": "1", "v": 1, "s": "x"}, {"d": "2", "v": 2, "s": "x"}, {"d": "1", "v": 2, "s": "y"}, {"d": "2", "v": 1, "s": "y"}]}}}),
+        None,
+    );
+    assert_eq!(
+        grouped.matches("<polyline").count(),
+        2,
+        "one line per series: {grouped}"
+    );
+    let radar = one(
+        serde_json::json!({"tag": "chart", "chart_spec": {"type": "radar", "data": {"values": [{"a": 1}, {"a": 2}]}}}),
+        None,
+    );
+    assert!(radar.contains("radar chart · 2 data points"), "{radar}");
+}
+
+#[test]
+fn markdown_tags_render_and_stay_safe() {
+    let md = one(
+        serde_json::json!({"tag": "markdown", "content": "### Title\n<text_tag color='red'>hot</text_tag> <link url='javascript:alert(1)'>x</link> <number_tag>3</number_tag> :DONE:\n<font color='green\" onmouseover=\"x'>g</font>\n---"}),
+        None,
+    );
+    assert!(md.contains("font-size:18px\">Title"), "{md}");
+    assert!(
+        md.contains("class=\"tag\"") && md.contains(">hot</span>"),
+        "{md}"
+    );
+    assert!(md.contains("<a href=\"#\">x</a>"), "{md}");
+    assert!(md.contains("class=\"num\""), "{md}");
+    assert!(md.contains("<span class=\"emoji\">DONE</span>"), "{md}");
+    assert!(!md.contains("onmouseover=\""), "{md}");
+    assert!(md.contains("<hr"), "{md}");
+    let div = one(
+        serde_json::json!({"tag": "div", "text": {"tag": "plain_text", "content": "x", "text_color": "red\";background:url(x)"}}),
+        None,
+    );
+    let card = &div[..div.find("class=\"findings\"").unwrap()];
+    assert!(!card.contains("url(x)"), "{div}");
+    assert!(card.contains("color:inherit"), "{div}");
+}
+
+#[test]
+fn tables_format_cells_by_type_and_page() {
+    let t = one(
+        serde_json::json!({"tag": "table", "page_size": 1, "columns": [
+            {"name": "n", "display_name": "N", "data_type": "number", "format": {"precision": 1, "separator": true}},
+            {"name": "o", "data_type": "options"},
+            {"name": "d", "data_type": "date", "date_format": "YYYY-MM-DD"}
+        ], "rows": [{"n": 12345.67, "o": [{"text": "ok", "color": "green"}], "d": 1_700_000_000_000_i64}, {"n": 1}]}),
+        None,
+    );
+    assert!(
+        t.contains("text-align:right;vertical-align:middle\">12,345.7</td>"),
+        "{t}"
+    );
+    assert!(t.contains(">ok</span>"), "{t}");
+    assert!(t.contains(">2023-11-14</td>"), "{t}");
+    assert!(t.contains("‹ 1 / 2 ›"), "{t}");
+}
+
+#[test]
+fn any_serializable_card_renders() {
+    #[derive(serde::Serialize)]
+    struct Mine {
+        schema: &'static str,
+        body: serde_json::Value,
+    }
+    let page = card_preview::render_card(
+        &Mine {
+            schema: "2.0",
+            body: serde_json::json!({"elements": [{"tag": "markdown", "content": "hi"}]}),
+        },
+        Options::default(),
+    )
+    .unwrap();
+    assert!(page.contains("<div>hi</div>"), "{page}");
+}

@@ -11,8 +11,8 @@ fn chromium() -> String {
     std::env::var("CHROMIUM").unwrap_or_else(|_| "chromium".into())
 }
 
-/// A screenshot of `html` at 1100 × 600.
-fn screenshot(html: &str, dir: &Path, name: &str) -> PathBuf {
+/// A screenshot of `html` at 1100 × `height`.
+fn screenshot(html: &str, dir: &Path, name: &str, height: u32) -> PathBuf {
     let page = dir.join(format!("{name}.html"));
     let png = dir.join(format!("{name}.png"));
     std::fs::write(&page, html).unwrap();
@@ -28,8 +28,8 @@ fn screenshot(html: &str, dir: &Path, name: &str) -> PathBuf {
             "--disable-sync",
             "--hide-scrollbars",
             "--force-device-scale-factor=1",
-            "--window-size=1100,600",
         ])
+        .arg(format!("--window-size=1100,{height}"))
         .arg(format!("--user-data-dir={}", dir.join("profile").display()))
         .arg(format!("--screenshot={}", png.display()))
         .arg(format!("file://{}", page.display()))
@@ -80,17 +80,58 @@ fn example_cards_look_as_their_goldens() {
     std::fs::create_dir_all(&dir).unwrap();
     let update = std::env::var("UPDATE_GOLDEN").is_ok();
     let mut report = Vec::new();
-    for (card, theme, name) in [
-        ("deploy-finished.json", Theme::Light, "deploy-finished"),
-        ("deploy-finished.json", Theme::Dark, "deploy-finished-dark"),
-        ("v1-leftovers.json", Theme::Light, "v1-leftovers"),
-        ("approval-form.json", Theme::Light, "approval-form"),
-        ("sales-table.json", Theme::Light, "sales-table"),
-    ] {
-        let text = std::fs::read_to_string(root.join("../card-validate/examples/cards").join(card))
-            .unwrap();
+    let examples = "../card-validate/examples/cards";
+    for (card, theme, name, height) in [
+        (
+            examples,
+            "deploy-finished.json",
+            Theme::Light,
+            "deploy-finished",
+            600,
+        ),
+        (
+            examples,
+            "deploy-finished.json",
+            Theme::Dark,
+            "deploy-finished-dark",
+            600,
+        ),
+        (
+            examples,
+            "v1-leftovers.json",
+            Theme::Light,
+            "v1-leftovers",
+            600,
+        ),
+        (
+            examples,
+            "approval-form.json",
+            Theme::Light,
+            "approval-form",
+            600,
+        ),
+        (
+            examples,
+            "sales-table.json",
+            Theme::Light,
+            "sales-table",
+            600,
+        ),
+        // Every family of components: layout, charts, table types, panel, form.
+        ("tests/cards", "gallery.json", Theme::Light, "gallery", 1500),
+        (
+            "tests/cards",
+            "gallery.json",
+            Theme::Dark,
+            "gallery-dark",
+            1500,
+        ),
+    ]
+    .map(|(dir, card, theme, name, height)| (root.join(dir).join(card), theme, name, height))
+    {
+        let text = std::fs::read_to_string(&card).unwrap();
         let html = render_str(&text, Options { theme }).unwrap();
-        let shot = screenshot(&html, &dir, name);
+        let shot = screenshot(&html, &dir, name, height);
         let golden = root.join("tests/golden").join(format!("{name}.png"));
         if update || !golden.exists() {
             assert!(

@@ -12,38 +12,12 @@ use std::time::{Duration, Instant};
 
 use card_dsl::{
     Card, ChatButton, ChatButtonActionType, ChatButtonText, ChatButtonType, ChatButtonUpdate,
-    ChatButtonUrl, ChatButtons, HeaderTemplate, MessageContent, card,
+    ChatButtonUrl, ChatButtons, MessageContent,
 };
 
 mod common;
+use common::cards::{ANSWER, BAD_CARD, answer_card, streaming_card};
 use common::{Target, target};
-
-const ANSWER: &str = "Card JSON 2.0 puts every component under body.elements, drops the 1.0 note and action \
-    tags, and requires update_multi to be true, so a card can be updated for everyone who received \
-    it. card-send keeps to the platform's limits while it streams: at most five updates a second \
-    to one message, fifty a second and a thousand a minute for the app, and only the latest \
-    version of a card is ever sent.";
-
-fn answer_card(words: &[&str], shown: usize, done: bool) -> Card {
-    let text = words[..shown].join(" ");
-    let status = if done { "answered" } else { "typing…" };
-    let template = if done {
-        HeaderTemplate::Green
-    } else {
-        HeaderTemplate::Blue
-    };
-    card! {
-        <card>
-            <header template={template}>
-                <title>"What changed in card JSON 2.0?"</title>
-                <subtitle>{format!("{status} · {shown}/{} words", words.len())}</subtitle>
-            </header>
-            <markdown>{text}</markdown>
-            <hr/>
-            <markdown text_size="notation">"streamed by card-send"</markdown>
-        </card>
-    }
-}
 
 async fn run() -> Result<(), Box<dyn std::error::Error>> {
     let Target {
@@ -106,12 +80,7 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
     );
 
     // 4b. An LLM answer streamed into a CardKit entity: typewriter effect, no PATCH limits.
-    let streaming = card! {
-        <card>
-            <header template="blue"><title>"Streaming answer"</title></header>
-            <markdown element_id="answer">"…"</markdown>
-        </card>
-    };
+    let streaming = streaming_card();
     let stream = client
         .card_stream(chat_id.as_str(), &streaming, "answer")
         .await?;
@@ -130,9 +99,7 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
     );
 
     // 5. What pre-flight catches before anything is sent.
-    let bad = Card::from_json(
-        r#"{"schema":"2.0","body":{"elements":[{"tag":"img","img_key":"https://example.com/cat.png"}]}}"#,
-    )?;
+    let bad = Card::from_json(BAD_CARD)?;
     match client.update_card(&id, &bad).await {
         Err(e) => println!("5. pre-flight refused a bad card without sending it: {e}"),
         Ok(()) => println!("5. unexpected: the bad card was accepted"),

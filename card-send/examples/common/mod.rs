@@ -2,6 +2,8 @@
 //! `FEISHU_APP_SECRET` and `FEISHU_CHAT_ID` are set (`FEISHU_BASE_URL` for Lark or another base).
 #![allow(dead_code)] // each example uses some of these
 
+pub mod cards;
+
 use card_send::emulator::Emulator;
 use card_send::{Client, FEISHU_BASE_URL};
 

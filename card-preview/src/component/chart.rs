@@ -1,0 +1,451 @@
+//! Charts as a simple SVG drawn from the VChart spec's data: bar (vertical and horizontal,
+//! grouped by `seriesField`), line, area, scatter, pie and ring, and `common` charts of bar,
+//! line and area series, funnel, and linear and circular progress. Other types (radar, word
+//! cloud…) are a labelled box naming the type and how many data points it has.
+
+use serde_json::Value;
+
+use super::{Out, attrs, s};
+use crate::esc;
+
+/// VChart's default palette.
+const PALETTE: [&str; 8] = [
+    "#1664ff", "#1ac6ff", "#ff8a00", "#3cc780", "#7442d4", "#ffc400", "#304d77", "#b48deb",
+];
+
+pub(crate) fn chart(e: &Value, path: &str, out: &mut Out) {
+    let spec = e.get("chart_spec").cloned().unwrap_or(Value::Null);
+    let kind = s(&spec, "type");
+    // Drawn at the container's width, so labels keep the client's size.
+    let w = out.width.clamp(160.0, 1000.0).round();
+    let h = match s(e, "aspect_ratio") {
+        "1:1" => w,
+        "4:3" => w * 3.0 / 4.0,
+        "2:1" => w / 2.0,
+        _ => w * 9.0 / 16.0,
+    };
+    let fixed = s(e, "height");
+    let size = if fixed.ends_with("px") && fixed[..fixed.len() - 2].parse::<u32>().is_ok() {
+        format!(" style=\"height:{fixed}\" preserveAspectRatio=\"xMidYMid meet\"")
+    } else {
+        String::new()
+    };
+    let title = spec
+        .pointer("/title/text")
+        .and_then(Value::as_str)
+        .map(|t| format!("<div style=\"font-weight:600\">{}</div>", esc(t)))
+        .unwrap_or_default();
+    let drawing = match kind {
+        "bar" | "line" | "area" | "scatter" => {
+            let series = vec![Series::of(&spec, kind, data(&spec, &spec))];
+            cartesian(&series, s(&spec, "direction") == "horizontal", w, h)
+        }
+        "common" => {
+            let series: Vec<Series> = spec
+                .get("series")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+                .filter(|x| matches!(s(x, "type"), "bar" | "line" | "area"))
+                .map(|x| Series::of(x, s(x, "type"), data(&spec, x)))
+                .collect();
+            (!series.is_empty())
+                .then(|| cartesian(&series, false, w, h))
+                .flatten()
+        }
+        "pie" => pie(&spec, w, h),
+        "funnel" => funnel(&spec, w, h),
+        "linearProgress" | "circularProgress" => progress(&spec, kind, w, h),
+        _ => None,
+    };
+    match drawing {
+        Some((svg, legend)) => out.push(&format!(
+            "<div class=\"chart\"{}>{title}<svg viewBox=\"0 0 {w} {h:.0}\"{size} role=\"img\" aria-label=\"{} chart\">{svg}</svg>{legend}</div>",
+            attrs(e, path, ""),
+            esc(kind)
+        )),
+        None => {
+            let points = data(&spec, &spec).len();
+            out.push(&format!(
+                "<div class=\"ph\"{}>{title}{} chart · {points} data points</div>",
+                attrs(e, path, &format!("aspect-ratio:{w}/{h:.0};display:flex;flex-direction:column;justify-content:center;")),
+                esc(if kind.is_empty() { "unknown" } else { kind })
+            ));
+        }
+    }
+}
+
+/// The data values a series uses: its `dataIndex`/`dataId` in the spec's `data`, or the
+/// first data set (`data` may be `{values}` or `[{id, values}]`).
+fn data<'a>(spec: &'a Value, series: &Value) -> Vec<&'a Value> {
+    let sets: Vec<&Value> = match spec.get("data") {
+        Some(Value::Array(a)) => a.iter().collect(),
+        Some(d @ Value::Object(_)) => vec![d],
+        _ => Vec::new(),
+    };
+    let chosen = if let Some(i) = series.get("dataIndex").and_then(Value::as_u64) {
+        sets.get(i as usize).copied()
+    } else if let Some(id) = series.get("dataId").and_then(Value::as_str) {
+        sets.iter().find(|d| s(d, "id") == id).copied()
+    } else {
+        sets.first().copied()
+    };
+    chosen
+        .and_then(|d| d.get("values"))
+        .and_then(Value::as_array)
+        .map(|v| v.iter().collect())
+        .unwrap_or_default()
+}
+
+/// A field name (`xField` may be an array: its first name is the category).
+fn field<'a>(v: &'a Value, key: &str) -> &'a str {
+    match v.get(key) {
+        Some(Value::String(f)) => f,
+        Some(Value::Array(a)) => a.first().and_then(Value::as_str).unwrap_or_default(),
+        _ => "",
+    }
+}
+
+/// A datum's field as text (the category) and as a number (the value).
+fn label(d: &Value, f: &str) -> String {
+    match d.get(f) {
+        Some(Value::String(t)) => t.clone(),
+        Some(v @ Value::Number(_)) => v.to_string(),
+        _ => String::new(),
+    }
+}
+fn num(d: &Value, f: &str) -> Option<f64> {
+    match d.get(f)? {
+        Value::Number(n) => n.as_f64(),
+        Value::String(t) => t.parse().ok(),
+        _ => None,
+    }
+}
+
+/// One series: its type and its points as (category, group, value).
+struct Series {
+    kind: String,
+    points: Vec<(String, String, f64)>,
+}
+
+impl Series {
+    fn of(x: &Value, kind: &str, values: Vec<&Value>) -> Series {
+        let horizontal = s(x, "direction") == "horizontal";
+        let (cat, val) = if horizontal {
+            (field(x, "yField"), field(x, "xField"))
+        } else {
+            (field(x, "xField"), field(x, "yField"))
+        };
+        let group = match x.get("xField") {
+            Some(Value::Array(a)) if a.len() > 1 => a[1].as_str().unwrap_or_default(),
+            _ => field(x, "seriesField"),
+        };
+        let points = values
+            .into_iter()
+            .filter_map(|d| {
+                Some((
+                    label(d, cat),
+                    if group.is_empty() {
+                        String::new()
+                    } else {
+                        label(d, group)
+                    },
+                    num(d, val)?,
+                ))
+            })
+            .collect();
+        Series {
+            kind: kind.to_owned(),
+            points,
+        }
+    }
+}
+
+fn uniq(items: impl Iterator<Item = String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for i in items {
+        if !out.contains(&i) {
+            out.push(i);
+        }
+    }
+    out
+}
+
+/// Axes, bars, lines and areas; the legend when there are several groups.
+fn cartesian(series: &[Series], horizontal: bool, w: f64, h: f64) -> Option<(String, String)> {
+    let cats = uniq(
+        series
+            .iter()
+            .flat_map(|x| x.points.iter().map(|p| p.0.clone())),
+    );
+    let groups = uniq(
+        series
+            .iter()
+            .flat_map(|x| x.points.iter().map(|p| p.1.clone())),
+    );
+    if cats.is_empty() {
+        return None;
+    }
+    let max = series
+        .iter()
+        .flat_map(|x| x.points.iter().map(|p| p.2))
+        .fold(0.0_f64, f64::max);
+    let min = series
+        .iter()
+        .flat_map(|x| x.points.iter().map(|p| p.2))
+        .fold(0.0_f64, f64::min);
+    let span = if max - min > 0.0 { max - min } else { 1.0 };
+    let (left, right, top, bottom) = (if horizontal { 64.0 } else { 40.0 }, 8.0, 8.0, 24.0);
+    let (pw, ph) = (w - left - right, h - top - bottom);
+    let mut svg = String::new();
+    // Value gridlines and labels.
+    for i in 0..=4 {
+        let v = min + span * f64::from(i) / 4.0;
+        let t = format_value(v);
+        if horizontal {
+            let x = left + pw * f64::from(i) / 4.0;
+            svg.push_str(&format!("<line x1=\"{x:.1}\" y1=\"{top}\" x2=\"{x:.1}\" y2=\"{:.1}\" stroke=\"#8f959e\" stroke-opacity=\".25\"/><text x=\"{x:.1}\" y=\"{:.1}\" font-size=\"10\" fill=\"#8f959e\" text-anchor=\"middle\">{t}</text>", top + ph, h - 8.0));
+        } else {
+            let y = top + ph - ph * f64::from(i) / 4.0;
+            svg.push_str(&format!("<line x1=\"{left}\" y1=\"{y:.1}\" x2=\"{:.1}\" y2=\"{y:.1}\" stroke=\"#8f959e\" stroke-opacity=\".25\"/><text x=\"{:.1}\" y=\"{:.1}\" font-size=\"10\" fill=\"#8f959e\" text-anchor=\"end\">{t}</text>", left + pw, left - 4.0, y + 3.0));
+        }
+    }
+    let band = if horizontal { ph } else { pw } / cats.len() as f64;
+    let step = (cats.len() / 8).max(1);
+    for (i, c) in cats.iter().enumerate().step_by(step) {
+        let mid = band * (i as f64 + 0.5);
+        let text: String = c.chars().take(10).collect();
+        if horizontal {
+            svg.push_str(&format!("<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"10\" fill=\"#8f959e\" text-anchor=\"end\">{}</text>", left - 4.0, top + mid + 3.0, esc(&text)));
+        } else {
+            svg.push_str(&format!("<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"10\" fill=\"#8f959e\" text-anchor=\"middle\">{}</text>", left + mid, h - 8.0, esc(&text)));
+        }
+    }
+    let zero = (0.0 - min) / span;
+    let bar_series: Vec<&Series> = series.iter().filter(|x| x.kind == "bar").collect();
+    let bars_per_band = (groups.len() * bar_series.len()).max(1);
+    let mut slot = 0;
+    for (si, x) in series.iter().enumerate() {
+        for (gi, g) in groups.iter().enumerate() {
+            let colour = PALETTE[(gi + si) % PALETTE.len()];
+            let pts: Vec<(usize, f64)> = x
+                .points
+                .iter()
+                .filter(|p| &p.1 == g)
+                .filter_map(|p| {
+                    cats.iter()
+                        .position(|c| c == &p.0)
+                        .map(|i| (i, (p.2 - min) / span))
+                })
+                .collect();
+            if pts.is_empty() {
+                continue;
+            }
+            match x.kind.as_str() {
+                "bar" => {
+                    let width = band * 0.7 / bars_per_band as f64;
+                    for (i, f) in &pts {
+                        let at = band * (*i as f64 + 0.15) + width * slot as f64;
+                        let (a, b) = (zero.min(*f), zero.max(*f));
+                        if horizontal {
+                            svg.push_str(&format!("<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{width:.1}\" fill=\"{colour}\"/>", left + pw * a, top + at, pw * (b - a)));
+                        } else {
+                            svg.push_str(&format!("<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{width:.1}\" height=\"{:.1}\" fill=\"{colour}\"/>", left + at, top + ph - ph * b, ph * (b - a)));
+                        }
+                    }
+                    slot += 1;
+                }
+                kind => {
+                    let coords: Vec<String> = pts
+                        .iter()
+                        .map(|(i, f)| {
+                            format!(
+                                "{:.1},{:.1}",
+                                left + band * (*i as f64 + 0.5),
+                                top + ph - ph * f
+                            )
+                        })
+                        .collect();
+                    if kind == "area" {
+                        let first = left + band * (pts[0].0 as f64 + 0.5);
+                        let last = left + band * (pts[pts.len() - 1].0 as f64 + 0.5);
+                        let base = top + ph - ph * zero;
+                        svg.push_str(&format!("<polygon points=\"{first:.1},{base:.1} {} {last:.1},{base:.1}\" fill=\"{colour}\" fill-opacity=\".25\"/>", coords.join(" ")));
+                    }
+                    if kind != "scatter" {
+                        svg.push_str(&format!("<polyline points=\"{}\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"2\"/>", coords.join(" ")));
+                    }
+                    for c in &coords {
+                        let (cx, cy) = c.split_once(',').unwrap_or_default();
+                        svg.push_str(&format!(
+                            "<circle cx=\"{cx}\" cy=\"{cy}\" r=\"2.5\" fill=\"{colour}\"/>"
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    let legend = if groups.len() > 1 {
+        legend(&groups)
+    } else {
+        String::new()
+    };
+    Some((svg, legend))
+}
+
+fn legend(names: &[String]) -> String {
+    let items: String = names
+        .iter()
+        .enumerate()
+        .map(|(i, n)| {
+            format!(
+                "<span><i style=\"background:{}\"></i>{}</span>",
+                PALETTE[i % PALETTE.len()],
+                esc(n)
+            )
+        })
+        .collect();
+    format!("<div class=\"legend\">{items}</div>")
+}
+
+fn format_value(v: f64) -> String {
+    if v.abs() >= 10_000.0 {
+        format!("{:.0}k", v / 1000.0)
+    } else if v.fract().abs() < 1e-9 {
+        format!("{v:.0}")
+    } else {
+        format!("{v:.1}")
+    }
+}
+
+/// A pie (a ring when `innerRadius` is set) with its legend.
+fn pie(spec: &Value, w: f64, h: f64) -> Option<(String, String)> {
+    let cat = field(spec, "categoryField");
+    let val = field(spec, "valueField");
+    let slices: Vec<(String, f64)> = data(spec, spec)
+        .into_iter()
+        .filter_map(|d| Some((label(d, cat), num(d, val).filter(|v| *v > 0.0)?)))
+        .collect();
+    let total: f64 = slices.iter().map(|x| x.1).sum();
+    if slices.is_empty() || total <= 0.0 {
+        return None;
+    }
+    let (cx, cy) = (w / 2.0, h / 2.0);
+    let r = h / 2.0 - 8.0;
+    let inner = spec
+        .get("innerRadius")
+        .and_then(Value::as_f64)
+        .map_or(0.0, |f| f.clamp(0.0, 0.95));
+    let mut svg = String::new();
+    let mut angle = -std::f64::consts::FRAC_PI_2;
+    for (i, (_, v)) in slices.iter().enumerate() {
+        let sweep = v / total * std::f64::consts::TAU;
+        let colour = PALETTE[i % PALETTE.len()];
+        if sweep >= std::f64::consts::TAU - 1e-9 {
+            svg.push_str(&format!(
+                "<circle cx=\"{cx}\" cy=\"{cy}\" r=\"{r}\" fill=\"{colour}\"/>"
+            ));
+        } else {
+            let (x1, y1) = (cx + r * angle.cos(), cy + r * angle.sin());
+            let end = angle + sweep;
+            let (x2, y2) = (cx + r * end.cos(), cy + r * end.sin());
+            let large = i32::from(sweep > std::f64::consts::PI);
+            svg.push_str(&format!("<path d=\"M{cx},{cy} L{x1:.2},{y1:.2} A{r},{r} 0 {large} 1 {x2:.2},{y2:.2} Z\" fill=\"{colour}\" stroke=\"#fff\" stroke-width=\"1\"/>"));
+        }
+        angle += sweep;
+    }
+    if inner > 0.0 {
+        svg.push_str(&format!(
+            "<circle cx=\"{cx}\" cy=\"{cy}\" r=\"{:.1}\" fill=\"var(--card,#fff)\"/>",
+            r * inner
+        ));
+    }
+    let names: Vec<String> = slices.into_iter().map(|x| x.0).collect();
+    Some((svg, legend(&names)))
+}
+
+/// Stages as centred bars, widest first.
+fn funnel(spec: &Value, w: f64, h: f64) -> Option<(String, String)> {
+    let cat = field(spec, "categoryField");
+    let val = field(spec, "valueField");
+    let stages: Vec<(String, f64)> = data(spec, spec)
+        .into_iter()
+        .filter_map(|d| Some((label(d, cat), num(d, val)?)))
+        .collect();
+    let max = stages.iter().map(|x| x.1).fold(0.0_f64, f64::max);
+    if stages.is_empty() || max <= 0.0 {
+        return None;
+    }
+    let band = (h - 8.0) / stages.len() as f64;
+    let mut svg = String::new();
+    for (i, (name, v)) in stages.iter().enumerate() {
+        let bw = (w - 16.0) * (v / max).max(0.02);
+        let (x, y) = ((w - bw) / 2.0, 4.0 + band * i as f64);
+        svg.push_str(&format!(
+            "<rect x=\"{x:.1}\" y=\"{y:.1}\" width=\"{bw:.1}\" height=\"{:.1}\" fill=\"{}\"/><text x=\"{:.1}\" y=\"{:.1}\" font-size=\"11\" fill=\"#fff\" text-anchor=\"middle\">{} {}</text>",
+            band * 0.85,
+            PALETTE[i % PALETTE.len()],
+            w / 2.0,
+            y + band * 0.45 + 4.0,
+            esc(name),
+            format_value(*v)
+        ));
+    }
+    Some((svg, String::new()))
+}
+
+/// Progress values in [0, 1]: bars (linear) or arcs (circular), each with its category.
+fn progress(spec: &Value, kind: &str, w: f64, h: f64) -> Option<(String, String)> {
+    let linear = kind == "linearProgress";
+    let (cat, val) = if linear {
+        (field(spec, "yField"), field(spec, "xField"))
+    } else {
+        (field(spec, "categoryField"), field(spec, "valueField"))
+    };
+    let items: Vec<(String, f64)> = data(spec, spec)
+        .into_iter()
+        .filter_map(|d| Some((label(d, cat), num(d, val)?.clamp(0.0, 1.0))))
+        .collect();
+    if items.is_empty() {
+        return None;
+    }
+    let mut svg = String::new();
+    if linear {
+        let band = (h - 8.0) / items.len() as f64;
+        let left = 120.0_f64.min(w / 3.0);
+        for (i, (name, v)) in items.iter().enumerate() {
+            let y = 4.0 + band * (i as f64 + 0.5);
+            let track = w - left - 48.0;
+            svg.push_str(&format!(
+                "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"11\" fill=\"#8f959e\" text-anchor=\"end\">{}</text><rect x=\"{left}\" y=\"{:.1}\" width=\"{track:.1}\" height=\"8\" rx=\"4\" fill=\"#8f959e\" fill-opacity=\".2\"/><rect x=\"{left}\" y=\"{:.1}\" width=\"{:.1}\" height=\"8\" rx=\"4\" fill=\"{}\"/><text x=\"{:.1}\" y=\"{:.1}\" font-size=\"11\" fill=\"#8f959e\">{:.0}%</text>",
+                left - 6.0,
+                y + 4.0,
+                esc(name),
+                y - 4.0,
+                y - 4.0,
+                track * v,
+                PALETTE[i % PALETTE.len()],
+                left + track + 6.0,
+                y + 4.0,
+                v * 100.0
+            ));
+        }
+        return Some((svg, String::new()));
+    }
+    let (cx, cy) = (w / 2.0, h / 2.0);
+    let outer = h / 2.0 - 8.0;
+    let ring = outer * 0.5 / items.len() as f64;
+    for (i, (_, v)) in items.iter().enumerate() {
+        let r = outer - ring * (i as f64 + 0.5);
+        let c = std::f64::consts::TAU * r;
+        svg.push_str(&format!(
+            "<circle cx=\"{cx}\" cy=\"{cy}\" r=\"{r:.1}\" fill=\"none\" stroke=\"#8f959e\" stroke-opacity=\".2\" stroke-width=\"{:.1}\"/><circle cx=\"{cx}\" cy=\"{cy}\" r=\"{r:.1}\" fill=\"none\" stroke=\"{}\" stroke-width=\"{:.1}\" stroke-dasharray=\"{:.1} {c:.1}\" transform=\"rotate(-90 {cx} {cy})\"/>",
+            ring * 0.8,
+            PALETTE[i % PALETTE.len()],
+            ring * 0.8,
+            c * v
+        ));
+    }
+    let names: Vec<String> = items.into_iter().map(|x| x.0).collect();
+    Some((svg, legend(&names)))
+}

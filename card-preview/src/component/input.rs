@@ -1,0 +1,267 @@
+//! Interactive components, drawn disabled (a preview cannot call back): button, overflow,
+//! input, the selects, the pickers, select_img and checker, with their labels, widths, initial
+//! values and the `required` mark inside a form.
+
+use serde_json::Value;
+
+use super::{Out, attrs, icon, list, s, text};
+use crate::{esc, style};
+
+/// `width`: `default` | `fill` | `"Npx"` as CSS (`default` keeps the control's own width).
+fn width(e: &Value, default: &str) -> String {
+    match s(e, "width") {
+        "fill" => "width:100%;".into(),
+        px if px.ends_with("px") && style::spacing(px).is_some() => format!("width:{px};"),
+        _ => default.into(),
+    }
+}
+
+/// The content of a plain_text object at `pointer`, escaped.
+fn plain(e: &Value, pointer: &str) -> String {
+    esc(e
+        .pointer(pointer)
+        .and_then(Value::as_str)
+        .unwrap_or_default())
+}
+
+fn required(e: &Value) -> &'static str {
+    if e.get("required").and_then(Value::as_bool) == Some(true) {
+        "<span style=\"color:#f54a45\">*</span>"
+    } else {
+        ""
+    }
+}
+
+pub(crate) fn control(e: &Value, path: &str, out: &mut Out) {
+    match s(e, "tag") {
+        "button" => button(e, path, out),
+        "overflow" => out.push(&format!(
+            "<span><button class=\"btn\" disabled{}>···</button></span>",
+            attrs(e, path, "")
+        )),
+        "input" => input(e, path, out),
+        "checker" => checker(e, path, out),
+        "select_img" => select_img(e, path, out),
+        _ => select(e, path, out),
+    }
+}
+
+fn button(e: &Value, path: &str, out: &mut Out) {
+    let kind = match s(e, "type") {
+        "" => "default",
+        t if t.chars().all(|c| c.is_ascii_lowercase() || c == '_') => t,
+        _ => "default",
+    };
+    let size = match s(e, "size") {
+        "tiny" | "small" => " small",
+        "large" => " large",
+        _ => "",
+    };
+    let css = width(e, "");
+    let label = e.get("text").map(text).unwrap_or_default();
+    let icon = icon(e.get("icon"));
+    let gap = if icon.is_empty() || label.is_empty() {
+        ""
+    } else {
+        " "
+    };
+    out.push(&format!(
+        "<span style=\"display:flex;{}\"><button class=\"btn {kind}{size}\" disabled{}>{icon}{gap}{label}</button></span>",
+        if css.is_empty() { "" } else { "width:100%" },
+        attrs(e, path, &css)
+    ));
+}
+
+fn input(e: &Value, path: &str, out: &mut Out) {
+    let value = esc(s(e, "default_value"));
+    let placeholder = plain(e, "/placeholder/content");
+    let css = width(e, "width:100%;");
+    let control = if s(e, "input_type") == "multiline_text" {
+        let rows = e.get("rows").and_then(Value::as_u64).unwrap_or(5).min(50);
+        format!(
+            "<textarea disabled rows=\"{rows}\" placeholder=\"{placeholder}\" style=\"{css}\">{value}</textarea>"
+        )
+    } else {
+        let kind = if s(e, "input_type") == "password" {
+            "password"
+        } else {
+            "text"
+        };
+        format!(
+            "<input type=\"{kind}\" disabled value=\"{value}\" placeholder=\"{placeholder}\" style=\"{css}\">"
+        )
+    };
+    let label = plain(e, "/label/content");
+    let class = if s(e, "label_position") == "left" {
+        "field h"
+    } else {
+        "field"
+    };
+    if label.is_empty() {
+        out.push(&format!(
+            "<div class=\"field\"{}>{control}</div>",
+            attrs(e, path, "")
+        ));
+    } else {
+        out.push(&format!(
+            "<div class=\"{class}\"{}><span>{}{label}</span>{control}</div>",
+            attrs(e, path, ""),
+            required(e)
+        ));
+    }
+}
+
+fn select(e: &Value, path: &str, out: &mut Out) {
+    let tag = s(e, "tag");
+    let options: Vec<(String, String)> = e
+        .get("options")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .map(|o| {
+            let value = s(o, "value").to_owned();
+            let label = o.get("text").map(text).unwrap_or_else(|| esc(&value));
+            (value, label)
+        })
+        .collect();
+    let chosen: Vec<String> = match tag {
+        "select_static" | "select_person" => {
+            let by_index = e
+                .get("initial_index")
+                .and_then(Value::as_u64)
+                .filter(|i| *i > 0)
+                .and_then(|i| options.get(i as usize - 1))
+                .map(|(v, _)| v.clone());
+            e.get("initial_option")
+                .and_then(Value::as_str)
+                .map(str::to_owned)
+                .or(by_index)
+                .into_iter()
+                .collect()
+        }
+        "multi_select_static" | "multi_select_person" => e
+            .get("selected_values")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str)
+            .map(str::to_owned)
+            .collect(),
+        "date_picker" => vec![s(e, "initial_date").to_owned()],
+        "picker_time" => vec![s(e, "initial_time").to_owned()],
+        "picker_datetime" => vec![s(e, "initial_datetime").to_owned()],
+        _ => Vec::new(),
+    };
+    let chosen: Vec<String> = chosen.into_iter().filter(|c| !c.is_empty()).collect();
+    let person = tag.contains("person");
+    let shown: Vec<String> = chosen
+        .iter()
+        .map(|c| {
+            let label = options
+                .iter()
+                .find(|(v, _)| v == c)
+                .map_or_else(|| esc(c), |(_, l)| l.clone());
+            if person { format!("@{label}") } else { label }
+        })
+        .collect();
+    let placeholder = match plain(e, "/placeholder/content") {
+        p if !p.is_empty() => p,
+        _ => match tag {
+            "date_picker" => "yyyy-mm-dd".into(),
+            "picker_time" => "hh:mm".into(),
+            "picker_datetime" => "yyyy-mm-dd hh:mm".into(),
+            t if t.contains("person") => "select a person".into(),
+            _ => "select".into(),
+        },
+    };
+    let caret = match tag {
+        "date_picker" | "picker_datetime" => "▦",
+        "picker_time" => "◷",
+        _ => "▾",
+    };
+    let (content, class) = if shown.is_empty() {
+        (placeholder, "grey")
+    } else {
+        (shown.join(", "), "")
+    };
+    let default_width = if s(e, "type") == "text" {
+        "border-color:transparent;"
+    } else {
+        "min-width:160px;"
+    };
+    let css = format!(
+        "display:inline-flex;justify-content:space-between;gap:8px;align-self:flex-start;box-sizing:border-box;max-width:100%;{}{}",
+        width(e, ""),
+        default_width
+    );
+    out.push(&format!(
+        "<div{}><span style=\"display:flex;gap:2px\">{}<span class=\"{class}\">{content}</span></span><span class=\"grey\">{caret}</span></div>",
+        attrs(e, path, &format!("border:1px solid rgba(127,127,127,.35);border-radius:6px;padding:4px 8px;{css}")),
+        required(e)
+    ));
+}
+
+fn select_img(e: &Value, path: &str, out: &mut Out) {
+    let per_row = match s(e, "layout") {
+        "stretch" => 1,
+        "trisect" => 3,
+        _ => 2,
+    };
+    let ratio = match s(e, "aspect_ratio") {
+        "1:1" => "1/1",
+        "4:3" => "4/3",
+        _ => "16/9",
+    };
+    out.push(&format!(
+        "<div{}>",
+        attrs(
+            e,
+            path,
+            &format!("display:grid;grid-template-columns:repeat({per_row},1fr);gap:8px;")
+        )
+    ));
+    for o in e
+        .get("options")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
+        out.push(&format!(
+            "<div class=\"ph\" style=\"aspect-ratio:{ratio}\">image {}</div>",
+            esc(s(o, "img_key"))
+        ));
+    }
+    out.push("</div>");
+}
+
+fn checker(e: &Value, path: &str, out: &mut Out) {
+    let checked = e.get("checked").and_then(Value::as_bool) == Some(true);
+    let mut label_css = String::new();
+    if checked {
+        if e.pointer("/checked_style/show_strikethrough")
+            .and_then(Value::as_bool)
+            == Some(true)
+        {
+            label_css.push_str("text-decoration:line-through;");
+        }
+        if let Some(o) = e.pointer("/checked_style/opacity").and_then(Value::as_f64) {
+            label_css.push_str(&format!("opacity:{};", o.clamp(0.0, 1.0)));
+        }
+    }
+    let mut css = "display:flex;gap:8px;align-items:center;".to_owned();
+    if let Some(p) = style::box_css(s(e, "padding")) {
+        css.push_str(&format!("padding:{p};"));
+    }
+    out.push(&format!(
+        "<div{}><input type=\"checkbox\" disabled{}><span style=\"flex:1;{label_css}\">{}</span>",
+        attrs(e, path, &css),
+        if checked { " checked" } else { "" },
+        e.get("text").map(text).unwrap_or_default()
+    ));
+    list(
+        e.pointer("/button_area/buttons"),
+        &format!("{path} -> button_area -> buttons"),
+        out,
+    );
+    out.push("</div>");
+}

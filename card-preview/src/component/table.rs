@@ -1,0 +1,246 @@
+//! The table: columns with their types (text, lark_md, markdown, number with its format,
+//! options as tags, persons, dates), header style, widths and alignment, the first page of
+//! rows and the pager, and a frozen first column.
+
+use serde_json::Value;
+
+use super::{Out, attrs, s};
+use crate::{esc, markdown, style};
+
+pub(crate) fn table(e: &Value, path: &str, out: &mut Out) {
+    let columns: Vec<&Value> = e
+        .get("columns")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .take(50)
+        .collect();
+    let page = e
+        .get("page_size")
+        .and_then(Value::as_u64)
+        .unwrap_or(5)
+        .clamp(1, 10) as usize;
+    let row_height = match s(e, "row_height") {
+        "middle" => "height:48px;",
+        "high" => "height:64px;",
+        "auto" => "",
+        px if px.ends_with("px") && style::spacing(px).is_some() => "",
+        _ => "height:32px;",
+    };
+    let freeze = e.get("freeze_first_column").and_then(Value::as_bool) == Some(true);
+    let head = e.get("header_style").cloned().unwrap_or(Value::Null);
+    let mut th_css = String::new();
+    if s(&head, "background_style") == "grey" {
+        th_css.push_str("background:rgba(127,127,127,.12);");
+    }
+    if s(&head, "text_color") == "grey" {
+        th_css.push_str("color:#8f959e;");
+    }
+    if head.get("bold").and_then(Value::as_bool) == Some(false) {
+        th_css.push_str("font-weight:400;");
+    }
+    if s(&head, "text_size") == "heading" {
+        th_css.push_str("font-size:16px;");
+    }
+    let head_align = style::align(s(&head, "text_align")).map(super::text_align);
+    out.push(&format!(
+        "<div class=\"tbl\"{}><table><tr>",
+        attrs(e, path, "")
+    ));
+    for (i, c) in columns.iter().enumerate() {
+        let mut css = th_css.clone();
+        if let Some(a) = head_align {
+            css.push_str(&format!("text-align:{a};"));
+        }
+        match s(c, "width") {
+            w if w.ends_with("px") && style::spacing(w).is_some() => {
+                css.push_str(&format!("width:{w};min-width:{w};"))
+            }
+            w if w.ends_with('%') && w[..w.len() - 1].parse::<u32>().is_ok() => {
+                css.push_str(&format!("width:{w};"))
+            }
+            _ => {}
+        }
+        let class = if freeze && i == 0 {
+            " class=\"freeze\""
+        } else {
+            ""
+        };
+        let name = c
+            .get("display_name")
+            .and_then(Value::as_str)
+            .unwrap_or_default();
+        out.push(&format!("<th{class} style=\"{css}\">{}</th>", esc(name)));
+    }
+    out.push("</tr>");
+    let rows: Vec<&Value> = e
+        .get("rows")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .collect();
+    for r in rows.iter().take(page) {
+        out.push(&format!("<tr style=\"{row_height}\">"));
+        for (i, c) in columns.iter().enumerate() {
+            let kind = s(c, "data_type");
+            let align = style::align(s(c, "horizontal_align"))
+                .map(super::text_align)
+                .unwrap_or(if kind == "number" { "right" } else { "left" });
+            let valign = match s(c, "vertical_align") {
+                "top" => "top",
+                "bottom" => "bottom",
+                _ => "middle",
+            };
+            let class = if freeze && i == 0 {
+                " class=\"freeze\""
+            } else {
+                ""
+            };
+            out.push(&format!(
+                "<td{class} style=\"text-align:{align};vertical-align:{valign}\">{}</td>",
+                cell(c, r.get(s(c, "name")))
+            ));
+        }
+        out.push("</tr>");
+    }
+    out.push("</table>");
+    if rows.len() > page {
+        out.push(&format!(
+            "<div class=\"notation\" style=\"text-align:right\">‹ 1 / {} ›</div>",
+            rows.len().div_ceil(page)
+        ));
+    }
+    out.push("</div>");
+}
+
+/// One cell by its column's `data_type`.
+fn cell(column: &Value, v: Option<&Value>) -> String {
+    let Some(v) = v.filter(|v| !v.is_null()) else {
+        return String::new();
+    };
+    match (s(column, "data_type"), v) {
+        ("lark_md" | "markdown", Value::String(t)) => markdown::inline(t),
+        ("number", Value::Number(n)) => {
+            number(n.as_f64().unwrap_or_default(), column.get("format"))
+        }
+        ("options", Value::String(t)) => tag(t, "blue"),
+        ("options", Value::Array(items)) => items
+            .iter()
+            .map(|o| tag(s(o, "text"), s(o, "color")))
+            .collect::<Vec<_>>()
+            .join(" "),
+        ("persons", Value::String(id)) => person(id),
+        ("persons", Value::Array(ids)) => ids
+            .iter()
+            .filter_map(Value::as_str)
+            .map(person)
+            .collect::<Vec<_>>()
+            .join(" "),
+        ("date", Value::Number(n)) => n
+            .as_i64()
+            .map(|ms| esc(&date(ms, s(column, "date_format"))))
+            .unwrap_or_default(),
+        (_, Value::String(t)) => esc(t),
+        (_, other) => esc(&other.to_string()),
+    }
+}
+
+fn tag(text: &str, colour: &str) -> String {
+    let (fg, bg) = style::tag_colours(colour);
+    format!(
+        "<span class=\"tag\" style=\"color:{fg};background:{bg};margin:0\">{}</span>",
+        esc(text)
+    )
+}
+
+fn person(id: &str) -> String {
+    format!("<span class=\"at\" title=\"{}\">@user</span>", esc(id))
+}
+
+/// A number with its column `format`: `precision` decimals, a one-character `symbol` before
+/// it, thousands `separator`s.
+fn number(n: f64, format: Option<&Value>) -> String {
+    let f = format.cloned().unwrap_or(Value::Null);
+    let precision = f
+        .get("precision")
+        .and_then(Value::as_u64)
+        .map(|p| p.min(10) as usize);
+    let mut text = match precision {
+        Some(p) => format!("{n:.p$}"),
+        None => {
+            let t = n.to_string();
+            t.strip_suffix(".0").map(str::to_owned).unwrap_or(t)
+        }
+    };
+    if f.get("separator").and_then(Value::as_bool) == Some(true) {
+        let (sign, digits) = match text.strip_prefix('-') {
+            Some(d) => ("-", d.to_owned()),
+            None => ("", text.clone()),
+        };
+        let (int, frac) = match digits.split_once('.') {
+            Some((i, f)) => (i.to_owned(), format!(".{f}")),
+            None => (digits, String::new()),
+        };
+        let mut grouped = String::new();
+        for (i, c) in int.chars().enumerate() {
+            if i > 0 && (int.len() - i) % 3 == 0 {
+                grouped.push(',');
+            }
+            grouped.push(c);
+        }
+        text = format!("{sign}{grouped}{frac}");
+    }
+    let symbol = s(&f, "symbol");
+    esc(&format!("{symbol}{text}"))
+}
+
+/// Milliseconds since the epoch as `date_format` (`YYYY MM DD HH mm ss`), in UTC: the client
+/// shows the reader's time zone, which a preview does not know.
+fn date(ms: i64, format: &str) -> String {
+    let secs = ms.div_euclid(1000);
+    let days = secs.div_euclid(86_400);
+    let rem = secs.rem_euclid(86_400);
+    // Howard Hinnant's civil-from-days.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    let format = if format.is_empty() {
+        "YYYY-MM-DDTHH:mm:ssZ"
+    } else {
+        format
+    };
+    format
+        .replace("YYYY", &format!("{y:04}"))
+        .replace("MM", &format!("{m:02}"))
+        .replace("DD", &format!("{d:02}"))
+        .replace("HH", &format!("{:02}", rem / 3600))
+        .replace("mm", &format!("{:02}", rem % 3600 / 60))
+        .replace("ss", &format!("{:02}", rem % 60))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_and_dates_follow_their_formats() {
+        let f = serde_json::json!({"precision": 2, "symbol": "¥", "separator": true});
+        assert_eq!(number(1234567.891, Some(&f)), "¥1,234,567.89");
+        assert_eq!(
+            number(-1234.0, Some(&serde_json::json!({"separator": true}))),
+            "-1,234"
+        );
+        assert_eq!(number(42.0, None), "42");
+        assert_eq!(
+            date(1_700_000_000_000, "YYYY/MM/DD HH:mm"),
+            "2023/11/14 22:13"
+        );
+        assert_eq!(date(0, ""), "1970-01-01T00:00:00Z");
+    }
+}

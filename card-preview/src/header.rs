@@ -8,9 +8,15 @@ use crate::{esc, style};
 pub(crate) fn header(h: &Value, out: &mut Out) {
     let (bg, title_colour) = style::template(s(h, "template"), out.dark);
     let padding = style::box_css(s(h, "padding")).unwrap_or_else(|| "12px".into());
-    let title = h.get("title").map(text).unwrap_or_default();
+    // The header page: a subtitle alone is shown as the title; the title keeps four lines
+    // and the subtitle one, with an ellipsis.
+    let subtitle = h.get("subtitle").filter(|v| v.is_object());
+    let (title, subtitle) = match h.get("title").filter(|v| v.is_object()) {
+        Some(t) => (text(t), subtitle.map(text)),
+        None => (subtitle.map(text).unwrap_or_default(), None),
+    };
     out.push(&format!(
-        "<div class=\"header\" data-path=\"ROOT -> header\" style=\"background:{bg};color:{title_colour};padding:{padding}\">{}<div style=\"flex:1;min-width:0\"><div class=\"title\">{title}",
+        "<div class=\"header\" data-path=\"ROOT -> header\" style=\"background:{bg};color:{title_colour};padding:{padding}\">{}<div style=\"flex:1;min-width:0\"><div class=\"title\"><span style=\"display:-webkit-inline-box;-webkit-box-orient:vertical;-webkit-line-clamp:4;overflow:hidden\">{title}</span>",
         icon(h.get("icon"))
     ));
     // The client shows at most three tags.
@@ -31,8 +37,10 @@ pub(crate) fn header(h: &Value, out: &mut Out) {
         ));
     }
     out.push("</div>");
-    if let Some(sub) = h.get("subtitle").filter(|v| v.is_object()) {
-        out.push(&format!("<div class=\"subtitle\">{}</div>", text(sub)));
+    if let Some(sub) = subtitle {
+        out.push(&format!(
+            "<div class=\"subtitle\" style=\"white-space:nowrap;overflow:hidden;text-overflow:ellipsis\">{sub}</div>"
+        ));
     }
     out.push("</div></div>");
 }

@@ -138,10 +138,11 @@ pub(crate) fn background(name: &str, dark: bool) -> Option<String> {
     }
 }
 
-/// A tag's colours (text, background) for a TagColor (`neutral`, `blue`, …).
+/// A tag's colours (text, background) for a TagColor (`neutral`, `blue`, …); the header
+/// page gives blue as the default.
 pub(crate) fn tag_colours(name: &str) -> (String, String) {
     let h = match name {
-        "neutral" | "" => "grey",
+        "neutral" => "grey",
         n if hue(n).is_some() => n,
         _ => "blue",
     };

@@ -281,3 +281,34 @@ fn any_serializable_card_renders() {
     .unwrap();
     assert!(page.contains("<div>hi</div>"), "{page}");
 }
+
+#[test]
+fn the_header_follows_its_page() {
+    // A subtitle alone is shown as the title; at most three tags; a tag's colour defaults to blue.
+    let tags: Vec<serde_json::Value> = (1..=4)
+        .map(|i| serde_json::json!({"tag": "text_tag", "text": {"tag": "plain_text", "content": format!("t{i}")}}))
+        .collect();
+    let card = serde_json::json!({"schema": "2.0", "header": {
+        "subtitle": {"tag": "plain_text", "content": "only a subtitle"},
+        "template": "green",
+        "text_tag_list": tags
+    }, "body": {"elements": []}});
+    let page = card_preview::render(&card, Options::default());
+    assert!(
+        page.contains("overflow:hidden\">only a subtitle</span>"),
+        "{page}"
+    );
+    assert!(!page.contains("class=\"subtitle\""), "{page}");
+    assert!(
+        page.contains(">t3</span>") && !page.contains(">t4</span>"),
+        "{page}"
+    );
+    assert!(
+        page.contains("color:#244eb3;background:#dee8ff\">t1"),
+        "{page}"
+    );
+    assert!(
+        page.contains("background:#dff6dc"),
+        "the green template's tint: {page}"
+    );
+}

@@ -97,28 +97,51 @@ fn every_corpus_and_production_card_renders_to_a_well_formed_page() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+/// The ErrPath of every component in `list` (at `path`) and in the containers inside it.
+fn paths(list: &serde_json::Value, path: &str, out: &mut Vec<String>) {
+    for (i, e) in list.as_array().into_iter().flatten().enumerate() {
+        let tag = e["tag"].as_str().unwrap_or("?");
+        let at = format!("{path} -> [{i}](tag: {tag})");
+        out.push(at.clone());
+        paths(&e["elements"], &format!("{at} -> elements"), out);
+        if tag == "column_set" {
+            paths(&e["columns"], &format!("{at} -> columns"), out);
+        }
+        paths(
+            &e["button_area"]["buttons"],
+            &format!("{at} -> button_area -> buttons"),
+            out,
+        );
+    }
+}
+
 #[test]
 fn no_component_is_dropped() {
-    // Each element of a card is drawn with its ErrPath, so the page names every one.
+    // Each component of a card, at any depth, is drawn with its ErrPath, so the page names
+    // every one.
+    let mut checked = 0;
     for (name, text) in corpus()
         .iter()
         .filter(|(n, _)| n.starts_with("v2/") || n.starts_with("wild/v2"))
     {
         let v: serde_json::Value = serde_json::from_str(text).unwrap();
         let page = render_str(text, Options::default()).unwrap();
-        let n = v
-            .pointer("/body/elements")
-            .and_then(|e| e.as_array())
-            .map_or(0, Vec::len);
-        for i in 0..n {
-            let tag = v["body"]["elements"][i]["tag"].as_str().unwrap_or("?");
-            let path = format!("ROOT -&gt; body -&gt; elements -&gt; [{i}](tag: {tag})");
+        let mut all = Vec::new();
+        paths(&v["body"]["elements"], "ROOT -> body -> elements", &mut all);
+        for path in all {
+            let escaped = path.replace('>', "&gt;");
             assert!(
-                page.contains(&path),
-                "{name}: element {i} ({tag}) is not in the page"
+                page.contains(&format!("data-path=\"{escaped}\"")),
+                "{name}: {path} is not in the page"
             );
+            checked += 1;
         }
     }
+    println!("{checked} components found in their pages");
+    assert!(
+        checked > 500,
+        "the corpus's components are walked ({checked})"
+    );
 }
 
 #[test]

@@ -76,8 +76,26 @@ fn well_formed(html: &str) -> Result<(), String> {
     }
 }
 
+/// The HTML5 parser's errors for a page (html5ever with exact errors): none means the page
+/// parses as the browser's parser expects, with no recovery.
+fn parse_errors(html: &str) -> Vec<String> {
+    use html5ever::tendril::TendrilSink;
+    let opts = html5ever::ParseOpts {
+        tree_builder: html5ever::tree_builder::TreeBuilderOpts {
+            exact_errors: true,
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    let dom = html5ever::parse_document(markup5ever_rcdom::RcDom::default(), opts).one(html);
+    dom.errors.borrow().iter().map(|e| e.to_string()).collect()
+}
+
 #[test]
 fn every_corpus_and_production_card_renders_to_a_well_formed_page() {
+    // The parser check can fail: a page without its doctype, or with a stray end tag.
+    assert!(!parse_errors("<html><body></body></html>").is_empty());
+    assert!(!parse_errors("<!doctype html><html><body></span></body></html>").is_empty());
     let cards = corpus();
     assert!(cards.len() > 200, "the corpus is found ({})", cards.len());
     let mut failures = Vec::new();
@@ -87,6 +105,9 @@ fn every_corpus_and_production_card_renders_to_a_well_formed_page() {
                 Ok(page) => {
                     if let Err(e) = well_formed(&page) {
                         failures.push(format!("{name}: {e}"));
+                    }
+                    if let Some(e) = parse_errors(&page).first() {
+                        failures.push(format!("{name}: the HTML5 parser reports {e}"));
                     }
                 }
                 Err(e) => failures.push(format!("{name}: {e}")),

@@ -25,7 +25,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .to_string_lossy()
             .into_owned();
         for (theme, suffix) in [(Theme::Light, ""), (Theme::Dark, "-dark")] {
-            let page = render_str(&text, Options { theme })?;
+            let page = render_str(
+                &text,
+                Options {
+                    theme,
+                    ..Options::default()
+                },
+            )?;
             let path = out.join(format!("{stem}{suffix}.html"));
             std::fs::write(&path, page)?;
             println!("{}", path.display());

@@ -10,6 +10,7 @@
 
 mod component;
 mod header;
+mod locale;
 mod markdown;
 mod page;
 mod style;

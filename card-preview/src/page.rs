@@ -4,7 +4,7 @@
 use serde_json::Value;
 
 use crate::component::{Out, container};
-use crate::{esc, header, style};
+use crate::{esc, header, locale, style};
 
 /// Light or dark.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -16,11 +16,35 @@ pub enum Theme {
     Dark,
 }
 
-/// How to render.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+/// How to render: `Options::default()` is light, in the card's base language.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Options {
     /// Light or dark.
     pub theme: Theme,
+    /// The reader's locale (`en_us`, `ja_jp`…): text with an `i18n_*` entry for it is shown in
+    /// it. `None` shows the base text (`content`…), or `zh_cn` where a card gives only i18n text.
+    pub locale: Option<String>,
+}
+
+impl Options {
+    /// Light, in the card's base language.
+    pub fn new() -> Options {
+        Options::default()
+    }
+
+    /// The dark client's colours.
+    #[must_use]
+    pub fn dark(mut self) -> Options {
+        self.theme = Theme::Dark;
+        self
+    }
+
+    /// The reader's locale.
+    #[must_use]
+    pub fn locale(mut self, locale: impl Into<String>) -> Options {
+        self.locale = Some(locale.into());
+        self
+    }
 }
 
 /// Renders card JSON text as a page.
@@ -58,6 +82,9 @@ pub fn render(card: &Value, options: Options) -> String {
         &upgraded
     };
     let report = card_validate::validate(card);
+    let mut localized = card.clone();
+    locale::localize(&mut localized, options.locale.as_deref());
+    let card = &localized;
     let width_mode = card.pointer("/config/width_mode").and_then(Value::as_str);
     let width = match width_mode {
         Some("compact") => "400px",

@@ -101,7 +101,13 @@ fn every_corpus_and_production_card_renders_to_a_well_formed_page() {
     let mut failures = Vec::new();
     for (name, text) in &cards {
         for theme in [Theme::Light, Theme::Dark] {
-            match render_str(text, Options { theme }) {
+            match render_str(
+                text,
+                Options {
+                    theme,
+                    ..Options::default()
+                },
+            ) {
                 Ok(page) => {
                     if let Err(e) = well_formed(&page) {
                         failures.push(format!("{name}: {e}"));
@@ -354,5 +360,21 @@ fn the_header_follows_its_page() {
     assert!(
         page.contains("background:#dff6dc"),
         "the green template's tint: {page}"
+    );
+}
+
+#[test]
+fn text_is_shown_in_the_readers_locale() {
+    let card = serde_json::json!({"schema": "2.0", "header": {"title": {"tag": "plain_text", "content": "标题", "i18n_content": {"en_us": "Title"}}},
+        "body": {"elements": [{"tag": "markdown", "content": "你好", "i18n_content": {"en_us": "hello"}}]}});
+    let en = card_preview::render(&card, Options::new().locale("en_us"));
+    assert!(
+        en.contains(">Title<") && en.contains("<div>hello</div>"),
+        "{en}"
+    );
+    let base = card_preview::render(&card, Options::new());
+    assert!(
+        base.contains(">标题<") && base.contains("<div>你好</div>"),
+        "{base}"
     );
 }

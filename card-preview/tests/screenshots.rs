@@ -130,7 +130,14 @@ fn example_cards_look_as_their_goldens() {
     .map(|(dir, card, theme, name, height)| (root.join(dir).join(card), theme, name, height))
     {
         let text = std::fs::read_to_string(&card).unwrap();
-        let html = render_str(&text, Options { theme }).unwrap();
+        let html = render_str(
+            &text,
+            Options {
+                theme,
+                ..Options::default()
+            },
+        )
+        .unwrap();
         let shot = screenshot(&html, &dir, name, height);
         let golden = root.join("tests/golden").join(format!("{name}.png"));
         if update || !golden.exists() {

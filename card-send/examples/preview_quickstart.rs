@@ -30,7 +30,16 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
     for (name, card) in &cards {
         for (theme, suffix) in [(Theme::Light, ""), (Theme::Dark, "-dark")] {
             let path = out.join(format!("quickstart-{name}{suffix}.html"));
-            std::fs::write(&path, render_card(card, Options { theme })?)?;
+            std::fs::write(
+                &path,
+                render_card(
+                    card,
+                    Options {
+                        theme,
+                        ..Options::default()
+                    },
+                )?,
+            )?;
             println!("{}", path.display());
         }
     }

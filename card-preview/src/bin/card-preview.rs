@@ -1,4 +1,4 @@
-//! `card-preview card.json [-o card.html] [--dark] [--open]`: a card as an HTML page.
+//! `card-preview card.json [-o card.html] [--dark] [--locale en_us] [--open]`: a card as an HTML page.
 #![forbid(unsafe_code)]
 
 use std::process::ExitCode;
@@ -19,6 +19,9 @@ struct Args {
     /// The dark client's colours.
     #[arg(long)]
     dark: bool,
+    /// The reader's locale (`en_us`, `ja_jp`…): `i18n_*` text for it is shown.
+    #[arg(long, value_name = "LOCALE")]
+    locale: Option<String>,
     /// Open the page with the system's browser (`xdg-open` / `open`) after writing it.
     #[arg(long, requires = "output")]
     open: bool,
@@ -49,7 +52,13 @@ fn main() -> ExitCode {
         }
     };
     let theme = if args.dark { Theme::Dark } else { Theme::Light };
-    let page = match render_str(&text, Options { theme }) {
+    let page = match render_str(
+        &text,
+        Options {
+            theme,
+            locale: args.locale.clone(),
+        },
+    ) {
         Ok(p) => p,
         Err(e) => {
             eprintln!(

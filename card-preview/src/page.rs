@@ -107,12 +107,25 @@ pub fn render(card: &Value, options: Options) -> String {
     let body = card.get("body").cloned().unwrap_or(Value::Null);
     container::body(&body, &mut out);
     let body = out.html;
+    // A finding points at the nearest drawn element on its path (a property's finding at its
+    // component, `ROOT -> config` at the card).
+    let drawn = drawn_paths(&body);
+    let target = |path: &str| -> String {
+        drawn
+            .iter()
+            .filter(|p| path == p.as_str() || path.starts_with(&format!("{p} -> ")))
+            .max_by_key(|p| p.len())
+            .cloned()
+            .unwrap_or_else(|| "ROOT".to_owned())
+    };
     let mut findings = String::new();
     for d in report.diagnostics() {
         let class = if d.is_error() { "error" } else { "warning" };
+        let path = d.path.to_string();
         findings.push_str(&format!(
-            "<li class=\"{class}\" data-for=\"{}\">{}</li>",
-            esc(&d.path.to_string()),
+            "<li class=\"{class}\" data-for=\"{}\" data-target=\"{}\">{}</li>",
+            esc(&path),
+            esc(&target(&path)),
             esc(&d.to_string())
         ));
     }
@@ -129,14 +142,40 @@ pub fn render(card: &Value, options: Options) -> String {
     for d in ordered {
         marks.push_str(&format!(
             "[data-path=\"{}\"]{{outline:2px solid {};outline-offset:2px}}",
-            css_string(&d.path.to_string()),
+            css_string(&target(&d.path.to_string())),
             if d.is_error() { "#f54a45" } else { "#de7802" }
         ));
     }
     format!(
-        "<!doctype html>\n<html><head><meta charset=\"utf-8\"><title>card preview</title><style>{}{marks}</style></head>\n<body><div class=\"card\" style=\"width:{width}\">{body}</div>\n<div class=\"findings\"><b>{verdict}</b><ul>{findings}</ul></div></body></html>\n",
+        "<!doctype html>\n<html><head><meta charset=\"utf-8\"><title>card preview</title><style>{}{marks}</style></head>\n<body><div class=\"card\" data-path=\"ROOT\" style=\"width:{width}\">{body}</div>\n<div class=\"findings\"><b>{verdict}</b><ul>{findings}</ul></div><script>{LOCATE}</script></body></html>\n",
         style::css(options.theme == Theme::Dark)
     )
+}
+
+/// Clicking a finding scrolls its element into view and flashes it.
+const LOCATE: &str = "document.querySelectorAll('.findings li').forEach(function(li){li.style.cursor='pointer';li.onclick=function(){var e=document.querySelector('[data-path=\"'+CSS.escape(li.dataset.target)+'\"]');if(e){e.scrollIntoView({block:'center'});e.animate([{background:'rgba(245,74,69,.3)'},{background:'transparent'}],1200);}};});";
+
+/// The ErrPaths of the drawn elements, unescaped.
+fn drawn_paths(html: &str) -> Vec<String> {
+    const ATTR: &str = "data-path=\"";
+    let mut out = vec!["ROOT".to_owned()];
+    let mut rest = html;
+    while let Some(a) = rest.find(ATTR) {
+        let after = &rest[a + ATTR.len()..];
+        let Some(end) = after.find('"') else {
+            break;
+        };
+        out.push(
+            after[..end]
+                .replace("&gt;", ">")
+                .replace("&lt;", "<")
+                .replace("&quot;", "\"")
+                .replace("&#39;", "'")
+                .replace("&amp;", "&"),
+        );
+        rest = &after[end..];
+    }
+    out
 }
 
 /// Text inside a CSS string: quotes, backslashes and angle brackets escaped, so the page's

@@ -378,3 +378,24 @@ fn text_is_shown_in_the_readers_locale() {
         "{base}"
     );
 }
+
+#[test]
+fn a_finding_outlines_the_nearest_drawn_element() {
+    // update_multi=false is a finding at `ROOT -> config`, which is not drawn: the card is
+    // outlined. A v1 `note` is drawn as a labelled box and outlined itself.
+    let card = r#"{"schema":"2.0","config":{"update_multi":false},"body":{"elements":[{"tag":"note","elements":[]}]}}"#;
+    let page = render_str(card, Options::default()).unwrap();
+    assert!(
+        page.contains("data-for=\"ROOT -&gt; config\" data-target=\"ROOT\""),
+        "{page}"
+    );
+    assert!(page.contains("[data-path=\"ROOT\"]{outline"), "{page}");
+    assert!(
+        page.contains("data-target=\"ROOT -&gt; body -&gt; elements -&gt; [0](tag: note)\""),
+        "{page}"
+    );
+    assert!(
+        page.contains("<script>"),
+        "clicking a finding locates its element"
+    );
+}

@@ -164,12 +164,26 @@ pub(crate) fn component(e: &Value, path: &str, out: &mut Out) {
         "plain_text" | "lark_md" => {
             out.push(&format!("<div{}>{}</div>", attrs(e, path, ""), text(e)))
         }
-        other => out.push(&format!(
-            "<div class=\"ph\"{}>&lt;{}&gt; (not drawn by the preview)</div>",
-            attrs(e, path, ""),
-            esc(if other.is_empty() { "no tag" } else { other })
-        )),
+        other => unknown(e, other, path, out),
     }
+}
+
+/// A tag the preview does not draw (a 1.0 leftover such as `note` or `action`, or a tag the
+/// spec does not know): a labelled box, with the components it holds drawn inside it.
+fn unknown(e: &Value, tag: &str, path: &str, out: &mut Out) {
+    out.push(&format!(
+        "<div class=\"ph\"{}><div>&lt;{}&gt; (not drawn by the preview)</div>",
+        attrs(
+            e,
+            path,
+            "text-align:left;display:flex;flex-direction:column;gap:8px;"
+        ),
+        esc(if tag.is_empty() { "no tag" } else { tag })
+    ));
+    for key in ["elements", "actions"] {
+        list(e.get(key), &format!("{path} -> {key}"), out);
+    }
+    out.push("</div>");
 }
 
 fn markdown_element(e: &Value, path: &str, out: &mut Out) {

@@ -264,10 +264,23 @@ fn charts_are_drawn_from_their_data() {
         "one line per series: {grouped}"
     );
     let radar = one(
-        serde_json::json!({"tag": "chart", "chart_spec": {"type": "radar", "data": {"values": [{"a": 1}, {"a": 2}]}}}),
+        serde_json::json!({"tag": "chart", "chart_spec": {"type": "radar", "categoryField": "k", "valueField": "v",
+            "data": {"values": [{"k": "a", "v": 1}, {"k": "b", "v": 2}, {"k": "c", "v": 3}]}}}),
         None,
     );
-    assert!(radar.contains("radar chart · 2 data points"), "{radar}");
+    // Four grid rings and the data's polygon.
+    assert_eq!(radar.matches("<polygon").count(), 5, "{radar}");
+    let cloud = one(
+        serde_json::json!({"tag": "chart", "chart_spec": {"type": "wordCloud", "nameField": "n", "valueField": "v",
+            "data": {"values": [{"n": "rust", "v": 9}, {"n": "cards", "v": 3}]}}}),
+        None,
+    );
+    assert!(cloud.contains(">rust</text>") && cloud.contains(">cards</text>"), "{cloud}");
+    let other = one(
+        serde_json::json!({"tag": "chart", "chart_spec": {"type": "sankey", "data": {"values": [{"a": 1}, {"a": 2}]}}}),
+        None,
+    );
+    assert!(other.contains("sankey chart · 2 data points"), "{other}");
 }
 
 #[test]

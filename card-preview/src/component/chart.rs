@@ -1,7 +1,7 @@
 //! Charts as a simple SVG drawn from the VChart spec's data: bar (vertical and horizontal,
 //! grouped by `seriesField`), line, area, scatter, pie and ring, and `common` charts of bar,
-//! line and area series, funnel, and linear and circular progress. Other types (radar, word
-//! cloud…) are a labelled box naming the type and how many data points it has.
+//! line and area series, funnel, linear and circular progress, radar and word cloud. Other
+//! types are a labelled box naming the type and how many data points it has.
 
 use serde_json::Value;
 
@@ -56,6 +56,8 @@ pub(crate) fn chart(e: &Value, path: &str, out: &mut Out) {
         "pie" => pie(&spec, w, h),
         "funnel" => funnel(&spec, w, h),
         "linearProgress" | "circularProgress" => progress(&spec, kind, w, h),
+        "radar" => radar(&spec, w, h),
+        "wordCloud" => word_cloud(&spec, w, h),
         _ => None,
     };
     match drawing {
@@ -211,14 +213,35 @@ fn cartesian(series: &[Series], horizontal: bool, w: f64, h: f64) -> Option<(Str
         }
     }
     let band = if horizontal { ph } else { pw } / cats.len() as f64;
-    let step = (cats.len() / 8).max(1);
-    for (i, c) in cats.iter().enumerate().step_by(step) {
-        let mid = band * (i as f64 + 0.5);
-        let text: String = c.chars().take(10).collect();
-        if horizontal {
-            svg.push_str(&format!("<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"10\" fill=\"#8f959e\" text-anchor=\"end\">{}</text>", left - 4.0, top + mid + 3.0, esc(&text)));
-        } else {
-            svg.push_str(&format!("<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"10\" fill=\"#8f959e\" text-anchor=\"middle\">{}</text>", left + mid, h - 8.0, esc(&text)));
+    // A scatter of numbers on both axes has a value x axis, not categories.
+    let xs: Vec<f64> = cats.iter().filter_map(|c| c.parse().ok()).collect();
+    let numeric_x = (!horizontal
+        && series.iter().all(|x| x.kind == "scatter")
+        && xs.len() == cats.len())
+    .then(|| {
+        let lo = xs.iter().copied().fold(f64::INFINITY, f64::min);
+        let hi = xs.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        (lo, if hi > lo { hi - lo } else { 1.0 })
+    });
+    let xpos = |i: usize| match numeric_x {
+        Some((lo, range)) => left + 6.0 + (pw - 12.0) * (xs[i] - lo) / range,
+        None => left + band * (i as f64 + 0.5),
+    };
+    if let Some((lo, range)) = numeric_x {
+        for i in 0..=4 {
+            let v = lo + range * f64::from(i) / 4.0;
+            svg.push_str(&format!("<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"10\" fill=\"#8f959e\" text-anchor=\"middle\">{}</text>", left + 6.0 + (pw - 12.0) * f64::from(i) / 4.0, h - 8.0, format_value(v)));
+        }
+    } else {
+        let step = (cats.len() / 8).max(1);
+        for (i, c) in cats.iter().enumerate().step_by(step) {
+            let mid = band * (i as f64 + 0.5);
+            let text: String = c.chars().take(10).collect();
+            if horizontal {
+                svg.push_str(&format!("<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"10\" fill=\"#8f959e\" text-anchor=\"end\">{}</text>", left - 4.0, top + mid + 3.0, esc(&text)));
+            } else {
+                svg.push_str(&format!("<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"10\" fill=\"#8f959e\" text-anchor=\"middle\">{}</text>", left + mid, h - 8.0, esc(&text)));
+            }
         }
     }
     let zero = (0.0 - min) / span;
@@ -258,17 +281,11 @@ fn cartesian(series: &[Series], horizontal: bool, w: f64, h: f64) -> Option<(Str
                 kind => {
                     let coords: Vec<String> = pts
                         .iter()
-                        .map(|(i, f)| {
-                            format!(
-                                "{:.1},{:.1}",
-                                left + band * (*i as f64 + 0.5),
-                                top + ph - ph * f
-                            )
-                        })
+                        .map(|(i, f)| format!("{:.1},{:.1}", xpos(*i), top + ph - ph * f))
                         .collect();
                     if kind == "area" {
-                        let first = left + band * (pts[0].0 as f64 + 0.5);
-                        let last = left + band * (pts[pts.len() - 1].0 as f64 + 0.5);
+                        let first = xpos(pts[0].0);
+                        let last = xpos(pts[pts.len() - 1].0);
                         let base = top + ph - ph * zero;
                         svg.push_str(&format!("<polygon points=\"{first:.1},{base:.1} {} {last:.1},{base:.1}\" fill=\"{colour}\" fill-opacity=\".25\"/>", coords.join(" ")));
                     }
@@ -448,4 +465,114 @@ fn progress(spec: &Value, kind: &str, w: f64, h: f64) -> Option<(String, String)
     }
     let names: Vec<String> = items.into_iter().map(|x| x.0).collect();
     Some((svg, legend(&names)))
+}
+
+/// A radar: one polygon per series over the categories' spokes.
+fn radar(spec: &Value, w: f64, h: f64) -> Option<(String, String)> {
+    let series = Series::of(
+        &serde_json::json!({"xField": field(spec, "categoryField"), "yField": field(spec, "valueField"), "seriesField": field(spec, "seriesField")}),
+        "radar",
+        data(spec, spec),
+    );
+    let cats = uniq(series.points.iter().map(|p| p.0.clone()));
+    let groups = uniq(series.points.iter().map(|p| p.1.clone()));
+    let max = series.points.iter().map(|p| p.2).fold(0.0_f64, f64::max);
+    if cats.len() < 3 || max <= 0.0 {
+        return None;
+    }
+    let (cx, cy) = (w / 2.0, h / 2.0);
+    let r = h / 2.0 - 20.0;
+    let at = |i: usize, f: f64| {
+        let a = -std::f64::consts::FRAC_PI_2 + std::f64::consts::TAU * i as f64 / cats.len() as f64;
+        (cx + r * f * a.cos(), cy + r * f * a.sin())
+    };
+    let mut svg = String::new();
+    for ring in 1..=4 {
+        let pts: Vec<String> = (0..cats.len())
+            .map(|i| {
+                let (x, y) = at(i, f64::from(ring) / 4.0);
+                format!("{x:.1},{y:.1}")
+            })
+            .collect();
+        svg.push_str(&format!(
+            "<polygon points=\"{}\" fill=\"none\" stroke=\"#8f959e\" stroke-opacity=\".3\"/>",
+            pts.join(" ")
+        ));
+    }
+    for (i, c) in cats.iter().enumerate() {
+        let (x, y) = at(i, 1.0);
+        let (lx, ly) = at(i, 1.12);
+        svg.push_str(&format!(
+            "<line x1=\"{cx}\" y1=\"{cy}\" x2=\"{x:.1}\" y2=\"{y:.1}\" stroke=\"#8f959e\" stroke-opacity=\".3\"/><text x=\"{lx:.1}\" y=\"{:.1}\" font-size=\"10\" fill=\"#8f959e\" text-anchor=\"middle\">{}</text>",
+            ly + 3.0,
+            esc(c)
+        ));
+    }
+    for (gi, g) in groups.iter().enumerate() {
+        let colour = PALETTE[gi % PALETTE.len()];
+        let pts: Vec<String> = cats
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let v = series
+                    .points
+                    .iter()
+                    .find(|p| &p.0 == c && &p.1 == g)
+                    .map_or(0.0, |p| p.2);
+                let (x, y) = at(i, (v / max).max(0.0));
+                format!("{x:.1},{y:.1}")
+            })
+            .collect();
+        svg.push_str(&format!(
+            "<polygon points=\"{}\" fill=\"{colour}\" fill-opacity=\".25\" stroke=\"{colour}\" stroke-width=\"2\"/>",
+            pts.join(" ")
+        ));
+    }
+    let legend = if groups.len() > 1 {
+        legend(&groups)
+    } else {
+        String::new()
+    };
+    Some((svg, legend))
+}
+
+/// A word cloud as rows of words, the largest first, sized by value.
+fn word_cloud(spec: &Value, w: f64, h: f64) -> Option<(String, String)> {
+    let name = field(spec, "nameField");
+    let val = field(spec, "valueField");
+    let mut words: Vec<(String, f64)> = data(spec, spec)
+        .into_iter()
+        .filter_map(|d| Some((label(d, name), num(d, val)?)))
+        .filter(|(n, v)| !n.is_empty() && *v > 0.0)
+        .collect();
+    words.sort_by(|a, b| b.1.total_cmp(&a.1));
+    let max = words.first()?.1;
+    let mut svg = String::new();
+    let (mut x, mut y, mut row) = (8.0, 8.0, 0.0_f64);
+    for (i, (word, v)) in words.iter().enumerate() {
+        let size = 11.0 + 25.0 * (v / max).sqrt();
+        // CJK glyphs are about as wide as they are tall, Latin ones about half.
+        let width: f64 = word
+            .chars()
+            .map(|c| if c.is_ascii() { 0.55 } else { 1.0 })
+            .sum::<f64>()
+            * size;
+        if x + width > w - 8.0 && x > 8.0 {
+            x = 8.0;
+            y += row + 4.0;
+            row = 0.0;
+        }
+        if y + size > h {
+            break;
+        }
+        svg.push_str(&format!(
+            "<text x=\"{x:.1}\" y=\"{:.1}\" font-size=\"{size:.0}\" fill=\"{}\">{}</text>",
+            y + size * 0.85,
+            PALETTE[i % PALETTE.len()],
+            esc(word)
+        ));
+        x += width + 10.0;
+        row = row.max(size);
+    }
+    Some((svg, String::new()))
 }

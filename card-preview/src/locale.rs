@@ -13,6 +13,17 @@ const PAIRS: [(&str, &str); 5] = [
     ("text_tag_list", "i18n_text_tag_list"),
 ];
 
+/// Whether `card` has any per-locale key (most cards have none, and are drawn as they are).
+pub(crate) fn has_i18n(card: &Value) -> bool {
+    match card {
+        Value::Object(m) => m
+            .iter()
+            .any(|(k, v)| PAIRS.iter().any(|(_, i18n)| k == i18n) || has_i18n(v)),
+        Value::Array(items) => items.iter().any(has_i18n),
+        _ => false,
+    }
+}
+
 /// Rewrites `card` for `locale` (e.g. `en_us`). With no locale, a base key the card leaves
 /// out is taken from its `zh_cn` twin, or the first locale given.
 pub(crate) fn localize(card: &mut Value, locale: Option<&str>) {

@@ -82,9 +82,15 @@ pub fn render(card: &Value, options: Options) -> String {
         &upgraded
     };
     let report = card_validate::validate(card);
-    let mut localized = card.clone();
-    locale::localize(&mut localized, options.locale.as_deref());
-    let card = &localized;
+    let localized;
+    let card = if locale::has_i18n(card) {
+        let mut c = card.clone();
+        locale::localize(&mut c, options.locale.as_deref());
+        localized = c;
+        &localized
+    } else {
+        card
+    };
     let width_mode = card.pointer("/config/width_mode").and_then(Value::as_str);
     let width = match width_mode {
         Some("compact") => "400px",

@@ -275,7 +275,10 @@ fn charts_are_drawn_from_their_data() {
             "data": {"values": [{"n": "rust", "v": 9}, {"n": "cards", "v": 3}]}}}),
         None,
     );
-    assert!(cloud.contains(">rust</text>") && cloud.contains(">cards</text>"), "{cloud}");
+    assert!(
+        cloud.contains(">rust</text>") && cloud.contains(">cards</text>"),
+        "{cloud}"
+    );
     let other = one(
         serde_json::json!({"tag": "chart", "chart_spec": {"type": "sankey", "data": {"values": [{"a": 1}, {"a": 2}]}}}),
         None,

@@ -1,0 +1,181 @@
+//! Arbitrary JSON never panics the renderer, and the page always parses: random card-shaped
+//! values (known tags and keys with values of any type, nested containers) and random values
+//! of any shape (proptest; the case count is printed).
+
+use card_preview::{Options, Theme, render};
+use proptest::prelude::*;
+use serde_json::{Map, Value, json};
+
+const TAGS: &[&str] = &[
+    "markdown",
+    "div",
+    "hr",
+    "img",
+    "img_combination",
+    "column_set",
+    "column",
+    "button",
+    "form",
+    "interactive_container",
+    "collapsible_panel",
+    "input",
+    "select_static",
+    "multi_select_static",
+    "select_person",
+    "date_picker",
+    "picker_time",
+    "checker",
+    "overflow",
+    "table",
+    "chart",
+    "person",
+    "person_list",
+    "audio",
+    "select_img",
+    "note",
+    "action",
+    "?",
+];
+const KEYS: &[&str] = &[
+    "content",
+    "text",
+    "elements",
+    "columns",
+    "rows",
+    "chart_spec",
+    "type",
+    "data",
+    "values",
+    "xField",
+    "yField",
+    "seriesField",
+    "categoryField",
+    "valueField",
+    "nameField",
+    "width",
+    "weight",
+    "margin",
+    "padding",
+    "background_style",
+    "text_color",
+    "text_size",
+    "options",
+    "header",
+    "title",
+    "icon",
+    "color",
+    "format",
+    "data_type",
+    "name",
+    "page_size",
+    "persons",
+    "img_list",
+    "i18n_content",
+    "label",
+    "placeholder",
+    "flex_mode",
+    "direction",
+    "size",
+];
+
+fn scalar() -> impl Strategy<Value = Value> {
+    prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::from),
+        any::<i64>().prop_map(Value::from),
+        any::<f64>()
+            .prop_filter("finite", |f| f.is_finite())
+            .prop_map(Value::from),
+        "[a-z0-9 <>&'\"#:*_\\-\\[\\]()|`~]{0,24}".prop_map(Value::from),
+        prop::sample::select(TAGS).prop_map(Value::from),
+        prop::sample::select(
+            &[
+                "8px",
+                "4px 0",
+                "small",
+                "large",
+                "red",
+                "grey-50",
+                "fill",
+                "auto",
+                "weighted",
+                "bisect",
+                "16:9",
+                "bar",
+                "pie",
+                "radar",
+                "wordCloud",
+                "funnel"
+            ][..]
+        )
+        .prop_map(Value::from),
+    ]
+}
+
+fn value() -> impl Strategy<Value = Value> {
+    scalar().prop_recursive(5, 80, 6, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+            prop::collection::vec((prop::sample::select(KEYS), inner.clone()), 0..6).prop_map(
+                |kv| Value::Object(
+                    kv.into_iter()
+                        .map(|(k, v)| (k.to_owned(), v))
+                        .collect::<Map<_, _>>()
+                )
+            ),
+            (
+                prop::sample::select(TAGS),
+                prop::collection::vec((prop::sample::select(KEYS), inner), 0..6)
+            )
+                .prop_map(|(tag, kv)| {
+                    let mut m: Map<String, Value> =
+                        kv.into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
+                    m.insert("tag".into(), tag.into());
+                    Value::Object(m)
+                }),
+        ]
+    })
+}
+
+fn parses(html: &str) -> bool {
+    use html5ever::tendril::TendrilSink;
+    let opts = html5ever::ParseOpts {
+        tree_builder: html5ever::tree_builder::TreeBuilderOpts {
+            exact_errors: true,
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    let dom = html5ever::parse_document(markup5ever_rcdom::RcDom::default(), opts).one(html);
+    dom.errors.borrow().is_empty()
+}
+
+const CASES: u32 = 1500;
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: CASES, ..ProptestConfig::default() })]
+
+    #[test]
+    fn card_shaped_values_render_to_pages_that_parse(elements in prop::collection::vec(value(), 0..8), header in value(), dark in any::<bool>(), compact in any::<bool>()) {
+        let card = json!({
+            "schema": "2.0",
+            "config": {"width_mode": if compact { "compact" } else { "default" }},
+            "header": header,
+            "body": {"elements": elements}
+        });
+        let theme = if dark { Theme::Dark } else { Theme::Light };
+        let page = render(&card, Options { theme, locale: Some("en_us".into()) });
+        prop_assert!(parses(&page), "{}", page);
+    }
+
+    #[test]
+    fn any_value_renders(v in value()) {
+        let page = render(&v, Options::default());
+        prop_assert!(page.starts_with("<!doctype html>"));
+    }
+}
+
+#[test]
+fn report_case_count() {
+    println!("{CASES} random card-shaped cards and {CASES} random values per run");
+}

@@ -189,8 +189,13 @@ fn findings_are_listed_beside_the_card_and_outline_their_element() {
 
 #[test]
 fn example_pages_snapshot() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../card-validate/examples/cards");
-    for name in ["deploy-finished.json", "legacy-v1.json"] {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let examples = root.join("../card-validate/examples/cards");
+    for (dir, name) in [
+        (&examples, "deploy-finished.json"),
+        (&examples, "legacy-v1.json"),
+        (&root.join("tests/cards"), "gallery.json"),
+    ] {
         let text = std::fs::read_to_string(dir.join(name)).unwrap();
         let page = render_str(&text, Options::default()).unwrap();
         // The CSS is the same for every page; the snapshot keeps the card and the findings.

@@ -13,9 +13,11 @@ mod header;
 mod locale;
 mod markdown;
 mod page;
+mod picture;
 mod style;
 
 pub use page::{Options, Theme, render, render_card, render_str};
+pub use picture::{PictureError, picture};
 
 /// HTML-escapes text.
 pub(crate) fn esc(s: &str) -> String {

@@ -66,3 +66,38 @@ fn bad_input_is_named() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("not JSON at line 3, column 3"), "{err}");
 }
+
+#[test]
+fn writes_a_picture_cut_to_the_card() {
+    let dir = std::env::temp_dir().join(format!("card-preview-png-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let png = dir.join("card.png");
+    let card = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../card-validate/examples/cards/deploy-finished.json"
+    );
+    let out = bin().arg(card).arg("--png").arg(&png).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let bytes = std::fs::read(&png).unwrap();
+    assert_eq!(&bytes[1..4], b"PNG");
+    // The IHDR chunk: width and height, big-endian, after the 8-byte signature and 8 bytes.
+    let width = u32::from_be_bytes(bytes[16..20].try_into().unwrap());
+    let height = u32::from_be_bytes(bytes[20..24].try_into().unwrap());
+    assert_eq!(width, 1400);
+    assert!((100..600).contains(&height), "cut to the card: {height}");
+
+    let missing = bin()
+        .arg(card)
+        .arg("--png")
+        .arg(dir.join("x.png"))
+        .args(["--chromium", "/nonexistent/chromium"])
+        .output()
+        .unwrap();
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("cannot run /nonexistent/chromium"));
+    let _ = std::fs::remove_dir_all(&dir);
+}

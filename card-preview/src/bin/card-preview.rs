@@ -1,4 +1,5 @@
-//! `card-preview card.json [-o card.html] [--dark] [--locale en_us] [--open]`: a card as an HTML page.
+//! `card-preview card.json [-o card.html] [--png card.png] [--dark] [--locale en_us] [--open]`: a
+//! card as an HTML page, and as a picture through the system's headless Chromium.
 #![forbid(unsafe_code)]
 
 use std::process::ExitCode;
@@ -22,6 +23,12 @@ struct Args {
     /// The reader's locale (`en_us`, `ja_jp`…): `i18n_*` text for it is shown.
     #[arg(long, value_name = "LOCALE")]
     locale: Option<String>,
+    /// Also write a PNG of the page (headless Chromium), e.g. for a pull request.
+    #[arg(long, value_name = "FILE")]
+    png: Option<String>,
+    /// The Chromium binary for `--png` (default: $CHROMIUM, else `chromium`).
+    #[arg(long, value_name = "PATH")]
+    chromium: Option<String>,
     /// Open the page with the system's browser (`xdg-open` / `open`) after writing it.
     #[arg(long, requires = "output")]
     open: bool,
@@ -70,6 +77,20 @@ fn main() -> ExitCode {
             return ExitCode::from(1);
         }
     };
+    if let Some(png) = &args.png {
+        let chromium = args
+            .chromium
+            .clone()
+            .or_else(|| std::env::var("CHROMIUM").ok())
+            .unwrap_or_else(|| "chromium".into());
+        if let Err(e) = card_preview::picture(&page, std::path::Path::new(png), &chromium) {
+            eprintln!("error: cannot write {png}: {e}");
+            return ExitCode::from(2);
+        }
+        if args.output.is_none() {
+            return ExitCode::SUCCESS;
+        }
+    }
     match &args.output {
         Some(path) => {
             if let Err(e) = std::fs::write(path, page) {

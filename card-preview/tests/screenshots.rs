@@ -1,9 +1,8 @@
-//! Pictures in a real browser: each example card's page is screenshot by headless Chromium
-//! (the system package; `.ci/run` installs it) and compared with its golden PNG in
+//! Pictures in a real browser: each example card's page is pictured by `card_preview::picture`
+//! (the system's headless Chromium; `.ci/run` installs it) and compared with its golden PNG in
 //! `tests/golden/`, with a tolerance for anti-aliasing. `UPDATE_GOLDEN=1` rewrites the goldens.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use card_preview::{Options, Theme, render_str};
 
@@ -11,37 +10,12 @@ fn chromium() -> String {
     std::env::var("CHROMIUM").unwrap_or_else(|_| "chromium".into())
 }
 
-/// A screenshot of `html` at 1100 × `height`.
-fn screenshot(html: &str, dir: &Path, name: &str, height: u32) -> PathBuf {
-    let page = dir.join(format!("{name}.html"));
+/// A picture of `html` through the crate's own `picture` (headless Chromium, cut to the card).
+fn screenshot(html: &str, dir: &Path, name: &str) -> PathBuf {
     let png = dir.join(format!("{name}.png"));
-    std::fs::write(&page, html).unwrap();
-    let status = Command::new(chromium())
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--hide-scrollbars",
-            "--force-device-scale-factor=1",
-        ])
-        .arg(format!("--window-size=1100,{height}"))
-        .arg(format!("--user-data-dir={}", dir.join("profile").display()))
-        .arg(format!("--screenshot={}", png.display()))
-        .arg(format!("file://{}", page.display()))
-        .stderr(std::process::Stdio::null())
-        .status()
-        .unwrap_or_else(|e| {
-            panic!(
-                "{} is needed for the screenshot tests (.ci/run installs it): {e}",
-                chromium()
-            )
-        });
-    assert!(status.success(), "chromium failed on {name}");
+    card_preview::picture(html, &png, &chromium()).unwrap_or_else(|e| {
+        panic!("{e} (the screenshot tests need Chromium; .ci/run installs it)")
+    });
     png
 }
 
@@ -81,53 +55,32 @@ fn example_cards_look_as_their_goldens() {
     let update = std::env::var("UPDATE_GOLDEN").is_ok();
     let mut report = Vec::new();
     let examples = "../card-validate/examples/cards";
-    for (card, theme, name, height) in [
+    for (card, theme, name) in [
         (
             examples,
             "deploy-finished.json",
             Theme::Light,
             "deploy-finished",
-            600,
         ),
         (
             examples,
             "deploy-finished.json",
             Theme::Dark,
             "deploy-finished-dark",
-            600,
         ),
-        (
-            examples,
-            "v1-leftovers.json",
-            Theme::Light,
-            "v1-leftovers",
-            600,
-        ),
+        (examples, "v1-leftovers.json", Theme::Light, "v1-leftovers"),
         (
             examples,
             "approval-form.json",
             Theme::Light,
             "approval-form",
-            600,
         ),
-        (
-            examples,
-            "sales-table.json",
-            Theme::Light,
-            "sales-table",
-            600,
-        ),
+        (examples, "sales-table.json", Theme::Light, "sales-table"),
         // Every family of components: layout, charts, table types, panel, form.
-        ("tests/cards", "gallery.json", Theme::Light, "gallery", 1500),
-        (
-            "tests/cards",
-            "gallery.json",
-            Theme::Dark,
-            "gallery-dark",
-            1500,
-        ),
+        ("tests/cards", "gallery.json", Theme::Light, "gallery"),
+        ("tests/cards", "gallery.json", Theme::Dark, "gallery-dark"),
     ]
-    .map(|(dir, card, theme, name, height)| (root.join(dir).join(card), theme, name, height))
+    .map(|(dir, card, theme, name)| (root.join(dir).join(card), theme, name))
     {
         let text = std::fs::read_to_string(&card).unwrap();
         let html = render_str(
@@ -138,7 +91,7 @@ fn example_cards_look_as_their_goldens() {
             },
         )
         .unwrap();
-        let shot = screenshot(&html, &dir, name, height);
+        let shot = screenshot(&html, &dir, name);
         let golden = root.join("tests/golden").join(format!("{name}.png"));
         if update || !golden.exists() {
             assert!(

@@ -162,7 +162,7 @@ struct Body {
 /// # Errors
 ///
 /// [`CallbackError::Shape`] naming the field when the JSON does not have the documented shape.
-pub(super) fn card_action(v: &Value) -> Result<CardActionEvent, CallbackError> {
+pub(crate) fn card_action(v: &Value) -> Result<CardActionEvent, CallbackError> {
     let e = Envelope::deserialize(v).map_err(|e| CallbackError::Shape(e.to_string()))?;
     Ok(CardActionEvent {
         header: e.header,

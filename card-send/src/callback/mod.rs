@@ -39,6 +39,8 @@ mod event;
 mod receiver;
 #[cfg(feature = "callback-server")]
 mod server;
+#[cfg(feature = "callback-ws")]
+pub mod ws;
 
 pub use answer::{Answer, AnswerCard, Toast, ToastKind};
 pub use crypto::{decrypt, encrypt, signature};

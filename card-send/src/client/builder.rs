@@ -152,17 +152,22 @@ impl ClientBuilder {
     }
 }
 
-/// The app secret and every token travel to `base_url`: https is required, except for a
-/// loopback host (127.0.0.0/8, ::1, localhost), where the emulator and local proxies run.
-fn check_base_url(base_url: &str) -> Result<(), crate::Error> {
-    let url = reqwest::Url::parse(base_url)
-        .map_err(|e| crate::Error::Config(format!("base_url {base_url:?} is not a URL: {e}")))?;
-    let loopback = match url.host() {
+/// Whether `url`'s host is a loopback host (127.0.0.0/8, ::1, localhost).
+pub(crate) fn loopback(url: &url::Url) -> bool {
+    match url.host() {
         Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
         Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
         Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
         None => false,
-    };
+    }
+}
+
+/// The app secret and every token travel to `base_url`: https is required, except for a
+/// loopback host (127.0.0.0/8, ::1, localhost), where the emulator and local proxies run.
+pub(crate) fn check_base_url(base_url: &str) -> Result<(), crate::Error> {
+    let url = reqwest::Url::parse(base_url)
+        .map_err(|e| crate::Error::Config(format!("base_url {base_url:?} is not a URL: {e}")))?;
+    let loopback = loopback(&url);
     match url.scheme() {
         "https" => Ok(()),
         "http" if loopback => Ok(()),

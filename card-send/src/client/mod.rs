@@ -1,6 +1,6 @@
 //! The client and its calls; its builder is [`builder`].
 
-mod builder;
+pub(crate) mod builder;
 mod delayed;
 mod replies;
 

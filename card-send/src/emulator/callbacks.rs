@@ -46,39 +46,8 @@ impl Emulator {
         callback_url: &str,
     ) -> Click {
         let st = &self.state;
-        let token = format!("c-{}", st.fresh_id(""));
+        let (event, token) = self.click_event(message, action, operator);
         let now = st.now();
-        let micros = now
-            .duration_since(UNIX_EPOCH)
-            .unwrap_or_default()
-            .as_micros();
-        let chat = self.message(message).map(|m| m.chat_id).unwrap_or_default();
-        let event = json!({
-            "schema": "2.0",
-            "header": {
-                "event_id": st.fresh_id("ev_"),
-                "token": st.settings.verification_token,
-                "create_time": micros.to_string(),
-                "event_type": "card.action.trigger",
-                "tenant_key": "emulator",
-                "app_id": st.settings.app_id,
-            },
-            "event": {
-                "operator": {"tenant_key": "emulator", "open_id": operator},
-                "token": token,
-                "action": action,
-                "host": "im_message",
-                "context": {"open_message_id": message.as_str(), "open_chat_id": chat},
-            }
-        });
-        lock(&st.callback_tokens).insert(
-            token.clone(),
-            CallbackToken {
-                message_id: message.as_str().to_owned(),
-                clicked_at: now,
-                uses: 0,
-            },
-        );
         let body = event.to_string();
         let ts = now
             .duration_since(UNIX_EPOCH)
@@ -147,6 +116,16 @@ impl Emulator {
                 return click;
             }
         };
+        self.apply_answer(message, click, &answer)
+    }
+
+    /// Records an answer's toast and applies its card.
+    pub(crate) fn apply_answer(
+        &self,
+        message: &MessageId,
+        mut click: Click,
+        answer: &Value,
+    ) -> Click {
         click.toast = answer.get("toast").cloned();
         if let Some(card) = answer.get("card") {
             match self.apply_answer_card(message, &click.token, card) {
@@ -155,6 +134,51 @@ impl Emulator {
             }
         }
         click
+    }
+
+    /// The `card.action.trigger` event of a click, with a fresh callback token (recorded for
+    /// delayed updates).
+    pub(crate) fn click_event(
+        &self,
+        message: &MessageId,
+        action: Value,
+        operator: &str,
+    ) -> (Value, String) {
+        let st = &self.state;
+        let token = format!("c-{}", st.fresh_id(""));
+        let now = st.now();
+        let micros = now
+            .duration_since(UNIX_EPOCH)
+            .unwrap_or_default()
+            .as_micros();
+        let chat = self.message(message).map(|m| m.chat_id).unwrap_or_default();
+        let event = json!({
+            "schema": "2.0",
+            "header": {
+                "event_id": st.fresh_id("ev_"),
+                "token": st.settings.verification_token,
+                "create_time": micros.to_string(),
+                "event_type": "card.action.trigger",
+                "tenant_key": "emulator",
+                "app_id": st.settings.app_id,
+            },
+            "event": {
+                "operator": {"tenant_key": "emulator", "open_id": operator},
+                "token": token,
+                "action": action,
+                "host": "im_message",
+                "context": {"open_message_id": message.as_str(), "open_chat_id": chat},
+            }
+        });
+        lock(&st.callback_tokens).insert(
+            token.clone(),
+            CallbackToken {
+                message_id: message.as_str().to_owned(),
+                clicked_at: now,
+                uses: 0,
+            },
+        );
+        (event, token)
     }
 
     fn apply_answer_card(

@@ -41,6 +41,7 @@
 
 mod callbacks;
 mod endpoints;
+mod long_connection;
 mod reply;
 mod serve;
 mod state;

@@ -43,6 +43,8 @@ pub(crate) async fn serve(listener: TcpListener, router: Router, state: Arc<EmuS
             let _ = hyper::server::conn::http1::Builder::new()
                 .keep_alive(true)
                 .serve_connection(TokioIo::new(stream), service)
+                // The long connection's WebSocket upgrade.
+                .with_upgrades()
                 .await;
         });
     }

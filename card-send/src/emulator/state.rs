@@ -126,6 +126,8 @@ pub(crate) struct EmuState {
     faults: Mutex<VecDeque<(Fault, u32)>>,
     pub(crate) counters: Counters,
     next_id: AtomicU64,
+    /// The long connection for callbacks.
+    pub(crate) long: super::long_connection::Hub,
 }
 
 /// A poisoned lock still holds consistent data here (handlers do whole-value updates).
@@ -166,6 +168,7 @@ impl EmuState {
             faults: Mutex::new(VecDeque::new()),
             counters: Counters::default(),
             next_id: AtomicU64::new(1),
+            long: super::long_connection::Hub::default(),
         }
     }
 

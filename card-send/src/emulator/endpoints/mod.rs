@@ -92,6 +92,14 @@ pub(crate) fn router(state: Arc<EmuState>) -> Router {
             "/open-apis/im/v2/chat_button",
             put(chat_button::chat_button),
         )
+        .route(
+            "/callback/ws/endpoint",
+            post(super::long_connection::endpoint),
+        )
+        .route(
+            "/callback/ws/connect",
+            axum::routing::get(super::long_connection::connect),
+        )
         .fallback(|| async {
             reply(
                 StatusCode::NOT_FOUND,

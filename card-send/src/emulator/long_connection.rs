@@ -1,0 +1,235 @@
+//! The long connection's platform side: `POST /callback/ws/endpoint` hands out a `ws://` URL
+//! (App ID and secret checked, else code 514), the socket answers pings with pongs carrying
+//! the `ClientConfig`, and [`Emulator::click_connected`] sends a click's event as data frames
+//! (split into parts when asked) and waits 3 s at most for the answer frame.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU32, AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use axum::Json;
+use axum::extract::State;
+use axum::extract::ws::{Message, WebSocket, WebSocketUpgrade};
+use axum::http::HeaderMap;
+use axum::response::Response;
+use base64::Engine;
+use futures_util::{SinkExt, StreamExt};
+use prost::Message as _;
+use serde_json::{Value, json};
+use tokio::sync::{mpsc, oneshot};
+
+use super::callbacks::Click;
+use super::state::{EmuState, lock};
+use super::{Emulator, MessageId};
+use crate::callback::ws::frame::{CONTROL, DATA, Frame, Header};
+use crate::platform;
+
+/// The service id the emulator puts in its URLs.
+const SERVICE: i32 = 7;
+
+/// The connected client, and the answers the emulator waits for.
+#[derive(Debug, Default)]
+pub(crate) struct Hub {
+    client: std::sync::Mutex<Option<mpsc::UnboundedSender<Message>>>,
+    pending: std::sync::Mutex<HashMap<String, oneshot::Sender<Vec<u8>>>>,
+    pub(crate) connections: AtomicU32,
+    pub(crate) pings: AtomicU32,
+    split: AtomicUsize,
+    /// The ping interval handed out, in seconds.
+    ping_secs: AtomicU32,
+}
+
+fn client_config(hub: &Hub) -> Value {
+    json!({
+        "PingInterval": hub.ping_secs.load(Ordering::Relaxed).max(1),
+        "ReconnectCount": -1,
+        "ReconnectInterval": 0,
+        "ReconnectNonce": 0,
+    })
+}
+
+/// `POST /callback/ws/endpoint`.
+pub(crate) async fn endpoint(
+    State(st): State<Arc<EmuState>>,
+    headers: HeaderMap,
+    Json(body): Json<Value>,
+) -> Json<Value> {
+    let id = body.get("AppID").and_then(Value::as_str);
+    let secret = body.get("AppSecret").and_then(Value::as_str);
+    if id != Some(st.settings.app_id.as_str()) || secret != Some(st.settings.app_secret.as_str()) {
+        return Json(json!({"code": 514, "msg": "auth failed"}));
+    }
+    let host = headers
+        .get("host")
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or("127.0.0.1");
+    Json(json!({
+        "code": 0,
+        "msg": "ok",
+        "data": {
+            "URL": format!("ws://{host}/callback/ws/connect?device_id=emulator&service_id={SERVICE}"),
+            "ClientConfig": client_config(&st.long),
+        }
+    }))
+}
+
+/// `GET /callback/ws/connect`: the socket.
+pub(crate) async fn connect(
+    State(st): State<Arc<EmuState>>,
+    upgrade: WebSocketUpgrade,
+) -> Response {
+    upgrade.on_upgrade(move |socket| serve(st, socket))
+}
+
+async fn serve(st: Arc<EmuState>, socket: WebSocket) {
+    let (mut sink, mut stream) = socket.split();
+    let (tx, mut rx) = mpsc::unbounded_channel::<Message>();
+    *lock(&st.long.client) = Some(tx.clone());
+    st.long.connections.fetch_add(1, Ordering::Relaxed);
+    loop {
+        tokio::select! {
+            out = rx.recv() => {
+                // `None`: the emulator dropped the connection (`drop_long_connection`).
+                let Some(out) = out else { break };
+                let close = matches!(out, Message::Close(_));
+                if sink.send(out).await.is_err() || close {
+                    break;
+                }
+            }
+            msg = stream.next() => {
+                let Some(Ok(Message::Binary(bytes))) = msg else {
+                    if matches!(msg, Some(Ok(_))) { continue; }
+                    break;
+                };
+                let Ok(frame) = Frame::decode(bytes.as_ref()) else { continue };
+                if frame.method == CONTROL && frame.header("type") == Some("ping") {
+                    st.long.pings.fetch_add(1, Ordering::Relaxed);
+                    let mut pong = Frame::control(SERVICE, "pong");
+                    pong.payload = client_config(&st.long).to_string().into_bytes();
+                    let _ = tx.send(Message::Binary(pong.encode_to_vec().into()));
+                } else if frame.method == DATA {
+                    let id = frame.header("message_id").unwrap_or_default().to_owned();
+                    if let Some(waiter) = lock(&st.long.pending).remove(&id) {
+                        let _ = waiter.send(frame.payload);
+                    }
+                }
+            }
+        }
+    }
+    let mut client = lock(&st.long.client);
+    if client.as_ref().is_some_and(|c| c.same_channel(&tx)) {
+        *client = None;
+    }
+}
+
+impl Emulator {
+    /// Splits each event sent over the long connection into `parts` data frames (1: whole).
+    pub fn split_events(&self, parts: usize) {
+        self.state.long.split.store(parts.max(1), Ordering::Relaxed);
+    }
+
+    /// The ping interval handed out to long-connection clients (default 120 s).
+    pub fn ping_interval(&self, interval: Duration) {
+        let secs = u32::try_from(interval.as_secs()).unwrap_or(u32::MAX).max(1);
+        self.state.long.ping_secs.store(secs, Ordering::Relaxed);
+    }
+
+    /// How many long connections were opened, and how many pings came.
+    pub fn long_connection_stats(&self) -> (u32, u32) {
+        (
+            self.state.long.connections.load(Ordering::Relaxed),
+            self.state.long.pings.load(Ordering::Relaxed),
+        )
+    }
+
+    /// Closes the current long connection, as a platform restart would.
+    pub fn drop_long_connection(&self) {
+        if let Some(c) = lock(&self.state.long.client).take() {
+            let _ = c.send(Message::Close(None));
+        }
+    }
+
+    /// As [`Emulator::click`], delivered over the app's long connection instead of to a
+    /// callback URL: the event goes out as data frames and the answer frame is awaited 3 s at
+    /// most. With no connection open, the click fails with the unreachable error.
+    pub async fn click_connected(
+        &self,
+        message: &MessageId,
+        action: Value,
+        operator: &str,
+    ) -> Click {
+        let (event, token) = self.click_event(message, action, operator);
+        let mut click = Click {
+            token,
+            toast: None,
+            card_applied: false,
+            elapsed: Duration::ZERO,
+            error: None,
+        };
+        let Some(client) = lock(&self.state.long.client).clone() else {
+            click.error = Some((
+                platform::CALLBACK_UNREACHABLE,
+                "no long connection is open".into(),
+            ));
+            return click;
+        };
+        let id = self.state.fresh_id("msg_");
+        let (tx, rx) = oneshot::channel();
+        lock(&self.state.long.pending).insert(id.clone(), tx);
+        let body = event.to_string().into_bytes();
+        let parts = self.state.long.split.load(Ordering::Relaxed).max(1);
+        let size = body.len().div_ceil(parts).max(1);
+        let chunks: Vec<&[u8]> = body.chunks(size).collect();
+        let start = Instant::now();
+        // Sent last part first, so the client's reassembly is exercised out of order.
+        for (seq, chunk) in chunks.iter().enumerate().rev() {
+            let h = |k: &str, v: String| Header {
+                key: k.into(),
+                value: v,
+            };
+            let frame = Frame {
+                service: SERVICE,
+                method: DATA,
+                headers: vec![
+                    h("type", "event".into()),
+                    h("message_id", id.clone()),
+                    h("sum", chunks.len().to_string()),
+                    h("seq", seq.to_string()),
+                    h("trace_id", id.clone()),
+                ],
+                payload: chunk.to_vec(),
+                ..Frame::default()
+            };
+            let _ = client.send(Message::Binary(frame.encode_to_vec().into()));
+        }
+        let reply = tokio::time::timeout(platform::CALLBACK_DEADLINE, rx).await;
+        click.elapsed = start.elapsed();
+        lock(&self.state.long.pending).remove(&id);
+        let payload = match reply {
+            Ok(Ok(p)) => p,
+            Ok(Err(_)) | Err(_) => {
+                click.error = Some((
+                    platform::CALLBACK_LATE,
+                    "the callback was not answered within 3 s".into(),
+                ));
+                return click;
+            }
+        };
+        let reply: Value = serde_json::from_slice(&payload).unwrap_or(Value::Null);
+        if reply.get("code").and_then(Value::as_i64) != Some(200) {
+            click.error = Some((
+                platform::CALLBACK_NOT_200,
+                format!("the answer frame's code is not 200: {reply}"),
+            ));
+            return click;
+        }
+        let answer = reply
+            .get("data")
+            .and_then(Value::as_str)
+            .and_then(|d| base64::engine::general_purpose::STANDARD.decode(d).ok())
+            .and_then(|b| serde_json::from_slice::<Value>(&b).ok())
+            .unwrap_or_else(|| json!({}));
+        self.apply_answer(message, click, &answer)
+    }
+}

@@ -200,4 +200,17 @@ mod tests {
         assert_eq!(f.header("type"), Some("event"));
         assert!(Frame::decode(&[0xff, 0xff][..]).is_err());
     }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+        /// Arbitrary bytes from the socket are an error or a frame, never a panic; a decoded
+        /// frame encodes and decodes to itself.
+        #[test]
+        fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..256)) {
+            if let Ok(f) = Frame::decode(bytes.as_slice()) {
+                proptest::prop_assert_eq!(Frame::decode(f.encode_to_vec().as_slice()).unwrap(), f);
+            }
+        }
+    }
 }

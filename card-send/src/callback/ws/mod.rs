@@ -7,6 +7,22 @@
 //! [`Receiver`]-style token is given. Dropped connections are reopened with the platform's
 //! `ReconnectInterval` (and its random `ReconnectNonce`), at most `ReconnectCount` times in a
 //! row (−1: without end).
+//!
+//! ```no_run
+//! use card_send::callback::ws::LongConnection;
+//! use card_send::callback::{Answer, CardActionEvent, Toast};
+//!
+//! # async fn run() -> Result<(), card_send::callback::ws::WsError> {
+//! let conn = LongConnection::new("cli_a1b2c3", std::env::var("FEISHU_APP_SECRET").unwrap_or_default());
+//! conn.run(
+//!     |event: CardActionEvent| async move {
+//!         Answer::new().toast(Toast::success(format!("clicked by {}", event.operator.open_id)))
+//!     },
+//!     std::future::pending(), // or a shutdown signal
+//! )
+//! .await
+//! # }
+//! ```
 
 mod assemble;
 pub(crate) mod frame;

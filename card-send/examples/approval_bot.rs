@@ -2,7 +2,8 @@
 //! Approve / Reject buttons and a comment form; the emulator clicks them as a user would (signed
 //! callbacks to the bot's axum router); the bot decodes the actions into its own types and
 //! answers with toasts and new cards — the slow "reject" path within the 3-second deadline and
-//! its card by delayed update. It ends on the approved card.
+//! its card by delayed update. It ends on the approved card, then approves one more request with
+//! the same handler over the long connection (feature `callback-ws`: no public URL needed).
 //!
 //! `cargo run --example approval_bot` (the emulator only: a real app would need a public
 //! callback URL registered in the developer console).
@@ -11,6 +12,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::Duration;
 
+use card_send::callback::ws::LongConnection;
 use card_send::callback::{Answer, CardActionEvent, Receiver, Toast, router};
 use card_send::emulator::Emulator;
 use card_send::{Client, MessageId, Secret};
@@ -155,13 +157,49 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
         .await?;
     let approve = serde_json::json!({"tag": "button", "value": button_value(&emu, &second, 0)});
     let click = emu.click(&second, approve, &user, &url).await;
-    if !click.card_applied {
+    if !click.card_applied
+        || emu.message(&second).and_then(|m| m.content_json())
+            != Some(decided_card("#42 approved ✅").to_value())
+    {
         return Err(format!("the approved card was not applied: {:?}", click.error).into());
     }
     println!(
         "3. approved in {:?}: the card now reads \"#42 approved ✅\"",
         click.elapsed
     );
+    // 4. The same handler over the long connection (a self-built app with no public URL).
+    let conn = LongConnection::new(emu.app_id(), emu.app_secret()).base_url(emu.base_url());
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let ws_client = client.clone();
+    let bot = tokio::spawn(async move {
+        conn.run(move |e| handle(ws_client.clone(), e), async {
+            let _ = stopped.await;
+        })
+        .await
+    });
+    for _ in 0..100 {
+        if emu.long_connection_stats().0 > 0 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let third = client
+        .send_card(emu.chat_id(), &request_card(43, ""))
+        .await?;
+    let approve = serde_json::json!({"tag": "button", "value": button_value(&emu, &third, 0)});
+    let click = emu.click_connected(&third, approve, &user).await;
+    if !click.card_applied
+        || emu.message(&third).and_then(|m| m.content_json())
+            != Some(decided_card("#43 approved ✅").to_value())
+    {
+        return Err(format!("over the long connection: {:?}", click.error).into());
+    }
+    println!(
+        "4. approved over the long connection in {:?}: \"#43 approved ✅\"",
+        click.elapsed
+    );
+    let _ = stop.send(());
+    bot.await??;
     client.close().await?;
     Ok(())
 }

@@ -1,5 +1,5 @@
 //! The card markdown subset as HTML: `**bold**`, `*italic*`, `~~strike~~`, `` `code` ``,
-//! fenced code blocks, `[text](url)`, `<font color>`, `<at id>`, `<link>`, lists, headings,
+//! fenced code blocks, `[text](url)`, `<font color>`, `<at id>`, `<link>`, nested lists, headings,
 //! quotes and tables. Everything else is escaped text.
 
 use crate::{esc, short, style};
@@ -8,7 +8,7 @@ use crate::{esc, short, style};
 pub(crate) fn to_html(md: &str) -> String {
     let mut out = String::new();
     let mut lines = md.lines().peekable();
-    let mut list: Option<&'static str> = None;
+    let mut lists = Lists::default();
     while let Some(line) = lines.next() {
         let t = line.trim_start();
         if t.starts_with("```") {
@@ -20,7 +20,7 @@ pub(crate) fn to_html(md: &str) -> String {
                 code.push_str(l);
                 code.push('\n');
             }
-            close(&mut out, &mut list);
+            lists.close(&mut out);
             out.push_str(&format!("<pre><code>{}</code></pre>", esc(&code)));
             continue;
         }
@@ -29,10 +29,10 @@ pub(crate) fn to_html(md: &str) -> String {
                 .peek()
                 .is_some_and(|n| n.trim_start().starts_with("|-") || n.contains("---"))
         {
-            close(&mut out, &mut list);
+            lists.close(&mut out);
             let header = cells(t);
             lines.next();
-            out.push_str("<table><tr>");
+            out.push_str("<table class=\"md\"><tr>");
             for h in header {
                 out.push_str(&format!("<th>{}</th>", inline(h)));
             }
@@ -46,6 +46,11 @@ pub(crate) fn to_html(md: &str) -> String {
                 lines.next();
             }
             out.push_str("</table>");
+            // The blank line that ends a table is its end, not an empty line of its own
+            // (the client draws the next paragraph right under the table).
+            if lines.peek().is_some_and(|l| l.trim().is_empty()) {
+                lines.next();
+            }
             continue;
         }
         let (tag, rest) = if let Some(r) = t.strip_prefix("- ").or_else(|| t.strip_prefix("* ")) {
@@ -60,15 +65,10 @@ pub(crate) fn to_html(md: &str) -> String {
             (None, t)
         };
         if let Some(tag) = tag {
-            if list != Some(tag) {
-                close(&mut out, &mut list);
-                out.push_str(&format!("<{tag}>"));
-                list = Some(tag);
-            }
-            out.push_str(&format!("<li>{}</li>", inline(rest)));
+            lists.item(&mut out, indent(line), tag, &inline(rest));
             continue;
         }
-        close(&mut out, &mut list);
+        lists.close(&mut out);
         let level = t.chars().take_while(|c| *c == '#').count();
         if (1..=6).contains(&level) && t[level..].starts_with(' ') {
             let px = [24, 20, 18, 16, 15, 14][level - 1];
@@ -91,14 +91,50 @@ pub(crate) fn to_html(md: &str) -> String {
             out.push_str(&format!("<div>{}</div>", inline(line)));
         }
     }
-    close(&mut out, &mut list);
+    lists.close(&mut out);
     out
 }
 
-fn close(out: &mut String, list: &mut Option<&'static str>) {
-    if let Some(tag) = list.take() {
-        out.push_str(&format!("</{tag}>"));
+/// The open lists, outermost first: each with its items' indent and its tag. The last item
+/// of each stays open, so a deeper list nests inside it.
+#[derive(Debug, Default)]
+struct Lists(Vec<(usize, &'static str)>);
+
+impl Lists {
+    /// One item: a deeper indent opens a list inside the open item; a shallower one closes
+    /// the deeper lists first.
+    fn item(&mut self, out: &mut String, indent: usize, tag: &'static str, html: &str) {
+        while let Some(&(i, t)) = self.0.last() {
+            if i > indent || (i == indent && t != tag) {
+                out.push_str(&format!("</li></{t}>"));
+                self.0.pop();
+            } else {
+                break;
+            }
+        }
+        match self.0.last() {
+            Some(&(i, _)) if i == indent => out.push_str("</li>"),
+            _ => {
+                out.push_str(&format!("<{tag}>"));
+                self.0.push((indent, tag));
+            }
+        }
+        out.push_str(&format!("<li>{html}"));
     }
+
+    fn close(&mut self, out: &mut String) {
+        while let Some((_, t)) = self.0.pop() {
+            out.push_str(&format!("</li></{t}>"));
+        }
+    }
+}
+
+/// A line's indent in columns (a tab is four).
+fn indent(line: &str) -> usize {
+    line.chars()
+        .take_while(|c| c.is_whitespace())
+        .map(|c| if c == '\t' { 4 } else { 1 })
+        .sum()
 }
 
 fn cells(row: &str) -> Vec<&str> {
@@ -352,5 +388,31 @@ mod tests {
         assert!(inline("[docs](https://e.com)").contains("<a href=\"https://e.com\">docs</a>"));
         assert!(inline("[x](javascript:alert(1))").contains("href=\"#\""));
         assert!(inline("<at id=all></at> hi").contains("@所有人"));
+    }
+
+    #[test]
+    fn indented_items_nest_inside_the_open_item() {
+        let h = to_html("- a\n  - a1\n  - a2\n    1. deep\n- b\n\tx. no\n1. one");
+        assert_eq!(
+            h,
+            "<ul><li>a<ul><li>a1</li><li>a2<ol><li>deep</li></ol></li></ul></li><li>b</li></ul>\
+             <div>\tx. no</div><ol><li>one</li></ol>"
+        );
+        // A marker at a shallower indent than its parent's children still closes them.
+        let h = to_html("- a\n    - deep\n  - mid");
+        assert_eq!(
+            h,
+            "<ul><li>a<ul><li>deep</li></ul><ul><li>mid</li></ul></li></ul>"
+        );
+    }
+
+    #[test]
+    fn a_table_is_bordered_and_its_closing_blank_line_is_not_an_empty_line() {
+        let h = to_html("| a | b |\n|---|---|\n| 1 | 2 |\n\nafter\n\nnext");
+        assert_eq!(
+            h,
+            "<table class=\"md\"><tr><th>a</th><th>b</th></tr><tr><td>1</td><td>2</td></tr></table>\
+             <div>after</div><br><div>next</div>"
+        );
     }
 }

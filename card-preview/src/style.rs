@@ -9,12 +9,15 @@ pub(crate) fn css(dark: bool) -> String {
     } else {
         ("#f2f3f5", "#ffffff", "#1f2329", "#8f959e", "#dee0e3")
     };
+    // Markdown tables are a bordered grid with equal columns and a rounded frame, and `ul`
+    // markers are blue: as the client draws them in a production bot's screenshot.
     format!(
         r#"body{{background:{bg};color:{fg};font:14px/1.5 -apple-system,"PingFang SC","Helvetica Neue",Arial,sans-serif;margin:24px;display:flex;gap:24px;align-items:flex-start}}
 .card{{--card:{card};background:{card};border:1px solid {border};border-radius:8px;overflow:hidden;flex:none}}
 .header{{padding:12px;display:flex;gap:8px;align-items:flex-start}}.header .title{{font-size:16px;font-weight:600;display:flex;flex-wrap:wrap;align-items:center;gap:2px 0}}.header .subtitle{{font-size:12px;color:{grey}}}
 .tag{{display:inline-block;font-size:12px;line-height:18px;padding:0 4px;border-radius:4px;margin-left:4px;font-weight:400;vertical-align:1px}}
-.icon{{display:inline-block;width:16px;height:16px;border-radius:4px;background:currentColor;opacity:.55;vertical-align:-2px;flex:none}}
+.icon{{display:inline-block;width:16px;height:16px;border-radius:4px;background:currentColor;opacity:.55;vertical-align:-2px;flex:none}}.icon.glyph{{background:none;box-sizing:border-box;border:1.5px solid currentColor;width:14px;height:14px;margin:1px;opacity:.7}}svg.icon{{background:none;opacity:1;border-radius:0}}
+.turn{{display:inline-flex;flex:none}}.panel[open]>summary .turn{{transform:rotate(var(--open))}}
 .body{{display:flex}}.v{{display:flex;flex-direction:column;min-width:0}}.h{{display:flex;flex-direction:row;flex-wrap:wrap;min-width:0}}
 .grey{{color:{grey}}}.notation{{font-size:12px;color:{grey}}}
 .row{{display:flex;min-width:0}}.col{{min-width:0;display:flex;box-sizing:border-box;border-radius:8px}}
@@ -30,9 +33,10 @@ pub(crate) fn css(dark: bool) -> String {
 .field{{display:flex;flex-direction:column;gap:4px}}.field.h{{flex-direction:row;align-items:center;gap:8px;flex-wrap:nowrap}}
 input,select,textarea{{font:inherit;padding:4px 8px;border:1px solid {border};border-radius:6px;background:transparent;color:{fg};box-sizing:border-box;min-width:0}}
 table{{border-collapse:collapse;width:100%;font-size:14px}}th,td{{border-bottom:1px solid {border};padding:4px 8px;text-align:left}}
+table.md{{table-layout:fixed;border-collapse:separate;border-spacing:0;border:1px solid {border};border-radius:6px;font-size:inherit;margin:4px 0}}table.md th,table.md td{{border:none;border-right:1px solid {border};border-bottom:1px solid {border};padding:6px 8px}}table.md tr>:last-child{{border-right:none}}table.md tr:last-child>*{{border-bottom:none}}
 .tbl{{overflow-x:auto}}.tbl th.freeze,.tbl td.freeze{{position:sticky;left:0;background:{card}}}
 code{{background:rgba(127,127,127,.15);padding:0 3px;border-radius:3px}}pre{{background:rgba(127,127,127,.12);padding:8px;border-radius:6px;overflow:auto;margin:0}}
-blockquote{{margin:0;padding-left:8px;border-left:2px solid {border}}}ul,ol{{margin:0;padding-left:20px}}p{{margin:0}}
+blockquote{{margin:0;padding-left:8px;border-left:2px solid {border}}}ul,ol{{margin:0;padding-left:20px}}ul>li::marker{{color:#3370ff}}p{{margin:0}}
 .at{{color:#3370ff}}a{{color:#3370ff;text-decoration:none}}.emoji{{font-size:12px;border:1px solid {border};border-radius:4px;padding:0 2px}}
 .num{{display:inline-block;min-width:16px;height:16px;line-height:16px;border-radius:8px;text-align:center;font-size:12px;background:#3370ff;color:#fff}}
 .chart{{display:flex;flex-direction:column;gap:4px}}.chart svg{{width:100%;display:block}}.chart .legend{{font-size:12px;color:{grey};display:flex;gap:12px;flex-wrap:wrap}}
@@ -135,6 +139,16 @@ pub(crate) fn background(name: &str, dark: bool) -> Option<String> {
             _ => colour_css(n),
         },
         n => colour_css(n),
+    }
+}
+
+/// A container's border colour. `grey` is the default the panel and container pages name,
+/// and the client draws it as its neutral line colour (the light grey of its dividers), not
+/// as the grey text shade; another name or value is that colour.
+pub(crate) fn border(name: &str, dark: bool) -> String {
+    match name.trim() {
+        "" | "grey" | "default" => if dark { "#3d3d3d" } else { "#dee0e3" }.into(),
+        n => colour_css(n).unwrap_or_else(|| if dark { "#3d3d3d" } else { "#dee0e3" }.into()),
     }
 }
 

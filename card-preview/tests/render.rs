@@ -420,3 +420,47 @@ fn a_finding_outlines_the_nearest_drawn_element() {
         "clicking a finding locates its element"
     );
 }
+
+#[test]
+fn a_panel_header_draws_its_chevron_and_turns_it_while_open() {
+    // The panel page: the header icon is turned by `icon_expanded_angle` (default 180) when
+    // the panel is open; `icon_position` puts it left, right (default) or after the title.
+    let panel = |header: serde_json::Value| {
+        one(
+            serde_json::json!({"tag": "collapsible_panel", "expanded": true,
+                "border": {"color": "grey"}, "header": header,
+                "elements": [{"tag": "markdown", "content": "x"}]}),
+            None,
+        )
+    };
+    let title = serde_json::json!({"tag": "plain_text", "content": "Steps"});
+    let h = panel(serde_json::json!({"title": title,
+        "icon": {"tag": "standard_icon", "token": "down-small-ccm_outlined", "color": "grey", "size": "20px 20px"},
+        "icon_expanded_angle": -180}));
+    assert!(h.contains("<details class=\"panel\""), "{h}");
+    assert!(
+        h.contains("<span style=\"flex:1\">Steps</span><span class=\"turn\" style=\"--open:-180deg\"><svg class=\"icon\" viewBox=\"0 0 16 16\" width=\"20\" height=\"20\" style=\"color:#8f959e;transform:rotate(0deg)\"><title>down-small-ccm_outlined</title>"),
+        "{h}"
+    );
+    // `grey` is the client's light line colour, as the panel's default border is.
+    assert!(h.contains("border:1px solid #dee0e3"), "{h}");
+    // No icon: a down chevron, turned the default 180 degrees; a right arrow starts turned.
+    let h = panel(serde_json::json!({"title": title, "icon_position": "follow_text"}));
+    assert!(
+        h.contains("<span>Steps</span><span class=\"turn\" style=\"--open:180deg\"><svg"),
+        "{h}"
+    );
+    let h = panel(serde_json::json!({"title": title, "icon_position": "left",
+        "icon": {"tag": "standard_icon", "token": "right_outlined"}}));
+    assert!(
+        h.contains("--open:180deg\"><svg class=\"icon\" viewBox=\"0 0 16 16\" width=\"16\" height=\"16\" style=\"color:currentColor;transform:rotate(270deg)\"><title>right_outlined</title>"),
+        "{h}"
+    );
+    // Another token is an outlined square in its colour, with the token as its tooltip.
+    let h = panel(serde_json::json!({"title": title,
+        "icon": {"tag": "standard_icon", "token": "upload_outlined", "color": "red"}}));
+    assert!(
+        h.contains("<span class=\"icon glyph\" title=\"upload_outlined\" style=\"color:#f54a45\">"),
+        "{h}"
+    );
+}

@@ -79,6 +79,15 @@ fn example_cards_look_as_their_goldens() {
         // Every family of components: layout, charts, table types, panel, form.
         ("tests/cards", "gallery.json", Theme::Light, "gallery"),
         ("tests/cards", "gallery.json", Theme::Dark, "gallery-dark"),
+        // An LLM agent's answer in the shape a production bot sends (panels with icons, a
+        // markdown table, emoji, nested lists), compared by eye with that bot's own
+        // screenshot of the Feishu client.
+        (
+            "tests/cards",
+            "agent-answer.json",
+            Theme::Light,
+            "agent-answer",
+        ),
     ]
     .map(|(dir, card, theme, name)| (root.join(dir).join(card), theme, name))
     {

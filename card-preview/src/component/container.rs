@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use super::{Out, attrs, icon, list, s, text};
+use super::{Out, attrs, chevron, icon, list, s, text};
 use crate::style;
 
 /// Defaults of a container's layout (the component pages' field tables).
@@ -167,11 +167,7 @@ pub(crate) fn container(e: &Value, path: &str, out: &mut Out) {
                 );
             }
             if e.get("has_border").and_then(Value::as_bool) == Some(true) {
-                let colour = style::colour_css(match s(e, "border_color") {
-                    "" => "grey-300",
-                    c => c,
-                })
-                .unwrap_or_else(|| "#dee0e3".into());
+                let colour = style::border(s(e, "border_color"), out.dark);
                 css.push_str(&format!("border:1px solid {colour};"));
             }
             if let Some(r) = style::box_css(s(e, "corner_radius")) {
@@ -209,11 +205,7 @@ fn panel(e: &Value, path: &str, out: &mut Out) {
     };
     let mut css = String::new();
     if let Some(b) = border {
-        let colour = style::colour_css(match s(b, "color") {
-            "" => "grey-300",
-            c => c,
-        })
-        .unwrap_or_else(|| "#dee0e3".into());
+        let colour = style::border(s(b, "color"), out.dark);
         let radius = style::box_css(s(b, "corner_radius")).unwrap_or_else(|| "5px".into());
         css.push_str(&format!(
             "border:1px solid {colour};border-radius:{radius};"
@@ -236,14 +228,22 @@ fn panel(e: &Value, path: &str, out: &mut Out) {
     if let Some(bg) = style::colour_css(s(&header, "background_color")) {
         head_css.push_str(&format!("background:{bg};"));
     }
+    // The header's icon (a down chevron when it has none), turned by `icon_expanded_angle`
+    // (default 180) while the panel is open.
     let icon = match icon(header.get("icon")) {
-        i if i.is_empty() => "<span class=\"grey\">⌄</span>".to_owned(),
+        i if i.is_empty() => chevron(0, "#8f959e", 16, "down"),
         i => i,
     };
-    let head = if s(&header, "icon_position") == "left" {
-        format!("{icon}<span>{title}</span>")
-    } else {
-        format!("<span style=\"flex:1\">{title}</span>{icon}")
+    let angle = header
+        .get("icon_expanded_angle")
+        .and_then(Value::as_i64)
+        .filter(|a| matches!(a, -180 | -90 | 90 | 180))
+        .unwrap_or(180);
+    let icon = format!("<span class=\"turn\" style=\"--open:{angle}deg\">{icon}</span>");
+    let head = match s(&header, "icon_position") {
+        "left" => format!("{icon}<span>{title}</span>"),
+        "follow_text" => format!("<span>{title}</span>{icon}"),
+        _ => format!("<span style=\"flex:1\">{title}</span>{icon}"),
     };
     let open = if e.get("expanded").and_then(Value::as_bool) == Some(true) {
         " open"

@@ -96,20 +96,53 @@ pub(crate) fn text_css(v: &Value) -> String {
     style
 }
 
-/// An icon (`standard_icon` token or `custom_icon` image) as a small tinted square: the
-/// preview has no icon font, so the token is its tooltip.
+/// An icon. The preview has no icon font: a `standard_icon` whose token names a direction
+/// (`down-small-ccm_outlined`, `right_outlined`) is a chevron that way; another token is an
+/// outlined square in the icon's colour, and a `custom_icon` image a filled one. The token or
+/// image key is the tooltip.
 pub(crate) fn icon(v: Option<&Value>) -> String {
     let Some(i) = v.filter(|i| i.is_object()) else {
         return String::new();
     };
-    let name = match s(i, "token") {
-        "" => s(i, "img_key"),
-        t => t,
-    };
+    let token = s(i, "token");
     let colour = style::colour_css(s(i, "color")).unwrap_or_else(|| "currentColor".into());
+    if let Some(turn) = direction(token) {
+        let px = s(i, "size")
+            .split_whitespace()
+            .next()
+            .and_then(style::spacing)
+            .filter(|px| (8..=48).contains(px))
+            .unwrap_or(16);
+        return chevron(turn, &colour, px, token);
+    }
+    let (class, name) = match token {
+        "" => ("icon", s(i, "img_key")),
+        t => ("icon glyph", t),
+    };
     format!(
-        "<span class=\"icon\" title=\"{}\" style=\"color:{colour}\"></span>",
+        "<span class=\"{class}\" title=\"{}\" style=\"color:{colour}\"></span>",
         esc(name)
+    )
+}
+
+/// How far a token's arrow is turned from pointing down, when one of its words is a
+/// direction.
+fn direction(token: &str) -> Option<i32> {
+    token.split(['-', '_']).find_map(|w| match w {
+        "down" => Some(0),
+        "left" => Some(90),
+        "up" => Some(180),
+        "right" => Some(270),
+        _ => None,
+    })
+}
+
+/// A chevron pointing down, turned `turn` degrees, `px` square, with `tip` as its tooltip;
+/// `colour` is CSS this crate made (a checked colour or `currentColor`).
+pub(crate) fn chevron(turn: i32, colour: &str, px: u32, tip: &str) -> String {
+    format!(
+        "<svg class=\"icon\" viewBox=\"0 0 16 16\" width=\"{px}\" height=\"{px}\" style=\"color:{colour};transform:rotate({turn}deg)\"><title>{}</title><path d=\"M4 6l4 4 4-4\" fill=\"none\" stroke=\"currentColor\" stroke-width=\"1.5\" stroke-linecap=\"round\" stroke-linejoin=\"round\"/></svg>",
+        esc(tip)
     )
 }
 

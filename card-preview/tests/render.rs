@@ -442,6 +442,11 @@ fn a_panel_header_draws_its_chevron_and_turns_it_while_open() {
         h.contains("<span style=\"flex:1\">Steps</span><span class=\"turn\" style=\"--open:-180deg\"><svg class=\"icon\" viewBox=\"0 0 16 16\" width=\"20\" height=\"20\" style=\"color:#8f959e;transform:rotate(0deg)\"><title>down-small-ccm_outlined</title>"),
         "{h}"
     );
+    // The body puts 12px between its components, as the client's screenshots show.
+    assert!(
+        h.contains("data-path=\"ROOT -> body\" style=\"display:flex;flex-direction:column;gap:12px;padding:12px;"),
+        "{h}"
+    );
     // `grey` is the client's light line colour, as the panel's default border is.
     assert!(h.contains("border:1px solid #dee0e3"), "{h}");
     // No icon: a down chevron, turned the default 180 degrees; a right arrow starts turned.

@@ -54,8 +54,10 @@ fn flow(e: &Value, d: &Defaults, dark: bool) -> String {
 
 /// The body of a card, laid out as a container (its padding defaults to 12px).
 pub(crate) fn body(b: &Value, out: &mut Out) {
+    // The structure page gives no default spacing; a production bot's screenshots of the
+    // client show 12px between the body's components (panel, markdown, rule, footer).
     let d = Defaults {
-        vertical_spacing: 8,
+        vertical_spacing: 12,
         horizontal_spacing: 8,
         padding: "12px",
     };

@@ -469,3 +469,29 @@ fn a_panel_header_draws_its_chevron_and_turns_it_while_open() {
         "{h}"
     );
 }
+
+#[test]
+fn nested_lists_tables_and_icons_parse_without_recovery() {
+    // Lists that nest, dedent, switch kind and end in a table or code, and panels with every
+    // icon form: the page needs no HTML5 error recovery.
+    let md = "- a\n  - b\n    1. c\n  2. d\n- e\n| x | y |\n|---|---|\n| 1 | 2 |\n\n  - f\n```\n- not a list\n```\n1. g\n\t- h";
+    let card = serde_json::json!({"schema": "2.0", "body": {"elements": [
+        {"tag": "markdown", "content": md},
+        {"tag": "collapsible_panel", "header": {"title": {"tag": "plain_text", "content": "p"},
+            "icon": {"tag": "standard_icon", "token": "up_outlined", "size": "99px 1px"}},
+            "elements": [{"tag": "markdown", "content": md}]},
+        {"tag": "div", "icon": {"tag": "custom_icon", "img_key": "img_v3_x"}, "text": {"tag": "plain_text", "content": "t"}}
+    ]}});
+    let page = card_preview::render(&card, Options::default());
+    assert_eq!(parse_errors(&page), Vec::<String>::new());
+    well_formed(&page).unwrap();
+    // A marker of the other kind at the same indent starts a new list there.
+    assert!(
+        page.contains("<ul><li>a<ul><li>b<ol><li>c</li></ol></li></ul><ol><li>d</li></ol></li><li>e</li></ul><table class=\"md\">"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<pre><code>- not a list\n</code></pre>"),
+        "{page}"
+    );
+}

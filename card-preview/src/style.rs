@@ -33,7 +33,7 @@ pub(crate) fn css(dark: bool) -> String {
 .field{{display:flex;flex-direction:column;gap:4px}}.field.h{{flex-direction:row;align-items:center;gap:8px;flex-wrap:nowrap}}
 input,select,textarea{{font:inherit;padding:4px 8px;border:1px solid {border};border-radius:6px;background:transparent;color:{fg};box-sizing:border-box;min-width:0}}
 table{{border-collapse:collapse;width:100%;font-size:14px}}th,td{{border-bottom:1px solid {border};padding:4px 8px;text-align:left}}
-table.md{{table-layout:fixed;border-collapse:separate;border-spacing:0;border:1px solid {border};border-radius:6px;font-size:inherit;margin:4px 0}}table.md th,table.md td{{border:none;border-right:1px solid {border};border-bottom:1px solid {border};padding:6px 8px}}table.md tr>:last-child{{border-right:none}}table.md tr:last-child>*{{border-bottom:none}}
+table.md{{table-layout:fixed;border-collapse:separate;border-spacing:0;border:1px solid {border};border-radius:6px;font-size:inherit;margin:0}}table.md th,table.md td{{border:none;border-right:1px solid {border};border-bottom:1px solid {border};padding:6px 8px}}table.md tr>:last-child{{border-right:none}}table.md tr:last-child>*{{border-bottom:none}}
 .tbl{{overflow-x:auto}}.tbl th.freeze,.tbl td.freeze{{position:sticky;left:0;background:{card}}}
 code{{background:rgba(127,127,127,.15);padding:0 3px;border-radius:3px}}pre{{background:rgba(127,127,127,.12);padding:8px;border-radius:6px;overflow:auto;margin:0}}
 blockquote{{margin:0;padding-left:8px;border-left:2px solid {border}}}ul,ol{{margin:0;padding-left:20px}}ul>li::marker{{color:#3370ff}}p{{margin:0}}

@@ -6,6 +6,7 @@ use card_dsl::{
 };
 use card_send::MessageId;
 use card_send::emulator::Emulator;
+use std::time::Duration;
 
 fn status_card(text: &str) -> card_dsl::Card {
     card! {
@@ -219,6 +220,32 @@ async fn recall_own_messages_only() {
         client.recall(&foreign).await.unwrap_err().code(),
         Some(230026)
     );
+}
+
+#[tokio::test]
+async fn recall_after_the_tenants_time_limit_is_230009() {
+    let emu = Emulator::builder()
+        .recall_window(Duration::from_secs(24 * 3600))
+        .start()
+        .await
+        .unwrap();
+    let client = emu.client().build().unwrap();
+    let old = client
+        .send_message(emu.chat_id(), &MessageContent::text("old"))
+        .await
+        .unwrap();
+    emu.advance_clock(Duration::from_secs(23 * 3600));
+    let fresh = client
+        .send_message(emu.chat_id(), &MessageContent::text("fresh"))
+        .await
+        .unwrap();
+    emu.advance_clock(Duration::from_secs(2 * 3600));
+    let e = client.recall(&old).await.unwrap_err();
+    assert_eq!(e.code(), Some(230009), "{e}");
+    assert!(e.to_string().contains("expired"), "{e}");
+    assert!(!emu.message(&old).unwrap().recalled);
+    client.recall(&fresh).await.unwrap();
+    assert!(emu.message(&fresh).unwrap().recalled);
 }
 
 #[tokio::test]

@@ -18,6 +18,7 @@
 //! | edit number 21 | 230072 |
 //! | edit after the edit window (default 14 days) | 230075 |
 //! | recalled / deleted message ([`Emulator::recall`], [`Emulator::delete`]) | 230011 / 230110 |
+//! | recall of another app's message / after the tenant's recall limit ([`EmulatorBuilder::recall_window`]) | 230026 / 230009 |
 //! | message sent by another app | 230071 |
 //! | send to a dissolved chat / a chat without the bot | 232009 / 230002 |
 //! | chat_button for a chat without the bot | 230027 |
@@ -184,6 +185,7 @@ impl Default for EmulatorBuilder {
                 token_ttl: Duration::from_secs(7200),
                 rate_limits: true,
                 edit_window: Duration::from_secs(14 * 24 * 3600),
+                recall_window: None,
                 encrypt_key: "emulator-encrypt-key".into(),
                 verification_token: "emulator-verification-token".into(),
             },
@@ -215,6 +217,13 @@ impl EmulatorBuilder {
     /// How long after sending a text/post can be edited (an admin setting; default 14 days).
     pub fn edit_window(mut self, window: Duration) -> Self {
         self.settings.edit_window = window;
+        self
+    }
+    /// The tenant's recall time limit: a recall of an older message gets 230009. The recall
+    /// page says the limit is set by the tenant's administrator and gives no default, so by
+    /// default there is none.
+    pub fn recall_window(mut self, window: Duration) -> Self {
+        self.settings.recall_window = Some(window);
         self
     }
     /// The Encrypt Key the callbacks are signed with.

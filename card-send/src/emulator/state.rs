@@ -19,6 +19,8 @@ pub(crate) struct Settings {
     pub(crate) token_ttl: Duration,
     pub(crate) rate_limits: bool,
     pub(crate) edit_window: Duration,
+    /// The tenant's recall time limit (none unless set).
+    pub(crate) recall_window: Option<Duration>,
     /// The app's Encrypt Key and Verification Token, for the callbacks it sends.
     pub(crate) encrypt_key: String,
     pub(crate) verification_token: String,

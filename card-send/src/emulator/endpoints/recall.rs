@@ -1,5 +1,6 @@
 //! `DELETE /open-apis/im/v1/messages/:message_id`: recall a message this app sent (the recall
-//! page's codes: 230026 for another sender's message, 230110 deleted, 230011 already recalled).
+//! page's codes: 230026 for another sender's message, 230110 deleted, 230011 already recalled,
+//! 230009 past the tenant's recall time limit).
 
 use std::sync::Arc;
 
@@ -31,7 +32,12 @@ fn handle(st: &Arc<EmuState>, headers: HeaderMap, id: String) -> Result<Value, R
     if m.state.sender != st.settings.app_id {
         return Err(documented(platform::NO_RECALL_PERMISSION));
     }
+    let now = st.now();
+    let age = now.duration_since(m.state.sent_at).unwrap_or_default();
+    if st.settings.recall_window.is_some_and(|w| age > w) {
+        return Err(documented(platform::RECALL_EXPIRED));
+    }
     m.state.recalled = true;
-    m.state.updated_at = st.now();
+    m.state.updated_at = now;
     Ok(json!({}))
 }

@@ -30,6 +30,28 @@ pub struct Click {
     pub error: Option<(u32, String)>,
 }
 
+/// What the user's client is told when the bot does not answer in time.
+pub(crate) const LATE: &str = "the callback was not answered within 3 s";
+
+impl Click {
+    /// A click whose answer is still awaited.
+    pub(crate) fn pending(token: String) -> Click {
+        Click {
+            token,
+            toast: None,
+            card_applied: false,
+            elapsed: Duration::ZERO,
+            error: None,
+        }
+    }
+
+    /// The click, failed with the error the user's client shows.
+    pub(crate) fn failed(mut self, code: u32, message: impl Into<String>) -> Click {
+        self.error = Some((code, message.into()));
+        self
+    }
+}
+
 impl Emulator {
     /// A user (`operator`, an open_id) acts on the card of message `message` whose component
     /// sends `action` (the callback's `action` object: `{"tag": "button", "value": …}`, a
@@ -56,13 +78,7 @@ impl Emulator {
             .to_string();
         let nonce = st.fresh_id("n");
         let sig = signature(&ts, &nonce, &st.settings.encrypt_key, body.as_bytes());
-        let mut click = Click {
-            token,
-            toast: None,
-            card_applied: false,
-            elapsed: Duration::ZERO,
-            error: None,
-        };
+        let mut click = Click::pending(token);
         let start = Instant::now();
         let sent = reqwest::Client::new()
             .post(callback_url)
@@ -76,44 +92,30 @@ impl Emulator {
             .await;
         click.elapsed = start.elapsed();
         let reply = match sent {
-            Err(e) if e.is_timeout() => {
-                click.error = Some((
-                    platform::CALLBACK_LATE,
-                    "the callback was not answered within 3 s".into(),
-                ));
-                return click;
-            }
+            Err(e) if e.is_timeout() => return click.failed(platform::CALLBACK_LATE, LATE),
             Err(e) => {
-                click.error = Some((
+                return click.failed(
                     platform::CALLBACK_UNREACHABLE,
                     format!("cannot reach the callback URL: {e}"),
-                ));
-                return click;
+                );
             }
             Ok(r) => r,
         };
         if reply.status() != 200 {
-            click.error = Some((
+            let status = reply.status();
+            return click.failed(
                 platform::CALLBACK_NOT_200,
-                format!("the callback answered HTTP {}", reply.status()),
-            ));
-            return click;
+                format!("the callback answered HTTP {status}"),
+            );
         }
         let answer: Value = match reply.json().await {
             Ok(v) => v,
-            Err(e) if e.is_timeout() => {
-                click.error = Some((
-                    platform::CALLBACK_LATE,
-                    "the callback was not answered within 3 s".into(),
-                ));
-                return click;
-            }
+            Err(e) if e.is_timeout() => return click.failed(platform::CALLBACK_LATE, LATE),
             Err(e) => {
-                click.error = Some((
+                return click.failed(
                     platform::CALLBACK_BAD_ANSWER,
                     format!("the answer is not JSON: {e}"),
-                ));
-                return click;
+                );
             }
         };
         self.apply_answer(message, click, &answer)

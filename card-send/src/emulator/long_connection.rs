@@ -19,7 +19,7 @@ use prost::Message as _;
 use serde_json::{Value, json};
 use tokio::sync::{mpsc, oneshot};
 
-use super::callbacks::Click;
+use super::callbacks::{Click, LATE};
 use super::state::{EmuState, lock};
 use super::{Emulator, MessageId};
 use crate::callback::ws::frame::{CONTROL, DATA, Frame, Header};
@@ -160,19 +160,9 @@ impl Emulator {
         operator: &str,
     ) -> Click {
         let (event, token) = self.click_event(message, action, operator);
-        let mut click = Click {
-            token,
-            toast: None,
-            card_applied: false,
-            elapsed: Duration::ZERO,
-            error: None,
-        };
+        let mut click = Click::pending(token);
         let Some(client) = lock(&self.state.long.client).clone() else {
-            click.error = Some((
-                platform::CALLBACK_UNREACHABLE,
-                "no long connection is open".into(),
-            ));
-            return click;
+            return click.failed(platform::CALLBACK_UNREACHABLE, "no long connection is open");
         };
         let id = self.state.fresh_id("msg_");
         let (tx, rx) = oneshot::channel();
@@ -208,21 +198,14 @@ impl Emulator {
         lock(&self.state.long.pending).remove(&id);
         let payload = match reply {
             Ok(Ok(p)) => p,
-            Ok(Err(_)) | Err(_) => {
-                click.error = Some((
-                    platform::CALLBACK_LATE,
-                    "the callback was not answered within 3 s".into(),
-                ));
-                return click;
-            }
+            Ok(Err(_)) | Err(_) => return click.failed(platform::CALLBACK_LATE, LATE),
         };
         let reply: Value = serde_json::from_slice(&payload).unwrap_or(Value::Null);
         if reply.get("code").and_then(Value::as_i64) != Some(200) {
-            click.error = Some((
+            return click.failed(
                 platform::CALLBACK_NOT_200,
                 format!("the answer frame's code is not 200: {reply}"),
-            ));
-            return click;
+            );
         }
         let answer = reply
             .get("data")

@@ -2,37 +2,18 @@
 //! over 30 messages against one emulator, concurrently. Reports the achieved rate against the
 //! app's 50/s and the 230020 replies. Starts its own `redis-server` on 127.0.0.1.
 
-use std::net::TcpListener;
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use card_send::emulator::Emulator;
 
+#[path = "../tests/redis_server/mod.rs"]
+mod redis_server;
+use redis_server::Redis;
+
 #[tokio::main(flavor = "multi_thread", worker_threads = 2)]
 async fn main() {
-    let port = TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let mut redis = Command::new("redis-server")
-        .args([
-            "--port",
-            &port.to_string(),
-            "--bind",
-            "127.0.0.1",
-            "--save",
-            "",
-            "--appendonly",
-            "no",
-        ])
-        .stdout(Stdio::null())
-        .spawn()
-        .expect("redis-server is installed");
-    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    let url = format!("redis://127.0.0.1:{port}/");
+    let redis = Redis::start();
+    let url = redis.url();
     let emu = Emulator::start().await.expect("emulator");
     let setup = emu.client().build().unwrap();
     let card = card_dsl::card! { <card><markdown>"x"</markdown></card> };
@@ -85,6 +66,5 @@ async fn main() {
         "  230020 replies       {}",
         after.rate_limited - before.rate_limited
     );
-    let _ = redis.kill();
-    let _ = redis.wait();
+    drop(redis);
 }

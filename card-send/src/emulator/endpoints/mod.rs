@@ -273,6 +273,16 @@ fn live<'m>(
     messages: &'m mut HashMap<String, Stored>,
     id: &str,
 ) -> Result<&'m mut Stored, Reject> {
+    live_or(st, messages, id, platform::NOT_THE_SENDER)
+}
+
+/// [`live`], with the endpoint's own code for a message another app sent.
+fn live_or<'m>(
+    st: &EmuState,
+    messages: &'m mut HashMap<String, Stored>,
+    id: &str,
+    not_the_sender: u32,
+) -> Result<&'m mut Stored, Reject> {
     let m = messages.get_mut(id).ok_or_else(|| not_found(id))?;
     if m.state.deleted {
         return Err(documented(platform::DELETED));
@@ -281,7 +291,7 @@ fn live<'m>(
         return Err(documented(platform::RECALLED));
     }
     if m.state.sender != st.settings.app_id {
-        return Err(documented(platform::NOT_THE_SENDER));
+        return Err(documented(not_the_sender));
     }
     Ok(m)
 }

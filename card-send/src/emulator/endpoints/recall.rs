@@ -22,16 +22,7 @@ fn handle(st: &Arc<EmuState>, headers: HeaderMap, id: String) -> Result<Value, R
     authorize(st, &headers)?;
     limited(st, &app_limits("recall"), platform::FREQUENCY_LIMIT)?;
     let mut messages = lock(&st.messages);
-    let m = messages.get_mut(&id).ok_or_else(|| not_found(&id))?;
-    if m.state.deleted {
-        return Err(documented(platform::DELETED));
-    }
-    if m.state.recalled {
-        return Err(documented(platform::RECALLED));
-    }
-    if m.state.sender != st.settings.app_id {
-        return Err(documented(platform::NO_RECALL_PERMISSION));
-    }
+    let m = live_or(st, &mut messages, &id, platform::NO_RECALL_PERMISSION)?;
     let now = st.now();
     let age = now.duration_since(m.state.sent_at).unwrap_or_default();
     if st.settings.recall_window.is_some_and(|w| age > w) {

@@ -12,7 +12,7 @@ pub(crate) fn css(dark: bool) -> String {
     // Markdown tables are a bordered grid with equal columns and a rounded frame, and `ul`
     // markers are blue: as the client draws them in a production bot's screenshot.
     format!(
-        r#"body{{background:{bg};color:{fg};font:14px/1.5 -apple-system,"PingFang SC","Helvetica Neue",Arial,sans-serif;margin:24px;display:flex;gap:24px;align-items:flex-start}}
+        r#"body{{--grey:{grey};background:{bg};color:{fg};font:14px/1.5 -apple-system,"PingFang SC","Helvetica Neue",Arial,sans-serif;margin:24px;display:flex;gap:24px;align-items:flex-start}}
 .card{{--card:{card};background:{card};border:1px solid {border};border-radius:8px;overflow:hidden;flex:none}}
 .header{{padding:12px;display:flex;gap:8px;align-items:flex-start}}.header .title{{font-size:16px;font-weight:600;display:flex;flex-wrap:wrap;align-items:center;gap:2px 0}}.header .subtitle{{font-size:12px;color:{grey}}}
 .tag{{display:inline-block;font-size:12px;line-height:18px;padding:0 4px;border-radius:4px;margin-left:4px;font-weight:400;vertical-align:1px}}

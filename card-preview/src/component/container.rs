@@ -230,10 +230,10 @@ fn panel(e: &Value, path: &str, out: &mut Out) {
     if let Some(bg) = style::colour_css(s(&header, "background_color")) {
         head_css.push_str(&format!("background:{bg};"));
     }
-    // The header's icon (a down chevron when it has none), turned by `icon_expanded_angle`
+    // The header's icon (a down chevron in the theme's grey when it has none), turned by `icon_expanded_angle`
     // (default 180) while the panel is open.
     let icon = match icon(header.get("icon")) {
-        i if i.is_empty() => chevron(0, "#8f959e", 16, "down"),
+        i if i.is_empty() => chevron(0, "var(--grey)", 16, "down"),
         i => i,
     };
     let angle = header

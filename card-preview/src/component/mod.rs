@@ -138,7 +138,7 @@ fn direction(token: &str) -> Option<i32> {
 }
 
 /// A chevron pointing down, turned `turn` degrees, `px` square, with `tip` as its tooltip;
-/// `colour` is CSS this crate made (a checked colour or `currentColor`).
+/// `colour` is CSS this crate made (a checked colour, `currentColor` or `var(--grey)`).
 pub(crate) fn chevron(turn: i32, colour: &str, px: u32, tip: &str) -> String {
     format!(
         "<svg class=\"icon\" viewBox=\"0 0 16 16\" width=\"{px}\" height=\"{px}\" style=\"color:{colour};transform:rotate({turn}deg)\"><title>{}</title><path d=\"M4 6l4 4 4-4\" fill=\"none\" stroke=\"currentColor\" stroke-width=\"1.5\" stroke-linecap=\"round\" stroke-linejoin=\"round\"/></svg>",

@@ -183,13 +183,19 @@ pub(crate) fn template(name: &str, dark: bool) -> (String, &'static str) {
 /// A spacing value (`small`, `medium`, `large`, `extra_large`, `default`, `Npx`) in pixels;
 /// `None` for anything else, so the caller keeps its default.
 pub(crate) fn spacing(v: &str) -> Option<u32> {
-    match v.trim() {
-        "small" => Some(4),
-        "medium" | "default" => Some(8),
-        "large" => Some(12),
-        "extra_large" => Some(16),
-        px => px.strip_suffix("px")?.trim().parse().ok(),
+    let v = match v.trim() {
+        "default" => "medium",
+        v => v,
+    };
+    match pixels(card_validate::spec::SPACING_PIXELS, v) {
+        Some(px) => Some(px),
+        None => v.strip_suffix("px")?.trim().parse().ok(),
     }
+}
+
+/// The pixels of `name` in one of the spec's pixel tables.
+fn pixels(table: &[(&str, u32)], name: &str) -> Option<u32> {
+    table.iter().find(|(k, _)| *k == name).map(|(_, px)| *px)
 }
 
 /// A box string (`"8px"`, `"4px 0"`, `"4px 0 4px 0"`) as CSS, when it is one.
@@ -202,19 +208,9 @@ pub(crate) fn box_css(v: &str) -> Option<String> {
     (matches!(parts.len(), 1 | 2 | 4) && parts.iter().all(length)).then(|| parts.join(" "))
 }
 
-/// A text size name in pixels (the doc's TagSize table; `heading` is 16).
+/// A text size name in pixels, from the spec's table.
 pub(crate) fn text_size(name: &str) -> Option<u32> {
-    Some(match name {
-        "heading-0" | "xxxx-large" => 30,
-        "heading-1" | "xxx-large" => 24,
-        "heading-2" | "xx-large" => 20,
-        "heading-3" | "x-large" => 18,
-        "heading-4" | "heading" | "large" => 16,
-        "normal" | "medium" => 14,
-        "notation" | "small" => 12,
-        "x-small" => 10,
-        _ => return None,
-    })
+    pixels(card_validate::spec::TEXT_SIZE_PIXELS, name)
 }
 
 /// CSS `justify-content` / `text-align` for `left|center|right`, and `align-items` for
@@ -243,6 +239,15 @@ mod tests {
         assert_eq!(colour_css("#fff\" onload=\"x"), None);
         assert_eq!(colour_css("red;background:url(x)"), None);
         assert_eq!(colour("nonsense"), "inherit");
+    }
+
+    #[test]
+    fn every_spec_hue_and_size_is_drawn() {
+        for h in card_validate::spec::COLOR_HUES {
+            assert!(hue(h).is_some(), "{h} has no colour");
+        }
+        assert_eq!(text_size("notation"), Some(12));
+        assert_eq!(spacing("default"), Some(8));
     }
 
     #[test]

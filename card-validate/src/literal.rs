@@ -317,7 +317,16 @@ pub fn check_spacing(s: &str, what: &str) -> Option<Finding> {
         Finding::new(
             &rules::UNDOCUMENTED_VALUE,
             format!("{what} {s:?} is not a documented spacing"),
-            Some("small (4px), medium (8px), large (12px), extra_large (16px), or \"<n>px\" with n in [0,99]".to_owned()),
+            Some(format!(
+                "{}, or \"<n>px\" with n in [{},{}]",
+                spec::SPACING_PIXELS
+                    .iter()
+                    .map(|(k, px)| format!("{k} ({px}px)"))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                spec::SPACING_PX.start(),
+                spec::SPACING_PX.end()
+            )),
         )
     })
 }

@@ -78,6 +78,27 @@ pub static TEXT_SIZE: Enum = Enum {
     removed: &[],
 };
 
+/// The PC pixel size of each documented text size (spec §1.9; mobile differs a little).
+/// `normal_v2` is observed, not documented, and has no size here.
+pub const TEXT_SIZE_PIXELS: &[(&str, u32)] = &[
+    ("heading-0", 30),
+    ("heading-1", 24),
+    ("heading-2", 20),
+    ("heading-3", 18),
+    ("heading-4", 16),
+    ("heading", 16),
+    ("normal", 14),
+    ("notation", 12),
+    ("xxxx-large", 30),
+    ("xxx-large", 24),
+    ("xx-large", 20),
+    ("x-large", 18),
+    ("large", 16),
+    ("medium", 14),
+    ("small", 12),
+    ("x-small", 10),
+];
+
 const fn warn_enum(name: &'static str, values: &'static [&'static str]) -> Enum {
     Enum {
         name,
@@ -99,6 +120,14 @@ const fn strict_enum(name: &'static str, values: &'static [&'static str]) -> Enu
 pub const SPACING_PX: std::ops::RangeInclusive<i64> = 0..=99;
 /// Spacing keywords (`large` is 12px in 2.0).
 pub static SPACING: Enum = warn_enum("spacing", &["small", "medium", "large", "extra_large"]);
+/// The pixels of each spacing keyword (the container pages: small 4px, medium 8px, large
+/// 12px, extra_large 16px).
+pub const SPACING_PIXELS: &[(&str, u32)] = &[
+    ("small", 4),
+    ("medium", 8),
+    ("large", 12),
+    ("extra_large", 16),
+];
 /// `vertical` | `horizontal`.
 pub static DIRECTION: Enum = warn_enum("direction", &["vertical", "horizontal"]);
 /// `left` | `center` | `right`.
@@ -353,3 +382,23 @@ pub static TABLE_COLUMN_WIDTH: Dim = Dim {
     pair: false,
     removed: &[],
 };
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_spacing_and_documented_text_size_has_its_pixels() {
+        fn keys(t: &'static [(&'static str, u32)]) -> Vec<&'static str> {
+            t.iter().map(|(k, _)| *k).collect()
+        }
+        assert_eq!(keys(SPACING_PIXELS), SPACING.values);
+        let documented: Vec<_> = TEXT_SIZE
+            .values
+            .iter()
+            .copied()
+            .filter(|v| *v != "normal_v2")
+            .collect();
+        assert_eq!(keys(TEXT_SIZE_PIXELS), documented);
+    }
+}

@@ -9,6 +9,7 @@
 #![forbid(unsafe_code)]
 
 mod component;
+mod emoji;
 mod header;
 mod locale;
 mod markdown;

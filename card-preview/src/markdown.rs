@@ -347,35 +347,70 @@ fn tags(s: &str, name: &str, f: impl Fn(&Attrs, &str) -> String) -> String {
     out
 }
 
-/// `:EMOJI_KEY:` as a small labelled chip (the preview has no emoji images).
+/// `:KEY:` for a documented Feishu emoji key as its picture (see `crate::emoji`); other
+/// `:words:` and anything inside inline code stay as written, as in the client.
 fn emoji(s: &str) -> String {
-    let mut out = String::new();
+    let parts: Vec<&str> = s.split('`').collect();
+    let last = parts.len() - 1;
+    let mut out = String::with_capacity(s.len());
+    for (i, part) in parts.iter().enumerate() {
+        if i > 0 {
+            out.push('`');
+        }
+        // An odd part with a closing backtick after it is inline code.
+        if i % 2 == 1 && i < last {
+            out.push_str(part);
+        } else {
+            emoji_keys(part, &mut out);
+        }
+    }
+    out
+}
+
+fn emoji_keys(s: &str, out: &mut String) {
     let mut rest = s;
     while let Some(a) = rest.find(':') {
         let tail = &rest[a + 1..];
         let len = tail
             .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
             .unwrap_or(tail.len());
-        let key = &tail[..len];
-        if len > 1
-            && tail[len..].starts_with(':')
-            && key.starts_with(|c: char| c.is_ascii_alphabetic())
-        {
-            out.push_str(&rest[..a]);
-            out.push_str(&format!("<span class=\"emoji\">{key}</span>"));
-            rest = &tail[len + 1..];
-        } else {
-            out.push_str(&rest[..a + 1]);
-            rest = tail;
+        let drawn = tail[len..]
+            .starts_with(':')
+            .then(|| crate::emoji::draw(&tail[..len]))
+            .flatten();
+        match drawn {
+            Some(html) => {
+                out.push_str(&rest[..a]);
+                out.push_str(&html);
+                rest = &tail[len + 1..];
+            }
+            None => {
+                out.push_str(&rest[..a + 1]);
+                rest = tail;
+            }
         }
     }
     out.push_str(rest);
-    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn emoji_keys_outside_code_become_pictures_and_other_words_stay() {
+        let t = emoji("ok :THUMBSUP: a:group:b `:OK:` :LGTM: :2022: :OK");
+        assert!(
+            t.starts_with("ok <span class=\"emoji-pic\" title=\":THUMBSUP:\">👍</span>"),
+            "{t}"
+        );
+        assert!(t.contains(" a:group:b `:OK:` "), "{t}");
+        assert!(t.contains("<span class=\"emoji\">LGTM</span>"), "{t}");
+        assert!(t.contains("<span class=\"emoji\">2022</span>"), "{t}");
+        assert!(t.ends_with(" :OK"), "{t}");
+        // An unclosed backtick is not code.
+        assert!(emoji("`:OK:").contains("👌"));
+    }
 
     #[test]
     fn the_subset_renders_and_author_html_is_escaped() {

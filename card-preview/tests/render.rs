@@ -304,7 +304,7 @@ fn markdown_tags_render_and_stay_safe() {
     );
     assert!(md.contains("<a href=\"#\">x</a>"), "{md}");
     assert!(md.contains("class=\"num\""), "{md}");
-    assert!(md.contains("<span class=\"emoji\">DONE</span>"), "{md}");
+    assert!(md.contains("title=\":DONE:\">✅</span>"), "{md}");
     assert!(!md.contains("onmouseover=\""), "{md}");
     assert!(md.contains("<hr"), "{md}");
     let div = one(

@@ -10,6 +10,7 @@
 pub mod abi;
 mod card;
 mod components;
+mod emoji;
 pub mod naming;
 mod objects;
 mod payloads;
@@ -19,6 +20,7 @@ mod values;
 
 pub use card::*;
 pub use components::*;
+pub use emoji::*;
 pub use objects::*;
 pub use payloads::*;
 pub use types::*;

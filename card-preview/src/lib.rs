@@ -9,6 +9,7 @@
 #![forbid(unsafe_code)]
 
 mod component;
+mod datetime;
 mod emoji;
 mod header;
 mod locale;

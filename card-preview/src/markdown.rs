@@ -2,7 +2,7 @@
 //! fenced code blocks, `[text](url)`, `<font color>`, `<at id>`, `<link>`, nested lists, headings,
 //! quotes and tables. Everything else is escaped text.
 
-use crate::{esc, short, style};
+use crate::{datetime, esc, short, style};
 
 /// Markdown content as HTML.
 pub(crate) fn to_html(md: &str) -> String {
@@ -71,7 +71,7 @@ pub(crate) fn to_html(md: &str) -> String {
         lists.close(&mut out);
         let level = t.chars().take_while(|c| *c == '#').count();
         if (1..=6).contains(&level) && t[level..].starts_with(' ') {
-            let px = [24, 20, 18, 16, 15, 14][level - 1];
+            let px = card_validate::spec::MARKDOWN_HEADING_PIXELS[level - 1];
             out.push_str(&format!(
                 "<div style=\"font-weight:600;font-size:{px}px\">{}</div>",
                 inline(t[level..].trim())
@@ -199,11 +199,18 @@ pub(crate) fn inline(s: &str) -> String {
         format!("<span class=\"num\" style=\"{css}\">{inner}</span>")
     });
     t = tags(&t, "local_datetime", |a, inner| {
-        let ms = a.get("millisecond");
-        if ms.is_empty() {
-            inner.to_owned()
-        } else {
-            format!("<span title=\"shown in the reader's time zone\">{ms} ms</span>")
+        let kind = match a.get("format_type") {
+            "" => "date_num",
+            k => k,
+        };
+        match a.get("millisecond").trim().parse::<i64>() {
+            Ok(ms) => datetime::span(ms, kind, &datetime::local(ms, kind)),
+            // Without a time the client shows the time of sending, which a preview does not
+            // know.
+            Err(_) if inner.is_empty() => {
+                "<span class=\"grey\">(time of sending)</span>".to_owned()
+            }
+            Err(_) => inner.to_owned(),
         }
     });
     t

@@ -4,7 +4,7 @@
 use serde_json::Value;
 
 use crate::component::{Out, container};
-use crate::{esc, header, locale, style};
+use crate::{datetime, esc, header, locale, style};
 
 /// Light or dark.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -91,6 +91,11 @@ pub fn render(card: &Value, options: Options) -> String {
     } else {
         card
     };
+    // The reader's language for times (`en_us` → `en-US`); without a locale the browser's.
+    let lang = match options.locale.as_deref().and_then(|l| l.split_once('_')) {
+        Some((l, r)) => format!(" lang=\"{}-{}\"", esc(l), esc(&r.to_uppercase())),
+        None => String::new(),
+    };
     let width_mode = card.pointer("/config/width_mode").and_then(Value::as_str);
     let width = match width_mode {
         Some("compact") => "400px",
@@ -153,8 +158,9 @@ pub fn render(card: &Value, options: Options) -> String {
         ));
     }
     format!(
-        "<!doctype html>\n<html><head><meta charset=\"utf-8\"><title>card preview</title><style>{}{marks}</style></head>\n<body><div class=\"card\" data-path=\"ROOT\" style=\"width:{width}\">{body}</div>\n<div class=\"findings\"><b>{verdict}</b><ul>{findings}</ul></div><script>{LOCATE}</script></body></html>\n",
-        style::css(options.theme == Theme::Dark)
+        "<!doctype html>\n<html{lang}><head><meta charset=\"utf-8\"><title>card preview</title><style>{}{marks}</style></head>\n<body><div class=\"card\" data-path=\"ROOT\" style=\"width:{width}\">{body}</div>\n<div class=\"findings\"><b>{verdict}</b><ul>{findings}</ul></div><script>{LOCATE}{}</script></body></html>\n",
+        style::css(options.theme == Theme::Dark),
+        datetime::SCRIPT
     )
 }
 

@@ -297,7 +297,8 @@ fn markdown_tags_render_and_stay_safe() {
         serde_json::json!({"tag": "markdown", "content": "### Title\n<text_tag color='red'>hot</text_tag> <link url='javascript:alert(1)'>x</link> <number_tag>3</number_tag> :DONE:\n<font color='green\" onmouseover=\"x'>g</font>\n---"}),
         None,
     );
-    assert!(md.contains("font-size:18px\">Title"), "{md}");
+    // The rich-text page's heading sizes: 26, 22, 20, 18, 17, 14px.
+    assert!(md.contains("font-size:20px\">Title"), "{md}");
     assert!(
         md.contains("class=\"tag\"") && md.contains(">hot</span>"),
         "{md}"
@@ -331,7 +332,12 @@ fn tables_format_cells_by_type_and_page() {
         "{t}"
     );
     assert!(t.contains(">ok</span>"), "{t}");
-    assert!(t.contains(">2023-11-14</td>"), "{t}");
+    // The UTC text, which the page's script redraws in the reader's zone.
+    assert!(
+        t.contains("data-ms=\"1700000000000\" data-fmt=\"p:YYYY-MM-DD\"")
+            && t.contains(">2023-11-14</span></td>"),
+        "{t}"
+    );
     assert!(t.contains("‹ 1 / 2 ›"), "{t}");
 }
 

@@ -126,3 +126,98 @@ fn example_cards_look_as_their_goldens() {
     println!("{}", report.join("\n"));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// The page as Chromium leaves it after its scripts ran, in the time zone `tz`.
+fn dom(html: &str, tz: &str) -> String {
+    let dir = std::env::temp_dir()
+        .join(format!("card-preview-dom-{}-{tz}", std::process::id()))
+        .join("x");
+    std::fs::create_dir_all(&dir).unwrap();
+    let page = dir.join("card.html");
+    std::fs::write(&page, html).unwrap();
+    let out = std::process::Command::new(chromium())
+        .env("TZ", tz)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--dump-dom",
+        ])
+        .arg(format!("--user-data-dir={}", dir.join("profile").display()))
+        .arg(format!("file://{}", page.display()))
+        .output()
+        .expect("the time tests need Chromium; .ci/run installs it");
+    let _ = std::fs::remove_dir_all(dir.parent().unwrap());
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn times_are_redrawn_in_the_readers_time_zone_and_language() {
+    // 2019-03-15 13:42:53 UTC, a Friday.
+    let md = [
+        "date_num",
+        "date_short",
+        "date",
+        "week",
+        "week_short",
+        "time_sec",
+        "timezone",
+    ]
+    .map(|k| {
+        format!("<local_datetime millisecond='1552657373000' format_type='{k}'></local_datetime>")
+    })
+    .join(" | ");
+    let card = serde_json::json!({"schema": "2.0", "body": {"elements": [
+        {"tag": "markdown", "content": md},
+        {"tag": "table", "columns": [
+            {"name": "a", "data_type": "date"},
+            {"name": "b", "data_type": "date", "date_format": "YYYY/MM/DD HH:mm"}],
+         "rows": [{"a": 1_552_657_373_000_i64, "b": 1_552_657_373_000_i64}]}]}});
+    let zh = times(&dom(
+        &card_preview::render(&card, Options::new().locale("zh_cn")),
+        "Asia/Shanghai",
+    ));
+    assert_eq!(
+        zh,
+        [
+            "2019-03-15",
+            "3月15日",
+            "2019年3月15日",
+            "星期五",
+            "周五",
+            "21:42:53",
+            "GMT+8:00",
+            "2019-03-15T21:42:53+08:00",
+            "2019/03/15 21:42"
+        ]
+    );
+    let en = times(&dom(
+        &card_preview::render(&card, Options::new().locale("en_us")),
+        "UTC",
+    ));
+    assert_eq!(
+        en,
+        [
+            "2019-03-15",
+            "Mar 15",
+            "Mar 15, 2019",
+            "Friday",
+            "Fri",
+            "13:42:53",
+            "GMT+0:00",
+            "2019-03-15T13:42:53Z",
+            "2019/03/15 13:42"
+        ]
+    );
+}
+
+/// The texts of the page's times, in order.
+fn times(dom: &str) -> Vec<String> {
+    dom.split("class=\"time\"")
+        .skip(1)
+        .filter_map(|s| Some(s[s.find('>')? + 1..s.find('<')?].to_owned()))
+        .collect()
+}

@@ -5,7 +5,7 @@
 use serde_json::Value;
 
 use super::{Out, attrs, s};
-use crate::{esc, markdown, style};
+use crate::{datetime, esc, markdown, style};
 
 pub(crate) fn table(e: &Value, path: &str, out: &mut Out) {
     let columns: Vec<&Value> = e
@@ -138,7 +138,10 @@ fn cell(column: &Value, v: Option<&Value>) -> String {
             .join(" "),
         ("date", Value::Number(n)) => n
             .as_i64()
-            .map(|ms| esc(&date(ms, s(column, "date_format"))))
+            .map(|ms| {
+                let format = s(column, "date_format");
+                datetime::span(ms, &format!("p:{format}"), &datetime::pattern(ms, format))
+            })
             .unwrap_or_default(),
         (_, Value::String(t)) => esc(t),
         (_, other) => esc(&other.to_string()),
@@ -194,36 +197,6 @@ fn number(n: f64, format: Option<&Value>) -> String {
     esc(&format!("{symbol}{text}"))
 }
 
-/// Milliseconds since the epoch as `date_format` (`YYYY MM DD HH mm ss`), in UTC: the client
-/// shows the reader's time zone, which a preview does not know.
-fn date(ms: i64, format: &str) -> String {
-    let secs = ms.div_euclid(1000);
-    let days = secs.div_euclid(86_400);
-    let rem = secs.rem_euclid(86_400);
-    // Howard Hinnant's civil-from-days.
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    let format = if format.is_empty() {
-        "YYYY-MM-DDTHH:mm:ssZ"
-    } else {
-        format
-    };
-    format
-        .replace("YYYY", &format!("{y:04}"))
-        .replace("MM", &format!("{m:02}"))
-        .replace("DD", &format!("{d:02}"))
-        .replace("HH", &format!("{:02}", rem / 3600))
-        .replace("mm", &format!("{:02}", rem % 3600 / 60))
-        .replace("ss", &format!("{:02}", rem % 60))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -237,10 +210,5 @@ mod tests {
             "-1,234"
         );
         assert_eq!(number(42.0, None), "42");
-        assert_eq!(
-            date(1_700_000_000_000, "YYYY/MM/DD HH:mm"),
-            "2023/11/14 22:13"
-        );
-        assert_eq!(date(0, ""), "1970-01-01T00:00:00Z");
     }
 }

@@ -8,6 +8,7 @@
 //! renderer does not draw is shown as a labelled box, never dropped.
 #![forbid(unsafe_code)]
 
+mod code;
 mod component;
 mod datetime;
 mod emoji;

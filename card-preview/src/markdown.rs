@@ -11,7 +11,7 @@ pub(crate) fn to_html(md: &str) -> String {
     let mut lists = Lists::default();
     while let Some(line) = lines.next() {
         let t = line.trim_start();
-        if t.starts_with("```") {
+        if let Some(lang) = t.strip_prefix("```") {
             let mut code = String::new();
             for l in lines.by_ref() {
                 if l.trim_start().starts_with("```") {
@@ -21,7 +21,10 @@ pub(crate) fn to_html(md: &str) -> String {
                 code.push('\n');
             }
             lists.close(&mut out);
-            out.push_str(&format!("<pre><code>{}</code></pre>", esc(&code)));
+            out.push_str(&format!(
+                "<pre><code>{}</code></pre>",
+                crate::code::block(&code, lang)
+            ));
             continue;
         }
         if t.starts_with('|')

@@ -35,7 +35,7 @@ input,select,textarea{{font:inherit;padding:4px 8px;border:1px solid {border};bo
 table{{border-collapse:collapse;width:100%;font-size:14px}}th,td{{border-bottom:1px solid {border};padding:4px 8px;text-align:left}}
 table.md{{table-layout:fixed;border-collapse:separate;border-spacing:0;border:1px solid {border};border-radius:6px;font-size:inherit;margin:0}}table.md th,table.md td{{border:none;border-right:1px solid {border};border-bottom:1px solid {border};padding:6px 8px}}table.md tr>:last-child{{border-right:none}}table.md tr:last-child>*{{border-bottom:none}}
 .tbl{{overflow-x:auto}}.tbl th.freeze,.tbl td.freeze{{position:sticky;left:0;background:{card}}}
-code{{background:rgba(127,127,127,.15);padding:0 3px;border-radius:3px}}pre{{background:rgba(127,127,127,.12);padding:8px;border-radius:6px;overflow:auto;margin:0}}
+code{{background:rgba(127,127,127,.15);padding:0 3px;border-radius:3px}}pre{{background:rgba(127,127,127,.12);padding:8px;border-radius:6px;overflow:auto;margin:0}}pre code{{background:none;padding:0}}.c-comment{{color:#8f959e}}.c-string{{color:#2ea121}}.c-number{{color:#de7802}}.c-keyword{{color:#3370ff}}.c-added{{background:rgba(46,161,33,.15)}}.c-removed{{background:rgba(245,74,69,.15)}}
 blockquote{{margin:0;padding-left:8px;border-left:2px solid {border}}}ul,ol{{margin:0;padding-left:20px}}ul>li::marker{{color:#3370ff}}p{{margin:0}}
 .at{{color:#3370ff}}a{{color:#3370ff;text-decoration:none}}.emoji{{font-size:12px;border:1px solid {border};border-radius:4px;padding:0 2px}}
 .num{{display:inline-block;min-width:16px;height:16px;line-height:16px;border-radius:8px;text-align:center;font-size:12px;background:#3370ff;color:#fff}}

@@ -17,6 +17,7 @@ mod locale;
 mod markdown;
 mod page;
 mod picture;
+mod sizes;
 mod style;
 
 pub use page::{Options, Theme, render, render_card, render_str};

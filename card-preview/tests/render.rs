@@ -501,3 +501,14 @@ fn nested_lists_tables_and_icons_parse_without_recovery() {
         "{page}"
     );
 }
+
+#[test]
+fn custom_text_sizes_take_their_desktop_size() {
+    let card = serde_json::json!({"schema": "2.0",
+        "config": {"style": {"text_size": {"cus-0": {"default": "medium", "pc": "x-large", "mobile": "large"}}}},
+        "body": {"elements": [{"tag": "markdown", "content": "big", "text_size": "cus-0"}]}});
+    let page = card_preview::render(&card, Options::default());
+    // x-large is 18px on the rich-text page.
+    assert!(page.contains("font-size:18px;"), "{page}");
+    assert!(page.contains("no errors"), "{page}");
+}

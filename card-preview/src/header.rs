@@ -12,8 +12,11 @@ pub(crate) fn header(h: &Value, out: &mut Out) {
     // and the subtitle one, with an ellipsis.
     let subtitle = h.get("subtitle").filter(|v| v.is_object());
     let (title, subtitle) = match h.get("title").filter(|v| v.is_object()) {
-        Some(t) => (text(t), subtitle.map(text)),
-        None => (subtitle.map(text).unwrap_or_default(), None),
+        Some(t) => (text(t, out.mobile), subtitle.map(|v| text(v, out.mobile))),
+        None => (
+            subtitle.map(|v| text(v, out.mobile)).unwrap_or_default(),
+            None,
+        ),
     };
     out.push(&format!(
         "<div class=\"header\" data-path=\"ROOT -> header\" style=\"background:{bg};color:{title_colour};padding:{padding}\">{}<div style=\"flex:1;min-width:0\"><div class=\"title\"><span style=\"display:-webkit-inline-box;-webkit-box-orient:vertical;-webkit-line-clamp:4;overflow:hidden\">{title}</span>",

@@ -24,6 +24,11 @@ pub struct Options {
     /// The reader's locale (`en_us`, `ja_jp`…): text with an `i18n_*` entry for it is shown in
     /// it. `None` shows the base text (`content`…), or `zh_cn` where a card gives only i18n text.
     pub locale: Option<String>,
+    /// Drawn as on a phone: the card at a phone's width (343px: a 375pt screen less the chat's
+    /// margins, a judgement — the docs give no width), the rich-text page's mobile text sizes and
+    /// custom sizes' `mobile` entries, 1:1 charts (the chart page's mobile default), and column
+    /// sets' `flex_mode`.
+    pub mobile: bool,
 }
 
 impl Options {
@@ -36,6 +41,13 @@ impl Options {
     #[must_use]
     pub fn dark(mut self) -> Options {
         self.theme = Theme::Dark;
+        self
+    }
+
+    /// Drawn as on a phone.
+    #[must_use]
+    pub fn mobile(mut self) -> Options {
+        self.mobile = true;
         self
     }
 
@@ -90,7 +102,7 @@ pub fn render(card: &Value, options: Options) -> String {
         let mut c = card.clone();
         locale::localize(&mut c, options.locale.as_deref());
         if let Some(sizes) = &sizes {
-            sizes::resolve(&mut c, sizes);
+            sizes::resolve(&mut c, sizes, options.mobile);
         }
         localized = c;
         &localized
@@ -104,6 +116,7 @@ pub fn render(card: &Value, options: Options) -> String {
     };
     let width_mode = card.pointer("/config/width_mode").and_then(Value::as_str);
     let width = match width_mode {
+        _ if options.mobile => "343px",
         Some("compact") => "400px",
         Some("fill") => "min(calc(100vw - 340px), 1000px)",
         _ => "600px",
@@ -111,8 +124,10 @@ pub fn render(card: &Value, options: Options) -> String {
     let mut out = Out {
         html: String::new(),
         dark: options.theme == Theme::Dark,
-        narrow: width_mode == Some("compact"),
+        narrow: options.mobile || width_mode == Some("compact"),
+        mobile: options.mobile,
         width: match width_mode {
+            _ if options.mobile => 319.0,
             Some("compact") => 376.0,
             Some("fill") => 976.0,
             _ => 576.0,

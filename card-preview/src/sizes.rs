@@ -1,5 +1,5 @@
 //! Custom text sizes: a `text_size` that names an entry of `config.style.text_size` (`cus-0`)
-//! is replaced by that entry's desktop size (`pc`, else its `default`) before anything is
+//! is replaced by that entry's size for the device (`pc` or `mobile`, else its `default`) before anything is
 //! drawn, as the rich-text page describes ("为移动端和桌面端定义不同的字号").
 
 use serde_json::{Map, Value};
@@ -11,8 +11,9 @@ pub(crate) fn custom(card: &Value) -> Option<&Map<String, Value>> {
         .filter(|m| !m.is_empty())
 }
 
-/// Replaces every `text_size` naming one of `sizes` in `v` by its desktop keyword.
-pub(crate) fn resolve(v: &mut Value, sizes: &Map<String, Value>) {
+/// Replaces every `text_size` naming one of `sizes` in `v` by its keyword for the device.
+pub(crate) fn resolve(v: &mut Value, sizes: &Map<String, Value>, mobile: bool) {
+    let device = if mobile { "mobile" } else { "pc" };
     match v {
         Value::Object(m) => {
             let chosen = m
@@ -20,7 +21,7 @@ pub(crate) fn resolve(v: &mut Value, sizes: &Map<String, Value>) {
                 .and_then(Value::as_str)
                 .and_then(|name| sizes.get(name))
                 .and_then(|entry| {
-                    ["pc", "default"]
+                    [device, "default"]
                         .iter()
                         .find_map(|k| entry.get(k).and_then(Value::as_str))
                 })
@@ -30,11 +31,11 @@ pub(crate) fn resolve(v: &mut Value, sizes: &Map<String, Value>) {
             }
             for (k, child) in m.iter_mut() {
                 if k != "config" {
-                    resolve(child, sizes);
+                    resolve(child, sizes, mobile);
                 }
             }
         }
-        Value::Array(items) => items.iter_mut().for_each(|i| resolve(i, sizes)),
+        Value::Array(items) => items.iter_mut().for_each(|i| resolve(i, sizes, mobile)),
         _ => {}
     }
 }
@@ -56,7 +57,11 @@ mod tests {
                 {"tag": "markdown", "content": "c", "text_size": "heading"},
                 {"tag": "markdown", "content": "d", "text_size": "cus-9"}]}});
         let sizes = custom(&card).unwrap().clone();
-        resolve(&mut card, &sizes);
+        let mut phone = card.clone();
+        resolve(&mut phone, &sizes, true);
+        assert_eq!(phone["body"]["elements"][0]["text_size"], "large");
+        assert_eq!(phone["body"]["elements"][1]["text"]["text_size"], "small");
+        resolve(&mut card, &sizes, false);
         let e = &card["body"]["elements"];
         assert_eq!(e[0]["text_size"], "x-large");
         assert_eq!(e[1]["text"]["text_size"], "small");

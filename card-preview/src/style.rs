@@ -208,9 +208,14 @@ pub(crate) fn box_css(v: &str) -> Option<String> {
     (matches!(parts.len(), 1 | 2 | 4) && parts.iter().all(length)).then(|| parts.join(" "))
 }
 
-/// A text size name in pixels, from the spec's table.
-pub(crate) fn text_size(name: &str) -> Option<u32> {
-    pixels(card_validate::spec::TEXT_SIZE_PIXELS, name)
+/// A text size name in pixels on a desktop or a phone, from the spec's tables.
+pub(crate) fn text_size(name: &str, mobile: bool) -> Option<u32> {
+    let table = if mobile {
+        card_validate::spec::TEXT_SIZE_PIXELS_MOBILE
+    } else {
+        card_validate::spec::TEXT_SIZE_PIXELS
+    };
+    pixels(table, name)
 }
 
 /// CSS `justify-content` / `text-align` for `left|center|right`, and `align-items` for
@@ -246,7 +251,8 @@ mod tests {
         for h in card_validate::spec::COLOR_HUES {
             assert!(hue(h).is_some(), "{h} has no colour");
         }
-        assert_eq!(text_size("notation"), Some(12));
+        assert_eq!(text_size("notation", false), Some(12));
+        assert_eq!(text_size("heading-0", true), Some(26));
         assert_eq!(spacing("default"), Some(8));
     }
 

@@ -156,7 +156,7 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: CASES, ..ProptestConfig::default() })]
 
     #[test]
-    fn card_shaped_values_render_to_pages_that_parse(elements in prop::collection::vec(value(), 0..8), header in value(), dark in any::<bool>(), compact in any::<bool>()) {
+    fn card_shaped_values_render_to_pages_that_parse(elements in prop::collection::vec(value(), 0..8), header in value(), dark in any::<bool>(), compact in any::<bool>(), mobile in any::<bool>()) {
         let card = json!({
             "schema": "2.0",
             "config": {"width_mode": if compact { "compact" } else { "default" }},
@@ -164,7 +164,7 @@ proptest! {
             "body": {"elements": elements}
         });
         let theme = if dark { Theme::Dark } else { Theme::Light };
-        let page = render(&card, Options { theme, locale: Some("en_us".into()) });
+        let page = render(&card, Options { theme, locale: Some("en_us".into()), mobile });
         prop_assert!(parses(&page), "{}", page);
     }
 

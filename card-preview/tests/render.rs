@@ -512,3 +512,29 @@ fn custom_text_sizes_take_their_desktop_size() {
     assert!(page.contains("font-size:18px;"), "{page}");
     assert!(page.contains("no errors"), "{page}");
 }
+
+#[test]
+fn a_phone_gets_its_width_text_sizes_square_charts_and_flex_modes() {
+    let card = serde_json::json!({"schema": "2.0",
+        "config": {"style": {"text_size": {"cus-0": {"default": "medium", "pc": "x-large", "mobile": "large"}}}},
+        "body": {"elements": [
+            {"tag": "markdown", "content": "a", "text_size": "heading-0"},
+            {"tag": "markdown", "content": "b", "text_size": "cus-0"},
+            {"tag": "chart", "chart_spec": {"type": "bar", "data": {"values": [{"x": "a", "y": 1}]}, "xField": "x", "yField": "y"}},
+            {"tag": "column_set", "flex_mode": "bisect", "columns": [
+                {"tag": "column", "elements": []}, {"tag": "column", "elements": []}, {"tag": "column", "elements": []}]}]}});
+    let desktop = card_preview::render(&card, Options::new());
+    let phone = card_preview::render(&card, Options::new().mobile());
+    // heading-0 is 30px on a desktop and 26px on a phone; cus-0 is x-large (18px) and large
+    // (17px); a chart is 16:9 and 1:1; bisect puts two columns in a row only on the phone.
+    assert!(desktop.contains("width:600px") && phone.contains("width:343px"));
+    assert!(desktop.contains("font-size:30px;") && phone.contains("font-size:26px;"));
+    assert!(desktop.contains("font-size:18px;") && phone.contains("font-size:17px;"));
+    assert!(desktop.contains("viewBox=\"0 0 576 324\""), "{desktop}");
+    assert!(phone.contains("viewBox=\"0 0 319 319\""), "{phone}");
+    assert!(phone.contains("flex:0 0 calc((100% - 8px) / 2)"), "{phone}");
+    assert!(
+        !desktop.contains("flex:0 0 calc((100% - 8px) / 2)"),
+        "{desktop}"
+    );
+}

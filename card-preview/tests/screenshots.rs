@@ -79,6 +79,13 @@ fn example_cards_look_as_their_goldens() {
         // Every family of components: layout, charts, table types, panel, form.
         ("tests/cards", "gallery.json", Theme::Light, "gallery"),
         ("tests/cards", "gallery.json", Theme::Dark, "gallery-dark"),
+        // The same card on a phone (`Options::mobile`).
+        (
+            "tests/cards",
+            "gallery.json",
+            Theme::Light,
+            "gallery-mobile",
+        ),
         // An LLM agent's answer in the shape a production bot sends (panels with icons, a
         // markdown table, emoji, nested lists), compared by eye with that bot's own
         // screenshot of the Feishu client.
@@ -96,6 +103,7 @@ fn example_cards_look_as_their_goldens() {
             &text,
             Options {
                 theme,
+                mobile: name.ends_with("-mobile"),
                 ..Options::default()
             },
         )

@@ -1,4 +1,4 @@
-//! `card-preview card.json [-o card.html] [--png card.png] [--dark] [--locale en_us] [--open]`: a
+//! `card-preview card.json [-o card.html] [--png card.png] [--dark] [--mobile] [--locale en_us] [--open]`: a
 //! card as an HTML page, and as a picture through the system's headless Chromium.
 #![forbid(unsafe_code)]
 
@@ -20,6 +20,9 @@ struct Args {
     /// The dark client's colours.
     #[arg(long)]
     dark: bool,
+    /// Drawn as on a phone (its width, the mobile text sizes, 1:1 charts).
+    #[arg(long)]
+    mobile: bool,
     /// The reader's locale (`en_us`, `ja_jp`…): `i18n_*` text for it is shown.
     #[arg(long, value_name = "LOCALE")]
     locale: Option<String>,
@@ -64,6 +67,7 @@ fn main() -> ExitCode {
         Options {
             theme,
             locale: args.locale.clone(),
+            mobile: args.mobile,
         },
     ) {
         Ok(p) => p,

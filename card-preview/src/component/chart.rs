@@ -18,7 +18,12 @@ pub(crate) fn chart(e: &Value, path: &str, out: &mut Out) {
     let kind = s(&spec, "type");
     // Drawn at the container's width, so labels keep the client's size.
     let w = out.width.clamp(160.0, 1000.0).round();
-    let h = match s(e, "aspect_ratio") {
+    // The chart page: 16:9 by default on a desktop, 1:1 on a phone.
+    let ratio = match s(e, "aspect_ratio") {
+        "" if out.mobile => "1:1",
+        r => r,
+    };
+    let h = match ratio {
         "1:1" => w,
         "4:3" => w * 3.0 / 4.0,
         "2:1" => w / 2.0,

@@ -217,7 +217,10 @@ fn panel(e: &Value, path: &str, out: &mut Out) {
         css.push_str(&format!("background:{bg};"));
     }
     let header = e.get("header").cloned().unwrap_or(Value::Null);
-    let title = header.get("title").map(text).unwrap_or_default();
+    let title = header
+        .get("title")
+        .map(|v| text(v, out.mobile))
+        .unwrap_or_default();
     let mut head_css = format!(
         "display:flex;gap:4px;align-items:center;padding:{};",
         style::box_css(s(&header, "padding")).unwrap_or_else(|| if framed {

@@ -58,7 +58,10 @@ fn button(e: &Value, path: &str, out: &mut Out) {
         _ => "",
     };
     let css = width(e, "");
-    let label = e.get("text").map(text).unwrap_or_default();
+    let label = e
+        .get("text")
+        .map(|v| text(v, out.mobile))
+        .unwrap_or_default();
     let icon = icon(e.get("icon"));
     let gap = if icon.is_empty() || label.is_empty() {
         ""
@@ -120,7 +123,10 @@ fn select(e: &Value, path: &str, out: &mut Out) {
         .flatten()
         .map(|o| {
             let value = s(o, "value").to_owned();
-            let label = o.get("text").map(text).unwrap_or_else(|| esc(&value));
+            let label = o
+                .get("text")
+                .map(|v| text(v, out.mobile))
+                .unwrap_or_else(|| esc(&value));
             (value, label)
         })
         .collect();
@@ -187,7 +193,8 @@ fn select(e: &Value, path: &str, out: &mut Out) {
     let default_width = if s(e, "type") == "text" {
         "border-color:transparent;"
     } else {
-        "min-width:160px;"
+        // Never wider than its column on a narrow card.
+        "min-width:min(160px, 100%);"
     };
     let css = format!(
         "display:inline-flex;justify-content:space-between;gap:8px;align-self:flex-start;box-sizing:border-box;max-width:100%;{}{}",
@@ -256,7 +263,9 @@ fn checker(e: &Value, path: &str, out: &mut Out) {
         "<div{}><input type=\"checkbox\" disabled{}><span style=\"flex:1;{label_css}\">{}</span>",
         attrs(e, path, &css),
         if checked { " checked" } else { "" },
-        e.get("text").map(text).unwrap_or_default()
+        e.get("text")
+            .map(|v| text(v, out.mobile))
+            .unwrap_or_default()
     ));
     list(
         e.pointer("/button_area/buttons"),

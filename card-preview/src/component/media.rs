@@ -118,7 +118,10 @@ fn img(e: &Value, path: &str, out: &mut Out) {
     if let Some(r) = style::box_css(s(e, "corner_radius")) {
         css.push_str(&format!("border-radius:{r};"));
     }
-    let alt = e.get("alt").map(text).unwrap_or_default();
+    let alt = e
+        .get("alt")
+        .map(|v| text(v, out.mobile))
+        .unwrap_or_default();
     // Small pictures have no room for a label; the key is their tooltip.
     let label = match fixed {
         Some((w, _)) if w < 64 => String::new(),
@@ -129,7 +132,10 @@ fn img(e: &Value, path: &str, out: &mut Out) {
         esc(s(e, "img_key")),
         attrs(e, path, &css)
     ));
-    let title = e.get("title").map(text).unwrap_or_default();
+    let title = e
+        .get("title")
+        .map(|v| text(v, out.mobile))
+        .unwrap_or_default();
     if !title.is_empty() {
         out.push(&format!("<div class=\"notation\">{title}</div>"));
     }

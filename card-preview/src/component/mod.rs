@@ -19,6 +19,8 @@ pub(crate) struct Out {
     pub(crate) dark: bool,
     /// The compact (400px) width, where the client applies `flex_mode`.
     pub(crate) narrow: bool,
+    /// Drawn as on a phone (the mobile text sizes, 1:1 charts).
+    pub(crate) mobile: bool,
     /// About how wide the current container's content is, in pixels (charts are drawn at it,
     /// so their labels keep the client's size).
     pub(crate) width: f64,
@@ -51,7 +53,7 @@ pub(crate) fn attrs(e: &Value, path: &str, css: &str) -> String {
 
 /// The text of a text object (`{tag, content, text_size, text_color, text_align, lines}`) or
 /// of a plain string, as inline HTML.
-pub(crate) fn text(v: &Value) -> String {
+pub(crate) fn text(v: &Value, mobile: bool) -> String {
     match v {
         Value::String(s) => esc(s),
         Value::Object(m) => {
@@ -64,7 +66,7 @@ pub(crate) fn text(v: &Value) -> String {
             } else {
                 esc(content).replace('\n', "<br>")
             };
-            let style = text_css(v);
+            let style = text_css(v, mobile);
             if style.is_empty() {
                 html
             } else {
@@ -76,13 +78,13 @@ pub(crate) fn text(v: &Value) -> String {
 }
 
 /// The CSS of a text object's or element's `text_size`, `text_color` and `lines`.
-pub(crate) fn text_css(v: &Value) -> String {
+pub(crate) fn text_css(v: &Value, mobile: bool) -> String {
     let mut style = String::new();
     let c = s(v, "text_color");
     if !c.is_empty() {
         style.push_str(&format!("color:{};", style::colour(c)));
     }
-    if let Some(px) = style::text_size(s(v, "text_size")) {
+    if let Some(px) = style::text_size(s(v, "text_size"), mobile) {
         style.push_str(&format!("font-size:{px}px;"));
         if px >= 16 {
             style.push_str("font-weight:600;");
@@ -194,9 +196,11 @@ pub(crate) fn component(e: &Value, path: &str, out: &mut Out) {
         }
         "table" => table::table(e, path, out),
         "chart" => chart::chart(e, path, out),
-        "plain_text" | "lark_md" => {
-            out.push(&format!("<div{}>{}</div>", attrs(e, path, ""), text(e)))
-        }
+        "plain_text" | "lark_md" => out.push(&format!(
+            "<div{}>{}</div>",
+            attrs(e, path, ""),
+            text(e, out.mobile)
+        )),
         other => unknown(e, other, path, out),
     }
 }
@@ -220,7 +224,7 @@ fn unknown(e: &Value, tag: &str, path: &str, out: &mut Out) {
 }
 
 fn markdown_element(e: &Value, path: &str, out: &mut Out) {
-    let mut css = text_css(e);
+    let mut css = text_css(e, out.mobile);
     if let Some(a) = style::align(s(e, "text_align")) {
         css.push_str(&format!("text-align:{};", text_align(a)));
     }
@@ -262,7 +266,7 @@ fn div(e: &Value, path: &str, out: &mut Out) {
         out.push(&format!(
             "<div>{icon}{}{}</div>",
             if icon.is_empty() { "" } else { " " },
-            text(t)
+            text(t, out.mobile)
         ));
     } else if !icon.is_empty() {
         out.push(&icon);
@@ -277,7 +281,9 @@ fn div(e: &Value, path: &str, out: &mut Out) {
             };
             out.push(&format!(
                 "<div style=\"width:{w}\">{}</div>",
-                f.get("text").map(text).unwrap_or_default()
+                f.get("text")
+                    .map(|v| text(v, out.mobile))
+                    .unwrap_or_default()
             ));
         }
         out.push("</div>");

@@ -99,6 +99,27 @@ pub const TEXT_SIZE_PIXELS: &[(&str, u32)] = &[
     ("x-small", 10),
 ];
 
+/// The mobile pixel size of each documented text size (the rich-text page's `mobile` list:
+/// "部分移动端的字号枚举值的具体大小与 PC 端有差异").
+pub const TEXT_SIZE_PIXELS_MOBILE: &[(&str, u32)] = &[
+    ("heading-0", 26),
+    ("heading-1", 24),
+    ("heading-2", 20),
+    ("heading-3", 17),
+    ("heading-4", 16),
+    ("heading", 16),
+    ("normal", 14),
+    ("notation", 12),
+    ("xxxx-large", 26),
+    ("xxx-large", 24),
+    ("xx-large", 20),
+    ("x-large", 18),
+    ("large", 17),
+    ("medium", 14),
+    ("small", 12),
+    ("x-small", 10),
+];
+
 const fn warn_enum(name: &'static str, values: &'static [&'static str]) -> Enum {
     Enum {
         name,
@@ -404,5 +425,6 @@ mod tests {
             .filter(|v| *v != "normal_v2")
             .collect();
         assert_eq!(keys(TEXT_SIZE_PIXELS), documented);
+        assert_eq!(keys(TEXT_SIZE_PIXELS_MOBILE), documented);
     }
 }

@@ -1,4 +1,4 @@
-//! The `card-preview` command: a page written where asked, the locale option, and clear
+//! The `card-preview` command: a page written where asked, the locale, theme and phone options, and clear
 //! errors for a missing file and for text that is not JSON (with its line and column).
 
 use std::process::Command;
@@ -22,7 +22,7 @@ fn writes_the_page_in_the_asked_locale() {
         .arg(&card)
         .arg("-o")
         .arg(&page)
-        .args(["--locale", "en_us", "--dark"])
+        .args(["--locale", "en_us", "--dark", "--mobile"])
         .output()
         .unwrap();
     assert!(
@@ -36,6 +36,8 @@ fn writes_the_page_in_the_asked_locale() {
         html.contains("background:#1b1b1b"),
         "the dark theme: {html}"
     );
+    assert!(html.contains("<html lang=\"en-US\">"), "{html}");
+    assert!(html.contains("width:343px"), "the phone's width: {html}");
     let base = bin().arg(&card).output().unwrap();
     assert!(String::from_utf8_lossy(&base.stdout).contains("<div>你好</div>"));
     let _ = std::fs::remove_dir_all(&dir);

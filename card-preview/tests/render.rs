@@ -467,11 +467,21 @@ fn a_panel_header_draws_its_chevron_and_turns_it_while_open() {
         h.contains("--open:180deg\"><svg class=\"icon\" viewBox=\"0 0 16 16\" width=\"16\" height=\"16\" style=\"color:currentColor;transform:rotate(270deg)\"><title>right_outlined</title>"),
         "{h}"
     );
-    // Another token is an outlined square in its colour, with the token as its tooltip.
+    // A token naming a common object is a line drawing in its colour; another token an
+    // outlined square; either has the token as its tooltip.
     let h = panel(serde_json::json!({"title": title,
         "icon": {"tag": "standard_icon", "token": "upload_outlined", "color": "red"}}));
     assert!(
-        h.contains("<span class=\"icon glyph\" title=\"upload_outlined\" style=\"color:#f54a45\">"),
+        h.contains("<svg class=\"icon\" viewBox=\"0 0 16 16\" width=\"16\" height=\"16\" style=\"color:#f54a45\" fill=\"none\" stroke=\"currentColor\""),
+        "{h}"
+    );
+    assert!(h.contains("<title>upload_outlined</title>"), "{h}");
+    let h = panel(serde_json::json!({"title": title,
+        "icon": {"tag": "standard_icon", "token": "ccm-sparkle_outlined", "color": "red"}}));
+    assert!(
+        h.contains(
+            "<span class=\"icon glyph\" title=\"ccm-sparkle_outlined\" style=\"color:#f54a45\">"
+        ),
         "{h}"
     );
 }

@@ -4,6 +4,7 @@
 
 mod chart;
 pub(crate) mod container;
+mod glyph;
 mod input;
 mod media;
 mod table;
@@ -99,7 +100,8 @@ pub(crate) fn text_css(v: &Value, mobile: bool) -> String {
 }
 
 /// An icon. The preview has no icon font: a `standard_icon` whose token names a direction
-/// (`down-small-ccm_outlined`, `right_outlined`) is a chevron that way; another token is an
+/// (`down-small-ccm_outlined`, `right_outlined`) is a chevron that way, one naming a common
+/// object (`info`, `chat`, `calendar`… see `glyph`) a line drawing of it; another token is an
 /// outlined square in the icon's colour, and a `custom_icon` image a filled one. The token or
 /// image key is the tooltip.
 pub(crate) fn icon(v: Option<&Value>) -> String {
@@ -109,13 +111,14 @@ pub(crate) fn icon(v: Option<&Value>) -> String {
     let token = s(i, "token");
     let colour = style::colour_css(s(i, "color")).unwrap_or_else(|| "currentColor".into());
     if let Some(turn) = direction(token) {
-        let px = s(i, "size")
-            .split_whitespace()
-            .next()
-            .and_then(style::spacing)
-            .filter(|px| (8..=48).contains(px))
-            .unwrap_or(16);
-        return chevron(turn, &colour, px, token);
+        return chevron(turn, &colour, icon_px(i), token);
+    }
+    if let Some(drawing) = glyph::glyph(token) {
+        let px = icon_px(i);
+        return format!(
+            "<svg class=\"icon\" viewBox=\"0 0 16 16\" width=\"{px}\" height=\"{px}\" style=\"color:{colour}\" fill=\"none\" stroke=\"currentColor\" stroke-width=\"1.3\" stroke-linecap=\"round\" stroke-linejoin=\"round\"><title>{}</title>{drawing}</svg>",
+            esc(token)
+        );
     }
     let (class, name) = match token {
         "" => ("icon", s(i, "img_key")),
@@ -125,6 +128,16 @@ pub(crate) fn icon(v: Option<&Value>) -> String {
         "<span class=\"{class}\" title=\"{}\" style=\"color:{colour}\"></span>",
         esc(name)
     )
+}
+
+/// An icon's drawn size: the width of its `size` (`"16px 16px"`) within 8–48px, else 16px.
+fn icon_px(i: &Value) -> u32 {
+    s(i, "size")
+        .split_whitespace()
+        .next()
+        .and_then(style::spacing)
+        .filter(|px| (8..=48).contains(px))
+        .unwrap_or(16)
 }
 
 /// How far a token's arrow is turned from pointing down, when one of its words is a

@@ -33,7 +33,7 @@ const GLYPHS: &[(&[&str], &str)] = &[
         "<path d=\"M2.5 3.5h11v7H7L4 13v-2.5H2.5z\"/>",
     ),
     (
-        &["calendar", "date", "meeting", "schedule"],
+        &["calendar", "date", "day", "meeting", "schedule"],
         "<rect x=\"2.5\" y=\"3.5\" width=\"11\" height=\"10\" rx=\"1\"/><path d=\"M2.5 6.5h11M5.5 2v3M10.5 2v3\"/>",
     ),
     (
@@ -53,7 +53,7 @@ const GLYPHS: &[(&[&str], &str)] = &[
         "<path d=\"M3 4.5h10M6 4.5V3h4v1.5M4.5 4.5l.7 9h5.6l.7-9\"/>",
     ),
     (
-        &["edit", "pen", "write", "rename", "modify"],
+        &["edit", "pen", "write", "rename", "modify", "signature"],
         "<path d=\"M3 13l.8-3.2L10.5 3l2.5 2.5-6.7 6.7z\"/>",
     ),
     (
@@ -77,6 +77,7 @@ const GLYPHS: &[(&[&str], &str)] = &[
     (
         &[
             "bell",
+            "subscribe",
             "notice",
             "notification",
             "alerts",
@@ -103,7 +104,7 @@ const GLYPHS: &[(&[&str], &str)] = &[
     ),
     (
         &[
-            "refresh", "reload", "sync", "loading", "replay", "retry", "update",
+            "refresh", "reload", "sync", "loading", "replay", "retry", "update", "replace",
         ],
         "<path d=\"M13 8a5 5 0 11-1.5-3.6M13 2.5v2.5h-2.5\"/>",
     ),
@@ -172,7 +173,7 @@ const GLYPHS: &[(&[&str], &str)] = &[
         "<path d=\"M2.5 2.5h5.5l5.5 5.5-5.5 5.5-5.5-5.5z\"/><circle cx=\"5.5\" cy=\"5.5\" r=\"1\"/>",
     ),
     (
-        &["task", "todo", "approval", "checkbox"],
+        &["task", "todo", "approval", "checkbox", "vote"],
         "<rect x=\"2.5\" y=\"2.5\" width=\"11\" height=\"11\" rx=\"1.5\"/><path d=\"M5 8l2 2 4-4\"/>",
     ),
     (
@@ -184,7 +185,15 @@ const GLYPHS: &[(&[&str], &str)] = &[
         "<rect x=\"2\" y=\"4.5\" width=\"9\" height=\"7\" rx=\"1\"/><path d=\"M11 7l3-2v6l-3-2\"/>",
     ),
     (
-        &["lightning", "flash", "fast", "quick"],
+        &["app", "apps", "workplace", "grid"],
+        "<rect x=\"2.5\" y=\"2.5\" width=\"4.5\" height=\"4.5\" rx=\"1\"/><rect x=\"9\" y=\"2.5\" width=\"4.5\" height=\"4.5\" rx=\"1\"/><rect x=\"2.5\" y=\"9\" width=\"4.5\" height=\"4.5\" rx=\"1\"/><rect x=\"9\" y=\"9\" width=\"4.5\" height=\"4.5\" rx=\"1\"/>",
+    ),
+    (
+        &["thumbsup", "like", "good"],
+        "<path d=\"M5 7.5v6H2.5v-6zM5 7.5L7.5 3c1 0 1.7.8 1.5 1.8L8.6 7h4a1 1 0 011 1.2l-1 4.5a1 1 0 01-1 .8H5\"/>",
+    ),
+    (
+        &["lightning", "flash", "fast", "quick", "efficiency", "hot"],
         "<path d=\"M9 2L4 9h4l-1 5 5-7H8z\"/>",
     ),
 ];

@@ -216,7 +216,62 @@ pub(crate) fn inline(s: &str) -> String {
             Err(_) => inner.to_owned(),
         }
     });
-    t
+    balance(&t)
+}
+
+/// Makes the tags of one line nest: the marks and tags above are replaced one kind at a time,
+/// so a pair that crosses another (`*a <link>b* c</link>`) would close in the wrong order. A
+/// close tag closes the elements opened inside it and opens them again after it (as a browser
+/// does), a close tag with nothing open is dropped, and what is left open is closed. Text is
+/// escaped before any tag is made, so every `<` here starts a tag this module wrote.
+fn balance(html: &str) -> String {
+    /// Closes the innermost open `name` and what was opened inside it, then opens those again.
+    fn close<'a>(name: &str, open: &mut Vec<(&'a str, &'a str)>, out: &mut String) {
+        if let Some(i) = open.iter().rposition(|(n, _)| *n == name) {
+            let above: Vec<_> = open.drain(i..).collect();
+            for (n, _) in above.iter().rev() {
+                out.push_str(&format!("</{n}>"));
+            }
+            for (n, t) in &above[1..] {
+                out.push_str(t);
+                open.push((n, t));
+            }
+        }
+    }
+    let mut out = String::with_capacity(html.len() + 16);
+    let mut open: Vec<(&str, &str)> = Vec::new();
+    let mut rest = html;
+    while let Some(a) = rest.find('<') {
+        out.push_str(&rest[..a]);
+        let Some(len) = rest[a..].find('>') else {
+            out.push_str(&rest[a..]);
+            rest = "";
+            break;
+        };
+        let tag = &rest[a..=a + len];
+        rest = &rest[a + len + 1..];
+        if let Some(name) = tag.strip_prefix("</").map(|t| t.trim_end_matches('>')) {
+            close(name, &mut open, &mut out);
+            continue;
+        }
+        let name = tag[1..]
+            .split(|c: char| c.is_whitespace() || c == '>' || c == '/')
+            .next()
+            .unwrap_or_default();
+        // A link inside a link ends the outer one, as in a browser.
+        if name == "a" {
+            close("a", &mut open, &mut out);
+        }
+        out.push_str(tag);
+        if !tag.ends_with("/>") && !matches!(name, "br" | "hr" | "img" | "input") {
+            open.push((name, tag));
+        }
+    }
+    out.push_str(rest);
+    for (n, _) in open.iter().rev() {
+        out.push_str(&format!("</{n}>"));
+    }
+    out
 }
 
 /// A link target: http(s) URLs (and the client's `lark://` ones) are kept, anything else is `#`.
@@ -406,6 +461,25 @@ fn emoji_keys(s: &str, out: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn crossing_marks_and_tags_are_nested() {
+        assert_eq!(
+            balance("<i>a<a href=\"x\">b</i>c</a>"),
+            "<i>a<a href=\"x\">b</a></i><a href=\"x\">c</a>"
+        );
+        assert_eq!(balance("a</b>c<br><b>d"), "ac<br><b>d</b>");
+        assert_eq!(
+            balance("<a href=\"x\">1<a href=\"y\">2</a>"),
+            "<a href=\"x\">1</a><a href=\"y\">2</a>"
+        );
+        assert_eq!(
+            balance("<svg><path d=\"M1 1\"/></svg>"),
+            "<svg><path d=\"M1 1\"/></svg>"
+        );
+        let t = inline("/*<link url='https://a.b'>/*");
+        assert_eq!(t, balance(&t), "{t}");
+    }
 
     #[test]
     fn emoji_keys_outside_code_become_pictures_and_other_words_stay() {

@@ -173,6 +173,81 @@ proptest! {
         let page = render(&v, Options::default());
         prop_assert!(page.starts_with("<!doctype html>"));
     }
+    /// Markdown text of many lines mixing the syntax's marks, tags, emoji keys, code fences
+    /// with languages, times and non-ASCII text: no panic on a character boundary, and the
+    /// page parses.
+    #[test]
+    fn any_markdown_renders_to_a_page_that_parses(parts in prop::collection::vec(markdown_piece(), 0..40)) {
+        let content: String = parts.concat();
+        let card = json!({"schema": "2.0", "body": {"elements": [
+            {"tag": "markdown", "content": content},
+            {"tag": "div", "text": {"tag": "lark_md", "content": content}}]}});
+        let page = render(&card, Options::default());
+        prop_assert!(parses(&page), "{}", page);
+    }
+}
+
+/// A piece of markdown: a mark, a tag, a key, a fence, or text in any script.
+fn markdown_piece() -> impl Strategy<Value = String> {
+    prop_oneof![
+        prop::sample::select(
+            &[
+                "\n",
+                "\n\n",
+                "**",
+                "*",
+                "~~",
+                "`",
+                "```",
+                "```rust\n",
+                "```diff\n",
+                "```SQL x\n",
+                "# ",
+                "### ",
+                "- ",
+                "1. ",
+                "    - ",
+                "> ",
+                "| a | b |\n|---|---|\n",
+                "---\n",
+                "[t](https://x.y)",
+                "![h](img_v2_k)",
+                "<at id=all></at>",
+                "<font color='red'>",
+                "</font>",
+                "<text_tag color='blue'>",
+                "</text_tag>",
+                "<link url='https://a.b'>",
+                "</link>",
+                "<local_datetime millisecond='1552657373000' format_type='week'>",
+                "<local_datetime format_type='timezone'>",
+                "</local_datetime>",
+                "<number_tag>",
+                "</number_tag>",
+                "<br>",
+                ":OK:",
+                ":THUMBSUP:",
+                ":2022:",
+                ":x:",
+                "://",
+                "\"",
+                "'",
+                "<",
+                ">",
+                "&",
+                "&amp;",
+                "/*",
+                "*/",
+                "//",
+                "#",
+                "--",
+            ][..]
+        )
+        .prop_map(str::to_owned),
+        "[a-zA-Z0-9 ,.:;]{0,12}",
+        "[\\u{4e00}-\\u{4e50}\\u{1f600}-\\u{1f610}é ü]{0,6}",
+        any::<i64>().prop_map(|n| format!("<local_datetime millisecond='{n}'></local_datetime>")),
+    ]
 }
 
 #[test]

@@ -86,7 +86,7 @@ fn scalar() -> impl Strategy<Value = Value> {
         any::<f64>()
             .prop_filter("finite", |f| f.is_finite())
             .prop_map(Value::from),
-        "[a-z0-9 <>&'\"#:*_\\-\\[\\]()|`~]{0,24}".prop_map(Value::from),
+        "[a-z0-9 <>&'\"#:*_\\-\\[\\]()|`~\néü中文😀]{0,24}".prop_map(Value::from),
         prop::sample::select(TAGS).prop_map(Value::from),
         prop::sample::select(
             &[
@@ -252,5 +252,7 @@ fn markdown_piece() -> impl Strategy<Value = String> {
 
 #[test]
 fn report_case_count() {
-    println!("{CASES} random card-shaped cards and {CASES} random values per run");
+    println!(
+        "{CASES} random card-shaped cards, {CASES} random markdown texts and {CASES} random values per run"
+    );
 }

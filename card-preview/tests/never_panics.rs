@@ -1,6 +1,6 @@
 //! Arbitrary JSON never panics the renderer, and the page always parses: random card-shaped
-//! values (known tags and keys with values of any type, nested containers) and random values
-//! of any shape (proptest; the case count is printed).
+//! values (known tags and keys with values of any type, nested containers), random markdown
+//! texts, and random values of any shape (proptest; the case count is printed).
 
 use card_preview::{Options, Theme, render};
 use proptest::prelude::*;

@@ -327,18 +327,38 @@ fn tables_format_cells_by_type_and_page() {
         ], "rows": [{"n": 12345.67, "o": [{"text": "ok", "color": "green"}], "d": 1_700_000_000_000_i64}, {"n": 1}]}),
         None,
     );
+    // A low row (the default) is 32px, and what does not fit it is cut.
     assert!(
-        t.contains("text-align:right;vertical-align:middle\">12,345.7</td>"),
+        t.contains("<tr style=\"height:32px;\"><td style=\"text-align:right;vertical-align:middle\"><div style=\"max-height:23px;overflow:hidden\">12,345.7</div></td>"),
         "{t}"
     );
     assert!(t.contains(">ok</span>"), "{t}");
     // The UTC text, which the page's script redraws in the reader's zone.
     assert!(
         t.contains("data-ms=\"1700000000000\" data-fmt=\"p:YYYY-MM-DD\"")
-            && t.contains(">2023-11-14</span></td>"),
+            && t.contains(">2023-11-14</span></div></td>"),
         "{t}"
     );
     assert!(t.contains("‹ 1 / 2 ›"), "{t}");
+    // A px height, and auto rows up to row_max_height.
+    let rows = serde_json::json!([{"n": 1}]);
+    let col = serde_json::json!([{"name": "n", "data_type": "number"}]);
+    let t = one(
+        serde_json::json!({"tag": "table", "row_height": "100px", "columns": col, "rows": rows}),
+        None,
+    );
+    assert!(
+        t.contains("<tr style=\"height:100px;\">") && t.contains("max-height:91px"),
+        "{t}"
+    );
+    let t = one(
+        serde_json::json!({"tag": "table", "row_height": "auto", "row_max_height": "60px", "columns": col, "rows": rows}),
+        None,
+    );
+    assert!(
+        t.contains("<tr style=\"\">") && t.contains("max-height:51px"),
+        "{t}"
+    );
 }
 
 #[test]

@@ -20,13 +20,25 @@ pub(crate) fn table(e: &Value, path: &str, out: &mut Out) {
         .and_then(Value::as_u64)
         .unwrap_or(5)
         .clamp(1, 10) as usize;
-    let row_height = match s(e, "row_height") {
-        "middle" => "height:48px;",
-        "high" => "height:64px;",
-        "auto" => "",
-        px if px.ends_with("px") && style::spacing(px).is_some() => "",
-        _ => "height:32px;",
+    // The table page: low 32px (the default), middle 48, high 64, a px height in 32–124, or
+    // auto up to `row_max_height` (default 124px); content taller than its row is cut.
+    let px = |v: &str, range: std::ops::RangeInclusive<u32>| {
+        v.strip_suffix("px")
+            .and_then(|n| n.trim().parse::<u32>().ok())
+            .filter(|n| range.contains(n))
     };
+    let (row_height, tallest) = match s(e, "row_height") {
+        "auto" => (None, px(s(e, "row_max_height"), 32..=999).unwrap_or(124)),
+        "middle" => (Some(48), 48),
+        "high" => (Some(64), 64),
+        v => {
+            let h = px(v, 32..=124).unwrap_or(32);
+            (Some(h), h)
+        }
+    };
+    let row_height = row_height.map_or(String::new(), |h| format!("height:{h}px;"));
+    // A cell's padding (4px above and below) and its line are inside the row's height.
+    let clip = tallest - 9;
     let freeze = e.get("freeze_first_column").and_then(Value::as_bool) == Some(true);
     let head = e.get("header_style").cloned().unwrap_or(Value::Null);
     let mut th_css = String::new();
@@ -97,7 +109,7 @@ pub(crate) fn table(e: &Value, path: &str, out: &mut Out) {
                 ""
             };
             out.push(&format!(
-                "<td{class} style=\"text-align:{align};vertical-align:{valign}\">{}</td>",
+                "<td{class} style=\"text-align:{align};vertical-align:{valign}\"><div style=\"max-height:{clip}px;overflow:hidden\">{}</div></td>",
                 cell(c, r.get(s(c, "name")))
             ));
         }

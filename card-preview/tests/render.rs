@@ -568,3 +568,29 @@ fn a_phone_gets_its_width_text_sizes_square_charts_and_flex_modes() {
         "{desktop}"
     );
 }
+
+#[test]
+fn tips_confirms_and_disabled_components_show() {
+    let b = one(
+        serde_json::json!({"tag": "button", "text": {"tag": "plain_text", "content": "Roll back"},
+            "hover_tips": {"tag": "plain_text", "content": "undo the deploy"},
+            "confirm": {"title": {"tag": "plain_text", "content": "Roll back?"}, "text": {"tag": "plain_text", "content": "billing returns to v41"}}}),
+        None,
+    );
+    assert!(
+        b.contains(
+            "title=\"undo the deploy\nasks to confirm: Roll back? — billing returns to v41\""
+        ),
+        "{b}"
+    );
+    let d = one(
+        serde_json::json!({"tag": "button", "text": {"tag": "plain_text", "content": "Merge"}, "disabled": true,
+            "hover_tips": {"tag": "plain_text", "content": "merge it"},
+            "disabled_tips": {"tag": "plain_text", "content": "checks are running"}}),
+        None,
+    );
+    assert!(
+        d.contains("opacity:.5;") && d.contains("title=\"checks are running\""),
+        "{d}"
+    );
+}

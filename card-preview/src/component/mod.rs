@@ -45,11 +45,46 @@ pub(crate) fn attrs(e: &Value, path: &str, css: &str) -> String {
     if let Some(m) = style::box_css(s(e, "margin")) {
         style.push_str(&format!("margin:{m};"));
     }
-    if style.is_empty() {
-        format!(" data-path=\"{}\"", esc(path))
-    } else {
-        format!(" data-path=\"{}\" style=\"{style}\"", esc(path))
+    // A component the card disables is greyed out, and shows its disabled_tips on hover.
+    let disabled = e.get("disabled").and_then(Value::as_bool) == Some(true);
+    if disabled {
+        style.push_str("opacity:.5;");
     }
+    let mut out = format!(" data-path=\"{}\"", esc(path));
+    if !style.is_empty() {
+        out.push_str(&format!(" style=\"{style}\""));
+    }
+    let tip = tooltip(e, disabled);
+    if !tip.is_empty() {
+        out.push_str(&format!(" title=\"{}\"", esc(&tip)));
+    }
+    out
+}
+
+/// What the client shows on hover or before acting: `hover_tips` (or `disabled_tips` when
+/// disabled), and a `confirm` dialog's title and text.
+fn tooltip(e: &Value, disabled: bool) -> String {
+    let tips = if disabled {
+        "/disabled_tips/content"
+    } else {
+        "/hover_tips/content"
+    };
+    let mut lines: Vec<String> = e
+        .pointer(tips)
+        .and_then(Value::as_str)
+        .filter(|t| !t.is_empty())
+        .map(str::to_owned)
+        .into_iter()
+        .collect();
+    if let Some(c) = e.get("confirm").filter(|c| c.is_object()) {
+        let part = |p: &str| c.pointer(p).and_then(Value::as_str).unwrap_or_default();
+        lines.push(format!(
+            "asks to confirm: {} — {}",
+            part("/title/content"),
+            part("/text/content")
+        ));
+    }
+    lines.join("\n")
 }
 
 /// The text of a text object (`{tag, content, text_size, text_color, text_align, lines}`) or

@@ -10,6 +10,7 @@
 
 mod code;
 mod component;
+mod custom;
 mod datetime;
 mod emoji;
 mod header;
@@ -17,7 +18,6 @@ mod locale;
 mod markdown;
 mod page;
 mod picture;
-mod sizes;
 mod style;
 
 pub use page::{Options, Theme, render, render_card, render_str};

@@ -4,7 +4,7 @@
 use serde_json::Value;
 
 use crate::component::{Out, container};
-use crate::{datetime, esc, header, locale, sizes, style};
+use crate::{custom, datetime, esc, header, locale, style};
 
 /// Light or dark.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -94,15 +94,15 @@ pub fn render(card: &Value, options: Options) -> String {
         &upgraded
     };
     let report = card_validate::validate(card);
-    // The card as the reader sees it: in their language, with custom text sizes resolved
-    // (cloned only when it has either).
+    // The card as the reader sees it: in their language, with the card's own text sizes and
+    // colours resolved (cloned only when it has either).
     let localized;
-    let sizes = sizes::custom(card).cloned();
-    let card = if locale::has_i18n(card) || sizes.is_some() {
+    let styles = custom::Styles::of(card, options.mobile, options.theme == Theme::Dark);
+    let card = if locale::has_i18n(card) || styles.is_some() {
         let mut c = card.clone();
         locale::localize(&mut c, options.locale.as_deref());
-        if let Some(sizes) = &sizes {
-            sizes::resolve(&mut c, sizes, options.mobile);
+        if let Some(styles) = &styles {
+            styles.apply(&mut c);
         }
         localized = c;
         &localized

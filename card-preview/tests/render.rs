@@ -594,3 +594,27 @@ fn tips_confirms_and_disabled_components_show() {
         "{d}"
     );
 }
+
+#[test]
+fn custom_colours_take_their_themes_value() {
+    let card = serde_json::json!({"schema": "2.0",
+        "config": {"style": {"color": {"brand": {"light_mode": "rgba(255,0,0,1)", "dark_mode": "rgba(0,255,0,1)"}}}},
+        "body": {"elements": [
+            {"tag": "markdown", "content": "<font color='brand'>custom</font>"},
+            {"tag": "div", "text": {"tag": "plain_text", "content": "div", "text_color": "brand"}}]}});
+    let light = card_preview::render(&card, Options::new());
+    assert!(
+        light.contains("<span style=\"color:rgba(255,0,0,1)\">custom</span>"),
+        "{light}"
+    );
+    assert!(
+        light.contains("color:rgba(255,0,0,1);\">div</span>"),
+        "{light}"
+    );
+    let dark = card_preview::render(&card, Options::new().dark());
+    assert!(
+        dark.contains("<span style=\"color:rgba(0,255,0,1)\">custom</span>"),
+        "{dark}"
+    );
+    assert!(light.contains("no errors"), "{light}");
+}

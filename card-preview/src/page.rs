@@ -161,6 +161,7 @@ pub fn render(card: &Value, options: Options) -> String {
             esc(&d.to_string())
         ));
     }
+    let about = about(card);
     let verdict = if report.is_ok() {
         "no errors"
     } else {
@@ -179,10 +180,40 @@ pub fn render(card: &Value, options: Options) -> String {
         ));
     }
     format!(
-        "<!doctype html>\n<html{lang}><head><meta charset=\"utf-8\"><title>card preview</title><style>{}{marks}</style></head>\n<body><div class=\"card\" data-path=\"ROOT\" style=\"width:{width}\">{body}</div>\n<div class=\"findings\"><b>{verdict}</b><ul>{findings}</ul></div><script>{LOCATE}{}</script></body></html>\n",
+        "<!doctype html>\n<html{lang}><head><meta charset=\"utf-8\"><title>card preview</title><style>{}{marks}</style></head>\n<body><div class=\"card\" data-path=\"ROOT\" style=\"width:{width}\">{body}</div>\n<div class=\"findings\"><b>{verdict}</b><ul>{findings}</ul>{about}</div><script>{LOCATE}{}</script></body></html>\n",
         style::css(options.theme == Theme::Dark),
         datetime::SCRIPT
     )
+}
+
+/// What the card shows outside its body, listed under the findings: the chat list's summary
+/// (`config.summary`, "生成中" by default while streaming), streaming mode, and the whole card's
+/// link (`card_link`).
+fn about(card: &Value) -> String {
+    let config = card.get("config").cloned().unwrap_or(Value::Null);
+    let streaming = config.get("streaming_mode").and_then(Value::as_bool) == Some(true);
+    let mut lines = Vec::new();
+    let summary = config.pointer("/summary/content").and_then(Value::as_str);
+    match (summary, streaming) {
+        (Some(t), _) => lines.push(format!("chat list shows: {}", esc(t))),
+        (None, true) => {
+            lines.push("chat list shows: 生成中 (the default while streaming)".to_owned())
+        }
+        (None, false) => {}
+    }
+    if streaming {
+        lines.push("streaming mode: text elements are typed out as they update".to_owned());
+    }
+    if let Some(url) = card
+        .get("card_link")
+        .and_then(|l| ["url", "pc_url"].iter().find_map(|k| l.get(k)?.as_str()))
+    {
+        lines.push(format!("the whole card opens {}", esc(url)));
+    }
+    if lines.is_empty() {
+        return String::new();
+    }
+    format!("<p class=\"about\">{}</p>", lines.join("<br>"))
 }
 
 /// Clicking a finding scrolls its element into view and flashes it.

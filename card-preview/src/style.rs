@@ -41,7 +41,7 @@ blockquote{{margin:0;padding-left:8px;border-left:2px solid {border}}}ul,ol{{mar
 .num{{display:inline-block;min-width:16px;height:16px;line-height:16px;border-radius:8px;text-align:center;font-size:12px;background:#3370ff;color:#fff}}
 .chart{{display:flex;flex-direction:column;gap:4px}}.chart svg{{width:100%;display:block}}.chart .legend{{font-size:12px;color:{grey};display:flex;gap:12px;flex-wrap:wrap}}
 .chart .legend i{{display:inline-block;width:8px;height:8px;border-radius:2px;margin-right:4px}}
-.findings{{min-width:240px;max-width:420px;font-size:13px}}.findings li{{margin-bottom:6px}}.findings .error{{color:#f54a45}}.findings .warning{{color:#de7802}}"#
+.findings{{min-width:240px;max-width:420px;font-size:13px}}.findings li{{margin-bottom:6px}}.findings .error{{color:#f54a45}}.findings .warning{{color:#de7802}}.findings .about{{color:var(--grey);margin-top:12px}}"#
     )
 }
 

@@ -618,3 +618,32 @@ fn custom_colours_take_their_themes_value() {
     );
     assert!(light.contains("no errors"), "{light}");
 }
+
+#[test]
+fn the_summary_streaming_mode_and_card_link_are_listed() {
+    let card = serde_json::json!({"schema": "2.0",
+        "config": {"streaming_mode": true},
+        "card_link": {"url": "https://example.com/run/7"},
+        "body": {"elements": [{"tag": "markdown", "content": "thinking"}]}});
+    let page = card_preview::render(&card, Options::new());
+    assert!(
+        page.contains("chat list shows: 生成中 (the default while streaming)"),
+        "{page}"
+    );
+    assert!(
+        page.contains("streaming mode: text elements are typed out"),
+        "{page}"
+    );
+    assert!(
+        page.contains("the whole card opens https://example.com/run/7"),
+        "{page}"
+    );
+    let card = serde_json::json!({"schema": "2.0", "config": {"summary": {"content": "Deploy <done>"}},
+        "body": {"elements": []}});
+    let page = card_preview::render(&card, Options::new());
+    assert!(
+        page.contains("chat list shows: Deploy &lt;done&gt;"),
+        "{page}"
+    );
+    assert!(!page.contains("streaming mode"), "{page}");
+}

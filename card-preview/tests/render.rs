@@ -2,9 +2,12 @@
 //! renderer opens is closed, in order); snapshots of the example cards' pages; nothing is
 //! dropped (each component of a card appears in its page).
 
+mod html5;
+
 use std::path::Path;
 
 use card_preview::{Options, Theme, render_str};
+use html5::parse_errors;
 
 fn corpus() -> Vec<(String, String)> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus/cards");
@@ -74,21 +77,6 @@ fn well_formed(html: &str) -> Result<(), String> {
         true => Ok(()),
         false => Err(format!("unclosed: {stack:?}")),
     }
-}
-
-/// The HTML5 parser's errors for a page (html5ever with exact errors): none means the page
-/// parses as the browser's parser expects, with no recovery.
-fn parse_errors(html: &str) -> Vec<String> {
-    use html5ever::tendril::TendrilSink;
-    let opts = html5ever::ParseOpts {
-        tree_builder: html5ever::tree_builder::TreeBuilderOpts {
-            exact_errors: true,
-            ..Default::default()
-        },
-        ..Default::default()
-    };
-    let dom = html5ever::parse_document(markup5ever_rcdom::RcDom::default(), opts).one(html);
-    dom.errors.borrow().iter().map(|e| e.to_string()).collect()
 }
 
 #[test]

@@ -254,7 +254,7 @@ pub fn check_dim(s: &str, d: &Dim, what: &str) -> Option<Finding> {
         return Some(f);
     }
     let in_px = |n: i64| d.px.is_some_and(|(lo, hi)| n >= lo && n <= hi);
-    let ok = px(s).is_some_and(in_px)
+    let ok = dim_px(s, d).is_some()
         || (d.percent && percent(s).is_some())
         || (d.pair && pair(s).is_some_and(|(w, h)| in_px(w) && in_px(h)));
     if ok {
@@ -361,6 +361,12 @@ pub fn check_text_size(s: &str, what: &str, styles: &Styles<'_>) -> Option<Findi
 /// `"<n>px"` → n.
 pub fn px(s: &str) -> Option<i64> {
     s.strip_suffix("px")?.parse().ok()
+}
+
+/// `"<n>px"` → n, when `d` takes px values and n is in its range.
+pub fn dim_px(s: &str, d: &Dim) -> Option<i64> {
+    let (lo, hi) = d.px?;
+    px(s).filter(|n| (lo..=hi).contains(n))
 }
 
 /// `"<n>%"` → n, for n in 1..=100.

@@ -5,6 +5,8 @@
 use serde_json::Value;
 
 use super::{Out, attrs, s};
+use card_validate::spec;
+
 use crate::{datetime, esc, markdown, style};
 
 pub(crate) fn table(e: &Value, path: &str, out: &mut Out) {
@@ -20,19 +22,27 @@ pub(crate) fn table(e: &Value, path: &str, out: &mut Out) {
         .and_then(Value::as_u64)
         .unwrap_or(5)
         .clamp(1, 10) as usize;
-    // The table page: low 32px (the default), middle 48, high 64, a px height in 32–124, or
-    // auto up to `row_max_height` (default 124px); content taller than its row is cut.
-    let px = |v: &str, range: std::ops::RangeInclusive<u32>| {
-        v.strip_suffix("px")
-            .and_then(|n| n.trim().parse::<u32>().ok())
-            .filter(|n| range.contains(n))
-    };
+    // The table page: low 32px (the default), middle 48, high 64, a px height in the spec's
+    // range, or auto up to `row_max_height` (its spec default when unset); content taller than
+    // its row is cut.
+    let px = |key: &str, dim| card_validate::literal::dim_px(s(e, key), dim).map(|n| n as u32);
     let (row_height, tallest) = match s(e, "row_height") {
-        "auto" => (None, px(s(e, "row_max_height"), 32..=999).unwrap_or(124)),
+        "auto" => {
+            let default = || {
+                card_validate::spec::component("table")
+                    .and_then(|t| t.attr("row_max_height")?.default)
+                    .and_then(card_validate::literal::px)
+                    .map_or(124, |n| n as u32)
+            };
+            (
+                None,
+                px("row_max_height", &spec::ROW_MAX_HEIGHT).unwrap_or_else(default),
+            )
+        }
         "middle" => (Some(48), 48),
         "high" => (Some(64), 64),
-        v => {
-            let h = px(v, 32..=124).unwrap_or(32);
+        _ => {
+            let h = px("row_height", &spec::ROW_HEIGHT).unwrap_or(32);
             (Some(h), h)
         }
     };

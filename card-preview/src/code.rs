@@ -2,80 +2,9 @@
 //! numbers and keywords for the languages the rich-text page lists (case-insensitive); a block
 //! without a language or with one the page does not list is plain text, the page's default.
 
-use crate::esc;
+use card_validate::spec::CODE_LANGUAGES;
 
-/// The languages of the rich-text page's list ("代码块支持的编程语言").
-const LANGUAGES: &[&str] = &[
-    "plain_text",
-    "abap",
-    "ada",
-    "apache",
-    "apex",
-    "assembly",
-    "bash",
-    "c_sharp",
-    "cpp",
-    "c",
-    "cmake",
-    "cobol",
-    "css",
-    "coffee_script",
-    "d",
-    "dart",
-    "delphi",
-    "diff",
-    "django",
-    "docker_file",
-    "erlang",
-    "fortran",
-    "gherkin",
-    "go",
-    "graphql",
-    "groovy",
-    "html",
-    "htmlbars",
-    "http",
-    "haskell",
-    "json",
-    "java",
-    "javascript",
-    "julia",
-    "kotlin",
-    "latex",
-    "lisp",
-    "lua",
-    "matlab",
-    "makefile",
-    "markdown",
-    "nginx",
-    "objective_c",
-    "opengl_shading_language",
-    "php",
-    "perl",
-    "powershell",
-    "prolog",
-    "properties",
-    "protobuf",
-    "python",
-    "r",
-    "ruby",
-    "rust",
-    "sas",
-    "scss",
-    "sql",
-    "scala",
-    "scheme",
-    "shell",
-    "solidity",
-    "swift",
-    "toml",
-    "thrift",
-    "typescript",
-    "vbscript",
-    "visual_basic",
-    "xml",
-    "yaml",
-];
+use crate::esc;
 
 /// Words coloured as keywords in every listed language that has them (a shared list: a word
 /// that is a keyword in one language is rarely a plain name in another's snippets).
@@ -204,7 +133,7 @@ pub(crate) fn block(code: &str, lang: &str) -> String {
         .next()
         .unwrap_or("")
         .to_ascii_lowercase();
-    if lang.is_empty() || lang == "plain_text" || !LANGUAGES.contains(&lang.as_str()) {
+    if lang.is_empty() || lang == "plain_text" || !CODE_LANGUAGES.contains(&lang.as_str()) {
         return esc(code);
     }
     if lang == "diff" {

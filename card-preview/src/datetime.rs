@@ -148,6 +148,10 @@ mod tests {
             ]
         );
         assert_eq!(local(-1, "date_num"), "1969-12-31");
+        // Every format the rich-text page lists is drawn, each its own way.
+        let formats = card_validate::spec::LOCAL_DATETIME_FORMATS;
+        let drawn: std::collections::HashSet<_> = formats.iter().map(|k| local(ms, k)).collect();
+        assert_eq!(drawn.len(), formats.len());
         assert!(!SCRIPT.contains(['<', '&']));
     }
 }

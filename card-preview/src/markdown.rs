@@ -203,7 +203,7 @@ pub(crate) fn inline(s: &str) -> String {
     });
     t = tags(&t, "local_datetime", |a, inner| {
         let kind = match a.get("format_type") {
-            "" => "date_num",
+            "" => card_validate::spec::LOCAL_DATETIME_FORMATS[0],
             k => k,
         };
         match a.get("millisecond").trim().parse::<i64>() {

@@ -165,19 +165,17 @@ fn dom(html: &str, tz: &str) -> String {
 #[test]
 fn times_are_redrawn_in_the_readers_time_zone_and_language() {
     // 2019-03-15 13:42:53 UTC, a Friday.
-    let md = [
-        "date_num",
-        "date_short",
-        "date",
-        "week",
-        "week_short",
-        "time_sec",
-        "timezone",
-    ]
-    .map(|k| {
-        format!("<local_datetime millisecond='1552657373000' format_type='{k}'></local_datetime>")
-    })
-    .join(" | ");
+    // Every format the rich-text page lists (date_num, date_short, date, week, week_short,
+    // time, time_sec, timezone).
+    let md = card_validate::spec::LOCAL_DATETIME_FORMATS
+        .iter()
+        .map(|k| {
+            format!(
+                "<local_datetime millisecond='1552657373000' format_type='{k}'></local_datetime>"
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(" | ");
     let card = serde_json::json!({"schema": "2.0", "body": {"elements": [
         {"tag": "markdown", "content": md},
         {"tag": "table", "columns": [
@@ -196,6 +194,7 @@ fn times_are_redrawn_in_the_readers_time_zone_and_language() {
             "2019年3月15日",
             "星期五",
             "周五",
+            "21:42",
             "21:42:53",
             "GMT+8:00",
             "2019-03-15T21:42:53+08:00",
@@ -214,6 +213,7 @@ fn times_are_redrawn_in_the_readers_time_zone_and_language() {
             "Mar 15, 2019",
             "Friday",
             "Fri",
+            "13:42",
             "13:42:53",
             "GMT+0:00",
             "2019-03-15T13:42:53Z",

@@ -137,10 +137,6 @@ const fn strict_enum(name: &'static str, values: &'static [&'static str]) -> Enu
     }
 }
 
-/// The pixels of markdown headings `#` to `######` (the rich-text page: "从一级到六级的字号梯度为
-/// 26, 22, 20, 18, 17, 14px").
-pub const MARKDOWN_HEADING_PIXELS: [u32; 6] = [26, 22, 20, 18, 17, 14];
-
 /// The px range of a spacing value (`"<n>px"`).
 pub const SPACING_PX: std::ops::RangeInclusive<i64> = 0..=99;
 /// Spacing keywords (`large` is 12px in 2.0).

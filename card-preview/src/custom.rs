@@ -5,20 +5,56 @@
 //! attributes — before anything is drawn (the structure page's `config.style`; the rich-text
 //! page's "为移动端和桌面端定义不同的字号").
 
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use card_validate::spec::{self, Attr, Ty};
 use serde_json::{Map, Value};
 
-/// The keys whose value may be a colour name.
-const COLOUR_KEYS: &[&str] = &[
-    "text_color",
-    "color",
-    "background_color",
-    "background_style",
-    "border_color",
-    "font_color",
-    "fill_color",
-];
+/// The keys whose value the spec types as a colour (`text_color`, `background_style`,
+/// `border_color`…), gathered once from the card and every component.
+fn colour_keys() -> &'static HashSet<&'static str> {
+    static KEYS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    KEYS.get_or_init(|| {
+        fn walk(
+            attrs: &[Attr],
+            keys: &mut HashSet<&'static str>,
+            seen: &mut HashSet<&'static str>,
+        ) {
+            for a in attrs {
+                ty(a.name, &a.ty, keys, seen);
+            }
+        }
+        fn ty(
+            name: &'static str,
+            t: &Ty,
+            keys: &mut HashSet<&'static str>,
+            seen: &mut HashSet<&'static str>,
+        ) {
+            match t {
+                Ty::Color(_) => {
+                    keys.insert(name);
+                }
+                Ty::Obj(o) if seen.insert(o.name) => walk(o.attrs, keys, seen),
+                Ty::Arr(inner, _) | Ty::Locales(inner) | Ty::Named(inner) => {
+                    ty(name, inner, keys, seen)
+                }
+                Ty::OneOf(options) => options.iter().for_each(|o| ty(name, o, keys, seen)),
+                _ => {}
+            }
+        }
+        let (mut keys, mut seen) = (HashSet::new(), HashSet::new());
+        walk(spec::CARD.attrs, &mut keys, &mut seen);
+        for c in spec::COMPONENTS {
+            walk(c.attrs, &mut keys, &mut seen);
+        }
+        walk(&spec::COMMON_ATTRS, &mut keys, &mut seen);
+        keys
+    })
+}
 
-/// The markdown tag attributes that take a colour.
+/// The markdown tag attributes that take a colour (`<font color>`, `<number_tag font_color>`…);
+/// the spec does not model markdown tags' attributes.
 const COLOUR_ATTRS: &[&str] = &["color", "font_color", "background_color", "fill_color"];
 
 /// The card's custom sizes and colours, with the device and theme they are drawn for.
@@ -73,7 +109,7 @@ impl Styles {
                                 *s = keyword.to_owned();
                             }
                         }
-                        Value::String(s) if COLOUR_KEYS.contains(&k.as_str()) => {
+                        Value::String(s) if colour_keys().contains(k.as_str()) => {
                             if let Some(c) = self.colour(s) {
                                 *s = c.to_owned();
                             }
@@ -176,6 +212,21 @@ mod tests {
             )
             .is_none()
         );
+    }
+
+    #[test]
+    fn the_colour_keys_come_from_the_spec() {
+        for k in [
+            "text_color",
+            "color",
+            "background_color",
+            "background_style",
+            "border_color",
+            "fill_color",
+        ] {
+            assert!(colour_keys().contains(k), "{k}");
+        }
+        assert!(!colour_keys().contains("content") && !colour_keys().contains("text_size"));
     }
 
     #[test]

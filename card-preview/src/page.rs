@@ -182,7 +182,12 @@ pub fn render(card: &Value, options: Options) -> String {
     format!(
         "<!doctype html>\n<html{lang}><head><meta charset=\"utf-8\"><title>card preview</title><style>{}{marks}</style></head>\n<body><div class=\"card\" data-path=\"ROOT\" style=\"width:{width}\">{body}</div>\n<div class=\"findings\"><b>{verdict}</b><ul>{findings}</ul>{about}</div><script>{LOCATE}{}</script></body></html>\n",
         style::css(options.theme == Theme::Dark),
-        datetime::SCRIPT
+        // Only a page with times needs the script that redraws them.
+        if body.contains("class=\"time\"") {
+            datetime::SCRIPT
+        } else {
+            ""
+        }
     )
 }
 

@@ -634,4 +634,6 @@ fn the_summary_streaming_mode_and_card_link_are_listed() {
         "{page}"
     );
     assert!(!page.contains("streaming mode"), "{page}");
+    // A page without times carries no script to redraw them.
+    assert!(!page.contains("getTimezoneOffset"), "{page}");
 }

@@ -637,3 +637,37 @@ fn the_summary_streaming_mode_and_card_link_are_listed() {
     // A page without times carries no script to redraw them.
     assert!(!page.contains("getTimezoneOffset"), "{page}");
 }
+
+/// Counts `standard_icon` objects in a card.
+fn standard_icons(v: &serde_json::Value) -> usize {
+    match v {
+        serde_json::Value::Object(m) => {
+            usize::from(m.get("tag").and_then(|t| t.as_str()) == Some("standard_icon"))
+                + m.values().map(standard_icons).sum::<usize>()
+        }
+        serde_json::Value::Array(items) => items.iter().map(standard_icons).sum(),
+        _ => 0,
+    }
+}
+
+#[test]
+fn most_corpus_icons_are_drawn_not_squares() {
+    let (mut icons, mut squares) = (0, 0);
+    for (_, text) in corpus() {
+        let Ok(card) = serde_json::from_str::<serde_json::Value>(&text) else {
+            continue;
+        };
+        icons += standard_icons(&card);
+        let page = card_preview::render(&card, Options::default());
+        squares += page.matches("class=\"icon glyph\"").count();
+    }
+    println!(
+        "{} of {icons} standard_icon uses drawn (chevrons or drawings), {squares} squares",
+        icons - squares
+    );
+    assert!(icons > 100, "the corpus's icons are found ({icons})");
+    assert!(
+        squares * 100 <= icons * 15,
+        "{squares} of {icons} are squares"
+    );
+}

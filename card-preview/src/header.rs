@@ -3,7 +3,7 @@
 use serde_json::Value;
 
 use crate::component::{Out, icon, s, text};
-use crate::{esc, style};
+use crate::{esc, facts, style};
 
 pub(crate) fn header(h: &Value, out: &mut Out) {
     let (bg, title_colour) = style::template(s(h, "template"), out.dark);
@@ -22,13 +22,15 @@ pub(crate) fn header(h: &Value, out: &mut Out) {
         "<div class=\"header\" data-path=\"ROOT -> header\" style=\"background:{bg};color:{title_colour};padding:{padding}\">{}<div style=\"flex:1;min-width:0\"><div class=\"title\"><span style=\"display:-webkit-inline-box;-webkit-box-orient:vertical;-webkit-line-clamp:4;overflow:hidden\">{title}</span>",
         icon(h.get("icon"))
     ));
-    // The client shows at most three tags.
+    // The client shows at most three tags (the spec's list limit).
     for t in h
         .get("text_tag_list")
         .and_then(Value::as_array)
         .into_iter()
         .flatten()
-        .take(3)
+        .take(facts::shown(
+            card_validate::spec::HEADER.attr("text_tag_list"),
+        ))
     {
         let (fg, bg) = style::tag_colours(s(t, "color"));
         out.push(&format!(

@@ -13,6 +13,7 @@ mod component;
 mod custom;
 mod datetime;
 mod emoji;
+mod facts;
 mod header;
 mod locale;
 mod markdown;

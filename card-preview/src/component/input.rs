@@ -5,7 +5,7 @@
 use serde_json::Value;
 
 use super::{Out, attrs, icon, list, s, text};
-use crate::{esc, style};
+use crate::{esc, facts, style};
 
 /// `width`: `default` | `fill` | `"Npx"` as CSS (`default` keeps the control's own width).
 fn width(e: &Value, default: &str) -> String {
@@ -80,7 +80,10 @@ fn input(e: &Value, path: &str, out: &mut Out) {
     let placeholder = plain(e, "/placeholder/content");
     let css = width(e, "width:100%;");
     let control = if s(e, "input_type") == "multiline_text" {
-        let rows = e.get("rows").and_then(Value::as_u64).unwrap_or(5).min(50);
+        // The documented default; a preview caps very tall boxes at 50 rows.
+        let rows = facts::component_int("input", "rows", e.get("rows").and_then(Value::as_i64))
+            .unwrap_or(1)
+            .min(50);
         format!(
             "<textarea disabled rows=\"{rows}\" placeholder=\"{placeholder}\" style=\"{css}\">{value}</textarea>"
         )

@@ -7,7 +7,7 @@ use serde_json::Value;
 use super::{Out, attrs, s};
 use card_validate::spec;
 
-use crate::{datetime, esc, markdown, style};
+use crate::{datetime, esc, facts, markdown, style};
 
 pub(crate) fn table(e: &Value, path: &str, out: &mut Out) {
     let columns: Vec<&Value> = e
@@ -15,13 +15,14 @@ pub(crate) fn table(e: &Value, path: &str, out: &mut Out) {
         .and_then(Value::as_array)
         .into_iter()
         .flatten()
-        .take(50)
+        .take(facts::component_shown("table", "columns"))
         .collect();
-    let page = e
-        .get("page_size")
-        .and_then(Value::as_u64)
-        .unwrap_or(5)
-        .clamp(1, 10) as usize;
+    let page = facts::component_int(
+        "table",
+        "page_size",
+        e.get("page_size").and_then(Value::as_i64),
+    )
+    .unwrap_or(1) as usize;
     // The table page: low 32px (the default), middle 48, high 64, a px height in the spec's
     // range, or auto up to `row_max_height` (its spec default when unset); content taller than
     // its row is cut.

@@ -2,6 +2,9 @@
 //! decoded with prost's field codecs: `SeqID`=1, `LogID`=2, `service`=3, `method`=4 (0 control,
 //! 1 data), `headers`=5 (`{key=1, value=2}`), `PayloadEncoding`=6, `PayloadType`=7,
 //! `payload`=8, `LogIDNew`=9.
+//!
+//! The two `Message` impls are written out, not derived: `prost-derive` is built on syn 2, and
+//! the workspace keeps one syn (3) in its normal dependency graph.
 
 use prost::bytes::{Buf, BufMut};
 use prost::encoding::{DecodeContext, WireType, bytes, int32, message, skip_field, string, uint64};

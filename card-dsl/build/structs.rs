@@ -225,12 +225,14 @@ impl Shape<'_> {
                     let mut first = true;
                     #tag
                     #(#fields)*
-                    for (k, v) in &self.extra {
-                        if !first { out.push(','); }
-                        first = false;
-                        crate::write::write_str(k, out);
-                        out.push(':');
-                        crate::write::WriteJson::write_json(v, out);
+                    if crate::write::writing_extra() {
+                        for (k, v) in &self.extra {
+                            if !first { out.push(','); }
+                            first = false;
+                            crate::write::write_str(k, out);
+                            out.push(':');
+                            crate::write::WriteJson::write_json(v, out);
+                        }
                     }
                     out.push('}');
                 }

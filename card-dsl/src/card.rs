@@ -92,6 +92,21 @@ impl Card {
         out
     }
 
+    /// The keys this card holds that no typed field does: those the 2.0 docs do not list, kept
+    /// in the structs' `extra` maps (set with `.extra(…)`, `raw:key=` in `card!`, or read by
+    /// [`Card::from_json`]), as JSON pointers into [`Card::to_value`], in key order. Empty
+    /// for a card whose every key the model types; the validator warns about each of these.
+    pub fn untyped_keys(&self) -> Vec<String> {
+        let parse = |text: String| -> serde_json::Value {
+            serde_json::from_str(&text).expect("the writer writes JSON")
+        };
+        let full = parse(self.to_content());
+        let typed = parse(crate::write::typed_only(|| self.to_content()));
+        let mut out = Vec::new();
+        untyped(&full, &typed, &mut String::new(), &mut out);
+        out
+    }
+
     /// The card as a JSON value.
     pub fn to_value(&self) -> serde_json::Value {
         serde_json::to_value(self).expect("a card always serializes")
@@ -274,3 +289,35 @@ impl fmt::Display for FromJsonError {
 }
 
 impl std::error::Error for FromJsonError {}
+
+/// Pointers (from `at`) of the object keys in `full` that `typed` lacks.
+fn untyped(
+    full: &serde_json::Value,
+    typed: &serde_json::Value,
+    at: &mut String,
+    out: &mut Vec<String>,
+) {
+    use serde_json::Value;
+    let len = at.len();
+    match (full, typed) {
+        (Value::Object(f), Value::Object(t)) => {
+            for (k, v) in f {
+                at.push('/');
+                at.push_str(&k.replace('~', "~0").replace('/', "~1"));
+                match t.get(k) {
+                    Some(tv) => untyped(v, tv, at, out),
+                    None => out.push(at.clone()),
+                }
+                at.truncate(len);
+            }
+        }
+        (Value::Array(f), Value::Array(t)) => {
+            for (i, (v, tv)) in f.iter().zip(t).enumerate() {
+                at.push_str(&format!("/{i}"));
+                untyped(v, tv, at, out);
+                at.truncate(len);
+            }
+        }
+        _ => {}
+    }
+}

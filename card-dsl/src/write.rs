@@ -6,6 +6,30 @@
 
 use std::collections::BTreeMap;
 
+thread_local! {
+    /// Set while [`typed_only`] writes: the structs leave out the keys they keep in `extra`.
+    static TYPED_ONLY: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether the structs write their `extra` keys (always, except inside [`typed_only`]).
+#[doc(hidden)]
+pub fn writing_extra() -> bool {
+    !TYPED_ONLY.with(std::cell::Cell::get)
+}
+
+/// Runs `write` with the `extra` keys of every struct left out, so what it writes is what the
+/// typed fields alone hold.
+pub(crate) fn typed_only<R>(write: impl FnOnce() -> R) -> R {
+    struct Reset(bool);
+    impl Drop for Reset {
+        fn drop(&mut self) {
+            TYPED_ONLY.with(|t| t.set(self.0));
+        }
+    }
+    let _reset = Reset(TYPED_ONLY.with(|t| t.replace(true)));
+    write()
+}
+
 /// Writes a value as compact JSON, exactly as serde_json would.
 #[doc(hidden)]
 pub trait WriteJson {

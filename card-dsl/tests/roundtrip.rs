@@ -2,7 +2,7 @@
 //! succeeds and serializing back gives the same JSON (as values; `config.update_multi: true` may be
 //! added). Structurally invalid cards are rejected by `from_json` or by `validate()`.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 mod common;
 
@@ -11,8 +11,8 @@ use common::with_update_multi as expected;
 use serde_json::Value;
 
 fn dir(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../shared/corpus/cards")
+    card_test_support::shared_dir()
+        .join("corpus/cards")
         .join(name)
 }
 
@@ -27,6 +27,7 @@ fn files(name: &str) -> Vec<PathBuf> {
 
 #[test]
 fn corpus_v2_cards_round_trip() {
+    card_test_support::need!(card_test_support::corpus());
     let mut n = 0;
     for path in files("v2") {
         let text = std::fs::read_to_string(&path).unwrap();
@@ -51,6 +52,7 @@ fn corpus_v2_cards_round_trip() {
 
 #[test]
 fn structurally_invalid_cards_are_rejected() {
+    card_test_support::need!(card_test_support::corpus());
     for path in files("v2-invalid") {
         let text = std::fs::read_to_string(&path).unwrap();
         let rejected = match Card::from_json(&text) {
@@ -104,7 +106,8 @@ fn from_json_keeps_undocumented_keys() {
 /// `to_content` writes directly; it must be byte for byte what serde gives, for every corpus card.
 #[test]
 fn direct_writer_matches_serde_byte_for_byte() {
-    for path in files("v2") {
+    let corpus = card_test_support::corpus().map(|_| files("v2"));
+    for path in corpus.into_iter().flatten() {
         let card = Card::from_json(&std::fs::read_to_string(&path).unwrap()).unwrap();
         assert_eq!(
             card.to_content(),

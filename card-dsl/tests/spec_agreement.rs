@@ -1,7 +1,7 @@
 //! The typed model and the spec agree: for every component, an instance with every attribute the
 //! spec lists (recursively, in every shared object) reads into the model and writes back
-//! unchanged. So every spec attribute is reachable from the model, and (as the model rejects
-//! unknown keys and writes only what it read) the model has nothing the spec lacks.
+//! unchanged, and lands in a typed field (no key is kept in `extra`). Every key of the corpus's and
+//! production's cards lands in a typed field too, except exactly those the validator calls unknown.
 
 use card_dsl::Element;
 use card_validate::spec::{self, Format, Object, Slot, Status, Ty};
@@ -80,6 +80,12 @@ fn every_spec_attribute_of_every_component_round_trips() {
             "{} does not write back what it read",
             c.tag
         );
+        let untyped = in_card(element).untyped_keys();
+        assert!(
+            untyped.is_empty(),
+            "{}: documented keys with no typed field: {untyped:?}",
+            c.tag
+        );
     }
     println!("{attributes} top-level attributes set across the components");
     assert!(attributes > 300, "{attributes}");
@@ -102,11 +108,58 @@ fn column_and_shared_objects_round_trip() {
                       "card_link": full_object(&spec::CARD_LINK, 0), "body": full_object(&spec::BODY, 0)});
     let parsed: card_dsl::Card = serde_json::from_value(card.clone()).unwrap();
     assert_eq!(parsed.to_value(), card);
+    assert_eq!(parsed.untyped_keys(), Vec::<String>::new());
+    let in_set =
+        json!({"schema": "2.0", "body": {"elements": [{"tag": "column_set", "columns": [input]}]}});
+    let untyped = serde_json::from_value::<card_dsl::Card>(in_set)
+        .unwrap()
+        .untyped_keys();
+    assert!(untyped.is_empty(), "column: {untyped:?}");
+}
+
+fn in_card(element: Element) -> card_dsl::Card {
+    card_dsl::Card::new().body(card_dsl::Body::new().elements(vec![element]))
+}
+
+/// Every key of every valid 2.0 card in the corpus and from production lands in a typed field,
+/// except the keys the validator reports as unknown (`unknown-property`), which land in `extra`.
+#[test]
+fn corpus_keys_land_in_typed_fields_except_the_unknown_ones() {
+    let corpus = card_test_support::need!(card_test_support::corpus_cards());
+    let (mut cards, mut kept) = (0, 0);
+    for dir in ["v2", "wild/v2"] {
+        let mut files: Vec<_> = std::fs::read_dir(corpus.join(dir))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        files.sort();
+        for path in files {
+            let text = std::fs::read_to_string(&path).unwrap();
+            let Ok(card) = card_dsl::Card::from_json(&text) else {
+                continue;
+            };
+            let mut unknown: Vec<String> = card
+                .validate()
+                .warnings()
+                .filter(|d| d.rule == &card_validate::rules::UNKNOWN_PROPERTY)
+                .map(|d| d.pointer.clone())
+                .collect();
+            unknown.sort();
+            let mut untyped = card.untyped_keys();
+            untyped.sort();
+            assert_eq!(untyped, unknown, "{}", path.display());
+            cards += 1;
+            kept += untyped.len();
+        }
+    }
+    println!("{cards} cards; {kept} unknown keys kept in `extra`, every other key typed");
+    assert!(cards >= 80, "{cards}");
 }
 
 #[test]
-fn the_model_rejects_what_the_spec_does_not_have() {
-    // Keys the spec does not list are kept, not refused (card_validate::rules::UNKNOWN_PROPERTY);
+fn the_model_keeps_unknown_keys_apart_and_refuses_removed_ones() {
+    // Keys the spec does not list are kept in `extra`, not refused
+    // (card_validate::rules::UNKNOWN_PROPERTY), and only they: `content` is typed.
     // Card::from_json refuses removed ones by rule before serde sees them.
     let el =
         serde_json::from_value::<Element>(json!({"tag": "markdown", "content": "x", "future": 1}))
@@ -115,6 +168,8 @@ fn the_model_rejects_what_the_spec_does_not_have() {
         panic!("{el:?}")
     };
     assert_eq!(md.extra.get("future"), Some(&json!(1)));
+    assert_eq!(md.extra.len(), 1);
+    assert_eq!(in_card(el).untyped_keys(), ["/body/elements/0/future"]);
     assert!(
         card_dsl::Card::from_json(
             r#"{"schema":"2.0","body":{"elements":[{"tag":"markdown","content":"x","href":{}}]}}"#

@@ -78,7 +78,24 @@ fn writes_a_picture_cut_to_the_card() {
         env!("CARGO_MANIFEST_DIR"),
         "/../card-validate/examples/cards/deploy-finished.json"
     );
-    let out = bin().arg(card).arg("--png").arg(&png).output().unwrap();
+    let missing = bin()
+        .arg(card)
+        .arg("--png")
+        .arg(dir.join("x.png"))
+        .args(["--chromium", "/nonexistent/chromium"])
+        .output()
+        .unwrap();
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("cannot run /nonexistent/chromium"));
+
+    let chromium = card_test_support::need!(card_test_support::chromium());
+    let out = bin()
+        .arg(card)
+        .arg("--png")
+        .arg(&png)
+        .args(["--chromium", &chromium])
+        .output()
+        .unwrap();
     assert!(
         out.status.success(),
         "{}",
@@ -91,15 +108,5 @@ fn writes_a_picture_cut_to_the_card() {
     let height = u32::from_be_bytes(bytes[20..24].try_into().unwrap());
     assert_eq!(width, 1400);
     assert!((100..600).contains(&height), "cut to the card: {height}");
-
-    let missing = bin()
-        .arg(card)
-        .arg("--png")
-        .arg(dir.join("x.png"))
-        .args(["--chromium", "/nonexistent/chromium"])
-        .output()
-        .unwrap();
-    assert_eq!(missing.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&missing.stderr).contains("cannot run /nonexistent/chromium"));
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -12,7 +12,13 @@ use redis_server::Redis;
 
 #[tokio::main(flavor = "multi_thread", worker_threads = 2)]
 async fn main() {
-    let redis = Redis::start();
+    let Some(redis) = Redis::start() else {
+        // A benchmark with nothing to measure fails rather than report nothing.
+        eprintln!(
+            "error: the replicas benchmark needs redis-server (apt-get install redis-server)"
+        );
+        std::process::exit(1);
+    };
     let url = redis.url();
     let emu = Emulator::start().await.expect("emulator");
     let setup = emu.client().build().unwrap();

@@ -101,8 +101,13 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
     // 5. What pre-flight catches before anything is sent.
     let bad = Card::from_json(BAD_CARD)?;
     match client.update_card(&id, &bad).await {
-        Err(e) => println!("5. pre-flight refused a bad card without sending it: {e}"),
-        Ok(()) => println!("5. unexpected: the bad card was accepted"),
+        Err(e) if e.is_preflight() && e.code() == Some(230099) => {
+            println!("5. pre-flight refused a bad card without sending it: {e}")
+        }
+        Err(e) => {
+            return Err(format!("the bad card was refused, but not by pre-flight: {e}").into());
+        }
+        Ok(()) => return Err("the bad card was accepted".into()),
     }
 
     if let Some(emu) = &emulator {
@@ -119,14 +124,17 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
         }
         let m = emu.message(&id).ok_or("the emulator lost the card")?;
         let s = emu.stats();
+        let is_final = m.content == answer_card(&words, words.len(), true).to_content();
         println!(
-            "emulator: card updated {} times, content is the final card: {}; {} API requests, {} token fetch(es), {} × 230020",
-            m.updates,
-            m.content == answer_card(&words, words.len(), true).to_content(),
-            s.requests,
-            s.token_requests,
-            s.rate_limited
+            "emulator: card updated {} times, content is the final card: {is_final}; {} API requests, {} token fetch(es), {} × 230020",
+            m.updates, s.requests, s.token_requests, s.rate_limited
         );
+        if !is_final {
+            return Err("the card on the emulator is not the final version".into());
+        }
+        if s.rate_limited > 0 {
+            return Err(format!("{} requests were refused with 230020", s.rate_limited).into());
+        }
     }
     Ok(())
 }

@@ -136,18 +136,29 @@ async fn chat_button_reports_failed_users() {
 
 #[tokio::test]
 async fn sends_are_idempotent_across_retries() {
-    // A dropped connection after the server stored the message must not send it twice: the
-    // client's uuid de-duplicates. Here: the first attempt is dropped before the handler runs,
-    // so exactly one message exists afterwards either way.
+    // The server stores the message, then the connection drops before its answer: the client
+    // retries, and only the send's uuid keeps the message from being delivered twice.
     let emu = Emulator::start().await.unwrap();
     let client = emu.client().build().unwrap();
-    emu.inject(card_send::emulator::Fault::Drop, 1);
+    emu.inject(card_send::emulator::Fault::LoseReply, 1);
     let id = client
         .send_card(emu.chat_id(), &status_card("x"))
         .await
         .unwrap();
     assert!(emu.message(&id).is_some());
-    assert_eq!(emu.stats().sends, 1);
+    assert_eq!(emu.stats().sends, 1, "the retried send was delivered twice");
+    // A reply too.
+    emu.inject(card_send::emulator::Fault::LoseReply, 1);
+    let reply = client
+        .reply_message(&id, &MessageContent::text("again"), false)
+        .await
+        .unwrap();
+    assert!(emu.message(&MessageId::new(reply.message_id)).is_some());
+    assert_eq!(
+        emu.stats().sends,
+        2,
+        "the retried reply was delivered twice"
+    );
     let unknown = client
         .get_message(&MessageId::new("om_nope"))
         .await

@@ -148,5 +148,8 @@ async fn with_no_connection_a_click_fails_as_unreachable() {
             "ou_x",
         )
         .await;
-    assert!(click.error.is_some(), "{click:?}");
+    let (code, message) = click.error.clone().expect("the click fails");
+    assert_eq!(code, card_send::platform::CALLBACK_UNREACHABLE, "{click:?}");
+    assert_eq!(message, "no long connection is open");
+    assert!(!click.card_applied && click.toast.is_none(), "{click:?}");
 }

@@ -60,7 +60,7 @@ async fn three_replicas(
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn three_replicas_sharing_redis_stay_under_the_apps_limit() {
-    let redis = Redis::start();
+    let redis = card_test_support::need!(Redis::start());
     let emu = Emulator::start().await.unwrap();
     let (limited, elapsed) = three_replicas(&emu, Some(&redis.url()), 50).await;
     assert_eq!(limited, 0, "0 × 230020 with shared limits");

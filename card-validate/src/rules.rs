@@ -294,7 +294,9 @@ pub static NULL_VALUE: Rule = rule(
 /// A required key is missing.
 pub static MISSING_REQUIRED: Rule = rule(
     "missing-required",
-    codes::PARSE,
+    // The one reply on record for a missing required key is 11310, not the 200621 of a parse
+    // error.
+    codes::CONTENT_RULE,
     E,
     "a key the docs mark required is missing",
     Evidence::Observed {

@@ -31,6 +31,7 @@ fn labels() -> serde_json::Map<String, Value> {
 
 #[test]
 fn cards_labelled_valid_have_no_errors() {
+    card_test_support::need!(card_test_support::corpus());
     let mut checked = 0;
     for (file, label) in labels() {
         if label["valid"] != Value::Bool(true) {
@@ -54,6 +55,7 @@ fn cards_labelled_valid_have_no_errors() {
 
 #[test]
 fn labelled_errors_are_reported_with_code_sub_code_and_path() {
+    card_test_support::need!(card_test_support::corpus());
     let strict = Options::default().strict(true);
     let (mut as_errors, mut as_strict_warnings, mut total) = (0, 0, 0);
     for (file, label) in labels() {
@@ -101,6 +103,7 @@ fn labelled_errors_are_reported_with_code_sub_code_and_path() {
 
 #[test]
 fn kinds_are_recognised() {
+    card_test_support::need!(card_test_support::corpus());
     for (file, _) in labels() {
         let kind = validate_str(&read(&file)).kind();
         let want = match file.split('/').next().unwrap() {
@@ -114,6 +117,7 @@ fn kinds_are_recognised() {
 
 #[test]
 fn v1_cards_list_what_would_break_as_2_0() {
+    card_test_support::need!(card_test_support::corpus());
     let mut with_findings = 0;
     for (file, _) in labels().into_iter().filter(|(f, _)| f.starts_with("v1/")) {
         let report = validate_str(&read(&file));
@@ -135,6 +139,7 @@ fn v1_cards_list_what_would_break_as_2_0() {
 
 #[test]
 fn reference_material_never_panics() {
+    card_test_support::need!(card_test_support::corpus());
     let mut n = 0;
     for dir in ["v2-reference", "v1-reference"] {
         for entry in std::fs::read_dir(corpus().join("cards").join(dir)).unwrap() {

@@ -205,6 +205,82 @@ fn every_error_rule_fires_and_names_its_evidence() {
     }
 }
 
+/// The platform codes an evidence text quotes: numbers after `ErrCode`, `code=` or
+/// `feishu_code`, and the code column of a docs table row (`200621 | …`).
+fn quoted_codes(text: &str) -> Vec<u32> {
+    let mut out = Vec::new();
+    let digits = |rest: &str| -> Option<u32> {
+        let n: String = rest
+            .trim_start_matches([' ', ':', '='])
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect();
+        n.parse().ok()
+    };
+    for marker in ["ErrCode", "code=", "feishu_code"] {
+        for (at, _) in text.match_indices(marker) {
+            out.extend(digits(&text[at + marker.len()..]));
+        }
+    }
+    // A docs table row: `| 230025 | The length …` or `400 | 230001 | param is invalid`.
+    for cell in text.split('|') {
+        let words: Vec<&str> = cell.split_whitespace().collect();
+        for word in [words.first(), words.last()].into_iter().flatten() {
+            if let Ok(n) = word.parse::<u32>()
+                && n >= 10_000
+            {
+                out.push(n);
+            }
+        }
+    }
+    out
+}
+
+/// Where a rule's evidence quotes a code, the rule reports that code: its sub-code when it has
+/// one, else its outer code. The rules whose evidence quotes no code (a docs sentence that the
+/// server refuses, without the reply) are listed: their sub-code is the family the docs' table
+/// gives for such content (200621 for a parse, 11310 for a content rule), and the list changes
+/// only on purpose.
+#[test]
+fn every_error_rules_code_is_the_code_its_evidence_quotes() {
+    let mut unquoted = Vec::new();
+    for r in rules::RULES
+        .iter()
+        .filter(|r| r.severity == Severity::Error)
+    {
+        let quoted = quoted_codes(&evidence_text(r));
+        if quoted.is_empty() {
+            unquoted.push(r.id);
+            continue;
+        }
+        let reported = r.sub_code.unwrap_or(r.code);
+        assert!(
+            quoted.contains(&reported),
+            "{} reports {}/{reported} but its evidence quotes {quoted:?}: {}",
+            r.id,
+            r.code,
+            evidence_text(r)
+        );
+    }
+    assert_eq!(
+        unquoted,
+        [
+            "removed-property",
+            "removed-value",
+            "element-id-format",
+            "update-multi-false",
+            "unsupported-v1-tag",
+            "placement",
+            "form-only-property",
+            "nesting-depth",
+            "name-duplicate",
+        ]
+    );
+    // The check can fail: a code its evidence does not quote.
+    assert_eq!(quoted_codes("ErrCode: 11310; ErrMsg: img element"), [11310]);
+    assert!(!quoted_codes(&evidence_text(&rules::MISSING_REQUIRED)).contains(&200621));
+}
+
 #[test]
 fn warnings_are_warnings_until_strict() {
     let text = card(r#"{"tag":"markdown","content":"x","text_algin":"left"}"#);

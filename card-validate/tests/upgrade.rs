@@ -28,7 +28,9 @@ fn cards(dir: &str) -> Vec<(String, String)> {
 
 #[test]
 fn every_1_0_card_upgrades_clean_or_reports_what_is_left() {
+    card_test_support::need!(card_test_support::corpus());
     let (mut total, mut clean, mut reported) = (0, 0, 0);
+    let (mut lost, mut texts_checked) = (Vec::new(), 0);
     let mut failures = Vec::new();
     for dir in ["v1", "wild/v1"] {
         for (name, text) in cards(dir) {
@@ -40,6 +42,18 @@ fn every_1_0_card_upgrades_clean_or_reports_what_is_left() {
                     continue;
                 }
             };
+            // Every text of the 1.0 card is still in the 2.0 card, or a note names it as dropped.
+            let (mut before, mut after) = (Vec::new(), Vec::new());
+            texts(&serde_json::from_str(&text).unwrap(), &mut before);
+            strings(&u.card, &mut after);
+            for t in &before {
+                // Kept, or dropped with a note that names it.
+                let noted = u.notes.iter().any(|n| n.message.contains(t.as_str()));
+                if !noted && !after.iter().any(|a| a.contains(t.as_str())) {
+                    lost.push(format!("{dir}/{name}: {t:?}"));
+                }
+            }
+            texts_checked += before.len();
             let report = card_validate::validate(&u.card);
             let errors: Vec<_> = report.errors().collect();
             let not_converted = u
@@ -72,11 +86,49 @@ fn every_1_0_card_upgrades_clean_or_reports_what_is_left() {
             }
         }
     }
-    println!("1.0 cards: {total}; upgraded clean: {clean}; with reported leftovers: {reported}");
+    println!(
+        "1.0 cards: {total}; upgraded clean: {clean}; with reported leftovers: {reported}; {texts_checked} texts kept"
+    );
     assert!(
         failures.is_empty(),
         "{}\n{}",
         failures.len(),
         failures.join("\n")
     );
+    assert!(
+        lost.is_empty(),
+        "texts lost in the upgrade:\n{}",
+        lost.join("\n")
+    );
+    // Exact: a card that stops upgrading clean, or a card that goes missing, fails here.
+    assert_eq!((clean, reported, total), (70, 1, 71));
+    assert!(texts_checked >= 370, "{texts_checked}");
+}
+
+/// The texts a reader sees: the non-empty `content` and `text` strings, trimmed.
+fn texts(v: &serde_json::Value, out: &mut Vec<String>) {
+    match v {
+        serde_json::Value::Object(m) => {
+            for (k, x) in m {
+                match x.as_str().map(str::trim) {
+                    Some(t) if (k == "content" || k == "text") && !t.is_empty() => {
+                        out.push(t.to_owned());
+                    }
+                    _ => texts(x, out),
+                }
+            }
+        }
+        serde_json::Value::Array(a) => a.iter().for_each(|x| texts(x, out)),
+        _ => {}
+    }
+}
+
+/// Every string value.
+fn strings(v: &serde_json::Value, out: &mut Vec<String>) {
+    match v {
+        serde_json::Value::String(s) => out.push(s.clone()),
+        serde_json::Value::Object(m) => m.values().for_each(|x| strings(x, out)),
+        serde_json::Value::Array(a) => a.iter().for_each(|x| strings(x, out)),
+        _ => {}
+    }
 }

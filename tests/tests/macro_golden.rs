@@ -6,8 +6,8 @@ use serde_json::{Value, json};
 
 #[track_caller]
 fn golden(file: &str, card: Card) {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../shared/corpus/cards/v2")
+    let path = card_test_support::need!(card_test_support::corpus_cards())
+        .join("v2")
         .join(file);
     let mut expected: Value =
         serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();

@@ -3,7 +3,7 @@
 //! rejected card gives the code, sub-code and ErrPath the server answered; every v1 card is
 //! recognised as 1.0.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 #[path = "../../card-dsl/tests/common/mod.rs"]
 mod common;
@@ -14,7 +14,7 @@ use common::with_update_multi;
 use serde_json::Value;
 
 fn corpus() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus")
+    card_test_support::shared_dir().join("corpus")
 }
 
 fn labels() -> serde_json::Map<String, Value> {
@@ -30,46 +30,11 @@ fn read(file: &str) -> String {
     std::fs::read_to_string(corpus().join("cards/wild").join(file)).unwrap()
 }
 
-/// `(code, sub_code, ErrPath)` quoted in a `server_error` text.
-fn quoted(server_error: &str) -> (u32, u32, String) {
-    let text = server_error
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
-    let number_after = |marker: &str| -> Option<u32> {
-        let at = text.find(marker)? + marker.len();
-        let digits: String = text[at..]
-            .trim_start_matches([' ', ':', '='])
-            .chars()
-            .take_while(char::is_ascii_digit)
-            .collect();
-        digits.parse().ok()
-    };
-    // The outer code when the reply quotes one (`feishu_code: 230099`, `code=230099`); an `ErrCode`
-    // sub-code only ever comes inside a 230099 reply (the send page's table), so it implies 230099.
-    let code = ["feishu_code", "code="]
-        .iter()
-        .find_map(|m| number_after(m))
-        .or_else(|| (text.contains("ErrCode") || text.contains("→ 200")).then_some(230099))
-        .expect("an outer code in the server reply");
-    let sub = number_after("ErrCode")
-        .or_else(|| number_after("→"))
-        .expect("a sub-code in the server reply");
-    let path = match text.find("ROOT") {
-        Some(at) => {
-            let rest = &text[at..];
-            let end = rest.find(';').unwrap_or(rest.len());
-            rest[..end].trim().to_owned()
-        }
-        // `unknown property: elements, path: []`: the root object.
-        None if text.contains("path: []") => "ROOT".to_owned(),
-        None => panic!("no ErrPath in {server_error}"),
-    };
-    (code, sub, path)
-}
+use card_test_support::recorded_reply as quoted;
 
 #[test]
 fn wild_v2_cards_are_clean_load_and_round_trip() {
+    card_test_support::need!(card_test_support::corpus());
     let (mut clean, mut loaded, mut unchanged, mut total) = (0, 0, 0, 0);
     for (file, label) in labels() {
         if !file.starts_with("v2/") || label["expect"] != "valid" {
@@ -105,6 +70,7 @@ fn wild_v2_cards_are_clean_load_and_round_trip() {
 
 #[test]
 fn wild_rejected_cards_give_the_servers_answer() {
+    card_test_support::need!(card_test_support::corpus());
     let mut found = 0;
     for (file, label) in labels() {
         if label["expect"] != "invalid" {
@@ -128,6 +94,7 @@ fn wild_rejected_cards_give_the_servers_answer() {
 
 #[test]
 fn wild_v1_cards_are_recognised() {
+    card_test_support::need!(card_test_support::corpus());
     let mut n = 0;
     for (file, label) in labels() {
         if !file.starts_with("v1/") {

@@ -67,8 +67,12 @@ pub enum Fault {
     Status(u16),
     /// Wait this long, then answer normally (a client timeout shorter than this sees a timeout).
     Delay(Duration),
-    /// Close the connection without answering.
+    /// Close the connection without answering, before the request is handled.
     Drop,
+    /// Handle the request (it takes effect: a message is stored, a card changed), then close the
+    /// connection without the answer, as a network fault after the server's work does. The client
+    /// sees a dropped connection and retries; only its `uuid` keeps the retry from acting twice.
+    LoseReply,
     /// Answer with this platform code and its documented message (HTTP 400).
     Code(u32),
 }

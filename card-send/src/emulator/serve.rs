@@ -59,6 +59,10 @@ async fn handle(
     if !is_token && let Some(fault) = state.take_fault() {
         match fault {
             Fault::Drop => return Err(Dropped),
+            Fault::LoseReply => {
+                let _ = router.oneshot(req.map(Body::new)).await;
+                return Err(Dropped);
+            }
             Fault::Status(status) => {
                 state
                     .counters

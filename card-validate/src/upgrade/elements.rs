@@ -176,6 +176,16 @@ impl Upgrader {
                 }
                 Some("img") if icon.is_none() => {
                     icon = e.get("img_key").cloned();
+                    let alt = e.pointer("/alt/content").and_then(Value::as_str);
+                    if let Some(alt) = alt.filter(|a| !a.trim().is_empty()) {
+                        self.note(
+                            &item_path(&key_path(path, "elements"), i, e),
+                            NoteKind::NotConverted,
+                            format!(
+                                "the image's alt text {alt:?} was dropped: a 2.0 icon has none"
+                            ),
+                        );
+                    }
                 }
                 _ => self.note(
                     &item_path(&key_path(path, "elements"), i, e),

@@ -153,12 +153,51 @@ fn no_component_is_dropped() {
             );
             checked += 1;
         }
+        // And each one draws something (text, a picture or control, or a visible box), unless
+        // the card gives it nothing to show: an empty text, as a stream's placeholder is.
+        let mut empty = Vec::new();
+        empty_texts(
+            &v["body"]["elements"],
+            "ROOT -> body -> elements",
+            &mut empty,
+        );
+        for (path, draws) in html5::drawn_components(&page) {
+            assert!(
+                draws || empty.contains(&path),
+                "{name}: {path} is in the page but draws nothing"
+            );
+        }
     }
-    println!("{checked} components found in their pages");
+    println!("{checked} components found in their pages, each drawing something");
     assert!(
         checked > 500,
         "the corpus's components are walked ({checked})"
     );
+}
+
+/// The ErrPaths of the markdown components with no text (a stream's placeholder).
+fn empty_texts(list: &serde_json::Value, path: &str, out: &mut Vec<String>) {
+    let mut all = Vec::new();
+    paths(list, path, &mut all);
+    let mut values = Vec::new();
+    components(list, &mut values);
+    for (p, e) in all.into_iter().zip(values) {
+        if e["tag"] == "markdown" && e["content"].as_str().is_some_and(|c| c.trim().is_empty()) {
+            out.push(p);
+        }
+    }
+}
+
+/// Every component in `list` and in the containers inside it, in the order `paths` gives.
+fn components<'a>(list: &'a serde_json::Value, out: &mut Vec<&'a serde_json::Value>) {
+    for e in list.as_array().into_iter().flatten() {
+        out.push(e);
+        components(&e["elements"], out);
+        if e["tag"] == "column_set" {
+            components(&e["columns"], out);
+        }
+        components(&e["button_area"]["buttons"], out);
+    }
 }
 
 #[test]

@@ -224,10 +224,214 @@ fn a_form_submission_decodes_by_control_name() {
     );
 }
 
+/// Which check a request stopped at (or `accepted`).
+fn stage(result: &Result<Callback, CallbackError>) -> &'static str {
+    match result {
+        Ok(Callback::CardAction(_)) => "accepted: card action",
+        Ok(Callback::Challenge(_)) => "accepted: url check",
+        Ok(_) => "accepted: other event",
+        Err(CallbackError::Json { .. }) => "json",
+        Err(CallbackError::Decrypt(_) | CallbackError::NoEncryptKey) => "decrypt",
+        Err(CallbackError::MissingHeader(_)) => "headers",
+        Err(CallbackError::BadSignature) => "signature",
+        Err(CallbackError::StaleTimestamp { .. }) => "timestamp",
+        Err(CallbackError::BadToken) => "token",
+        Err(CallbackError::Replay(_)) => "replay",
+        Err(CallbackError::Shape(_) | CallbackError::Value { .. }) => "event shape",
+        Err(_) => "other",
+    }
+}
+
+/// A valid request, then one change. Changes made after signing (the body, the timestamp, the
+/// nonce, the signature) are an attacker's, who lacks the key: the request must be refused.
+/// Changes made before signing (the token, the event type, the event's fields, a replay, the
+/// time it arrives) exercise the checks behind the signature.
+#[derive(Debug, Clone)]
+enum Change {
+    None,
+    FlipBodyByte(prop::sample::Index, u8),
+    TruncateBody(prop::sample::Index),
+    Timestamp(u64),
+    Nonce(String),
+    Signature(prop::sample::Index),
+    DropHeader(u8),
+    Token(String),
+    EventType(String),
+    RemovePointer(u8),
+    WrongType(u8),
+    Replay,
+    ArriveAfter(u64),
+    SignedAt(u64),
+    UrlCheck(String),
+}
+
+fn change() -> impl Strategy<Value = Change> {
+    prop_oneof![
+        Just(Change::None),
+        (any::<prop::sample::Index>(), 1u8..=255).prop_map(|(i, x)| Change::FlipBodyByte(i, x)),
+        any::<prop::sample::Index>().prop_map(Change::TruncateBody),
+        prop_oneof![Just(u64::MAX), Just(0u64), any::<u64>()].prop_map(Change::Timestamp),
+        "[a-z0-9]{0,8}".prop_map(Change::Nonce),
+        any::<prop::sample::Index>().prop_map(Change::Signature),
+        (0u8..3).prop_map(Change::DropHeader),
+        "[a-z-]{0,20}".prop_map(Change::Token),
+        prop_oneof![Just("im.message.receive_v1".to_owned()), "[a-z._]{0,20}"]
+            .prop_map(Change::EventType),
+        (0u8..5).prop_map(Change::RemovePointer),
+        (0u8..3).prop_map(Change::WrongType),
+        Just(Change::Replay),
+        prop_oneof![Just(10 * 365 * 86_400), 0u64..1_000].prop_map(Change::ArriveAfter),
+        prop_oneof![
+            Just(u64::MAX),
+            Just(0u64),
+            any::<u64>(),
+            Just(now_secs() + 301)
+        ]
+        .prop_map(Change::SignedAt),
+        "[a-z0-9]{0,12}".prop_map(Change::UrlCheck),
+    ]
+}
+
+/// How many cases reached each stage, over the property test's run.
+static STAGES: std::sync::Mutex<Vec<(&'static str, u32)>> = std::sync::Mutex::new(Vec::new());
+
+fn count(stage: &'static str) {
+    let mut s = STAGES.lock().unwrap();
+    match s.iter_mut().find(|(n, _)| *n == stage) {
+        Some((_, c)) => *c += 1,
+        None => s.push((stage, 1)),
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 3000, ..ProptestConfig::default() })]
+
+    /// Run by `mutated_requests_reach_every_check`, which then reads the counts.
+    fn mutated_signed_and_encrypted_requests_are_refused_at_their_check(
+        change in change(),
+        encrypted in any::<bool>(),
+        id in "[a-z0-9]{1,12}",
+        request in any::<u64>(),
+    ) {
+        let mut v: serde_json::Value = serde_json::from_str(&event(
+            &format!("ev-{id}"),
+            serde_json::json!({"action": "approve", "request": request}),
+        ))
+        .unwrap();
+        let now = now_secs();
+        let mut arrive = SystemTime::now();
+        match &change {
+            Change::Token(t) => v["header"]["token"] = serde_json::json!(t),
+            Change::EventType(t) => v["header"]["event_type"] = serde_json::json!(t),
+            Change::RemovePointer(k) => {
+                // The header, its event_id and the event are required; inside the event the
+                // receiver is lenient (a missing action or operator is empty).
+                let (parent, key) = [("", "header"), ("", "event"), ("/event", "action"),
+                                     ("/event", "operator"), ("/header", "event_id")][*k as usize];
+                v.pointer_mut(parent).unwrap().as_object_mut().unwrap().remove(key);
+            }
+            Change::WrongType(k) => {
+                let at = ["/event/operator", "/event/action", "/event/context"][*k as usize];
+                *v.pointer_mut(at).unwrap() = serde_json::json!(5);
+            }
+            Change::UrlCheck(c) => {
+                v = serde_json::json!({"challenge": c, "token": TOKEN, "type": "url_verification"});
+            }
+            Change::ArriveAfter(s) => arrive += Duration::from_secs(*s),
+            _ => {}
+        }
+        let plain = v.to_string();
+        let mut body = if encrypted {
+            serde_json::json!({"encrypt": encrypt(KEY, [5; 16], &plain)}).to_string().into_bytes()
+        } else {
+            plain.into_bytes()
+        };
+        let sign_at = match change {
+            Change::SignedAt(t) => t,
+            _ => now,
+        };
+        let mut headers = signed(std::str::from_utf8(&body).unwrap(), sign_at);
+        let valid = (body.clone(), headers.clone());
+        match &change {
+            Change::FlipBodyByte(i, x) => {
+                let at = i.index(body.len());
+                body[at] ^= x;
+            }
+            Change::TruncateBody(i) => body.truncate(i.index(body.len())),
+            Change::Timestamp(t) if t.to_string() != now.to_string() => headers.timestamp = Some(t.to_string()),
+            Change::Nonce(n) if n != "nonce-1" => headers.nonce = Some(n.clone()),
+            Change::Signature(i) => {
+                let mut sig = headers.signature.clone().unwrap().into_bytes();
+                let at = i.index(sig.len());
+                sig[at] = if sig[at] == b'0' { b'1' } else { b'0' };
+                headers.signature = Some(String::from_utf8(sig).unwrap());
+            }
+            Change::DropHeader(k) => match k {
+                0 => headers.signature = None,
+                1 => headers.timestamp = None,
+                _ => headers.nonce = None,
+            },
+            _ => {}
+        }
+        let r = receiver();
+        if matches!(change, Change::Replay) {
+            prop_assert!(r.receive_at(&valid.1, &valid.0, arrive).is_ok());
+        }
+        let result = r.receive_at(&headers, &body, arrive);
+        let reached = stage(&result);
+        count(reached);
+        let tampered = (body.clone(), headers.clone()) != valid;
+        match &change {
+            // An attacker's change never gets through.
+            _ if tampered => prop_assert!(result.is_err(), "{change:?} was accepted"),
+            Change::None => prop_assert_eq!(reached, "accepted: card action"),
+            Change::Token(_) => prop_assert_eq!(reached, "token"),
+            Change::EventType(t) if t != "card.action.trigger" => prop_assert_eq!(reached, "accepted: other event"),
+            // Without its header an event has no token either, and the token is checked first.
+            Change::RemovePointer(0) => prop_assert_eq!(reached, "token"),
+            Change::RemovePointer(1 | 4) | Change::WrongType(_) => prop_assert_eq!(reached, "event shape"),
+            Change::RemovePointer(_) => prop_assert_eq!(reached, "accepted: card action"),
+            Change::Replay => prop_assert_eq!(reached, "replay"),
+            Change::ArriveAfter(s) if *s > 300 => prop_assert_eq!(reached, "timestamp"),
+            Change::SignedAt(t) if t.abs_diff(now) > 300 => prop_assert_eq!(reached, "timestamp"),
+            Change::UrlCheck(_) => prop_assert_eq!(reached, "accepted: url check"),
+            _ => {}
+        }
+    }
+}
+
+/// 3,000 mutated requests: each is refused at the check its change should trip (or accepted when
+/// the change leaves it valid), no attacker's change gets through, nothing panics, and every
+/// stage of the receiver is reached many times.
+#[test]
+fn mutated_requests_reach_every_check() {
+    mutated_signed_and_encrypted_requests_are_refused_at_their_check();
+    let stages = STAGES.lock().unwrap().clone();
+    println!("stages reached: {stages:?}");
+    for want in [
+        "accepted: card action",
+        "accepted: url check",
+        "accepted: other event",
+        "json",
+        "decrypt",
+        "headers",
+        "signature",
+        "timestamp",
+        "token",
+        "replay",
+        "event shape",
+    ] {
+        let n = stages
+            .iter()
+            .find(|(s, _)| *s == want)
+            .map_or(0, |(_, n)| *n);
+        assert!(n >= 20, "only {n} cases reached `{want}`: {stages:?}");
+    }
+}
 proptest! {
     #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
 
-    /// No body, signed or not, encrypted or not, panics the receiver.
+    /// No body of random bytes, signed or not, encrypted or not, panics the receiver.
     #[test]
     fn arbitrary_bodies_never_panic(
         bytes in prop::collection::vec(any::<u8>(), 0..300),

@@ -193,8 +193,13 @@ impl Receiver {
                 age: Duration::MAX,
                 window: self.window,
             })?;
-        let at = UNIX_EPOCH + Duration::from_secs(secs);
-        let age = now.duration_since(at).unwrap_or_else(|e| e.duration());
+        // A time past what SystemTime holds (`u64::MAX` seconds) is as stale as it gets, not a
+        // panic.
+        let age = UNIX_EPOCH
+            .checked_add(Duration::from_secs(secs))
+            .map_or(Duration::MAX, |at| {
+                now.duration_since(at).unwrap_or_else(|e| e.duration())
+            });
         if age > self.window {
             return Err(CallbackError::StaleTimestamp {
                 timestamp: ts.to_owned(),

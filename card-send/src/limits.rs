@@ -303,4 +303,61 @@ mod tests {
         l.acquire(Endpoint::UpdateCard, Some("om_2")).await;
         assert!(t.elapsed() < Duration::from_millis(100));
     }
+
+    #[tokio::test]
+    async fn per_receiver_limit_spaces_sends() {
+        let l = RateLimits::new(&Limits::default());
+        let start = Instant::now();
+        for _ in 0..4 {
+            l.acquire(Endpoint::Send, Some("oc_1")).await;
+        }
+        // Three intervals of 200 ms (5 sends/s to one receiver), with the 3 % headroom.
+        assert!(
+            start.elapsed() >= Duration::from_millis(600),
+            "{:?}",
+            start.elapsed()
+        );
+        // Sends to four other receivers go at the app's 50/s, not 5/s.
+        let t = Instant::now();
+        for to in ["oc_2", "oc_3", "oc_4", "oc_5"] {
+            l.acquire(Endpoint::Send, Some(to)).await;
+        }
+        assert!(
+            t.elapsed() < Duration::from_millis(200),
+            "{:?}",
+            t.elapsed()
+        );
+    }
+
+    #[tokio::test]
+    async fn the_app_limit_spaces_each_api_at_50_per_second() {
+        let l = RateLimits::new(&Limits::default());
+        let start = Instant::now();
+        for i in 0..11 {
+            l.acquire(Endpoint::UpdateCard, Some(&format!("om_{i}")))
+                .await;
+        }
+        // Ten intervals of 20.6 ms.
+        assert!(
+            start.elapsed() >= Duration::from_millis(200),
+            "{:?}",
+            start.elapsed()
+        );
+    }
+
+    #[tokio::test]
+    async fn message_ready_waits_for_the_messages_slot() {
+        let l = RateLimits::new(&Limits::default());
+        l.acquire(Endpoint::UpdateCard, Some("om_1")).await;
+        let t = Instant::now();
+        l.message_ready("om_1").await;
+        assert!(
+            t.elapsed() >= Duration::from_millis(190),
+            "{:?}",
+            t.elapsed()
+        );
+        let t = Instant::now();
+        l.message_ready("om_2").await;
+        assert!(t.elapsed() < Duration::from_millis(50));
+    }
 }

@@ -117,6 +117,25 @@ impl SharedLimits {
     /// [`Error::Transport`]-like [`Error::Config`] naming Redis when it cannot be reached or the
     /// script fails (the request is not sent: going on unlimited could earn the app 230020).
     pub(crate) async fn acquire(&self, endpoint: Endpoint, key: Option<&str>) -> Result<(), Error> {
+        let wait = self.reserve(endpoint, key).await?;
+        // The slot is ours: wait for it (sleeping to just short of it, as in-process).
+        let until = tokio::time::Instant::now() + wait;
+        let spin = Duration::from_micros(1500);
+        loop {
+            let left = until.saturating_duration_since(tokio::time::Instant::now());
+            if left.is_zero() {
+                return Ok(());
+            }
+            if left > spin {
+                tokio::time::sleep(left - spin).await;
+            } else {
+                tokio::task::yield_now().await;
+            }
+        }
+    }
+
+    /// Reserves the earliest slot for one request and returns how long from now it is.
+    async fn reserve(&self, endpoint: Endpoint, key: Option<&str>) -> Result<Duration, Error> {
         let redis_err = |e: redis::RedisError| Error::Config(format!("shared limits (Redis): {e}"));
         let mut conn = self
             .conn
@@ -152,18 +171,93 @@ impl SharedLimits {
             .invoke_async(&mut conn)
             .await
             .map_err(redis_err)?;
-        // The slot is ours: wait for it (sleeping to just short of it, as in-process).
-        let until = tokio::time::Instant::now() + Duration::from_micros(wait.max(0) as u64);
-        let spin = Duration::from_micros(1500);
-        loop {
-            let left = until.saturating_duration_since(tokio::time::Instant::now());
-            if left.is_zero() {
-                return Ok(());
-            }
-            if left > spin {
-                tokio::time::sleep(left - spin).await;
-            } else {
-                tokio::task::yield_now().await;
+        Ok(Duration::from_micros(wait.max(0) as u64))
+    }
+}
+
+/// The integration tests' redis-server helper (a path outside an inline module is relative to
+/// this file's folder).
+#[cfg(test)]
+#[path = "../tests/redis_server/mod.rs"]
+mod redis_server;
+
+/// Against a real redis-server (skipped with a line when it is missing, a failure under
+/// `CI=true`): the reservations two replicas get, read without waiting for them.
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Two replicas of one app (one prefix) with `limits`.
+    fn replicas(url: &str, prefix: &str, limits: &Limits) -> [SharedLimits; 2] {
+        [0, 1].map(|_| SharedLimits::new(url, prefix.to_owned(), limits).unwrap())
+    }
+
+    const FAST: Limits = Limits {
+        app_per_second: 1000,
+        app_per_minute: 1000,
+        message_per_second: 5,
+        receiver_per_second: 5,
+        chat_button_per_second: 10,
+        headroom_percent: 0,
+    };
+
+    #[tokio::test]
+    async fn the_minute_window_is_shared_and_sliding() {
+        let redis = card_test_support::need!(super::redis_server::Redis::start());
+        // A lowered limit: 5 per minute across both replicas.
+        let limits = Limits {
+            app_per_minute: 5,
+            ..FAST
+        };
+        let [a, b] = replicas(&redis.url(), "minute", &limits);
+        let mut waits = Vec::new();
+        for i in 0..8 {
+            let r = if i % 2 == 0 { &a } else { &b };
+            waits.push(r.reserve(Endpoint::UpdateCard, None).await.unwrap());
+        }
+        // The first five fit at once (1 ms apart); the sixth waits for the first to leave the
+        // window, a minute after it, and so on.
+        for (i, w) in waits.iter().enumerate().take(5) {
+            assert!(*w < Duration::from_millis(100), "request {i} waits {w:?}");
+        }
+        for (i, w) in waits.iter().enumerate().skip(5) {
+            assert!(
+                *w >= Duration::from_millis(59_900) && *w < Duration::from_millis(60_500),
+                "request {i} waits {w:?}, not a minute after its place in the window"
+            );
+        }
+        // Another API of the same app has its own window.
+        assert!(a.reserve(Endpoint::Send, None).await.unwrap() < Duration::from_millis(100));
+    }
+
+    #[tokio::test]
+    async fn the_per_receiver_limit_is_shared() {
+        let redis = card_test_support::need!(super::redis_server::Redis::start());
+        let [a, b] = replicas(&redis.url(), "receiver", &FAST);
+        // Replicas take turns sending, twice to one receiver, then twice to another …
+        let mut waits = Vec::new();
+        for i in 0..6 {
+            let r = if i % 2 == 0 { &a } else { &b };
+            let to = if i % 4 < 2 { "oc_one" } else { "oc_two" };
+            waits.push((to, r.reserve(Endpoint::Send, Some(to)).await.unwrap()));
+        }
+        // 5 sends/s to one receiver, whichever replica sends: each receiver's sends are 200 ms
+        // apart. (Slots are granted in order, so a send to another receiver queues behind a
+        // reserved one: never over a limit, sometimes later than it could be.)
+        let at = |to: &str| -> Vec<Duration> {
+            waits
+                .iter()
+                .filter(|(t, _)| *t == to)
+                .map(|(_, w)| *w)
+                .collect()
+        };
+        for to in ["oc_one", "oc_two"] {
+            let w = at(to);
+            for pair in w.windows(2) {
+                assert!(
+                    pair[1] - pair[0] >= Duration::from_millis(199),
+                    "{to}: sends {w:?} are less than 200 ms apart"
+                );
             }
         }
     }

@@ -6,10 +6,18 @@
 
 use std::path::{Path, PathBuf};
 
+use std::process::ExitCode;
+
 use card_validate::{ContentKind, render_human, validate_str};
 
-fn main() {
+/// The shipped cards the server refuses; every other shipped card it accepts. A different verdict
+/// on the shipped cards is a bug, and the example exits 1.
+const REFUSED: &[&str] = &["bad-keys.json", "sales-table.json", "v1-leftovers.json"];
+
+fn main() -> ExitCode {
     let mut files: Vec<PathBuf> = std::env::args().skip(1).map(PathBuf::from).collect();
+    let shipped = files.is_empty();
+    let mut unexpected = Vec::new();
     if files.is_empty() {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/cards");
         files = std::fs::read_dir(&dir)
@@ -29,6 +37,7 @@ fn main() {
             Ok(t) => t,
             Err(e) => {
                 eprintln!("cannot read {}: {e}", path.display());
+                unexpected.push(format!("{name}: cannot be read"));
                 continue;
             }
         };
@@ -38,6 +47,18 @@ fn main() {
             print!("{}", render_human(&name, &text, d));
         }
         let (errors, warnings) = (report.errors().count(), report.warnings().count());
+        // Your own files: exit 1 when the server would refuse one, as a linter does.
+        let expected_ok = !(shipped && REFUSED.contains(&name.as_str()));
+        if report.is_ok() != expected_ok {
+            unexpected.push(format!(
+                "{name}: {}",
+                if report.is_ok() {
+                    "accepted"
+                } else {
+                    "refused"
+                }
+            ));
+        }
         let verdict = match (report.is_ok(), report.first_error()) {
             (true, _) => "the server accepts it".to_owned(),
             (false, Some(d)) => format!("the server rejects it: {}", d.server_text()),
@@ -53,6 +74,12 @@ fn main() {
     println!("══ summary");
     for line in summary {
         println!("{line}");
+    }
+    if unexpected.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        eprintln!("unexpected: {}", unexpected.join("; "));
+        ExitCode::FAILURE
     }
 }
 

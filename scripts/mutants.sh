@@ -37,7 +37,7 @@ if [ ${#files[@]} -eq 0 ]; then
   )
 fi
 
-count() { [ -f "$1" ] && grep -c . "$1" || echo 0; }
+count() { if [ -f "$1" ]; then grep -c . "$1" || true; else echo 0; fi; }
 printf '%-44s %7s %7s %9s %8s %9s\n' file caught missed unviable timeout "caught %"
 for file in "${files[@]}"; do
   read -r package targets <<<"$(guard "$file")"

@@ -453,3 +453,83 @@ proptest! {
         let _ = card_send::callback::decrypt(KEY, &String::from_utf8_lossy(&bytes));
     }
 }
+
+/// The window's edge: a request exactly 300 s old is on time, one a second older is stale, and
+/// the same holds for a clock that runs ahead.
+#[test]
+fn the_timestamp_window_ends_at_five_minutes() {
+    let body = event("ev-edge", serde_json::json!({}));
+    let signed_at = now_secs();
+    let at =
+        |secs: i64| UNIX_EPOCH + Duration::from_secs(signed_at.checked_add_signed(secs).unwrap());
+    let headers = signed(&body, signed_at);
+    assert!(
+        receiver()
+            .receive_at(&headers, body.as_bytes(), at(300))
+            .is_ok()
+    );
+    assert!(
+        receiver()
+            .receive_at(&headers, body.as_bytes(), at(-300))
+            .is_ok()
+    );
+    for late in [301, -301] {
+        assert!(matches!(
+            receiver().receive_at(&headers, body.as_bytes(), at(late)),
+            Err(CallbackError::StaleTimestamp { .. })
+        ));
+    }
+}
+
+/// The replay cache holds the last 10,000 event ids: the 10,001st pushes the oldest out (a
+/// redelivery that late is let through), while every newer one is still refused.
+#[test]
+fn the_replay_cache_keeps_the_last_10000_events() {
+    // Without an Encrypt Key nothing is signed, so 10,001 events go fast.
+    let r = Receiver::new(None, Some(Secret::from(TOKEN)));
+    let deliver = |i: usize| {
+        let body = event(&format!("ev-{i}"), serde_json::json!({}));
+        r.receive(&Headers::default(), body.as_bytes())
+    };
+    for i in 0..=10_000 {
+        deliver(i).unwrap();
+    }
+    assert!(deliver(0).is_ok(), "the oldest left the cache");
+    assert_eq!(
+        deliver(2).unwrap_err(),
+        CallbackError::Replay("ev-2".into())
+    );
+    assert_eq!(
+        deliver(10_000).unwrap_err(),
+        CallbackError::Replay("ev-10000".into())
+    );
+}
+
+/// Secrets are compared byte by byte with every difference kept: two bytes that differ by the
+/// same bits do not cancel out (an XOR-folding comparison would let these through).
+#[test]
+fn two_equal_differences_do_not_cancel() {
+    let body = event("ev-xor", serde_json::json!({}));
+    let mut headers = signed(&body, now_secs());
+    let sig = headers.signature.clone().unwrap();
+    // Flip the lowest bit of the first two hex digits: '0'↔'1', '2'↔'3', 'a'↔'`'…
+    let mut bytes = sig.into_bytes();
+    bytes[0] ^= 1;
+    bytes[1] ^= 1;
+    headers.signature = Some(String::from_utf8_lossy(&bytes).into_owned());
+    assert_eq!(
+        receiver().receive(&headers, body.as_bytes()).unwrap_err(),
+        CallbackError::BadSignature
+    );
+    // The same for the verification token.
+    let mut token = TOKEN.as_bytes().to_vec();
+    token[0] ^= 4;
+    token[1] ^= 4;
+    let other = Receiver::new(None, Some(Secret::from(String::from_utf8(token).unwrap())));
+    assert_eq!(
+        other
+            .receive(&Headers::default(), body.as_bytes())
+            .unwrap_err(),
+        CallbackError::BadToken
+    );
+}

@@ -241,3 +241,77 @@ proptest! {
         }
     }
 }
+
+/// The markup inside the first `card! { … }` or `element! { … }` of a UI test source, and
+/// whether it is an element.
+fn ui_markup(source: &str) -> Option<(String, bool)> {
+    let (at, element) = match (source.find("card! {"), source.find("element! {")) {
+        (Some(c), _) => (c + "card! {".len(), false),
+        (None, Some(e)) => (e + "element! {".len(), true),
+        (None, None) => return None,
+    };
+    // The macro's braces close at the matching `}`.
+    let mut depth = 1;
+    for (i, ch) in source[at..].char_indices() {
+        match ch {
+            '{' => depth += 1,
+            '}' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some((source[at..at + i].to_owned(), element));
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The texts of the `compile_error!`s in an expansion, unescaped.
+fn error_texts(expansion: &str) -> String {
+    expansion.replace("\\\"", "\"").replace("\\\\", "\\")
+}
+
+/// Every trybuild case in `tests/ui/fail` whose errors the macro itself raises (rustc's own type
+/// errors aside) expands here, without a compiler, to a `compile_error!` with each message its
+/// `.stderr` expects: the macro's checks are then covered by fast tests as well as by trybuild.
+#[test]
+fn the_ui_failures_expand_to_their_messages() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/ui/fail");
+    let mut checked = 0;
+    let mut entries: Vec<_> = std::fs::read_dir(&dir)
+        .expect("tests/ui/fail")
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "rs"))
+        .collect();
+    entries.sort();
+    for path in entries {
+        let source = std::fs::read_to_string(&path).unwrap();
+        let stderr = std::fs::read_to_string(path.with_extension("stderr")).unwrap();
+        let Some((markup, element)) = ui_markup(&source) else {
+            continue;
+        };
+        let input: TokenStream = format!("::card_dsl; {markup}").parse().expect("tokens");
+        let out = error_texts(
+            &if element {
+                expand_element(input)
+            } else {
+                expand(input)
+            }
+            .to_string(),
+        );
+        for line in stderr.lines().filter_map(|l| l.strip_prefix("error: ")) {
+            // A warning made an error by `deny`: rustc names the struct that carries it.
+            let want = line
+                .split_once("card_dsl_warning`: ")
+                .map_or(line, |(_, w)| w);
+            assert!(
+                out.contains(want),
+                "{}: the expansion lacks {want:?}:\n{out}",
+                path.display()
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked >= 36, "{checked} messages checked");
+}

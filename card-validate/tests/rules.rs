@@ -770,3 +770,22 @@ fn a_submit_button_outside_a_form_is_a_warning_on_the_button() {
             .any(|d| d.rule().id == "form-action-outside-form")
     );
 }
+
+/// The rule table: each rule is found by its id and shows as it; rules are told apart by id.
+#[test]
+fn rules_are_found_by_id_and_told_apart() {
+    use card_validate::rules::{self, RULES};
+    for r in RULES {
+        let found = rules::by_id(r.id).unwrap_or_else(|| panic!("{} is not found", r.id));
+        assert!(std::ptr::eq(found, *r), "{}", r.id);
+        assert_eq!(r.to_string(), r.id);
+    }
+    assert!(rules::by_id("no-such-rule").is_none());
+    assert_eq!(rules::JSON_SYNTAX, rules::JSON_SYNTAX);
+    assert_ne!(rules::JSON_SYNTAX, rules::NOT_AN_OBJECT);
+    // Ids are unique, so finding by id is unambiguous.
+    let mut ids: Vec<&str> = RULES.iter().map(|r| r.id).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), RULES.len());
+}

@@ -360,4 +360,71 @@ mod tests {
         l.message_ready("om_2").await;
         assert!(t.elapsed() < Duration::from_millis(50));
     }
+
+    #[tokio::test]
+    async fn chat_button_updates_go_at_10_per_second() {
+        let l = RateLimits::new(&Limits::default());
+        let start = Instant::now();
+        for _ in 0..4 {
+            l.acquire(Endpoint::ChatButton, None).await;
+        }
+        // Three intervals of 103 ms.
+        assert!(
+            start.elapsed() >= Duration::from_millis(300),
+            "{:?}",
+            start.elapsed()
+        );
+    }
+
+    #[tokio::test]
+    async fn each_api_has_its_own_app_limit_and_the_others_none() {
+        let l = RateLimits::new(&Limits::default());
+        let start = Instant::now();
+        // Sends, PATCHes and edits in turn: each API spaces only its own requests, so 5 of each
+        // take 4 intervals of 20.6 ms, not 14.
+        for i in 0..5 {
+            l.acquire(Endpoint::Send, Some(&format!("oc_{i}"))).await;
+            l.acquire(Endpoint::UpdateCard, Some(&format!("om_{i}")))
+                .await;
+            l.acquire(Endpoint::EditMessage, None).await;
+        }
+        let spent = start.elapsed();
+        assert!(spent >= Duration::from_millis(80), "{spent:?}");
+        assert!(spent < Duration::from_millis(200), "{spent:?}");
+        // APIs the client leaves to the server's replies are never held.
+        let t = Instant::now();
+        for e in [
+            Endpoint::Token,
+            Endpoint::GetMessage,
+            Endpoint::CardKit,
+            Endpoint::Reply,
+        ] {
+            for _ in 0..20 {
+                l.acquire(e, None).await;
+            }
+        }
+        assert!(t.elapsed() < Duration::from_millis(20), "{:?}", t.elapsed());
+    }
+
+    #[tokio::test]
+    async fn prune_forgets_keys_whose_slot_has_passed() {
+        let l = RateLimits::new(&Limits::default());
+        l.acquire(Endpoint::UpdateCard, Some("om_1")).await;
+        l.acquire(Endpoint::Send, Some("oc_1")).await;
+        l.prune();
+        assert_eq!(
+            l.per_message.next.lock().unwrap().len(),
+            1,
+            "om_1's slot is ahead"
+        );
+        assert_eq!(
+            l.per_receiver.next.lock().unwrap().len(),
+            1,
+            "oc_1's slot is ahead"
+        );
+        tokio::time::sleep(Duration::from_millis(250)).await;
+        l.prune();
+        assert!(l.per_message.next.lock().unwrap().is_empty());
+        assert!(l.per_receiver.next.lock().unwrap().is_empty());
+    }
 }

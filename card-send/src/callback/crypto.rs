@@ -84,4 +84,37 @@ mod tests {
         let want: String = h.finalize().iter().map(|b| format!("{b:02x}")).collect();
         assert_eq!(s, want);
     }
+
+    #[test]
+    fn the_shortest_body_is_an_iv_and_one_block() {
+        // An empty plaintext pads to one block: 16 + 16 bytes, the least that decrypts.
+        let e = encrypt("k", [1; 16], "");
+        assert_eq!(STANDARD.decode(&e).unwrap().len(), 32);
+        assert_eq!(decrypt("k", &e).unwrap(), "");
+        let sixteen = encrypt("k", [1; 16], &"x".repeat(16));
+        assert_eq!(decrypt("k", &sixteen).unwrap(), "x".repeat(16));
+        let cut = |n: usize| {
+            let raw = STANDARD.decode(&sixteen).unwrap();
+            STANDARD.encode(&raw[..n])
+        };
+        for n in [0, 16, 31, 33, 47] {
+            assert_eq!(
+                decrypt("k", &cut(n)).unwrap_err(),
+                CallbackError::Decrypt(format!("{n} bytes is not an IV and whole AES blocks")),
+            );
+        }
+    }
+
+    #[test]
+    fn a_plaintext_that_is_not_utf8_is_refused() {
+        let key = Sha256::digest(b"k");
+        let ct = cbc::Encryptor::<Aes256>::new(key.as_slice().into(), &[2; 16].into())
+            .encrypt_padded_vec_mut::<Pkcs7>(&[0xff, 0xfe]);
+        let mut raw = vec![2; 16];
+        raw.extend(ct);
+        assert_eq!(
+            decrypt("k", &STANDARD.encode(raw)).unwrap_err(),
+            CallbackError::Decrypt("plaintext is not UTF-8".into())
+        );
+    }
 }

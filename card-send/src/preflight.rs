@@ -191,4 +191,41 @@ mod tests {
         assert!(edit_count(19).is_ok());
         assert_eq!(edit_count(20).unwrap_err().code, 230072);
     }
+
+    #[test]
+    fn the_window_ends_at_exactly_14_days() {
+        let sent = SystemTime::UNIX_EPOCH + Duration::from_secs(1_700_000_000);
+        assert!(update_window(sent, sent + UPDATE_WINDOW).is_ok());
+        let e = update_window(sent, sent + UPDATE_WINDOW + Duration::from_secs(1)).unwrap_err();
+        assert!(e.msg.contains("sent 14 days ago"), "{e}");
+        // A clock behind the send time is not "too late".
+        assert!(update_window(sent, sent - Duration::from_secs(60)).is_ok());
+    }
+
+    #[test]
+    fn warnings_pass_unless_denied() {
+        let text = r#"{"schema":"2.0","body":{"elements":[{"tag":"markdown","content":"x","text_algin":"left"}]}}"#;
+        assert!(card_content(text, Policy::default()).is_ok());
+        let denied = Policy {
+            deny_warnings: true,
+            ..Policy::default()
+        };
+        let e = card_content(text, denied).unwrap_err();
+        assert_eq!(
+            e.finding.as_deref().map(|d| d.rule),
+            Some(&card_validate::rules::UNKNOWN_PROPERTY)
+        );
+        let strict = Policy {
+            options: Options::default().strict(true),
+            ..Policy::default()
+        };
+        assert!(card_content(text, strict).is_err());
+        // An error is reported before any warning, denied or not.
+        let both = r#"{"schema":"2.0","body":{"elements":[{"tag":"markdown","content":"x","text_algin":"left"},{"tag":"img","img_key":"x"}]}}"#;
+        let e = card_content(both, denied).unwrap_err();
+        assert_eq!(
+            e.finding.as_deref().map(|d| d.rule),
+            Some(&card_validate::rules::IMAGE_KEY)
+        );
+    }
 }

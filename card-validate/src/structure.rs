@@ -43,3 +43,25 @@ pub fn placement_doc(p: Placement) -> &'static str {
         Placement::Columns => "only in `column_set.columns`",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_placement_is_described_in_its_own_words() {
+        assert_eq!(
+            placement_doc(Placement::Anywhere),
+            "in `body.elements` and in containers"
+        );
+        assert_eq!(
+            placement_doc(Placement::BodyOnly),
+            "only directly in `body.elements`"
+        );
+        assert_eq!(placement_doc(Placement::FormOnly), "only inside a `form`");
+        assert_eq!(
+            placement_doc(Placement::Columns),
+            "only in `column_set.columns`"
+        );
+    }
+}

@@ -22,7 +22,10 @@ fn corpus_texts() -> Vec<String> {
     }
     files.sort();
     // A benchmark over nothing would print a ratio of nothing.
-    assert!(!files.is_empty(), "no corpus cards under ../shared/corpus/cards");
+    assert!(
+        !files.is_empty(),
+        "no corpus cards under ../shared/corpus/cards"
+    );
     files
         .iter()
         .map(|f| std::fs::read_to_string(f).unwrap())

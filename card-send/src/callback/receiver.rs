@@ -138,6 +138,13 @@ impl Receiver {
         if let Some(key) = &self.encrypt_key {
             self.check_signature(key.expose(), headers, body, now)?;
         }
+        self.event(v)
+    }
+
+    /// The checks after the transport's own (decryption and signature over HTTP; the connection
+    /// over the long connection): the verification token, the event's shape, and replays. Both
+    /// transports call it, so they verify alike.
+    pub(crate) fn event(&self, v: Value) -> Result<Callback, CallbackError> {
         let token = v
             .pointer("/header/token")
             .or_else(|| v.get("token"))

@@ -122,7 +122,8 @@ pub struct LongConnection {
     base_url: String,
     app_id: String,
     app_secret: Secret,
-    verification_token: Option<Secret>,
+    /// The token check and replay cache shared with the HTTP receiver's path.
+    receiver: std::sync::Arc<super::Receiver>,
     http: reqwest::Client,
 }
 
@@ -141,7 +142,7 @@ impl LongConnection {
             base_url: crate::FEISHU_BASE_URL.to_owned(),
             app_id: app_id.into(),
             app_secret: app_secret.into(),
-            verification_token: None,
+            receiver: std::sync::Arc::new(super::Receiver::new(None, None)),
             http: reqwest::Client::new(),
         }
     }
@@ -154,7 +155,7 @@ impl LongConnection {
 
     /// Checks each event's `header.token` against the app's Verification Token.
     pub fn verification_token(mut self, token: impl Into<Secret>) -> Self {
-        self.verification_token = Some(token.into());
+        self.receiver = std::sync::Arc::new(super::Receiver::new(None, Some(token.into())));
         self
     }
 
@@ -342,9 +343,9 @@ impl LongConnection {
                     };
                     let handler = handler.clone();
                     let answers = answers.clone();
-                    let token = self.verification_token.clone();
+                    let receiver = self.receiver.clone();
                     tokio::spawn(async move {
-                        let reply = answer(&payload, token.as_ref(), handler).await;
+                        let reply = answer(&payload, &receiver, handler).await;
                         let _ = answers.send(reply_frame(frame, &reply));
                     });
                 }
@@ -355,12 +356,12 @@ impl LongConnection {
 
 /// The response payload for one event: `{"code": 200, "data": base64(answer)}`, or code 500
 /// when the event cannot be read.
-async fn answer<H, F>(payload: &[u8], token: Option<&Secret>, handler: H) -> Value
+async fn answer<H, F>(payload: &[u8], receiver: &super::Receiver, handler: H) -> Value
 where
     H: Fn(CardActionEvent) -> F,
     F: Future<Output = Answer>,
 {
-    match parse(payload, token) {
+    match parse(payload, receiver) {
         Ok(Callback::CardAction(event)) => {
             let body = handler(*event).await.to_json().to_string();
             json!({
@@ -369,6 +370,11 @@ where
             })
         }
         Ok(_) => json!({"code": 200}),
+        // Delivered again (the platform delivers at least once): acknowledged, not handled twice.
+        Err(CallbackError::Replay(id)) => {
+            tracing::info!(event_id = %id, "long connection: an event delivered again; not handled twice");
+            json!({"code": 200})
+        }
         Err(e) => {
             tracing::warn!(error = %e, "long connection: an event that cannot be read");
             json!({"code": 500})
@@ -378,25 +384,13 @@ where
 
 /// Parses an event received over the connection (no signature: the connection is the
 /// authentication), checking its token when one is configured.
-fn parse(payload: &[u8], token: Option<&Secret>) -> Result<Callback, CallbackError> {
+fn parse(payload: &[u8], receiver: &super::Receiver) -> Result<Callback, CallbackError> {
     let v: Value = serde_json::from_slice(payload).map_err(|e| CallbackError::Json {
         line: e.line(),
         column: e.column(),
         message: e.to_string(),
     })?;
-    if let Some(want) = token {
-        let got = v.pointer("/header/token").and_then(Value::as_str);
-        if got != Some(want.expose()) {
-            return Err(CallbackError::BadToken);
-        }
-    }
-    if v.pointer("/header/event_type").and_then(Value::as_str) == Some("card.action.trigger") {
-        Ok(Callback::CardAction(Box::new(super::event::card_action(
-            &v,
-        )?)))
-    } else {
-        Ok(Callback::Other(v))
-    }
+    receiver.event(v)
 }
 
 /// The answer frame: the event's own frame with the payload replaced and `biz_rt` added.
@@ -407,4 +401,62 @@ fn reply_frame(mut frame: Frame, reply: &Value) -> Frame {
     });
     frame.payload = reply.to_string().into_bytes();
     frame
+}
+
+/// The answer to one delivered event, through the same checks as the HTTP receiver.
+#[cfg(test)]
+mod tests {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    use super::*;
+    use crate::callback::{Receiver, Toast};
+
+    fn event(id: &str, token: &str) -> Vec<u8> {
+        json!({
+            "schema": "2.0",
+            "header": {"event_id": id, "token": token, "event_type": "card.action.trigger",
+                       "create_time": "1", "tenant_key": "t", "app_id": "cli_x"},
+            "event": {"operator": {"open_id": "ou_1"}, "token": "c-1",
+                      "action": {"tag": "button", "value": {"k": 1}},
+                      "context": {"open_message_id": "om_1", "open_chat_id": "oc_1"}}
+        })
+        .to_string()
+        .into_bytes()
+    }
+
+    async fn run(receiver: &Receiver, payload: &[u8], calls: &AtomicUsize) -> Value {
+        answer(payload, receiver, |_| async {
+            calls.fetch_add(1, Ordering::Relaxed);
+            Answer::new().toast(Toast::info("ok"))
+        })
+        .await
+    }
+
+    #[tokio::test]
+    async fn an_event_with_another_apps_token_is_refused() {
+        let receiver = Receiver::new(None, Some(Secret::from("the-token")));
+        let calls = AtomicUsize::new(0);
+        let reply = run(&receiver, &event("ev-1", "another-token"), &calls).await;
+        assert_eq!(reply["code"], 500);
+        // One byte off, and the same length: still refused.
+        let reply = run(&receiver, &event("ev-2", "the-tokem"), &calls).await;
+        assert_eq!(reply["code"], 500);
+        assert_eq!(calls.load(Ordering::Relaxed), 0);
+        let reply = run(&receiver, &event("ev-3", "the-token"), &calls).await;
+        assert_eq!(reply["code"], 200);
+        assert!(reply["data"].is_string(), "{reply}");
+        assert_eq!(calls.load(Ordering::Relaxed), 1);
+    }
+
+    #[tokio::test]
+    async fn an_event_delivered_twice_is_handled_once() {
+        let receiver = Receiver::new(None, None);
+        let calls = AtomicUsize::new(0);
+        let first = run(&receiver, &event("ev-9", "t"), &calls).await;
+        let again = run(&receiver, &event("ev-9", "t"), &calls).await;
+        assert!(first["data"].is_string(), "{first}");
+        // Acknowledged, so the platform stops delivering it, but the handler ran once.
+        assert_eq!(again, json!({"code": 200}));
+        assert_eq!(calls.load(Ordering::Relaxed), 1);
+    }
 }

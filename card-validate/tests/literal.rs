@@ -210,3 +210,95 @@ fn lengths_parse_exactly() {
     assert_eq!(pair("10px"), None);
     assert_eq!(pair("10px 20"), None);
 }
+
+#[test]
+fn dimensions_take_keywords_px_in_range_percent_and_pairs() {
+    use card_validate::literal::check_dim;
+    use card_validate::spec::Dim;
+    let d = Dim {
+        name: "size",
+        keywords: &["fill", "auto"],
+        px: Some((16, 999)),
+        percent: true,
+        pair: true,
+        removed: &[("stretch_without_padding", "use `stretch`")],
+    };
+    for s in [
+        "fill",
+        "auto",
+        "16px",
+        "999px",
+        "1%",
+        "100%",
+        "16px 999px",
+        "999px 16px",
+    ] {
+        assert!(check_dim(s, &d, "size").is_none(), "{s}");
+    }
+    for s in [
+        "15px",
+        "1000px",
+        "0%",
+        "101%",
+        "15px 20px",
+        "20px 1000px",
+        "fil",
+        "20px 20",
+    ] {
+        let f = check_dim(s, &d, "size").unwrap_or_else(|| panic!("{s} passed"));
+        assert_eq!(f.rule, &rules::UNDOCUMENTED_VALUE, "{s}");
+        let help = f.help.unwrap();
+        assert!(
+            help.contains("\"<n>px\" with n in [16,999]")
+                && help.contains("\"<w>px <h>px\"")
+                && help.contains("\"<n>%\" (1–100)"),
+            "{help}"
+        );
+    }
+    assert!(
+        check_dim("fil", &d, "size")
+            .unwrap()
+            .help
+            .unwrap()
+            .starts_with("did you mean \"fill\"?")
+    );
+    let removed = check_dim("stretch_without_padding", &d, "size").unwrap();
+    assert_eq!(removed.rule, &rules::REMOVED_VALUE);
+    assert_eq!(removed.help.as_deref(), Some("use `stretch`"));
+    // No upper bound, no percent, no pair.
+    let open = Dim {
+        name: "height",
+        keywords: &[],
+        px: Some((1, i64::MAX)),
+        percent: false,
+        pair: false,
+        removed: &[],
+    };
+    assert!(check_dim("100000px", &open, "height").is_none());
+    for s in ["0px", "50%", "10px 10px"] {
+        let f = check_dim(s, &open, "height").unwrap_or_else(|| panic!("{s} passed"));
+        assert_eq!(
+            f.help.as_deref(),
+            Some("allowed: \"<n>px\" with n in [1,∞]"),
+            "{s}"
+        );
+    }
+}
+
+#[test]
+fn check_str_dispatches_every_string_type() {
+    let none = Styles::default();
+    let bad = |ty: &Ty, s: &str| {
+        check_str(ty, s, "v", &none).unwrap_or_else(|| panic!("{s} passed as {ty:?}"))
+    };
+    assert_eq!(bad(&Ty::Spacing, "huge").rule, &rules::UNDOCUMENTED_VALUE);
+    assert!(check_str(&Ty::Spacing, "small", "v", &none).is_none());
+    assert_eq!(
+        bad(&Ty::Color(&[]), "bleu").rule,
+        &rules::UNDOCUMENTED_VALUE
+    );
+    assert!(check_str(&Ty::Color(&[]), "blue", "v", &none).is_none());
+    assert_eq!(bad(&Ty::TextSize, "huge").rule, &rules::UNDOCUMENTED_VALUE);
+    assert_eq!(bad(&Ty::Box(-99, 99), "8").rule, &rules::BOX_SYNTAX);
+    assert_eq!(bad(&Ty::Fmt(Format::ImgKey), "x").rule, &rules::IMAGE_KEY);
+}

@@ -1,0 +1,353 @@
+//! The card checks at their edges and in each branch: sizes at the limit, 1.0 cards, shared
+//! objects' own rules, form fields and buttons, option values, charts, and the codes a message
+//! body's findings carry.
+
+use card_validate::rules::{self, Rule};
+use card_validate::{ContentKind, PayloadKind, validate_payload_str, validate_str};
+
+fn card(elements: &str) -> String {
+    format!(r#"{{"schema":"2.0","body":{{"elements":[{elements}]}}}}"#)
+}
+
+/// The (rule, ErrPath) of every finding.
+fn found(json: &str) -> Vec<(&'static str, String)> {
+    validate_str(json)
+        .diagnostics()
+        .iter()
+        .map(|d| (d.rule.id, d.path.clone()))
+        .collect()
+}
+
+#[track_caller]
+fn has(json: &str, rule: &Rule) {
+    assert!(
+        found(json).iter().any(|(r, _)| *r == rule.id),
+        "{} not found in {:?}",
+        rule.id,
+        found(json)
+    );
+}
+
+#[track_caller]
+fn lacks(json: &str, rule: &Rule) {
+    assert!(
+        !found(json).iter().any(|(r, _)| *r == rule.id),
+        "{} found in {:?}",
+        rule.id,
+        found(json)
+    );
+}
+
+/// A card of exactly `len` bytes.
+fn card_of_len(len: usize) -> String {
+    let empty = card(r#"{"tag":"markdown","content":""}"#);
+    card(&format!(
+        r#"{{"tag":"markdown","content":"{}"}}"#,
+        "x".repeat(len - empty.len())
+    ))
+}
+
+#[test]
+fn the_size_limit_and_its_warning_start_one_byte_past_their_mark() {
+    let max = 30 * 1024;
+    assert_eq!(card_of_len(max).len(), max);
+    lacks(&card_of_len(max), &rules::CONTENT_TOO_LARGE);
+    has(&card_of_len(max + 1), &rules::CONTENT_TOO_LARGE);
+    let near = max * 9 / 10;
+    lacks(&card_of_len(near), &rules::CONTENT_NEAR_LIMIT);
+    has(&card_of_len(near + 1), &rules::CONTENT_NEAR_LIMIT);
+    lacks(&card_of_len(max + 1), &rules::CONTENT_NEAR_LIMIT);
+}
+
+#[test]
+fn a_1_0_card_is_known_by_its_schema_or_its_keys() {
+    let kind = |j: &str| validate_str(j).kind();
+    assert_eq!(
+        kind(r#"{"schema":"1.0","elements":[]}"#),
+        ContentKind::CardV1
+    );
+    // Its `schema: "1.0"` is not a finding of its own.
+    assert!(
+        !found(r#"{"schema":"1.0","elements":[]}"#)
+            .iter()
+            .any(|(_, p)| p.contains("schema"))
+    );
+    assert_eq!(kind(r#"{"elements":[]}"#), ContentKind::CardV1);
+    assert_eq!(
+        kind(r#"{"header":{"title":{"tag":"plain_text","content":"x"}}}"#),
+        ContentKind::CardV1
+    );
+    assert_eq!(kind(r#"{"colour":"red"}"#), ContentKind::Unknown);
+    // Its i18n_elements are checked too, as 2.0 would see them.
+    let i18n = r#"{"i18n_elements":{"zh_cn":[{"tag":"divider"}]}}"#;
+    has(i18n, &rules::REMOVED_PROPERTY);
+    assert!(
+        found(i18n)
+            .iter()
+            .any(|(r, p)| *r == rules::UNKNOWN_TAG.id && p.contains("zh_cn")),
+        "{:?}",
+        found(i18n)
+    );
+}
+
+#[test]
+fn behaviors_need_their_target() {
+    let button = |behavior: &str| {
+        card(&format!(
+            r#"{{"tag":"button","text":{{"tag":"plain_text","content":"b"}},"behaviors":[{behavior}]}}"#
+        ))
+    };
+    has(&button(r#"{"type":"open_url"}"#), &rules::MISSING_REQUIRED);
+    lacks(
+        &button(r#"{"type":"open_url","default_url":"https://x.com"}"#),
+        &rules::MISSING_REQUIRED,
+    );
+    has(&button(r#"{"type":"callback"}"#), &rules::MISSING_REQUIRED);
+    lacks(
+        &button(r#"{"type":"callback","value":{"k":1}}"#),
+        &rules::MISSING_REQUIRED,
+    );
+}
+
+#[test]
+fn a_card_link_needs_url_or_every_platform() {
+    let linked =
+        |link: &str| format!(r#"{{"schema":"2.0","card_link":{link},"body":{{"elements":[]}}}}"#);
+    lacks(
+        &linked(r#"{"url":"https://x.com"}"#),
+        &rules::CONTENT_ADVICE,
+    );
+    lacks(
+        &linked(
+            r#"{"pc_url":"https://x.com","ios_url":"https://x.com","android_url":"https://x.com"}"#,
+        ),
+        &rules::CONTENT_ADVICE,
+    );
+    has(
+        &linked(r#"{"pc_url":"https://x.com","ios_url":"https://x.com"}"#),
+        &rules::CONTENT_ADVICE,
+    );
+    lacks(&linked("{}"), &rules::CONTENT_ADVICE);
+}
+
+fn form(inner: &str) -> String {
+    card(&format!(
+        r#"{{"tag":"form","name":"f","elements":[{inner}]}}"#
+    ))
+}
+
+const SUBMIT: &str = r#"{"tag":"button","name":"s","text":{"tag":"plain_text","content":"s"},"form_action_type":"submit"}"#;
+
+#[test]
+fn buttons_in_a_form_say_what_they_do() {
+    let b = |extra: &str| {
+        format!(
+            r#"{{"tag":"button","name":"b","text":{{"tag":"plain_text","content":"b"}}{extra}}}"#
+        )
+    };
+    lacks(
+        &form(&b(r#","form_action_type":"submit""#)),
+        &rules::FORM_ADVICE,
+    );
+    lacks(
+        &form(&format!("{},{SUBMIT}", b(r#","form_action_type":"reset""#))),
+        &rules::FORM_ADVICE,
+    );
+    lacks(
+        &form(&b(r#","action_type":"form_submit""#)),
+        &rules::FORM_ADVICE,
+    );
+    lacks(
+        &form(&format!("{},{SUBMIT}", b(r#","action_type":"form_reset""#))),
+        &rules::FORM_ADVICE,
+    );
+    has(&form(&format!("{},{SUBMIT}", b(""))), &rules::FORM_ADVICE);
+    // Outside a form, a submit button submits nothing.
+    has(
+        &card(&b(r#","form_action_type":"submit""#)),
+        &rules::FORM_ACTION_OUTSIDE_FORM,
+    );
+    lacks(&card(&b("")), &rules::FORM_ACTION_OUTSIDE_FORM);
+}
+
+#[test]
+fn form_fields_are_named_and_required_only_in_forms() {
+    let input = |name: &str| format!(r#"{{"tag":"input","name":"{name}"}}"#);
+    has(
+        &form(&format!("{},{SUBMIT}", input("  "))),
+        &rules::FORM_NAME,
+    );
+    lacks(
+        &form(&format!("{},{SUBMIT}", input("a"))),
+        &rules::FORM_NAME,
+    );
+    has(
+        &form(&format!("{},{},{SUBMIT}", input("a"), input("a"))),
+        &rules::NAME_DUPLICATE,
+    );
+    lacks(
+        &form(&format!("{},{},{SUBMIT}", input("a"), input("b"))),
+        &rules::NAME_DUPLICATE,
+    );
+    has(
+        &card(r#"{"tag":"input","name":"a","required":true}"#),
+        &rules::REQUIRED_OUTSIDE_FORM,
+    );
+    lacks(
+        &card(r#"{"tag":"input","name":"a","required":false}"#),
+        &rules::REQUIRED_OUTSIDE_FORM,
+    );
+    lacks(
+        &card(r#"{"tag":"multi_select_static","name":"a","required":true,"options":[]}"#),
+        &rules::REQUIRED_OUTSIDE_FORM,
+    );
+}
+
+#[test]
+fn option_values_are_unique() {
+    for tag in ["select_static", "multi_select_static"] {
+        let select = |values: &[&str]| {
+            let options: Vec<String> = values
+                .iter()
+                .map(|v| {
+                    format!(r#"{{"text":{{"tag":"plain_text","content":"{v}"}},"value":"{v}"}}"#)
+                })
+                .collect();
+            form(&format!(
+                r#"{{"tag":"{tag}","name":"s1","options":[{}]}},{SUBMIT}"#,
+                options.join(",")
+            ))
+        };
+        let twice = select(&["a", "b", "a"]);
+        let pointers: Vec<String> = validate_str(&twice)
+            .diagnostics()
+            .iter()
+            .filter(|d| d.rule == &rules::CONTENT_ADVICE)
+            .map(|d| d.pointer.clone())
+            .collect();
+        assert_eq!(
+            pointers,
+            ["/body/elements/0/elements/0/options/2"],
+            "{tag}: the repeat is named"
+        );
+        lacks(&select(&["a", "b", "c"]), &rules::CONTENT_ADVICE);
+    }
+}
+
+fn chart(spec: &str) -> String {
+    card(&format!(r#"{{"tag":"chart","chart_spec":{spec}}}"#))
+}
+
+#[test]
+fn chart_types_data_and_fields() {
+    // A VChart type the card docs do not list: advice, not an error.
+    has(
+        &chart(r#"{"type":"rose","data":{"values":[]}}"#),
+        &rules::CHART_ADVICE,
+    );
+    lacks(
+        &chart(r#"{"type":"rose","data":{"values":[]}}"#),
+        &rules::CHART_SPEC,
+    );
+    has(
+        &chart(r#"{"type":"rosy","data":{"values":[]}}"#),
+        &rules::CHART_SPEC,
+    );
+    // Keys VChart wants as arrays or objects.
+    for bad in [
+        r#""axes":null"#,
+        r#""axes":{}"#,
+        r#""axes":5"#,
+        r#""title":"t""#,
+    ] {
+        has(
+            &chart(&format!(
+                r#"{{"type":"bar","xField":"x","yField":"y","data":{{"values":[]}},{bad}}}"#
+            )),
+            &rules::CHART_SPEC,
+        );
+    }
+    // Object keys take arrays too.
+    for good in [
+        r#""axes":[]"#,
+        r#""title":{}"#,
+        r#""title":[1]"#,
+        r#""title":null"#,
+    ] {
+        let j = chart(&format!(
+            r#"{{"type":"bar","xField":"x","yField":"y","data":{{"values":[]}},{good}}}"#
+        ));
+        if good.contains("null") {
+            // `title: null` is a wrong type (object expected), like the docs' `axes: null`.
+            has(&j, &rules::CHART_SPEC);
+        } else {
+            lacks(&j, &rules::CHART_SPEC);
+        }
+    }
+    // Data: an object with values or an id, a non-empty array, or series that carry their own.
+    for ok in [
+        r#""data":{"values":[]}"#,
+        r#""data":{"id":"d"}"#,
+        r#""data":[{"values":[]}]"#,
+        r#""series":[{"data":{"values":[]}}]"#,
+        r#""series":[{"dataIndex":0}]"#,
+        r#""series":[{"dataId":"d"}]"#,
+    ] {
+        lacks(
+            &chart(&format!(
+                r#"{{"type":"bar","xField":"x","yField":"y",{ok}}}"#
+            )),
+            &rules::CHART_SPEC,
+        );
+    }
+    for none in [
+        r#""data":[]"#,
+        r#""data":{}"#,
+        r#""series":[]"#,
+        r#""series":[{}]"#,
+        r#""series":[{"data":{}},{}]"#,
+    ] {
+        let j = chart(&format!(
+            r#"{{"type":"bar","xField":"x","yField":"y",{none}}}"#
+        ));
+        assert!(
+            found(&j).iter().any(|(r, _)| *r == rules::CHART_SPEC.id),
+            "{none}: {:?}",
+            found(&j)
+        );
+    }
+    // Each documented type's field mappings.
+    for (t, field) in [
+        ("line", "xField"),
+        ("scatter", "yField"),
+        ("pie", "categoryField"),
+        ("radar", "valueField"),
+        ("wordCloud", "nameField"),
+        ("common", "series"),
+    ] {
+        let j = chart(&format!(r#"{{"type":"{t}","data":{{"values":[]}}}}"#));
+        let advice: Vec<String> = validate_str(&j)
+            .diagnostics()
+            .iter()
+            .filter(|d| d.rule == &rules::CHART_ADVICE)
+            .map(|d| d.message.clone())
+            .collect();
+        assert!(
+            advice.iter().any(|m| m.contains(&format!("`{field}`"))),
+            "{t}: {advice:?}"
+        );
+    }
+}
+
+#[test]
+fn a_message_bodys_findings_carry_the_message_codes() {
+    let big = validate_payload_str(
+        PayloadKind::Text,
+        &format!(r#"{{"text":"{}"}}"#, "y".repeat(151 * 1024)),
+    );
+    let d = big.first_error().unwrap();
+    assert_eq!((d.code, d.sub_code), (230025, None));
+    let bad = validate_payload_str(PayloadKind::Text, r#"{"text":5}"#);
+    let d = bad.first_error().unwrap();
+    assert_eq!((d.code, d.sub_code), (230001, None));
+}

@@ -351,3 +351,47 @@ fn a_message_bodys_findings_carry_the_message_codes() {
     let d = bad.first_error().unwrap();
     assert_eq!((d.code, d.sub_code), (230001, None));
 }
+
+/// `n` markdown tables in one text.
+fn tables(n: usize) -> String {
+    "| a | b |\\n|---|---|\\n| 1 | 2 |\\n\\ntext\\n\\n".repeat(n)
+}
+
+#[test]
+fn markdown_tables_count_per_locale_across_components() {
+    let md = |content: &str| format!(r#"{{"tag":"markdown","content":"{content}"}}"#);
+    // 2 + 3 = 5 tables: at the limit; 3 + 3 = 6: over it.
+    lacks(
+        &card(&format!("{},{}", md(&tables(2)), md(&tables(3)))),
+        &rules::TABLE_LIMIT,
+    );
+    has(
+        &card(&format!("{},{}", md(&tables(3)), md(&tables(3)))),
+        &rules::TABLE_LIMIT,
+    );
+    // Each locale is a card of its own.
+    let i18n = |a: usize, b: usize| {
+        format!(
+            r#"{{"tag":"markdown","i18n_content":{{"zh_cn":"{}","en_us":"{}"}}}}"#,
+            tables(a),
+            tables(b)
+        )
+    };
+    lacks(
+        &card(&format!("{},{}", i18n(3, 2), i18n(2, 3))),
+        &rules::TABLE_LIMIT,
+    );
+    has(
+        &card(&format!("{},{}", i18n(3, 3), i18n(3, 0))),
+        &rules::TABLE_LIMIT,
+    );
+    // One text with more than 4 tables gets the docs' advice.
+    let advice = |n: usize| {
+        validate_str(&card(&md(&tables(n))))
+            .diagnostics()
+            .iter()
+            .any(|d| d.rule == &rules::MARKDOWN_ADVICE && d.message.contains("tables"))
+    };
+    assert!(!advice(4));
+    assert!(advice(5));
+}

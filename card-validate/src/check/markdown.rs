@@ -117,4 +117,28 @@ mod tests {
         assert_eq!(count_tables("no tables | here\nplain"), 0);
         assert_eq!(count_tables("a\n---\nb"), 0);
     }
+
+    #[test]
+    fn table_counting_edges() {
+        let table = "| a | b |\n|---|---|\n| 1 | 2 |\n";
+        // Rows with pipes right after a table's rows are the same table.
+        assert_eq!(count_tables(&format!("{table}| 3 | 4 |\n")), 1);
+        // A line without pipes ends it; the next header and delimiter start another.
+        assert_eq!(count_tables(&format!("{table}\ntext\n{table}")), 2);
+        // Back to back, with no line between, a delimiter under a row of the first table is
+        // still one table.
+        assert_eq!(count_tables(&format!("{table}|---|---|\n")), 1);
+        // A delimiter row needs a header row with a pipe above it.
+        assert_eq!(count_tables("text\n|---|---|\n"), 0);
+        assert_eq!(count_tables("| a |\n|---|\n"), 1);
+        // Delimiter rows: dashes with optional colons, in pipe-separated cells.
+        assert!(is_delimiter_row("|---|:--:|--:|"));
+        assert!(is_delimiter_row("---|---"));
+        assert!(is_delimiter_row("|-|"));
+        assert!(!is_delimiter_row("---"), "a rule, not a table row");
+        assert!(!is_delimiter_row("|---| a |"));
+        assert!(!is_delimiter_row("|:-:|::|"));
+        assert!(!is_delimiter_row("||"));
+        assert!(!is_delimiter_row("| |"));
+    }
 }

@@ -427,4 +427,32 @@ mod tests {
         assert!(l.per_message.next.lock().unwrap().is_empty());
         assert!(l.per_receiver.next.lock().unwrap().is_empty());
     }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn concurrent_requests_for_one_message_take_turns() {
+        // Three tasks PATCH one message at once: each waits for the slot the one before it
+        // reserved, so they go 200 ms apart, not all together.
+        let l = std::sync::Arc::new(RateLimits::new(&Limits::default()));
+        let start = Instant::now();
+        let tasks: Vec<_> = (0..3)
+            .map(|_| {
+                let l = l.clone();
+                tokio::spawn(async move {
+                    l.acquire(Endpoint::UpdateCard, Some("om_1")).await;
+                    start.elapsed()
+                })
+            })
+            .collect();
+        let mut times = Vec::new();
+        for t in tasks {
+            times.push(t.await.unwrap());
+        }
+        times.sort();
+        for pair in times.windows(2) {
+            assert!(
+                pair[1] - pair[0] >= Duration::from_millis(195),
+                "PATCHes of one message at {times:?}"
+            );
+        }
+    }
 }

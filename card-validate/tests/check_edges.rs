@@ -395,3 +395,43 @@ fn markdown_tables_count_per_locale_across_components() {
     assert!(!advice(4));
     assert!(advice(5));
 }
+
+#[test]
+fn messages_name_the_value_they_are_about() {
+    let j = card(r#"{"tag":"column_set","columns":[{"tag":"column","width":"99999px"}]}"#);
+    let d = validate_str(&j);
+    let d = d
+        .diagnostics()
+        .iter()
+        .find(|d| d.rule == &rules::UNDOCUMENTED_VALUE)
+        .expect("a finding");
+    assert_eq!(d.message, "`width` \"99999px\" is not a documented value");
+}
+
+#[test]
+fn message_and_chat_button_limits_start_past_their_mark() {
+    let text = |len: usize| {
+        let empty = r#"{"text":""}"#;
+        format!(r#"{{"text":"{}"}}"#, "y".repeat(len - empty.len()))
+    };
+    let max = 150 * 1024;
+    assert_eq!(text(max).len(), max);
+    assert!(validate_payload_str(PayloadKind::Text, &text(max)).is_ok());
+    assert!(!validate_payload_str(PayloadKind::Text, &text(max + 1)).is_ok());
+    let buttons = |n: usize| {
+        let b = r#"{"action_type":"url_page","text":{"text":"go"},"multi_url":{"url":"https://x.com"}}"#;
+        format!(
+            r#"{{"chat_id":"oc_1","user_ids":["ou_1"],"buttons":{{"buttons":[{}]}}}}"#,
+            vec![b; n].join(",")
+        )
+    };
+    let report = validate_payload_str(PayloadKind::ChatButton, &buttons(2));
+    assert!(report.is_ok(), "{report}");
+    let report = validate_payload_str(PayloadKind::ChatButton, &buttons(3));
+    assert!(
+        report
+            .errors()
+            .any(|d| d.message == "at most 2 buttons, found 3"),
+        "{report}"
+    );
+}

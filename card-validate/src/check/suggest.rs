@@ -36,4 +36,16 @@ mod tests {
         assert_eq!(closest("tpye", keys.iter().copied()), Some("type"));
         assert_eq!(closest("tga", keys.iter().copied()), Some("tag"));
     }
+
+    #[test]
+    fn longer_words_allow_more_edits() {
+        // Ten letters allow three edits (a third of the length), so two are found…
+        assert_eq!(
+            closest("colmn_sett", ["column_set"].into_iter()),
+            Some("column_set")
+        );
+        // …and four letters allow one.
+        assert_eq!(closest("texx", ["text"].into_iter()), Some("text"));
+        assert_eq!(closest("tapx", ["text"].into_iter()), None);
+    }
 }

@@ -435,3 +435,135 @@ fn message_and_chat_button_limits_start_past_their_mark() {
         "{report}"
     );
 }
+
+fn table(columns: &str, rows: &str) -> String {
+    card(&format!(
+        r#"{{"tag":"table","columns":[{columns}],"rows":[{rows}]}}"#
+    ))
+}
+
+/// The messages of a table's findings of `rule`.
+fn table_messages(columns: &str, rows: &str, rule: &Rule) -> Vec<String> {
+    validate_str(&table(columns, rows))
+        .diagnostics()
+        .iter()
+        .filter(|d| d.rule == rule)
+        .map(|d| d.message.clone())
+        .collect()
+}
+
+#[test]
+fn table_columns_cells_and_their_messages() {
+    // Column names: empty or repeated.
+    assert_eq!(
+        table_messages(r#"{"name":"a"},{"name":"a"}"#, "", &rules::TABLE_ADVICE),
+        [r#"column name "a" is empty or repeated"#]
+    );
+    assert_eq!(
+        table_messages(r#"{"name":""}"#, "", &rules::TABLE_ADVICE).len(),
+        1
+    );
+    assert!(table_messages(r#"{"name":"a"},{"name":"b"}"#, "", &rules::TABLE_ADVICE).is_empty());
+    // Each data type names what it takes.
+    for (ty, cell, want) in [
+        ("number", r#""abc""#, "a JSON number"),
+        (
+            "date",
+            r#""x""#,
+            "a Unix timestamp in milliseconds (a JSON integer)",
+        ),
+        ("options", "5", "a string or an array of {text, color?}"),
+        ("persons", "5", "a user id or an array of user ids"),
+    ] {
+        let m = table_messages(
+            &format!(r#"{{"name":"c","data_type":"{ty}"}}"#),
+            &format!(r#"{{"c":{cell}}}"#),
+            &rules::TABLE_CELL,
+        );
+        assert_eq!(m.len(), 1, "{ty}: {m:?}");
+        assert!(m[0].ends_with(&format!("must be {want}")), "{ty}: {}", m[0]);
+    }
+    let options = r#"{"name":"c","data_type":"options"}"#;
+    for ok in [
+        r#""a""#,
+        r#"[{"text":"a"}]"#,
+        r#"[{"text":"a","color":"blue"}]"#,
+    ] {
+        assert!(
+            table_messages(options, &format!(r#"{{"c":{ok}}}"#), &rules::TABLE_CELL).is_empty(),
+            "{ok}"
+        );
+    }
+    for bad in [
+        r#"[{"text":5}]"#,
+        r#"[{"text":"a","colour":"blue"}]"#,
+        r#"[{"text":"a","color":5}]"#,
+        r#"[{"color":"blue"}]"#,
+    ] {
+        assert_eq!(
+            table_messages(options, &format!(r#"{{"c":{bad}}}"#), &rules::TABLE_CELL).len(),
+            1,
+            "{bad}"
+        );
+    }
+    assert_eq!(
+        table_messages(
+            options,
+            r#"{"c":[{"text":"a","color":"chartreuse"}]}"#,
+            &rules::UNDOCUMENTED_VALUE
+        ),
+        [r#"option color "chartreuse" is not a tag color; blue is used"#]
+    );
+    let persons = r#"{"name":"c","data_type":"persons"}"#;
+    assert!(table_messages(persons, r#"{"c":["ou_1","ou_2"]}"#, &rules::TABLE_CELL).is_empty());
+    assert_eq!(
+        table_messages(persons, r#"{"c":["ou_1",5]}"#, &rules::TABLE_CELL).len(),
+        1
+    );
+    // Markdown cells: image keys are checked; objects in text cells show as raw JSON.
+    let md = r#"{"name":"c","data_type":"markdown"}"#;
+    assert_eq!(
+        table_messages(
+            md,
+            r#"{"c":"![x](https://e.com/a.png)"}"#,
+            &rules::IMAGE_KEY
+        )
+        .len(),
+        1
+    );
+    assert!(table_messages(md, r#"{"c":"![x](img_v3_abc)"}"#, &rules::IMAGE_KEY).is_empty());
+    for ty in ["text", "lark_md", "markdown"] {
+        let col = format!(r#"{{"name":"c","data_type":"{ty}"}}"#);
+        for cell in [r#"{"a":1}"#, "[1]"] {
+            let advice = table_messages(&col, &format!(r#"{{"c":{cell}}}"#), &rules::TABLE_ADVICE);
+            let errors = table_messages(&col, &format!(r#"{{"c":{cell}}}"#), &rules::TABLE_CELL);
+            assert_eq!(
+                advice.len() + errors.len(),
+                1,
+                "{ty} {cell}: {advice:?} {errors:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn wrong_types_name_what_was_expected_and_found() {
+    let message = |el: &str| {
+        validate_str(&card(el))
+            .errors()
+            .map(|d| d.message.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        message(r#"{"tag":"markdown","content":5}"#),
+        ["`content` must be a string, found a number"]
+    );
+    assert_eq!(
+        message(r#"{"tag":"markdown","content":"x","margin":8}"#),
+        [r#"`margin` must be a string such as "8px" or "4px 12px", found a number"#]
+    );
+    assert_eq!(
+        message(r#"{"tag":"column_set","columns":[{"tag":"column","weight":1.5}]}"#),
+        ["`weight` must be an integer, found a number"]
+    );
+}

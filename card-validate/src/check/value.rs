@@ -206,3 +206,60 @@ pub(crate) fn json_kind(v: &Node<'_>) -> &'static str {
         V::Obj(_) => "an object",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    static OBJ: crate::spec::Object = crate::spec::Object {
+        name: "o",
+        attrs: &[],
+        open: false,
+    };
+
+    #[test]
+    fn json_kinds_are_named() {
+        for (v, kind) in [
+            (json!(null), "null"),
+            (json!(true), "a boolean"),
+            (json!(1), "a number"),
+            (json!(u64::MAX), "a number"),
+            (json!(1.5), "a number"),
+            (json!("s"), "a string"),
+            (json!([]), "an array"),
+            (json!({}), "an object"),
+        ] {
+            assert_eq!(json_kind(&Node::from_value(&v)), kind, "{v}");
+        }
+    }
+
+    #[test]
+    fn one_of_fits_each_member_type_and_names_them_all() {
+        let tys = [
+            Ty::Bool,
+            Ty::Int(0, 9),
+            Ty::Num(0.0, 9.0),
+            Ty::Obj(&OBJ),
+            Ty::Arr(&Ty::Str, None),
+            Ty::Str,
+        ];
+        assert_eq!(
+            one_of_names(&tys),
+            "a boolean or an integer or a number or an object or an array or a string"
+        );
+        assert_eq!(one_of_names(&[Ty::Any]), "any value");
+        let fit = |t: &Ty, v: serde_json::Value| fits(t, &Node::from_value(&v));
+        assert!(fit(&Ty::Bool, json!(true)) && !fit(&Ty::Bool, json!(1)));
+        assert!(fit(&Ty::Int(0, 9), json!(1)) && !fit(&Ty::Int(0, 9), json!(1.5)));
+        assert!(fit(&Ty::Num(0.0, 9.0), json!(1.5)) && !fit(&Ty::Num(0.0, 9.0), json!("1")));
+        assert!(fit(&Ty::Obj(&OBJ), json!({})) && !fit(&Ty::Obj(&OBJ), json!([])));
+        assert!(
+            fit(&Ty::Arr(&Ty::Str, None), json!([])) && !fit(&Ty::Arr(&Ty::Str, None), json!({}))
+        );
+        assert!(fit(&Ty::Any, json!(null)));
+        assert!(fit(&Ty::Str, json!("s")) && !fit(&Ty::Str, json!(1)));
+        let nested = Ty::OneOf(&[Ty::Bool, Ty::Str]);
+        assert!(fit(&nested, json!(true)) && fit(&nested, json!("s")) && !fit(&nested, json!(1)));
+    }
+}

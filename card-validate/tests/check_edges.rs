@@ -567,3 +567,48 @@ fn wrong_types_name_what_was_expected_and_found() {
         ["`weight` must be an integer, found a number"]
     );
 }
+
+/// Every tagged object counts toward the 200 of a card: text objects, 1.0 tags and unknown tags
+/// too, not only the components the spec knows.
+#[test]
+fn the_element_limit_counts_text_objects_1_0_tags_and_unknown_tags() {
+    let hrs = |n: usize| vec![r#"{"tag":"hr"}"#; n].join(",");
+    // Each extra adds exactly this many tagged objects.
+    let extras = [
+        (r#"{"tag":"note","elements":[]}"#, 1),
+        (r#"{"tag":"no_such_tag"}"#, 1),
+        (
+            r#"{"tag":"div","text":{"tag":"plain_text","content":"a"}}"#,
+            2,
+        ),
+    ];
+    for (extra, counts) in extras {
+        let at_limit = card(&format!("{},{extra}", hrs(200 - counts)));
+        lacks(&at_limit, &rules::ELEMENT_LIMIT);
+        let over = card(&format!("{},{extra}", hrs(201 - counts)));
+        has(&over, &rules::ELEMENT_LIMIT);
+        assert!(
+            validate_str(&over)
+                .diagnostics()
+                .iter()
+                .any(|d| d.rule.id == rules::ELEMENT_LIMIT.id
+                    && d.message.contains("has 201 components")),
+            "{extra}: {:?}",
+            found(&over)
+        );
+    }
+}
+
+/// A checker shows at most 3 buttons: 3 pass, 4 are flagged.
+#[test]
+fn a_checker_takes_three_buttons() {
+    let checker = |n: usize| {
+        let buttons = vec![r#"{"tag":"button","text":{"tag":"plain_text","content":"b"}}"#; n];
+        card(&format!(
+            r#"{{"tag":"checker","text":{{"tag":"plain_text","content":"t"}},"button_area":{{"buttons":[{}]}}}}"#,
+            buttons.join(",")
+        ))
+    };
+    lacks(&checker(3), &rules::OUT_OF_RANGE);
+    has(&checker(4), &rules::OUT_OF_RANGE);
+}

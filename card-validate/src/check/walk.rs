@@ -64,14 +64,15 @@ impl<'a> Checker<'a> {
                         None,
                     );
                 }
-                Req::InForm if self.ctx.in_form => {
+                // Outside a form the skip above has passed over it.
+                Req::InForm => {
                     self.report(
                         &rules::FORM_NAME,
                         format!("`{owner}` inside a form needs a non-empty `{}`", a.name),
                         None,
                     );
                 }
-                Req::InForm | Req::No => {}
+                Req::No => {}
             }
         }
     }

@@ -264,6 +264,9 @@ mod tests {
             Duration::from_micros(20_600)
         );
         assert_eq!(per_second(50, 0).burst_size().get(), 1);
+        // Past a billion a second the period rounds to zero: the quota is then the count itself,
+        // not one a second.
+        assert!(per_second(u32::MAX, 0).replenish_interval() < Duration::from_millis(1));
     }
 
     #[tokio::test]

@@ -201,6 +201,38 @@ mod tests {
         headroom_percent: 0,
     };
 
+    /// When a reserved slot is, as seen from here: the Redis server's clock is read between
+    /// `sent` and `answered`, so the slot lies between `sent + wait` and `answered + wait`.
+    /// Comparing bounds, not the bare waits, keeps a slow test machine from looking like a
+    /// limit that spaces nothing.
+    #[derive(Debug, Clone, Copy)]
+    struct Slot {
+        earliest: std::time::Instant,
+        latest: std::time::Instant,
+        wait: Duration,
+    }
+
+    impl Slot {
+        /// The most this slot can be after `before`.
+        fn most_after(&self, before: &Slot) -> Duration {
+            self.latest.saturating_duration_since(before.earliest)
+        }
+        /// The least this slot can be after `before`.
+        fn least_after(&self, before: &Slot) -> Duration {
+            self.earliest.saturating_duration_since(before.latest)
+        }
+    }
+
+    async fn slot(l: &SharedLimits, endpoint: Endpoint, key: Option<&str>) -> Slot {
+        let sent = std::time::Instant::now();
+        let wait = l.reserve(endpoint, key).await.unwrap();
+        Slot {
+            earliest: sent + wait,
+            latest: std::time::Instant::now() + wait,
+            wait,
+        }
+    }
+
     #[tokio::test]
     async fn the_minute_window_is_shared_and_sliding() {
         let redis = card_test_support::need!(super::redis_server::Redis::start());
@@ -210,24 +242,35 @@ mod tests {
             ..FAST
         };
         let [a, b] = replicas(&redis.url(), "minute", &limits);
-        let mut waits = Vec::new();
+        let mut slots = Vec::new();
         for i in 0..8 {
             let r = if i % 2 == 0 { &a } else { &b };
-            waits.push(r.reserve(Endpoint::UpdateCard, None).await.unwrap());
+            slots.push(slot(r, Endpoint::UpdateCard, None).await);
         }
         // The first five fit at once (1 ms apart); the sixth waits for the first to leave the
         // window, a minute after it, and so on.
-        for (i, w) in waits.iter().enumerate().take(5) {
-            assert!(*w < Duration::from_millis(100), "request {i} waits {w:?}");
-        }
-        for (i, w) in waits.iter().enumerate().skip(5) {
+        for (i, s) in slots.iter().enumerate().take(5) {
             assert!(
-                *w >= Duration::from_millis(59_900) && *w < Duration::from_millis(60_500),
-                "request {i} waits {w:?}, not a minute after its place in the window"
+                s.wait < Duration::from_millis(100),
+                "request {i} waits {s:?}"
             );
         }
-        // Another API of the same app has its own window.
-        assert!(a.reserve(Endpoint::Send, None).await.unwrap() < Duration::from_millis(100));
+        for i in 5..8 {
+            let (s, first) = (slots[i], slots[i - 5]);
+            assert!(
+                s.most_after(&first) >= Duration::from_millis(59_990)
+                    && s.least_after(&first) < Duration::from_millis(60_500),
+                "request {i} ({s:?}) is not a minute after request {} ({first:?})",
+                i - 5
+            );
+        }
+        // Each other API of the same app has its own window: five sends fit, and an edit after them.
+        for i in 0..5 {
+            let w = a.reserve(Endpoint::Send, None).await.unwrap();
+            assert!(w < Duration::from_millis(100), "send {i} waits {w:?}");
+        }
+        let w = b.reserve(Endpoint::EditMessage, None).await.unwrap();
+        assert!(w < Duration::from_millis(100), "the edit waits {w:?}");
     }
 
     #[tokio::test]
@@ -235,30 +278,72 @@ mod tests {
         let redis = card_test_support::need!(super::redis_server::Redis::start());
         let [a, b] = replicas(&redis.url(), "receiver", &FAST);
         // Replicas take turns sending, twice to one receiver, then twice to another …
-        let mut waits = Vec::new();
+        let mut slots = Vec::new();
         for i in 0..6 {
             let r = if i % 2 == 0 { &a } else { &b };
             let to = if i % 4 < 2 { "oc_one" } else { "oc_two" };
-            waits.push((to, r.reserve(Endpoint::Send, Some(to)).await.unwrap()));
+            slots.push((to, slot(r, Endpoint::Send, Some(to)).await));
         }
         // 5 sends/s to one receiver, whichever replica sends: each receiver's sends are 200 ms
         // apart. (Slots are granted in order, so a send to another receiver queues behind a
         // reserved one: never over a limit, sometimes later than it could be.)
-        let at = |to: &str| -> Vec<Duration> {
-            waits
+        for to in ["oc_one", "oc_two"] {
+            let s: Vec<Slot> = slots
                 .iter()
                 .filter(|(t, _)| *t == to)
-                .map(|(_, w)| *w)
-                .collect()
-        };
-        for to in ["oc_one", "oc_two"] {
-            let w = at(to);
-            for pair in w.windows(2) {
+                .map(|(_, s)| *s)
+                .collect();
+            for pair in s.windows(2) {
                 assert!(
-                    pair[1] - pair[0] >= Duration::from_millis(199),
-                    "{to}: sends {w:?} are less than 200 ms apart"
+                    pair[1].most_after(&pair[0]) >= Duration::from_millis(199),
+                    "{to}: sends {s:?} are less than 200 ms apart"
                 );
             }
         }
+    }
+
+    #[tokio::test]
+    async fn the_per_message_limit_is_shared() {
+        let redis = card_test_support::need!(super::redis_server::Redis::start());
+        let [a, b] = replicas(&redis.url(), "message", &FAST);
+        let first = slot(&a, Endpoint::UpdateCard, Some("om_1")).await;
+        let other = slot(&b, Endpoint::UpdateCard, Some("om_2")).await;
+        let second = slot(&b, Endpoint::UpdateCard, Some("om_1")).await;
+        // 5 PATCHes/s of one message, whichever replica sends.
+        assert!(
+            second.most_after(&first) >= Duration::from_millis(199),
+            "PATCHes of om_1 at {first:?} and {second:?}"
+        );
+        assert!(
+            other.wait < Duration::from_millis(100),
+            "om_2 waits {other:?}"
+        );
+    }
+
+    #[test]
+    fn only_the_apis_with_documented_app_limits_are_shared() {
+        for e in [Endpoint::Send, Endpoint::UpdateCard, Endpoint::EditMessage] {
+            assert!(SharedLimits::covers(e), "{e:?}");
+        }
+        for e in [
+            Endpoint::Token,
+            Endpoint::ChatButton,
+            Endpoint::CardKit,
+            Endpoint::Reply,
+        ] {
+            assert!(!SharedLimits::covers(e), "{e:?}");
+        }
+    }
+
+    #[test]
+    fn debug_shows_the_prefix_and_not_the_url() {
+        let l = SharedLimits::new("redis://:hunter2@127.0.0.1:1/", "cli_app".to_owned(), &FAST)
+            .unwrap();
+        let text = format!("{l:?}");
+        assert!(
+            text.contains("SharedLimits") && text.contains("cli_app"),
+            "{text}"
+        );
+        assert!(!text.contains("hunter2"), "{text}");
     }
 }

@@ -261,3 +261,25 @@ fn json(body: &[u8]) -> Result<Value, CallbackError> {
 fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn debug_names_the_receiver_and_hides_its_secrets() {
+        let r = Receiver::new(
+            Some(Secret::new("encrypt-key-value")),
+            Some(Secret::new("token-value")),
+        );
+        let text = format!("{r:?}");
+        assert!(
+            text.starts_with("Receiver") && text.contains("***") && text.contains("window"),
+            "{text}"
+        );
+        assert!(
+            !text.contains("encrypt-key-value") && !text.contains("token-value"),
+            "{text}"
+        );
+    }
+}

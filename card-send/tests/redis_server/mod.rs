@@ -16,12 +16,16 @@ impl Redis {
     /// under `CI=true`). Panics when it does not start in 10 s.
     pub fn start() -> Option<Redis> {
         let program = card_test_support::redis_server()?;
+        // One start at a time in this process: between the free port's release and the server's
+        // bind, another test's pick could land on the same port.
+        static STARTING: std::sync::Mutex<()> = std::sync::Mutex::new(());
+        let _one = STARTING.lock().unwrap_or_else(|p| p.into_inner());
         let port = TcpListener::bind("127.0.0.1:0")
             .unwrap()
             .local_addr()
             .unwrap()
             .port();
-        let child = Command::new(&program)
+        let mut child = Command::new(&program)
             .args([
                 "--port",
                 &port.to_string(),
@@ -37,6 +41,9 @@ impl Redis {
             .unwrap_or_else(|e| panic!("cannot run {program}: {e}"));
         let start = Instant::now();
         while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            if let Ok(Some(status)) = child.try_wait() {
+                panic!("redis-server on port {port} exited: {status}");
+            }
             assert!(
                 start.elapsed() < Duration::from_secs(10),
                 "redis-server did not start"

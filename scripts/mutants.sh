@@ -8,7 +8,8 @@
 #   scripts/mutants.sh card-send/src/limits.rs …
 #
 # A missed mutant is a change to the code that no test notices: look at
-# target/mutants/<file>/mutants.out/missed.txt.
+# target/mutants/<file>/mutants.out/missed.txt. The `excluded` column counts the mutants
+# .cargo/mutants.toml leaves out as equivalent (each with its reason there).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -38,7 +39,7 @@ if [ ${#files[@]} -eq 0 ]; then
 fi
 
 count() { if [ -f "$1" ]; then grep -c . "$1" || true; else echo 0; fi; }
-printf '%-44s %7s %7s %9s %8s %9s\n' file caught missed unviable timeout "caught %"
+printf '%-44s %7s %7s %9s %8s %9s %9s\n' file caught missed unviable timeout excluded "caught %"
 for file in "${files[@]}"; do
   read -r package targets <<<"$(guard "$file")"
   if [ "$package" = unknown ]; then
@@ -55,10 +56,13 @@ for file in "${files[@]}"; do
   cargo mutants --in-place --package "$package" --file "$file" --output "$out" --no-shuffle \
     --profile mutants --baseline skip --timeout 90 --build-timeout 600 "${args[@]}" >"$out/log.txt" 2>&1 || true
   d="$out/mutants.out"
+  # Mutants left out by .cargo/mutants.toml (each with its reason there).
+  all=$(cargo mutants --list --no-config --package "$package" --file "$file" 2>/dev/null | grep -c . || true)
+  kept=$(cargo mutants --list --package "$package" --file "$file" 2>/dev/null | grep -c . || true)
   caught=$(count "$d/caught.txt"); missed=$(count "$d/missed.txt")
   unviable=$(count "$d/unviable.txt"); timeout=$(count "$d/timeout.txt")
   viable=$((caught + missed + timeout))
   share=$([ "$viable" -gt 0 ] && echo "$(( (caught + timeout) * 1000 / viable ))" || echo 1000)
-  printf '%-44s %7s %7s %9s %8s %8s.%s\n' "$file" "$caught" "$missed" "$unviable" "$timeout" \
-    "$((share / 10))" "$((share % 10))"
+  printf '%-44s %7s %7s %9s %8s %9s %8s.%s\n' "$file" "$caught" "$missed" "$unviable" "$timeout" \
+    "$((all - kept))" "$((share / 10))" "$((share % 10))"
 done

@@ -115,3 +115,56 @@ async fn chat_button_limit() {
     }
     assert_eq!(emu.stats().rate_limited, before);
 }
+
+/// "50/s" is at most 50 in any second: 40 sends just before a second's edge and 40 just after it
+/// are 80 within 0.3 s, and the emulator refuses 30 of them. (Counted in fixed windows aligned to
+/// its start, both bursts would fit: the bursts are timed to straddle such an edge.)
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_burst_straddling_a_second_is_refused_in_part() {
+    let t0 = tokio::time::Instant::now();
+    let emu = Emulator::start().await.unwrap();
+    // Building a client installs the TLS crypto provider a plain reqwest client needs.
+    emu.client().build().unwrap();
+    let http = reqwest::Client::new();
+    let token = common::raw_token(&http, &emu).await;
+    // One chat per send, so only the app's 50/s counts (not 5/s per receiver).
+    let chats: Vec<String> = (0..80).map(|i| format!("oc_straddle_{i}")).collect();
+    for c in &chats {
+        emu.add_chat(c, &[], true);
+    }
+    let content = card! { <card><markdown>"x"</markdown></card> }.to_content();
+    let burst = |chats: &[String]| {
+        let mut set = tokio::task::JoinSet::new();
+        for c in chats {
+            let request = http
+                .post(format!(
+                    "{}/open-apis/im/v1/messages?receive_id_type=chat_id",
+                    emu.base_url()
+                ))
+                .bearer_auth(&token)
+                .json(&serde_json::json!({
+                    "receive_id": c, "msg_type": "interactive", "content": content
+                }));
+            set.spawn(async move {
+                let r = request.send().await.unwrap();
+                let body: serde_json::Value = r.json().await.unwrap();
+                body["code"].as_u64().unwrap()
+            });
+        }
+        set.join_all()
+    };
+    tokio::time::sleep_until(t0 + Duration::from_millis(850)).await;
+    let first = burst(&chats[..40]).await;
+    assert!(
+        t0.elapsed() < Duration::from_millis(1000),
+        "the first burst ended after the edge: {:?}",
+        t0.elapsed()
+    );
+    tokio::time::sleep_until(t0 + Duration::from_millis(1150)).await;
+    let second = burst(&chats[40..]).await;
+    let codes: Vec<u64> = first.into_iter().chain(second).collect();
+    let refused = codes.iter().filter(|c| **c == 230020).count();
+    let sent = codes.iter().filter(|c| **c == 0).count();
+    assert_eq!((sent, refused), (50, 30), "{codes:?}");
+    assert_eq!(emu.stats().rate_limited, 30);
+}

@@ -23,8 +23,9 @@
 //! | send to a dissolved chat / a chat without the bot | 232009 / 230002 |
 //! | chat_button for a chat without the bot | 230027 |
 //!
-//! Rate limits count in fixed windows (the platform's `x-ogw-ratelimit-reset` is the time until
-//! the window resets). Faults can be injected for the next requests ([`Emulator::inject`]): an
+//! Rate limits count each request as it arrives, in sliding windows: "50/s" is at most 50 in any
+//! second, so a burst straddling a second's edge is refused in part (`x-ogw-ratelimit-reset` is
+//! the whole seconds until the oldest counted request leaves the window). Faults can be injected for the next requests ([`Emulator::inject`]): an
 //! HTTP 5xx without the JSON envelope, a delay, a dropped connection, or any platform code.
 //!
 //! ```

@@ -111,7 +111,6 @@ pub(crate) struct Counters {
 #[derive(Debug)]
 pub(crate) struct EmuState {
     pub(crate) settings: Settings,
-    started: Instant,
     clock_offset: Mutex<Duration>,
     pub(crate) tokens: Mutex<HashMap<String, Instant>>,
     pub(crate) chats: Mutex<HashMap<String, Chat>>,
@@ -124,7 +123,8 @@ pub(crate) struct EmuState {
     pub(crate) images: Mutex<HashMap<String, Vec<u8>>>,
     pub(crate) messages: Mutex<HashMap<String, Stored>>,
     pub(crate) uuids: Mutex<HashMap<String, (String, SystemTime)>>,
-    windows: Mutex<HashMap<String, (u64, u32, Duration)>>,
+    /// Arrival times of the requests each limit has counted, per key: (window, arrivals).
+    windows: Mutex<HashMap<String, (Duration, VecDeque<Instant>)>>,
     faults: Mutex<VecDeque<(Fault, u32)>>,
     pub(crate) counters: Counters,
     next_id: AtomicU64,
@@ -156,7 +156,6 @@ impl EmuState {
             .collect();
         EmuState {
             settings,
-            started: Instant::now(),
             clock_offset: Mutex::new(Duration::ZERO),
             tokens: Mutex::new(HashMap::new()),
             chats: Mutex::new(chats),
@@ -192,36 +191,43 @@ impl EmuState {
         )
     }
 
-    /// Counts a request against fixed windows `(key, window, limit)`; all or none. On refusal,
-    /// the seconds until the first full window resets (the `x-ogw-ratelimit-reset` header).
+    /// Counts a request, as it arrives, against sliding windows `(key, window, limit)`: at most
+    /// `limit` requests in any `window`, all or none (a refused request counts for none). On
+    /// refusal, the whole seconds until the oldest counted request leaves the full window (the
+    /// `x-ogw-ratelimit-reset` header).
     pub(crate) fn rate(&self, checks: &[(String, Duration, u32)]) -> Result<(), u64> {
         if !self.settings.rate_limits {
             return Ok(());
         }
-        let elapsed = self.started.elapsed();
+        let now = Instant::now();
         let mut windows = lock(&self.windows);
         for (key, window, limit) in checks {
-            let index = (elapsed.as_nanos() / window.as_nanos()) as u64;
-            let count = match windows.get(key) {
-                Some((i, c, _)) if *i == index => *c,
-                _ => 0,
+            let Some((_, arrivals)) = windows.get_mut(key) else {
+                continue;
             };
-            if count >= *limit {
-                let into = Duration::from_nanos((elapsed.as_nanos() % window.as_nanos()) as u64);
-                return Err((*window - into).as_secs_f64().ceil().max(1.0) as u64);
+            while arrivals
+                .front()
+                .is_some_and(|t| now.duration_since(*t) >= *window)
+            {
+                arrivals.pop_front();
+            }
+            if arrivals.len() >= *limit as usize {
+                let oldest = arrivals[arrivals.len() - *limit as usize];
+                let left = (oldest + *window).saturating_duration_since(now);
+                return Err(left.as_secs_f64().ceil().max(1.0) as u64);
             }
         }
         for (key, window, _) in checks {
-            let index = (elapsed.as_nanos() / window.as_nanos()) as u64;
-            let entry = windows.entry(key.clone()).or_insert((index, 0, *window));
-            if entry.0 != index {
-                *entry = (index, 0, *window);
-            }
-            entry.1 += 1;
+            windows
+                .entry(key.clone())
+                .or_insert_with(|| (*window, VecDeque::new()))
+                .1
+                .push_back(now);
         }
         if windows.len() > 10_000 {
-            // Per-message keys pile up; only the current windows matter.
-            windows.retain(|_, (i, _, w)| *i == (elapsed.as_nanos() / w.as_nanos()) as u64);
+            // Per-message and per-receiver keys pile up; a key whose last request has left its
+            // window counts nothing.
+            windows.retain(|_, (w, a)| a.back().is_some_and(|t| now.duration_since(*t) < *w));
         }
         Ok(())
     }

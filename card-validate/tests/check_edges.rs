@@ -77,6 +77,8 @@ fn a_1_0_card_is_known_by_its_schema_or_its_keys() {
         kind(r#"{"header":{"title":{"tag":"plain_text","content":"x"}}}"#),
         ContentKind::CardV1
     );
+    // A 2.0 key without `schema` is a card too (the server takes it as 1.0).
+    assert_eq!(kind(r#"{"body":{"elements":[]}}"#), ContentKind::CardV1);
     assert_eq!(kind(r#"{"colour":"red"}"#), ContentKind::Unknown);
     // Its i18n_elements are checked too, as 2.0 would see them.
     let i18n = r#"{"i18n_elements":{"zh_cn":[{"tag":"divider"}]}}"#;

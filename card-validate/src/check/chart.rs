@@ -112,7 +112,6 @@ impl<'a> Checker<'a> {
             let want_array = ARRAY_KEYS.contains(&k) && !OBJECT_KEYS.contains(&k);
             let want_object = OBJECT_KEYS.contains(&k);
             let bad = match &v.v {
-                V::Null => want_array || want_object,
                 V::Arr(_) => false,
                 V::Obj(_) => want_array,
                 _ => want_array || want_object,

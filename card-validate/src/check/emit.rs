@@ -49,8 +49,8 @@ impl<'a> Checker<'a> {
                 sub_code,
                 format!("as a 2.0 card: {message}"),
             ),
-            Mode::Message if rule.code == codes::TOO_LARGE => (severity, rule.code, None, message),
-            Mode::Message => (severity, codes::INVALID_PARAM, None, message),
+            // The body's own rules carry 230001 (card rules became one above), 230025 its size.
+            Mode::Message => (severity, rule.code, None, message),
         };
         self.diags.push(Diagnostic {
             rule,

@@ -8,27 +8,7 @@ use crate::codes;
 use crate::path::Seg;
 use crate::report::{ContentKind, Diagnostic};
 use crate::rules::{self, Rule};
-use crate::spec::{self, Severity, Ty};
-
-fn too_large(len: usize, max: usize, what: &str) -> Option<Diagnostic> {
-    (len > max).then(|| Diagnostic {
-        rule: &rules::MESSAGE_TOO_LARGE,
-        severity: Severity::Error,
-        code: codes::TOO_LARGE,
-        sub_code: None,
-        path: "ROOT".to_owned(),
-        pointer: String::new(),
-        line: None,
-        column: None,
-        message: format!(
-            "the {what} content is {len} bytes; the limit is {} KB ({max} bytes)",
-            max / 1024
-        ),
-        help: None,
-        at_key: false,
-        offset: None,
-    })
-}
+use crate::spec::{self, Ty};
 
 /// `{"text": "…"}` — at most 150 KB.
 pub(crate) fn check_text(v: &Node<'_>, len: usize) -> (ContentKind, Vec<Diagnostic>) {
@@ -37,8 +17,7 @@ pub(crate) fn check_text(v: &Node<'_>, len: usize) -> (ContentKind, Vec<Diagnost
         Some(m) => c.check_object(m, &spec::TEXT_CONTENT),
         None => c.type_error("an object {\"text\": …}", v),
     }
-    c.diags
-        .extend(too_large(len, codes::TEXT_MAX_BYTES, "text"));
+    c.too_large(len, codes::TEXT_MAX_BYTES, "text");
     (ContentKind::Text, c.diags)
 }
 
@@ -49,8 +28,7 @@ pub(crate) fn check_post(v: &Node<'_>, len: usize) -> (ContentKind, Vec<Diagnost
         Some(m) => c.post(m),
         None => c.type_error("an object keyed by locale ({\"zh_cn\": {…}})", v),
     }
-    c.diags
-        .extend(too_large(len, codes::POST_MAX_BYTES, "post"));
+    c.too_large(len, codes::POST_MAX_BYTES, "post");
     (ContentKind::Post, c.diags)
 }
 
@@ -69,6 +47,23 @@ pub(crate) fn check_chat_button(v: &Node<'_>, _len: usize) -> (ContentKind, Vec<
 }
 
 impl<'a> Checker<'a> {
+    /// 230025 at the root when the body is over `max` bytes (the message code is kept: see
+    /// `Checker::push`).
+    fn too_large(&mut self, len: usize, max: usize, what: &str) {
+        if len > max {
+            self.emit_at(
+                &[],
+                &rules::MESSAGE_TOO_LARGE,
+                format!(
+                    "the {what} content is {len} bytes; the limit is {} KB ({max} bytes)",
+                    max / 1024
+                ),
+                None,
+                false,
+            );
+        }
+    }
+
     fn post(&mut self, m: &'a Obj<'a>) {
         if m.is_empty() {
             self.fail(

@@ -614,3 +614,34 @@ fn a_checker_takes_three_buttons() {
     lacks(&checker(3), &rules::OUT_OF_RANGE);
     has(&checker(4), &rules::OUT_OF_RANGE);
 }
+
+/// The value checks at their edges: a constant given as another type names the constant; an
+/// array at its documented maximum passes and one more item is flagged; locale keys are checked
+/// against the 16 documented ones.
+#[test]
+fn constants_array_maxima_and_locale_keys() {
+    let r = validate_str(r#"{"schema":2,"body":{"elements":[]}}"#);
+    assert!(
+        r.diagnostics()
+            .iter()
+            .any(|d| d.message.contains(r#"the string "2.0""#)),
+        "{:?}",
+        found(r#"{"schema":2,"body":{"elements":[]}}"#)
+    );
+    let tag = r#"{"tag":"text_tag","text":{"tag":"plain_text","content":"t"}}"#;
+    let header = |n: usize| {
+        format!(
+            r#"{{"schema":"2.0","header":{{"title":{{"tag":"plain_text","content":"h"}},"text_tag_list":[{}]}},"body":{{"elements":[]}}}}"#,
+            vec![tag; n].join(",")
+        )
+    };
+    lacks(&header(3), &rules::OUT_OF_RANGE);
+    has(&header(4), &rules::OUT_OF_RANGE);
+    let locales = |loc: &str| {
+        format!(
+            r#"{{"schema":"2.0","header":{{"title":{{"tag":"plain_text","content":"h"}},"i18n_text_tag_list":{{"{loc}":[{tag}]}}}},"body":{{"elements":[]}}}}"#
+        )
+    };
+    lacks(&locales("en_us"), &rules::UNDOCUMENTED_VALUE);
+    has(&locales("xx_yy"), &rules::UNDOCUMENTED_VALUE);
+}

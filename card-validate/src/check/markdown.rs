@@ -42,18 +42,16 @@ impl<'a> Checker<'a> {
             );
         }
         let n = count_tables(text);
-        if n > 0 {
-            match self.md_tables.iter_mut().find(|(l, _)| *l == locale) {
-                Some((_, count)) => *count += n,
-                None => self.md_tables.push((locale, n)),
-            }
-            if n > 4 {
-                self.report(
-                    &rules::MARKDOWN_ADVICE,
-                    format!("a markdown component holds {n} tables; the docs allow at most 4"),
-                    None,
-                );
-            }
+        match self.md_tables.iter_mut().find(|(l, _)| *l == locale) {
+            Some((_, count)) => *count += n,
+            None => self.md_tables.push((locale, n)),
+        }
+        if n > 4 {
+            self.report(
+                &rules::MARKDOWN_ADVICE,
+                format!("a markdown component holds {n} tables; the docs allow at most 4"),
+                None,
+            );
         }
     }
 }
@@ -92,13 +90,9 @@ pub(crate) fn count_tables(text: &str) -> usize {
 }
 
 fn is_delimiter_row(t: &str) -> bool {
-    let inner = t.trim_matches('|');
-    if inner.is_empty() || !t.contains('-') {
-        return false;
-    }
-    let cells: Vec<&str> = inner.split('|').map(str::trim).collect();
-    (t.contains('|') || cells.len() > 1)
-        && cells.iter().all(|c| {
+    // Without a pipe a row of dashes is a rule or a heading's underline, not a table's.
+    t.contains('|')
+        && t.trim_matches('|').split('|').map(str::trim).all(|c| {
             let c = c.trim_start_matches(':').trim_end_matches(':');
             !c.is_empty() && c.bytes().all(|b| b == b'-')
         })

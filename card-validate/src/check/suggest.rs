@@ -9,9 +9,7 @@ pub fn closest<'c>(word: &str, candidates: impl Iterator<Item = &'c str>) -> Opt
     let limit = (len / 3).max(1);
     candidates
         // The distance is at least the length difference: skip those that cannot be close.
-        .filter(|c| {
-            c.len().abs_diff(word.len()) <= limit * 4 && c.chars().count().abs_diff(len) <= limit
-        })
+        .filter(|c| c.chars().count().abs_diff(len) <= limit)
         .map(|c| (strsim::osa_distance(word, c), c))
         .filter(|(d, _)| *d <= limit)
         .min_by_key(|(d, _)| *d)

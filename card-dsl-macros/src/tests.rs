@@ -315,3 +315,43 @@ fn the_ui_failures_expand_to_their_messages() {
     }
     assert!(checked >= 36, "{checked} messages checked");
 }
+
+/// The corpus's 2.0 cards (and production 2.0 cards) as card-validate prints them in markup:
+/// (file, JSON text, markup).
+fn corpus_markup() -> Option<Vec<(String, String, String)>> {
+    let cards = card_test_support::corpus_cards()?;
+    let mut out = Vec::new();
+    for dir in ["v2", "wild/v2"] {
+        let Ok(entries) = std::fs::read_dir(cards.join(dir)) else {
+            continue;
+        };
+        let mut files: Vec<_> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
+        files.sort();
+        for path in files.iter().filter(|p| p.extension().is_some_and(|x| x == "json")) {
+            let text = std::fs::read_to_string(path).unwrap();
+            if let Ok(m) = card_validate::markup::to_markup_str(&text) {
+                let name = format!("{dir}/{}", path.file_name().unwrap().to_string_lossy());
+                out.push((name, text, m.text));
+            }
+        }
+    }
+    Some(out)
+}
+
+/// The macro refuses nothing the validator passes: the markup card-validate prints for every
+/// corpus card it passes expands without a compile error. (For a card it refuses, the printed
+/// markup carries the refused parts as Rust expressions, which the macro cannot check.)
+#[test]
+fn corpus_markup_of_clean_cards_expands_without_errors() {
+    let cards = card_test_support::need!(corpus_markup());
+    let mut clean = 0;
+    for (name, json, markup) in &cards {
+        if card_validate::validate_str(json).is_ok() {
+            let out = error_texts(&card(markup));
+            assert_eq!(errors(&out), 0, "{name}: {out}\n{markup}");
+            clean += 1;
+        }
+    }
+    // cards/v2 and cards/wild/v2 as the corpus holds them.
+    assert_eq!(clean, 82);
+}

@@ -327,7 +327,10 @@ fn corpus_markup() -> Option<Vec<(String, String, String)>> {
         };
         let mut files: Vec<_> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
         files.sort();
-        for path in files.iter().filter(|p| p.extension().is_some_and(|x| x == "json")) {
+        for path in files
+            .iter()
+            .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        {
             let text = std::fs::read_to_string(path).unwrap();
             if let Ok(m) = card_validate::markup::to_markup_str(&text) {
                 let name = format!("{dir}/{}", path.file_name().unwrap().to_string_lossy());
@@ -354,4 +357,264 @@ fn corpus_markup_of_clean_cards_expands_without_errors() {
     }
     // cards/v2 and cards/wild/v2 as the corpus holds them.
     assert_eq!(clean, 82);
+}
+
+/// What each kind of markup expands to, spaces removed: `Ok(fragments)` that the expansion holds
+/// with no compile error, or `Err(message)` that one of its errors holds.
+const EXPANSIONS: &[(&str, Result<&[&str], &str>)] = &[
+    // Text children become text objects: with their tag where the object requires one.
+    (
+        r#"<div>"hi"</div>"#,
+        Ok(&[
+            "Div::new().text(::card_dsl::Text::new(::card_dsl::TextObjectTag::PlainText).content(\"hi\"))",
+        ]),
+    ),
+    (
+        r#"<button>{label}</button>"#,
+        Ok(&["Button::new().text(::card_dsl::PlainText100::new().content(label))"]),
+    ),
+    // An attribute given as a child element: text or an expression.
+    (
+        r#"<markdown><content>"x"</content></markdown>"#,
+        Ok(&["Markdown::new(\"x\")"]),
+    ),
+    (
+        r#"<markdown><content>{x}</content></markdown>"#,
+        Ok(&["Markdown::new(x)"]),
+    ),
+    (
+        r#"<markdown><content>"x""y"</content></markdown>"#,
+        Err("set `content` as an attribute: `content=…`"),
+    ),
+    // A block with statements stays a block; an empty one too.
+    (
+        r#"<markdown>{let a = 1; a}</markdown>"#,
+        Ok(&["Markdown::new({leta=1;a})"]),
+    ),
+    // `<table>{data}</table>`: columns and rows from the data.
+    (
+        r#"<table>{data}</table>"#,
+        Ok(&["Table::new(::std::vec::Vec::new(),::std::vec::Vec::new()).data(data)"]),
+    ),
+    (
+        r#"<table>{a}{b}</table>"#,
+        Err("`<table>` takes no text or elements"),
+    ),
+    (r#"<hr>"x"</hr>"#, Err("`<hr>` takes no text")),
+    // Form controls need a name in a form.
+    (
+        r#"<form name="f"><input name="i"/><button name="b" form_action_type="submit">"Go"</button></form>"#,
+        Ok(&["Input::new().name(\"i\")"]),
+    ),
+    (
+        r#"<form name="f"><input/></form>"#,
+        Err("`<input>` inside a `<form>` needs a `name` (11310)"),
+    ),
+    // Free JSON from an expression is serialized; another expression is passed as it is.
+    (
+        r#"<button><behaviors><callback value={action}/></behaviors></button>"#,
+        Ok(&["to_json(&(action))"]),
+    ),
+    (
+        r#"<button><behaviors><callback value="x"/></behaviors></button>"#,
+        Ok(&["Behavior::new(::card_dsl::BehaviorType::Callback).value("]),
+    ),
+    // Lists: items directly or in their list element.
+    (
+        r#"<column_set><column><markdown>"a"</markdown></column></column_set>"#,
+        Ok(&["ColumnSet::new().columns({", "Column::new().elements({"]),
+    ),
+    (
+        r#"<column_set><columns><column><markdown>"a"</markdown></column></columns></column_set>"#,
+        Ok(&["ColumnSet::new().columns({", "Column::new().elements({"]),
+    ),
+    (
+        r#"<column_set><columns>"a"</columns></column_set>"#,
+        Err("element lists hold components, not text"),
+    ),
+    (
+        r#"<button><behaviors><open_url default_url="https://a.b"/></behaviors></button>"#,
+        Ok(&["Behavior::new(::card_dsl::BehaviorType::OpenUrl).default_url(\"https://a.b\")"]),
+    ),
+    (
+        r#"<button><behaviors><jump default_url="https://a.b"/></behaviors></button>"#,
+        Err("expected one of: `<open_url>`, `<callback>`"),
+    ),
+    (
+        r#"<select_static name="s"><options><option value="a"><text>"A"</text></option></options></select_static>"#,
+        Ok(&[".options({"]),
+    ),
+    (
+        r#"<select_static name="s"><options><opt value="a"/></options></select_static>"#,
+        Err("expected `<option>` here"),
+    ),
+    (
+        r#"<select_static name="s"><opt value="a"/></select_static>"#,
+        Err("`<opt>` is not allowed inside `<select_static>`"),
+    ),
+    // Literals of each type.
+    (
+        r#"<div><text text_color="my_color" text_size="my_size">"x"</text></div>"#,
+        Ok(&[
+            "Color::new(\"my_color\")",
+            "TextSize::Other(::std::string::String::from(\"my_size\"))",
+        ]),
+    ),
+    (
+        r#"<div><text text_size="heading">"x"</text></div>"#,
+        Ok(&["TextSize::Heading"]),
+    ),
+    (
+        r#"<column_set horizontal_spacing="8px"/>"#,
+        Ok(&["Spacing::Px(8"]),
+    ),
+    (
+        r#"<column_set horizontal_spacing="small"/>"#,
+        Ok(&["Spacing::Small"]),
+    ),
+    (
+        r#"<column_set><column weight=2/></column_set>"#,
+        Ok(&[".weight(2)"]),
+    ),
+    (
+        r#"<column_set><column weight=6/></column_set>"#,
+        Err("weight"),
+    ),
+    (
+        r#"<column_set><column weight="2"/></column_set>"#,
+        Err("wrong literal for `weight`: expected an integer"),
+    ),
+    (
+        r#"<img img_key="img_v3_x" preview=true/>"#,
+        Ok(&[".preview(true)"]),
+    ),
+    (
+        r#"<img img_key="img_v3_x" preview="yes"/>"#,
+        Err("wrong literal for `preview`: expected `true` or `false`"),
+    ),
+    (
+        r#"<div text="x"/>"#,
+        Err("set `text` with a child element `<text>…</text>` or `text={expr}`"),
+    ),
+    (r#"<img/>"#, Err("`<img>` needs `img_key`: add `img_key=…`")),
+    (
+        r#"<column_set><column><markdown>"a"</markdown></column></column_set><table/>"#,
+        Err("`<table>` needs `columns`: add a child `<columns>…</columns>`"),
+    ),
+    // Literal table rows: cells checked against their columns, integers as i64.
+    (
+        r#"<table><columns><column name="n" data_type="number"/><column name="d" data_type="date"/><column name="s"/><column name="b" data_type="options"/></columns><rows><row n=1 d=1700000000000 s="x" b="o"/><row n=2.5 d=5u64 s="y"/></rows></table>"#,
+        Ok(&[
+            "json!({\"n\":1_i64,\"d\":1700000000000_i64,\"s\":\"x\",\"b\":\"o\"})",
+            "json!({\"n\":2.5,\"d\":5u64,\"s\":\"y\"})",
+        ]),
+    ),
+    (
+        r#"<table><columns><column name="d" data_type="date"/></columns><rows><row d="x"/></rows></table>"#,
+        Err(
+            "row 0, column 0 (`d`, data_type date) must be a Unix timestamp in milliseconds (an integer)",
+        ),
+    ),
+    (
+        r#"<table><columns><column name="n" data_type="number"/></columns><rows><row n=true/></rows></table>"#,
+        Err("(`n`, data_type number) must be a number"),
+    ),
+    (
+        r#"<table><columns><column name="s" data_type="options"/></columns><rows><row s=1/></rows></table>"#,
+        Err("(`s`, data_type options) must be a string"),
+    ),
+    (
+        r#"<table><columns><column name="s"/></columns><rows><row t="x"/></rows></table>"#,
+        Err("row 0 has `t`, which is not a column of this table (columns: s)"),
+    ),
+    (
+        r#"<table><columns><column name="s"/></columns><rows><col s="x"/></rows></table>"#,
+        Err("`<rows>` holds `<row …/>` elements, not `<col>`"),
+    ),
+    // Columns not known at compile time: rows are not checked.
+    (
+        r#"<table columns={cols}><rows><row t="x"/></rows></table>"#,
+        Ok(&["\"t\":\"x\""]),
+    ),
+    (
+        r#"<table><columns>{cols}</columns><rows><row t="x"/></rows></table>"#,
+        Ok(&["\"t\":\"x\""]),
+    ),
+];
+
+#[test]
+fn each_kind_of_markup_expands_to_its_calls_or_its_error() {
+    let mut failures = Vec::new();
+    for (markup, want) in EXPANSIONS {
+        let out = error_texts(&card(&format!("<card>{markup}</card>"))).replace(' ', "");
+        let ok = match want {
+            Ok(fragments) => {
+                errors(&out) == 0 && fragments.iter().all(|f| out.contains(&f.replace(' ', "")))
+            }
+            Err(message) => {
+                out.contains("compile_error") && out.contains(&message.replace(' ', ""))
+            }
+        };
+        if !ok {
+            failures.push(format!("{markup}\n  want {want:?}\n  got  {out}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The root's parts and limits: each part of `<card>` is its setter; 200 components and 5 tables
+/// pass, one more fails; `element!` finds an object by its name or by its `type`.
+#[test]
+fn the_root_its_limits_and_lone_objects() {
+    let ok = |markup: &str, fragment: &str| {
+        let out = error_texts(&card(markup)).replace(' ', "");
+        assert!(
+            errors(&out) == 0 && out.contains(fragment),
+            "{markup}: {out}"
+        );
+    };
+    let fails = |markup: &str, message: &str| {
+        let out = error_texts(&card(markup));
+        assert!(
+            out.contains("compile_error") && out.contains(message),
+            "{markup}: {out}"
+        );
+    };
+    ok(r#"<card i18n_header={h}></card>"#, ".i18n_header(h)");
+    fails(
+        r#"<card i18n_body={h}></card>"#,
+        "`<card>` takes no attributes",
+    );
+    ok(
+        r#"<card><card_link url="https://a.b"/></card>"#,
+        ".card_link(::card_dsl::CardLink::new()",
+    );
+    ok(
+        r#"<card><body><markdown>"a"</markdown></body></card>"#,
+        "__card.body(::card_dsl::Body::new().elements(",
+    );
+    let hrs = |n: usize| "<hr/>".repeat(n);
+    ok(&format!("<card>{}</card>", hrs(200)), "Hr::new()");
+    fails(
+        &format!("<card>{}</card>", hrs(201)),
+        "the card has 201 components",
+    );
+    let tables =
+        |n: usize| r#"<table><columns><column name="a"/></columns><rows></rows></table>"#.repeat(n);
+    ok(&format!("<card>{}</card>", tables(5)), "Table::new(");
+    fails(
+        &format!("<card>{}</card>", tables(6)),
+        "the card has 6 tables",
+    );
+    let element = |markup: &str| {
+        let input: TokenStream = format!("::card_dsl; {markup}").parse().unwrap();
+        error_texts(&expand_element(input).to_string()).replace(' ', "")
+    };
+    let out = element(r#"<open_url default_url="https://a.b"/>"#);
+    assert!(
+        out.contains("Behavior::new(::card_dsl::BehaviorType::OpenUrl)"),
+        "{out}"
+    );
+    let out = element(r#"<text_tag><text>"t"</text></text_tag>"#);
+    assert!(errors(&out) == 0 && out.contains("TextTag::new("), "{out}");
 }

@@ -28,6 +28,9 @@ pub struct Limits {
     pub receiver_per_second: u32,
     /// chat_button updates, per second (seed 002: 10).
     pub chat_button_per_second: u32,
+    /// Operations on one card entity, per second, across every CardKit card and element call
+    /// (streaming overview: 10). Each CardKit API also has the app's 50/s and 1000/min.
+    pub entity_per_second: u32,
     /// Spacing added to every limit, in percent (default 3): requests leave the process evenly
     /// spaced, but arrive with network and scheduling jitter, and a server counting in windows
     /// sees two that came closer. 3 % tolerates ~30 ms of jitter at 50/s.
@@ -42,6 +45,7 @@ impl Limits {
         message_per_second: crate::platform::MESSAGE_PER_SECOND,
         receiver_per_second: crate::platform::RECEIVER_PER_SECOND,
         chat_button_per_second: crate::platform::CHAT_BUTTON_PER_SECOND,
+        entity_per_second: crate::platform::ENTITY_PER_SECOND,
         headroom_percent: 3,
     };
 }

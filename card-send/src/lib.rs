@@ -34,7 +34,8 @@
 //!   would reject fails with [`Error::Preflight`] carrying the same code and sub-error; also the
 //!   14-day window and the 20-edit cap for messages this client sent.
 //! - **Limits** ([`Limits`]): 5 PATCH/s per message, 50/s and 1000/min per app and API, 5 sends/s
-//!   per receiver, chat_button 10/s, enforced with governor before each request.
+//!   per receiver, chat_button 10/s, 10 operations/s per CardKit card entity, enforced before each
+//!   request.
 //! - **Emulator** (feature `emulator`): `emulator::Emulator` serves the same endpoints on
 //!   127.0.0.1 with the documented behaviour and fault injection.
 #![forbid(unsafe_code)]

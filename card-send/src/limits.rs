@@ -98,8 +98,10 @@ pub(crate) struct RateLimits {
     send: AppLimit,
     patch: AppLimit,
     edit: AppLimit,
+    cardkit: AppLimit,
     per_message: KeyedSpacing,
     per_receiver: KeyedSpacing,
+    per_entity: KeyedSpacing,
     chat_button: DefaultDirectRateLimiter,
 }
 
@@ -147,8 +149,10 @@ impl RateLimits {
             send: AppLimit::new(l),
             patch: AppLimit::new(l),
             edit: AppLimit::new(l),
+            cardkit: AppLimit::new(l),
             per_message: KeyedSpacing::new(l.message_per_second, h),
             per_receiver: KeyedSpacing::new(l.receiver_per_second, h),
+            per_entity: KeyedSpacing::new(l.entity_per_second, h),
             chat_button: governor::RateLimiter::direct(per_second(l.chat_button_per_second, h)),
         }
     }
@@ -160,6 +164,10 @@ impl RateLimits {
             Endpoint::UpdateCard => (&self.patch, &self.per_message),
             Endpoint::EditMessage => return self.edit.acquire().await,
             Endpoint::ChatButton => return ready(&self.chat_button).await,
+            // Every CardKit call counts (the streaming overview's newer edition drops "streaming
+            // mode is not QPS-limited"): 10 operations/s per entity, and the app's 50/s and
+            // 1000/min, here shared by all CardKit APIs (each has its own: stricter, never over).
+            Endpoint::CardKit => (&self.cardkit, &self.per_entity),
             // Each of these APIs has its own documented quota (50/s, 1000/min); the client leaves
             // them to the server's 230020 / 99991400 and its retry backoff.
             Endpoint::Token
@@ -167,9 +175,7 @@ impl RateLimits {
             | Endpoint::Reply
             | Endpoint::Recall
             | Endpoint::UploadImage
-            | Endpoint::DelayedUpdate
-            // Calls in streaming mode do not count against QPS (streaming overview).
-            | Endpoint::CardKit => return,
+            | Endpoint::DelayedUpdate => return,
         };
         let Some(key) = key else {
             return app.acquire().await;
@@ -189,6 +195,7 @@ impl RateLimits {
     pub(crate) fn prune(&self) {
         self.per_message.prune();
         self.per_receiver.prune();
+        self.per_entity.prune();
     }
 }
 
@@ -396,17 +403,32 @@ mod tests {
         assert!(spent < Duration::from_millis(200), "{spent:?}");
         // APIs the client leaves to the server's replies are never held.
         let t = Instant::now();
-        for e in [
-            Endpoint::Token,
-            Endpoint::GetMessage,
-            Endpoint::CardKit,
-            Endpoint::Reply,
-        ] {
+        for e in [Endpoint::Token, Endpoint::GetMessage, Endpoint::Reply] {
             for _ in 0..20 {
                 l.acquire(e, None).await;
             }
         }
         assert!(t.elapsed() < Duration::from_millis(20), "{:?}", t.elapsed());
+    }
+
+    #[tokio::test]
+    async fn one_card_entity_takes_ten_operations_a_second() {
+        let l = RateLimits::new(&Limits::default());
+        let start = Instant::now();
+        // Three operations on one entity: two intervals of 103 ms (10/s with 3 % headroom).
+        for _ in 0..3 {
+            l.acquire(Endpoint::CardKit, Some("7355")).await;
+        }
+        let spent = start.elapsed();
+        assert!(spent >= Duration::from_millis(205), "{spent:?}");
+        // Other entities only share the app's 50/s: five take four intervals of 20.6 ms.
+        let start = Instant::now();
+        for i in 0..5 {
+            l.acquire(Endpoint::CardKit, Some(&format!("other_{i}")))
+                .await;
+        }
+        let spent = start.elapsed();
+        assert!(spent < Duration::from_millis(150), "{spent:?}");
     }
 
     #[tokio::test]

@@ -466,6 +466,10 @@ pub const MESSAGE_PER_SECOND: u32 = 5;
 pub const RECEIVER_PER_SECOND: u32 = 5;
 /// chat_button updates per second.
 pub const CHAT_BUTTON_PER_SECOND: u32 = 10;
+/// Operations on one card entity per second, across every card and element API (CardKit
+/// streaming overview, cardkit-v1 streaming-updates-openapi-overview: "对于单个卡片实体，使用卡片
+/// 和组件级 OpenAPI 操作卡片的频率上限为 10 次/秒").
+pub const ENTITY_PER_SECOND: u32 = 10;
 
 /// The table row of a code.
 pub fn lookup(code: u32) -> Option<(&'static str, Retry)> {

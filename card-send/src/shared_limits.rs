@@ -198,6 +198,7 @@ mod tests {
         message_per_second: 5,
         receiver_per_second: 5,
         chat_button_per_second: 10,
+        entity_per_second: 10,
         headroom_percent: 0,
     };
 

@@ -27,7 +27,7 @@ pub(crate) struct Call<'a> {
     pub(crate) body: Option<Value>,
     /// A multipart upload instead of a JSON body (rebuilt for each attempt).
     pub(crate) upload: Option<Upload<'a>>,
-    /// The message or receiver a per-key limit applies to.
+    /// The message, receiver or card entity a per-key limit applies to.
     pub(crate) key: Option<&'a str>,
 }
 

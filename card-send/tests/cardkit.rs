@@ -431,3 +431,107 @@ async fn an_entity_expires_after_14_days_and_replies_can_carry_one() {
         .unwrap_err();
     assert_eq!(e.code(), Some(200750), "{e}");
 }
+
+/// One entity driven three ways at once — a `CardStream`, settings changes and element patches —
+/// stays within its 10 operations a second (the emulator refuses the 11th in any second with
+/// 99991400) and in sequence order (300317): every call succeeds and none is refused.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn one_entity_driven_three_ways_keeps_to_ten_a_second_and_its_sequence() {
+    let emu = Emulator::start().await.unwrap();
+    // No retries: a refusal would fail its call rather than hide in a retry.
+    let client = emu
+        .client()
+        .retry(card_send::RetryPolicy::none())
+        .build()
+        .unwrap();
+    let stream = client
+        .card_stream(emu.chat_id(), &answer_card(), "answer")
+        .await
+        .unwrap();
+    let entity = stream.card_id();
+    let message = stream.message_id();
+    let start = std::time::Instant::now();
+    let settings = {
+        let (client, entity) = (client.clone(), entity.clone());
+        tokio::spawn(async move {
+            for i in 0..4 {
+                let summary = Some(format!("working {i}"));
+                let s = EntitySettings {
+                    streaming_mode: None,
+                    summary,
+                };
+                client.card_entity_settings(&entity, &s).await.unwrap();
+            }
+        })
+    };
+    let patches = {
+        let (client, entity) = (client.clone(), entity.clone());
+        tokio::spawn(async move {
+            for i in 0..4 {
+                let partial = serde_json::json!({"text": {"tag": "plain_text", "content": format!("More {i}")}});
+                client
+                    .patch_element(&entity, "more", partial)
+                    .await
+                    .unwrap();
+            }
+        })
+    };
+    for i in 0..60 {
+        stream.append(&format!("w{i} "));
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    settings.await.unwrap();
+    patches.await.unwrap();
+    stream.finish(None, None).await.unwrap();
+    assert_eq!(emu.stats().rate_limited, 0);
+    assert!(
+        text_of(&emu, &message)["body"]["elements"][0]["content"]
+            .as_str()
+            .unwrap()
+            .ends_with("w59 ")
+    );
+    // 8 calls, the stream's writes and its close: more than 10 operations, so at least a second.
+    assert!(
+        start.elapsed() >= Duration::from_secs(1),
+        "{:?}",
+        start.elapsed()
+    );
+}
+
+/// The emulator counts a card entity's operations across its APIs: a client without the
+/// entity limit gets the 11th operation in a second refused with 99991400.
+#[tokio::test]
+async fn the_emulator_refuses_an_eleventh_operation_on_one_entity_in_a_second() {
+    let emu = Emulator::start().await.unwrap();
+    let loose = card_send::Limits {
+        entity_per_second: 1000,
+        ..card_send::Limits::default()
+    };
+    let client = emu
+        .client()
+        .limits(loose)
+        .retry(card_send::RetryPolicy::none())
+        .build()
+        .unwrap();
+    let entity = client.create_card_entity(&answer_card()).await.unwrap();
+    let mut codes = Vec::new();
+    for i in 0..12 {
+        let r = if i % 2 == 0 {
+            let partial =
+                serde_json::json!({"text": {"tag": "plain_text", "content": format!("{i}")}});
+            client.patch_element(&entity, "more", partial).await
+        } else {
+            let s = EntitySettings {
+                streaming_mode: None,
+                summary: Some(format!("s{i}")),
+            };
+            client.card_entity_settings(&entity, &s).await
+        };
+        codes.push(r.err().and_then(|e| e.code()));
+    }
+    let refused = codes.iter().filter(|c| **c == Some(99991400)).count();
+    assert!(
+        refused >= 1 && codes[..10].iter().all(Option::is_none),
+        "{codes:?}"
+    );
+}

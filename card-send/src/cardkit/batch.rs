@@ -109,17 +109,19 @@ impl Client {
             checked.map_err(pre(Endpoint::CardKit))?;
         }
         let list: Vec<Value> = actions.iter().map(BatchAction::to_json).collect();
+        let turn = entities.turn(id.as_str()).await;
         let body = json!({
             "actions": Value::Array(list).to_string(),
-            "sequence": entities.next_sequence(id.as_str()),
+            "sequence": turn.sequence,
             "uuid": uuid::Uuid::new_v4().to_string(),
         });
         let path = format!(
             "/open-apis/cardkit/v1/cards/{}/batch_update",
             path_segment(id.as_str())
         );
-        let call = self.entity_call(Method::POST, path, body);
+        let call = self.entity_call(Method::POST, path, body, Some(id.as_str()));
         self.inner.transport.run(&call).await?;
+        drop(turn);
         for a in actions {
             match a {
                 BatchAction::Add(_, els) => entities.added(
@@ -149,6 +151,7 @@ impl Client {
             Method::POST,
             "/open-apis/cardkit/v1/cards/id_convert".into(),
             json!({ "message_id": message.as_str() }),
+            None,
         );
         let c: Converted = decode(Endpoint::CardKit, self.inner.transport.run(&call).await?)?;
         Ok(CardId::new(c.card_id))

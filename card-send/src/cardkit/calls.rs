@@ -59,6 +59,7 @@ impl Client {
             Method::POST,
             "/open-apis/cardkit/v1/cards".into(),
             json!({ "type": "card_json", "data": content }),
+            None,
         );
         let created: Created = decode(Endpoint::CardKit, self.inner.transport.run(&call).await?)?;
         self.inner
@@ -88,6 +89,7 @@ impl Client {
             Method::POST,
             "/open-apis/cardkit/v1/cards".into(),
             json!({ "type": "template", "data": data.to_string() }),
+            None,
         );
         let created: Created = decode(Endpoint::CardKit, self.inner.transport.run(&call).await?)?;
         Ok(CardId::new(created.card_id))
@@ -133,15 +135,16 @@ impl Client {
         let content = card.to_content();
         self.card_preflight(&content, None)
             .map_err(pre(Endpoint::CardKit))?;
+        let turn = self.inner.entities.turn(id.as_str()).await;
         let body = json!({
             "card": { "type": "card_json", "data": content },
-            "sequence": self.inner.entities.next_sequence(id.as_str()),
+            "sequence": turn.sequence,
             "uuid": uuid::Uuid::new_v4().to_string(),
         });
         let path = format!("/open-apis/cardkit/v1/cards/{}", path_segment(id.as_str()));
         self.inner
             .transport
-            .run(&self.entity_call(Method::PUT, path, body))
+            .run(&self.entity_call(Method::PUT, path, body, Some(id.as_str())))
             .await?;
         self.inner.entities.replaced(id.as_str(), &card.to_value());
         Ok(())
@@ -158,9 +161,10 @@ impl Client {
         id: &CardId,
         settings: &EntitySettings,
     ) -> Result<(), Error> {
+        let turn = self.inner.entities.turn(id.as_str()).await;
         let body = json!({
             "settings": settings.settings_string(),
-            "sequence": self.inner.entities.next_sequence(id.as_str()),
+            "sequence": turn.sequence,
             "uuid": uuid::Uuid::new_v4().to_string(),
         });
         let path = format!(
@@ -169,7 +173,7 @@ impl Client {
         );
         self.inner
             .transport
-            .run(&self.entity_call(Method::PATCH, path, body))
+            .run(&self.entity_call(Method::PATCH, path, body, Some(id.as_str())))
             .await?;
         Ok(())
     }
@@ -204,9 +208,10 @@ impl Client {
                 None,
             )));
         }
+        let turn = self.inner.entities.turn(id.as_str()).await;
         let body = json!({
             "content": content,
-            "sequence": self.inner.entities.next_sequence(id.as_str()),
+            "sequence": turn.sequence,
             "uuid": uuid::Uuid::new_v4().to_string(),
         });
         let path = format!(
@@ -216,12 +221,20 @@ impl Client {
         );
         self.inner
             .transport
-            .run(&self.entity_call(Method::PUT, path, body))
+            .run(&self.entity_call(Method::PUT, path, body, Some(id.as_str())))
             .await?;
+        drop(turn);
         Ok(())
     }
 
-    pub(super) fn entity_call(&self, method: Method, path: String, body: Value) -> Call<'static> {
+    /// A CardKit call; `entity` is the card entity it operates on (its 10 operations/s).
+    pub(super) fn entity_call<'a>(
+        &self,
+        method: Method,
+        path: String,
+        body: Value,
+        entity: Option<&'a str>,
+    ) -> Call<'a> {
         Call {
             endpoint: Endpoint::CardKit,
             method,
@@ -229,7 +242,7 @@ impl Client {
             query: Vec::new(),
             body: Some(body),
             upload: None,
-            key: None,
+            key: entity,
         }
     }
 }

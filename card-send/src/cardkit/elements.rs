@@ -7,6 +7,7 @@ use reqwest::Method;
 use serde_json::{Value, json};
 
 use super::CardId;
+use super::entities::Turn;
 use crate::client::{Client, path_segment, pre};
 use crate::error::Endpoint;
 use crate::{ApiError, Error, platform};
@@ -50,7 +51,7 @@ impl Client {
                 .tag_of(id.as_str(), t)
                 .map_err(pre(Endpoint::CardKit))?;
         }
-        let mut body = self.write_body(id);
+        let (turn, mut body) = self.write_body(id).await;
         body["type"] = json!(kind);
         body["elements"] = json!(list.to_string());
         if let Some(t) = target {
@@ -60,7 +61,8 @@ impl Client {
             "/open-apis/cardkit/v1/cards/{}/elements",
             path_segment(id.as_str())
         );
-        self.entity_request(Method::POST, path, body).await?;
+        self.entity_request(turn, id, Method::POST, path, body)
+            .await?;
         entities.added(id.as_str(), &list);
         Ok(())
     }
@@ -95,10 +97,16 @@ impl Client {
             )));
         }
         let value = serde_json::to_value(element).unwrap_or(Value::Null);
-        let mut body = self.write_body(id);
+        let (turn, mut body) = self.write_body(id).await;
         body["element"] = json!(value.to_string());
-        self.entity_request(Method::PUT, self.element_path(id, element_id), body)
-            .await?;
+        self.entity_request(
+            turn,
+            id,
+            Method::PUT,
+            self.element_path(id, element_id),
+            body,
+        )
+        .await?;
         self.inner.entities.added(id.as_str(), &value);
         Ok(())
     }
@@ -129,10 +137,16 @@ impl Client {
                 None,
             )));
         }
-        let mut body = self.write_body(id);
+        let (turn, mut body) = self.write_body(id).await;
         body["partial_element"] = json!(partial.to_string());
-        self.entity_request(Method::PATCH, self.element_path(id, element_id), body)
-            .await
+        self.entity_request(
+            turn,
+            id,
+            Method::PATCH,
+            self.element_path(id, element_id),
+            body,
+        )
+        .await
     }
 
     /// Deletes one component (`DELETE …/elements/:element_id`).
@@ -145,19 +159,27 @@ impl Client {
             .entities
             .tag_of(id.as_str(), element_id)
             .map_err(pre(Endpoint::CardKit))?;
-        let body = self.write_body(id);
-        self.entity_request(Method::DELETE, self.element_path(id, element_id), body)
-            .await?;
+        let (turn, body) = self.write_body(id).await;
+        self.entity_request(
+            turn,
+            id,
+            Method::DELETE,
+            self.element_path(id, element_id),
+            body,
+        )
+        .await?;
         self.inner.entities.removed(id.as_str(), element_id);
         Ok(())
     }
 
-    /// `{sequence, uuid}` for the next write to `id`.
-    fn write_body(&self, id: &CardId) -> Value {
-        json!({
-            "sequence": self.inner.entities.next_sequence(id.as_str()),
+    /// The turn and `{sequence, uuid}` of the next write to `id`.
+    async fn write_body(&self, id: &CardId) -> (Turn, Value) {
+        let turn = self.inner.entities.turn(id.as_str()).await;
+        let body = json!({
+            "sequence": turn.sequence,
             "uuid": uuid::Uuid::new_v4().to_string(),
-        })
+        });
+        (turn, body)
     }
 
     fn element_path(&self, id: &CardId, element_id: &str) -> String {
@@ -168,9 +190,18 @@ impl Client {
         )
     }
 
-    async fn entity_request(&self, method: Method, path: String, body: Value) -> Result<(), Error> {
-        let call = self.entity_call(method, path, body);
+    /// Runs a write on entity `id` in its `turn`.
+    async fn entity_request(
+        &self,
+        turn: Turn,
+        id: &CardId,
+        method: Method,
+        path: String,
+        body: Value,
+    ) -> Result<(), Error> {
+        let call = self.entity_call(method, path, body, Some(id.as_str()));
         self.inner.transport.run(&call).await?;
+        drop(turn);
         Ok(())
     }
 }

@@ -3,7 +3,7 @@
 //! request.
 
 use std::collections::HashMap;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use serde_json::Value;
 
@@ -16,6 +16,15 @@ struct Entity {
     sequence: u32,
     /// element_id → tag, for every component with an `element_id`.
     elements: HashMap<String, String>,
+    /// Held by the operation in flight (see [`Entities::turn`]).
+    turn: Arc<tokio::sync::Mutex<()>>,
+}
+
+/// One operation's turn on an entity: its sequence, and the entity to itself until dropped.
+#[derive(Debug)]
+pub(crate) struct Turn {
+    pub(crate) sequence: u32,
+    _held: tokio::sync::OwnedMutexGuard<()>,
 }
 
 /// The entities of one client.
@@ -31,8 +40,8 @@ impl Entities {
         map.insert(
             card_id.to_owned(),
             Entity {
-                sequence: 0,
                 elements,
+                ..Entity::default()
             },
         );
     }
@@ -45,12 +54,23 @@ impl Entities {
         collect(card, &mut e.elements);
     }
 
-    /// The next sequence of `card_id` (strictly increasing from 1 across every operation).
-    pub(crate) fn next_sequence(&self, card_id: &str) -> u32 {
+    /// Waits for `card_id`'s turn and takes its next sequence (strictly increasing from 1 across
+    /// every operation). Operations on one entity run one at a time while their turn is held:
+    /// the server refuses a sequence lower than one it has seen (300317), so a later operation
+    /// must not overtake an earlier one while it waits for a rate limit or a retry.
+    pub(crate) async fn turn(&self, card_id: &str) -> Turn {
+        let lock = {
+            let mut map = self.0.lock().unwrap_or_else(|p| p.into_inner());
+            map.entry(card_id.to_owned()).or_default().turn.clone()
+        };
+        let held = lock.lock_owned().await;
         let mut map = self.0.lock().unwrap_or_else(|p| p.into_inner());
         let e = map.entry(card_id.to_owned()).or_default();
         e.sequence += 1;
-        e.sequence
+        Turn {
+            sequence: e.sequence,
+            _held: held,
+        }
     }
 
     /// The tag of `element_id` in a known entity; `Ok(None)` for an entity this client did not

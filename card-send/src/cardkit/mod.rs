@@ -2,12 +2,16 @@
 //! `card_id`, then updated in place — its text streamed with a typewriter effect
 //! ([`CardStream`]), its settings changed (`streaming_mode`, `summary`, in their `config`
 //! wrapper). Every operation on a card carries a `sequence` strictly increasing from 1 (kept per
-//! card by the client) and a fresh `uuid`.
+//! card by the client) and a fresh `uuid`; the operations on one card run one at a time, so a
+//! later one never overtakes an earlier one (300317).
 //!
 //! Sources (docs mirror): `feishu/003-服务端API/飞书卡片/卡片/创建卡片实体.md`, `…/组件/流式更新文本.md`,
 //! and the streaming overview (`feishu-cards/quick-start/streaming-updates-openapi-overview.md`):
-//! streaming mode closes itself 10 minutes after it was last switched on, and calls in streaming
-//! mode do not count against the API's QPS limits.
+//! streaming mode closes itself 10 minutes after it was last switched on, and one card entity
+//! takes at most 10 operations a second across every card and element API ("对于单个卡片实体，
+//! 使用卡片和组件级 OpenAPI 操作卡片的频率上限为 10 次/秒"; the page's newer edition drops the
+//! older "streaming mode is not QPS-limited"). The client spaces each card's operations to that
+//! ([`crate::Limits::entity_per_second`]), besides each API's 50/s and 1000/min.
 
 mod batch;
 mod calls;

@@ -14,6 +14,7 @@ pub(crate) async fn batch_update(
     body: Bytes,
 ) -> Result<Data, Reject> {
     authorize(&st, &headers)?;
+    entity_rate(&st, "batch_update", Some(&id))?;
     let v = json_body(&body)?;
     let actions: Vec<Value> = serde_json::from_str(str_field(&v, "actions")?).map_err(|e| {
         reject(
@@ -82,6 +83,7 @@ pub(crate) async fn id_convert(
     body: Bytes,
 ) -> Result<Data, Reject> {
     authorize(&st, &headers)?;
+    entity_rate(&st, "id_convert", None)?;
     let v = json_body(&body)?;
     let message = str_field(&v, "message_id")?;
     let entities = lock(&st.entities);

@@ -24,6 +24,7 @@ pub(crate) async fn add_elements(
     body: Bytes,
 ) -> Result<Data, Reject> {
     authorize(&st, &headers)?;
+    entity_rate(&st, "element_create", Some(&id))?;
     let v = json_body(&body)?;
     let op = Op::Add {
         kind: str_field(&v, "type")?.to_owned(),
@@ -45,6 +46,7 @@ pub(crate) async fn replace_element(
     body: Bytes,
 ) -> Result<Data, Reject> {
     authorize(&st, &headers)?;
+    entity_rate(&st, "element_update", Some(&id))?;
     let v = json_body(&body)?;
     let op = Op::Replace(element, json_field(&v, "element")?);
     mutate(&st, &id, &v, platform::ENTITY_UPDATE_FAILED, |_, card| {
@@ -59,6 +61,7 @@ pub(crate) async fn patch_element(
     body: Bytes,
 ) -> Result<Data, Reject> {
     authorize(&st, &headers)?;
+    entity_rate(&st, "element_patch", Some(&id))?;
     let v = json_body(&body)?;
     let op = Op::Patch(element, json_field(&v, "partial_element")?);
     mutate(&st, &id, &v, platform::ENTITY_UPDATE_FAILED, |_, card| {
@@ -73,6 +76,7 @@ pub(crate) async fn delete_element(
     body: Bytes,
 ) -> Result<Data, Reject> {
     authorize(&st, &headers)?;
+    entity_rate(&st, "element_delete", Some(&id))?;
     let v = if body.is_empty() {
         json!({})
     } else {

@@ -15,6 +15,7 @@ pub(crate) async fn content(
     body: Bytes,
 ) -> Result<Data, Reject> {
     authorize(&st, &headers)?;
+    entity_rate(&st, "element_content", Some(&id))?;
     let v = json_body(&body)?;
     let text = str_field(&v, "content")?.to_owned();
     let mut entities = lock(&st.entities);
@@ -64,6 +65,7 @@ pub(crate) async fn settings(
     body: Bytes,
 ) -> Result<Data, Reject> {
     authorize(&st, &headers)?;
+    entity_rate(&st, "settings", Some(&id))?;
     let v = json_body(&body)?;
     let settings: Value = serde_json::from_str(str_field(&v, "settings")?).map_err(|e| {
         reject(
@@ -98,6 +100,7 @@ pub(crate) async fn update(
     body: Bytes,
 ) -> Result<Data, Reject> {
     authorize(&st, &headers)?;
+    entity_rate(&st, "update", Some(&id))?;
     let v = json_body(&body)?;
     let data = v
         .pointer("/card/data")

@@ -386,7 +386,11 @@ impl Checker {
                         Child::Expr(e) => items.push(Objects::Extend(expr(e))),
                         Child::Text(t) => self.error(
                             t.span(),
-                            format!("`<{}>` holds `<{}>` elements, not text", a.name, o.name),
+                            format!(
+                                "`<{}>` holds `<{}>` elements, not text",
+                                a.name,
+                                item_tag(o.name)
+                            ),
                         ),
                     }
                 }

@@ -27,6 +27,9 @@
 //! | [`Client::recall`] | `DELETE /open-apis/im/v1/messages/:message_id` | |
 //! | [`Client::upload_image`], [`Client::upload_image_file`] | `POST /open-apis/im/v1/images` | |
 //!
+//! Every endpoint is one [`routes::Route`] (method, path template, [`Endpoint`], doc page) in
+//! [`routes::ALL`]: the client builds its requests from it and the emulator its router.
+//!
 //! - **Errors**: [`Error`]; a server reply is [`Error::Api`] with an [`ApiError`] (code, msg,
 //!   log_id, the 230099 sub-error). [`ApiError::retry`] classifies every code the seeds document:
 //!   230020 backs off, token codes refresh once, 230031/230011/230110/232009/230072 … are final.
@@ -53,6 +56,7 @@ mod ledger;
 mod limits;
 pub mod platform;
 pub mod preflight;
+pub mod routes;
 mod secret;
 #[cfg(feature = "redis")]
 mod shared_limits;

@@ -78,10 +78,7 @@ pub(crate) async fn fetch(
     jitter: impl Fn() -> f64,
 ) -> Result<Token, Error> {
     let endpoint = Endpoint::Token;
-    let url = format!(
-        "{}/open-apis/auth/v3/tenant_access_token/internal",
-        config.base_url
-    );
+    let url = format!("{}{}", config.base_url, crate::routes::TOKEN.path);
     let body = serde_json::json!({
         "app_id": config.app_id,
         "app_secret": config.app_secret.expose(),

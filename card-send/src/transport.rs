@@ -31,6 +31,27 @@ pub(crate) struct Call<'a> {
     pub(crate) key: Option<&'a str>,
 }
 
+impl<'a> Call<'a> {
+    /// A call to `route` with `params` in its path, no query, body or key yet.
+    pub(crate) fn to(route: &crate::routes::Route, params: &[&str]) -> Self {
+        Call {
+            endpoint: route.endpoint,
+            method: match route.method {
+                crate::routes::Method::Get => reqwest::Method::GET,
+                crate::routes::Method::Post => reqwest::Method::POST,
+                crate::routes::Method::Put => reqwest::Method::PUT,
+                crate::routes::Method::Patch => reqwest::Method::PATCH,
+                crate::routes::Method::Delete => reqwest::Method::DELETE,
+            },
+            path: route.path_with(params),
+            query: Vec::new(),
+            body: None,
+            upload: None,
+            key: None,
+        }
+    }
+}
+
 /// A `multipart/form-data` body: text fields, then one file part.
 pub(crate) struct Upload<'a> {
     pub(crate) fields: Vec<(&'static str, String)>,

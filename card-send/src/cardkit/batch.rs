@@ -3,13 +3,13 @@
 //! entity.
 
 use card_dsl::Element;
-use reqwest::Method;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
 use super::{CardId, EntitySettings, Position};
-use crate::client::{Client, decode, path_segment, pre};
+use crate::client::{Client, decode, pre};
 use crate::error::Endpoint;
+use crate::routes::{self};
 use crate::{ApiError, Error, MessageId, platform};
 
 /// One operation of a batch (the batch-update page's `actions`).
@@ -115,11 +115,12 @@ impl Client {
             "sequence": turn.sequence,
             "uuid": uuid::Uuid::new_v4().to_string(),
         });
-        let path = format!(
-            "/open-apis/cardkit/v1/cards/{}/batch_update",
-            path_segment(id.as_str())
+        let call = self.entity_call(
+            &routes::ENTITY_BATCH_UPDATE,
+            &[id.as_str()],
+            body,
+            Some(id.as_str()),
         );
-        let call = self.entity_call(Method::POST, path, body, Some(id.as_str()));
         self.inner.transport.run(&call).await?;
         drop(turn);
         for a in actions {
@@ -148,8 +149,8 @@ impl Client {
     /// [`Error::Api`] for a message that is not a card entity's; the transport errors.
     pub async fn card_id_of(&self, message: &MessageId) -> Result<CardId, Error> {
         let call = self.entity_call(
-            Method::POST,
-            "/open-apis/cardkit/v1/cards/id_convert".into(),
+            &routes::ENTITY_ID_CONVERT,
+            &[],
             json!({ "message_id": message.as_str() }),
             None,
         );

@@ -3,13 +3,13 @@
 //! and carries the card's next `sequence` and a fresh `uuid`.
 
 use card_dsl::Card;
-use reqwest::Method;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
 use super::CardId;
-use crate::client::{Client, decode, path_segment, pre};
+use crate::client::{Client, decode, pre};
 use crate::error::Endpoint;
+use crate::routes::{self, Route};
 use crate::transport::Call;
 use crate::{ApiError, Error, MessageId, Receiver, platform};
 
@@ -56,8 +56,8 @@ impl Client {
         self.card_preflight(&content, None)
             .map_err(pre(Endpoint::CardKit))?;
         let call = self.entity_call(
-            Method::POST,
-            "/open-apis/cardkit/v1/cards".into(),
+            &routes::ENTITY_CREATE,
+            &[],
             json!({ "type": "card_json", "data": content }),
             None,
         );
@@ -86,8 +86,8 @@ impl Client {
             data["template_version_name"] = json!(v);
         }
         let call = self.entity_call(
-            Method::POST,
-            "/open-apis/cardkit/v1/cards".into(),
+            &routes::ENTITY_CREATE,
+            &[],
             json!({ "type": "template", "data": data.to_string() }),
             None,
         );
@@ -141,10 +141,10 @@ impl Client {
             "sequence": turn.sequence,
             "uuid": uuid::Uuid::new_v4().to_string(),
         });
-        let path = format!("/open-apis/cardkit/v1/cards/{}", path_segment(id.as_str()));
+        let (route, params) = (&routes::ENTITY_UPDATE, [id.as_str()]);
         self.inner
             .transport
-            .run(&self.entity_call(Method::PUT, path, body, Some(id.as_str())))
+            .run(&self.entity_call(route, &params, body, Some(id.as_str())))
             .await?;
         self.inner.entities.replaced(id.as_str(), &card.to_value());
         Ok(())
@@ -167,13 +167,10 @@ impl Client {
             "sequence": turn.sequence,
             "uuid": uuid::Uuid::new_v4().to_string(),
         });
-        let path = format!(
-            "/open-apis/cardkit/v1/cards/{}/settings",
-            path_segment(id.as_str())
-        );
+        let (route, params) = (&routes::ENTITY_SETTINGS, [id.as_str()]);
         self.inner
             .transport
-            .run(&self.entity_call(Method::PATCH, path, body, Some(id.as_str())))
+            .run(&self.entity_call(route, &params, body, Some(id.as_str())))
             .await?;
         Ok(())
     }
@@ -214,35 +211,28 @@ impl Client {
             "sequence": turn.sequence,
             "uuid": uuid::Uuid::new_v4().to_string(),
         });
-        let path = format!(
-            "/open-apis/cardkit/v1/cards/{}/elements/{}/content",
-            path_segment(id.as_str()),
-            path_segment(element_id)
-        );
+        let (route, params) = (&routes::ELEMENT_CONTENT, [id.as_str(), element_id]);
         self.inner
             .transport
-            .run(&self.entity_call(Method::PUT, path, body, Some(id.as_str())))
+            .run(&self.entity_call(route, &params, body, Some(id.as_str())))
             .await?;
         drop(turn);
         Ok(())
     }
 
-    /// A CardKit call; `entity` is the card entity it operates on (its 10 operations/s).
+    /// A CardKit call to `route` with `params` in its path; `entity` is the card entity it
+    /// operates on (its 10 operations/s).
     pub(super) fn entity_call<'a>(
         &self,
-        method: Method,
-        path: String,
+        route: &Route,
+        params: &[&str],
         body: Value,
         entity: Option<&'a str>,
     ) -> Call<'a> {
         Call {
-            endpoint: Endpoint::CardKit,
-            method,
-            path,
-            query: Vec::new(),
             body: Some(body),
-            upload: None,
             key: entity,
+            ..Call::to(route, params)
         }
     }
 }

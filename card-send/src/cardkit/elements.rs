@@ -3,13 +3,13 @@
 //! are unique 300301, a replacement keeps its tag 300312).
 
 use card_dsl::Element;
-use reqwest::Method;
 use serde_json::{Value, json};
 
 use super::CardId;
 use super::entities::Turn;
-use crate::client::{Client, path_segment, pre};
+use crate::client::{Client, pre};
 use crate::error::Endpoint;
+use crate::routes::{self, Route};
 use crate::{ApiError, Error, platform};
 
 /// Where added elements go.
@@ -57,11 +57,7 @@ impl Client {
         if let Some(t) = target {
             body["target_element_id"] = json!(t);
         }
-        let path = format!(
-            "/open-apis/cardkit/v1/cards/{}/elements",
-            path_segment(id.as_str())
-        );
-        self.entity_request(turn, id, Method::POST, path, body)
+        self.entity_request(turn, &routes::ELEMENT_CREATE, id, None, body)
             .await?;
         entities.added(id.as_str(), &list);
         Ok(())
@@ -99,14 +95,8 @@ impl Client {
         let value = serde_json::to_value(element).unwrap_or(Value::Null);
         let (turn, mut body) = self.write_body(id).await;
         body["element"] = json!(value.to_string());
-        self.entity_request(
-            turn,
-            id,
-            Method::PUT,
-            self.element_path(id, element_id),
-            body,
-        )
-        .await?;
+        self.entity_request(turn, &routes::ELEMENT_UPDATE, id, Some(element_id), body)
+            .await?;
         self.inner.entities.added(id.as_str(), &value);
         Ok(())
     }
@@ -139,14 +129,8 @@ impl Client {
         }
         let (turn, mut body) = self.write_body(id).await;
         body["partial_element"] = json!(partial.to_string());
-        self.entity_request(
-            turn,
-            id,
-            Method::PATCH,
-            self.element_path(id, element_id),
-            body,
-        )
-        .await
+        self.entity_request(turn, &routes::ELEMENT_PATCH, id, Some(element_id), body)
+            .await
     }
 
     /// Deletes one component (`DELETE …/elements/:element_id`).
@@ -160,14 +144,8 @@ impl Client {
             .tag_of(id.as_str(), element_id)
             .map_err(pre(Endpoint::CardKit))?;
         let (turn, body) = self.write_body(id).await;
-        self.entity_request(
-            turn,
-            id,
-            Method::DELETE,
-            self.element_path(id, element_id),
-            body,
-        )
-        .await?;
+        self.entity_request(turn, &routes::ELEMENT_DELETE, id, Some(element_id), body)
+            .await?;
         self.inner.entities.removed(id.as_str(), element_id);
         Ok(())
     }
@@ -182,24 +160,17 @@ impl Client {
         (turn, body)
     }
 
-    fn element_path(&self, id: &CardId, element_id: &str) -> String {
-        format!(
-            "/open-apis/cardkit/v1/cards/{}/elements/{}",
-            path_segment(id.as_str()),
-            path_segment(element_id)
-        )
-    }
-
-    /// Runs a write on entity `id` in its `turn`.
+    /// Runs a write to `route` on entity `id` (and its `element`) in its `turn`.
     async fn entity_request(
         &self,
         turn: Turn,
+        route: &Route,
         id: &CardId,
-        method: Method,
-        path: String,
+        element: Option<&str>,
         body: Value,
     ) -> Result<(), Error> {
-        let call = self.entity_call(method, path, body, Some(id.as_str()));
+        let params: Vec<&str> = std::iter::once(id.as_str()).chain(element).collect();
+        let call = self.entity_call(route, &params, body, Some(id.as_str()));
         self.inner.transport.run(&call).await?;
         drop(turn);
         Ok(())

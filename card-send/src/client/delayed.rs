@@ -4,12 +4,12 @@
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use card_dsl::Card;
-use reqwest::Method;
 use serde_json::json;
 
 use super::{Client, pre};
 use crate::callback::{Answer, AnswerCard, CardActionEvent};
 use crate::error::Endpoint;
+use crate::routes::{self};
 use crate::transport::Call;
 use crate::{ApiError, Error, platform};
 
@@ -91,13 +91,8 @@ impl Client {
                 message: e.to_string(),
             })?;
         let call = Call {
-            endpoint: Endpoint::DelayedUpdate,
-            method: Method::POST,
-            path: "/open-apis/interactive/v1/card/update".into(),
-            query: Vec::new(),
             body: Some(json!({ "token": event.token, "card": card })),
-            upload: None,
-            key: None,
+            ..Call::to(&routes::DELAYED_UPDATE, &[])
         };
         self.inner.transport.run(&call).await?;
         Ok(())

@@ -11,13 +11,13 @@ use std::sync::Arc;
 use std::time::SystemTime;
 
 use card_dsl::{Card, ChatButtonUpdate, MessageContent, TemplateCard};
-use reqwest::Method;
 use serde_json::{Value, json};
 
 use crate::api::{ChatButtonReply, Items, Message};
 use crate::config::ClientConfig;
 use crate::error::Endpoint;
 use crate::ledger::Ledger;
+use crate::routes::{self};
 use crate::transport::{Call, Exec, Transport};
 use crate::updates::{BoxFuture, CardSink, CardUpdates, Registry, Superseded};
 use crate::{Error, MessageId, Receiver, UserIdType, preflight};
@@ -165,13 +165,10 @@ impl Client {
             "uuid": uuid::Uuid::new_v4().to_string(),
         });
         let call = Call {
-            endpoint: Endpoint::Send,
-            method: Method::POST,
-            path: "/open-apis/im/v1/messages".into(),
             query: vec![("receive_id_type", to.id_type().to_owned())],
             body: Some(body),
-            upload: None,
             key: Some(to.id()),
+            ..Call::to(&routes::SEND, &[])
         };
         let message: Message = decode(Endpoint::Send, self.inner.transport.run(&call).await?)?;
         let at = message.created_at().unwrap_or_else(SystemTime::now);
@@ -229,13 +226,9 @@ impl Client {
         superseded: Option<&(dyn Fn() -> bool + Send + Sync)>,
     ) -> Result<(), Exec> {
         let call = Call {
-            endpoint: Endpoint::UpdateCard,
-            method: Method::PATCH,
-            path: format!("/open-apis/im/v1/messages/{}", path_segment(id.as_str())),
-            query: Vec::new(),
             body: Some(json!({ "content": content })),
-            upload: None,
             key: Some(id.as_str()),
+            ..Call::to(&routes::UPDATE_CARD, &[id.as_str()])
         };
         self.inner
             .transport
@@ -264,13 +257,9 @@ impl Client {
                 .map_err(pre(Endpoint::EditMessage))?;
         }
         let call = Call {
-            endpoint: Endpoint::EditMessage,
-            method: Method::PUT,
-            path: format!("/open-apis/im/v1/messages/{}", path_segment(id.as_str())),
-            query: Vec::new(),
             body: Some(content.to_edit_request()),
-            upload: None,
             key: Some(id.as_str()),
+            ..Call::to(&routes::EDIT_MESSAGE, &[id.as_str()])
         };
         let message: Message = decode(
             Endpoint::EditMessage,
@@ -314,13 +303,9 @@ impl Client {
         let body = serde_json::to_value(request)
             .map_err(|e| Error::Config(format!("chat_button body: {e}")))?;
         let call = Call {
-            endpoint: Endpoint::ChatButton,
-            method: Method::PUT,
-            path: "/open-apis/im/v2/chat_button".into(),
             query: vec![("user_id_type", user_id_type.as_str().to_owned())],
             body: Some(body),
-            upload: None,
-            key: None,
+            ..Call::to(&routes::CHAT_BUTTON, &[])
         };
         decode(Endpoint::ChatButton, self.inner.transport.run(&call).await?)
     }
@@ -333,15 +318,7 @@ impl Client {
     /// [`Error::Api`] with the server's code otherwise; [`Error::Transport`], [`Error::Http`],
     /// [`Error::RetriesExhausted`] or [`Error::Decode`] when the request or its reply fails.
     pub async fn get_message(&self, id: &MessageId) -> Result<Message, Error> {
-        let call = Call {
-            endpoint: Endpoint::GetMessage,
-            method: Method::GET,
-            path: format!("/open-apis/im/v1/messages/{}", path_segment(id.as_str())),
-            query: Vec::new(),
-            body: None,
-            upload: None,
-            key: None,
-        };
+        let call = Call::to(&routes::GET_MESSAGE, &[id.as_str()]);
         let items: Items = decode(Endpoint::GetMessage, self.inner.transport.run(&call).await?)?;
         items.items.into_iter().next().ok_or_else(|| Error::Decode {
             endpoint: Endpoint::GetMessage,
@@ -416,26 +393,4 @@ pub(crate) fn decode<T: serde::de::DeserializeOwned>(
         endpoint,
         message: e.to_string(),
     })
-}
-
-/// Message ids are `om_` + hex; anything else is percent-encoded so it stays one path segment.
-pub(crate) fn path_segment(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn path_segments_are_escaped() {
-        assert_eq!(super::path_segment("om_abc123"), "om_abc123");
-        assert_eq!(super::path_segment("a/b?c"), "a%2Fb%3Fc");
-    }
 }

@@ -4,12 +4,12 @@ use std::path::Path;
 use std::time::SystemTime;
 
 use card_dsl::{Card, ImgKey, MessageContent};
-use reqwest::Method;
 use serde_json::json;
 
-use super::{Client, decode, path_segment, pre};
+use super::{Client, decode, pre};
 use crate::api::{ImageKeyReply, Message};
 use crate::error::Endpoint;
+use crate::routes::{self};
 use crate::transport::{Call, Upload};
 use crate::{Error, MessageId, image, preflight};
 
@@ -69,16 +69,8 @@ impl Client {
             "uuid": uuid::Uuid::new_v4().to_string(),
         });
         let call = Call {
-            endpoint: Endpoint::Reply,
-            method: Method::POST,
-            path: format!(
-                "/open-apis/im/v1/messages/{}/reply",
-                path_segment(to.as_str())
-            ),
-            query: Vec::new(),
             body: Some(body),
-            upload: None,
-            key: None,
+            ..Call::to(&routes::REPLY, &[to.as_str()])
         };
         let message: Message = decode(Endpoint::Reply, self.inner.transport.run(&call).await?)?;
         let at = message.created_at().unwrap_or_else(SystemTime::now);
@@ -94,15 +86,7 @@ impl Client {
     /// the tenant's recall time limit, 230110 deleted …; [`Error::Transport`], [`Error::Http`],
     /// [`Error::RetriesExhausted`] or [`Error::Decode`] when the request or its reply fails.
     pub async fn recall(&self, id: &MessageId) -> Result<(), Error> {
-        let call = Call {
-            endpoint: Endpoint::Recall,
-            method: Method::DELETE,
-            path: format!("/open-apis/im/v1/messages/{}", path_segment(id.as_str())),
-            query: Vec::new(),
-            body: None,
-            upload: None,
-            key: None,
-        };
+        let call = Call::to(&routes::RECALL, &[id.as_str()]);
         self.inner.transport.run(&call).await?;
         Ok(())
     }
@@ -119,18 +103,13 @@ impl Client {
     pub async fn upload_image(&self, bytes: &[u8]) -> Result<ImgKey, Error> {
         let format = image::check(bytes).map_err(pre(Endpoint::UploadImage))?;
         let call = Call {
-            endpoint: Endpoint::UploadImage,
-            method: Method::POST,
-            path: "/open-apis/im/v1/images".into(),
-            query: Vec::new(),
-            body: None,
             upload: Some(Upload {
                 fields: vec![("image_type", "message".to_owned())],
                 file_field: "image",
                 file_name: format!("image.{}", format.extension()),
                 bytes,
             }),
-            key: None,
+            ..Call::to(&routes::UPLOAD_IMAGE, &[])
         };
         let reply: ImageKeyReply = decode(
             Endpoint::UploadImage,

@@ -22,7 +22,7 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 use axum::Router;
 use axum::body::Bytes;
 use axum::http::{HeaderMap, StatusCode};
-use axum::routing::{post, put};
+use axum::routing::{MethodFilter, MethodRouter, post};
 use card_validate::{ContentKind, PayloadKind};
 use serde_json::{Value, json};
 
@@ -31,67 +31,68 @@ use super::reply::{Data, Reject, documented, reject, reply};
 use super::state::{EmuState, EmulatedUser, Stored, lock};
 use crate::Limits;
 use crate::platform::{self, MAX_EDITS, UPDATE_WINDOW};
+use crate::routes::{self, Method, Route};
 
 type St = axum::extract::State<Arc<EmuState>>;
 
+/// The handler of each route of the platform table ([`crate::routes`]): the router takes method
+/// and path from the table, so the emulator serves exactly the paths the client calls.
+fn handlers() -> Vec<(&'static Route, MethodRouter<Arc<EmuState>>)> {
+    fn on<H, T>(route: &'static Route, handler: H) -> (&'static Route, MethodRouter<Arc<EmuState>>)
+    where
+        H: axum::handler::Handler<T, Arc<EmuState>>,
+        T: 'static,
+    {
+        let filter = match route.method {
+            Method::Get => MethodFilter::GET,
+            Method::Post => MethodFilter::POST,
+            Method::Put => MethodFilter::PUT,
+            Method::Patch => MethodFilter::PATCH,
+            Method::Delete => MethodFilter::DELETE,
+        };
+        (route, axum::routing::on(filter, handler))
+    }
+    vec![
+        on(&routes::TOKEN, token::token),
+        on(&routes::SEND, send::send),
+        on(&routes::UPDATE_CARD, update::update),
+        on(&routes::EDIT_MESSAGE, edit::edit),
+        on(&routes::GET_MESSAGE, get::get),
+        on(&routes::RECALL, recall::recall),
+        on(&routes::REPLY, reply::reply),
+        on(&routes::UPLOAD_IMAGE, images::upload),
+        on(&routes::DELAYED_UPDATE, delayed_update::delayed_update),
+        on(&routes::CHAT_BUTTON, chat_button::chat_button),
+        on(&routes::ENTITY_CREATE, cardkit::create),
+        on(&routes::ENTITY_ID_CONVERT, cardkit::id_convert),
+        on(&routes::ENTITY_BATCH_UPDATE, cardkit::batch_update),
+        on(&routes::ENTITY_UPDATE, cardkit::update),
+        on(&routes::ENTITY_SETTINGS, cardkit::settings),
+        on(&routes::ELEMENT_CONTENT, cardkit::content),
+        on(&routes::ELEMENT_CREATE, cardkit::add_elements),
+        on(&routes::ELEMENT_UPDATE, cardkit::replace_element),
+        on(&routes::ELEMENT_PATCH, cardkit::patch_element),
+        on(&routes::ELEMENT_DELETE, cardkit::delete_element),
+    ]
+}
+
 pub(crate) fn router(state: Arc<EmuState>) -> Router {
-    Router::new()
-        .route(
-            "/open-apis/auth/v3/tenant_access_token/internal",
-            post(token::token),
-        )
-        .route("/open-apis/im/v1/messages", post(send::send))
-        .route(
-            "/open-apis/im/v1/messages/{message_id}",
-            put(edit::edit)
-                .patch(update::update)
-                .get(get::get)
-                .delete(recall::recall),
-        )
-        .route(
-            "/open-apis/im/v1/messages/{message_id}/reply",
-            post(reply::reply),
-        )
-        .route("/open-apis/im/v1/images", post(images::upload))
-        .route("/open-apis/cardkit/v1/cards", post(cardkit::create))
-        .route(
-            "/open-apis/cardkit/v1/cards/id_convert",
-            post(cardkit::id_convert),
-        )
-        .route(
-            "/open-apis/cardkit/v1/cards/{card_id}/batch_update",
-            post(cardkit::batch_update),
-        )
-        .route(
-            "/open-apis/cardkit/v1/cards/{card_id}",
-            put(cardkit::update),
-        )
-        .route(
-            "/open-apis/cardkit/v1/cards/{card_id}/settings",
-            axum::routing::patch(cardkit::settings),
-        )
-        .route(
-            "/open-apis/cardkit/v1/cards/{card_id}/elements/{element_id}/content",
-            put(cardkit::content),
-        )
-        .route(
-            "/open-apis/cardkit/v1/cards/{card_id}/elements",
-            post(cardkit::add_elements),
-        )
-        .route(
-            "/open-apis/cardkit/v1/cards/{card_id}/elements/{element_id}",
-            put(cardkit::replace_element)
-                .patch(cardkit::patch_element)
-                .delete(cardkit::delete_element),
-        )
-        .route(
-            "/open-apis/interactive/v1/card/update",
-            post(delayed_update::delayed_update),
-        )
-        .route(
-            "/open-apis/im/v2/chat_button",
-            put(chat_button::chat_button),
-        )
+    // One method router per path, holding every method the table has for it.
+    let mut by_path: Vec<(&'static str, MethodRouter<Arc<EmuState>>)> = Vec::new();
+    for (route, handler) in handlers() {
+        match by_path.iter().position(|(p, _)| *p == route.path) {
+            Some(i) => {
+                let (path, methods) = by_path.swap_remove(i);
+                by_path.push((path, methods.merge(handler)));
+            }
+            None => by_path.push((route.path, handler)),
+        }
+    }
+    let mut router = Router::new();
+    for (path, methods) in by_path {
+        router = router.route(path, methods);
+    }
+    router
         .route(
             "/callback/ws/endpoint",
             post(super::long_connection::endpoint),
@@ -294,4 +295,20 @@ fn live_or<'m>(
         return Err(documented(not_the_sender));
     }
     Ok(m)
+}
+
+#[cfg(test)]
+mod route_tests {
+    use super::*;
+
+    /// The emulator serves every route of the platform table, once.
+    #[test]
+    fn every_route_of_the_table_has_one_handler() {
+        let served: Vec<Route> = handlers().iter().map(|(r, _)| **r).collect();
+        for r in routes::ALL {
+            let n = served.iter().filter(|s| *s == r).count();
+            assert_eq!(n, 1, "{} {}", r.method.as_str(), r.path);
+        }
+        assert_eq!(served.len(), routes::ALL.len());
+    }
 }

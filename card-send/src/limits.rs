@@ -458,6 +458,9 @@ mod tests {
         // Three tasks PATCH one message at once: each waits for the slot the one before it
         // reserved, so they go 200 ms apart, not all together.
         let l = std::sync::Arc::new(RateLimits::new(&Limits::default()));
+        // Another message's PATCH takes the app's cell, so all three pass the per-message wait
+        // (no slot reserved yet) and then queue for the app: only the reservation spaces them.
+        l.acquire(Endpoint::UpdateCard, Some("om_other")).await;
         let start = Instant::now();
         let tasks: Vec<_> = (0..3)
             .map(|_| {

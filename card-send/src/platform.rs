@@ -8,6 +8,11 @@
 use std::time::Duration;
 
 pub use card_validate::codes::{CARD_MAX_BYTES, MAX_EDITS, POST_MAX_BYTES, TEXT_MAX_BYTES};
+/// Codes card-validate names too, under the one name each has in the workspace: 230025 the
+/// content is too large; sub-codes 200830 a 2.0 card replaced by a 1.0 one (PATCH, callback
+/// answers), 300301 a bad or duplicate `element_id` (also CardKit's code for it), 300302
+/// `update_multi: false` (also CardKit's create page).
+pub use card_validate::codes::{ELEMENT_ID, SCHEMA_DOWNGRADE, TOO_LARGE, UPDATE_MULTI_FALSE};
 
 /// Whether an error can go away by itself.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,8 +41,6 @@ pub const GROUP_SETTINGS_FORBID: u32 = 230018;
 pub const FREQUENCY_LIMIT: u32 = 230020;
 /// 230022: The content of the message contains sensitive information.
 pub const SENSITIVE_CONTENT: u32 = 230022;
-/// 230025: The length of the message content reaches its limit.
-pub const CONTENT_TOO_LARGE: u32 = card_validate::codes::TOO_LARGE;
 /// 230027: Lack of necessary permissions.
 pub const NO_PERMISSION: u32 = 230027;
 /// 230028: The messages do NOT pass the audit.
@@ -136,8 +139,6 @@ pub const CALLBACK_NOT_200: u32 = 200671;
 pub const CALLBACK_BAD_ANSWER: u32 = 200672;
 /// The callback's answer has a bad card (callback page).
 pub const CALLBACK_BAD_CARD: u32 = 200673;
-/// A 2.0 card cannot be updated to a 1.0 card (callback page).
-pub const CALLBACK_V1_CARD: u32 = 200830;
 /// The delayed update's card message was recalled (delayed-update page).
 pub const DELAYED_RECALLED: u32 = 200000;
 /// The delayed update's card does not have the required form (delayed-update page).
@@ -162,12 +163,8 @@ pub const ENTITY_IN_INTERACTION: u32 = 200810;
 pub const ENTITY_STREAMING_TIMEOUT: u32 = 200850;
 /// The card is over its size limit.
 pub const ENTITY_TOO_LARGE: u32 = 200860;
-/// Two components share an element_id.
-pub const ENTITY_DUPLICATE_ELEMENT_ID: u32 = 300301;
 /// The card content could not be generated (create page).
 pub const ENTITY_CONTENT_FAILED: u32 = 200220;
-/// update_multi is false (create page).
-pub const ENTITY_NOT_SHARED: u32 = 300302;
 /// The card JSON is empty (create page).
 pub const ENTITY_EMPTY: u32 = 300307;
 /// This app may not update or use this card (stream page).
@@ -239,7 +236,7 @@ pub static CODES: &[(u32, &str, Retry)] = &[
         Retry::Never,
     ),
     (
-        CONTENT_TOO_LARGE,
+        TOO_LARGE,
         "The length of the message content reaches its limit.",
         Retry::Never,
     ),
@@ -393,7 +390,7 @@ pub static CODES: &[(u32, &str, Retry)] = &[
         Retry::Never,
     ),
     (
-        ENTITY_DUPLICATE_ELEMENT_ID,
+        ELEMENT_ID,
         "Duplicate element_id in card component.",
         Retry::Never,
     ),
@@ -477,4 +474,20 @@ pub fn lookup(code: u32) -> Option<(&'static str, Retry)> {
         .iter()
         .find(|(c, _, _)| *c == code)
         .map(|(_, m, r)| (*m, *r))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_code_has_one_row() {
+        for (i, (code, ..)) in CODES.iter().enumerate() {
+            assert!(
+                !CODES[i + 1..].iter().any(|(c, ..)| c == code),
+                "{code} has two rows"
+            );
+        }
+        assert_eq!(lookup(TOO_LARGE).map(|(_, r)| r), Some(Retry::Never));
+    }
 }

@@ -111,7 +111,7 @@ impl Entities {
         collect(elements, &mut new);
         match new.keys().find(|id| e.elements.contains_key(*id)) {
             Some(id) => Err(ApiError::new(
-                platform::ENTITY_DUPLICATE_ELEMENT_ID,
+                platform::ELEMENT_ID,
                 format!("Duplicate element_id in card component: {id:?} is already in the card"),
                 None,
             )),

@@ -209,7 +209,7 @@ impl Emulator {
             && content.get("schema").and_then(Value::as_str) != Some("2.0")
         {
             return Err((
-                platform::CALLBACK_V1_CARD,
+                platform::SCHEMA_DOWNGRADE,
                 "a 2.0 card cannot be updated to a 1.0 card".into(),
             ));
         }

@@ -100,7 +100,7 @@ fn judge_card(data: &str) -> Result<Value, Reject> {
     }
     if let Some(d) = card_validate::validate_str(data).first_error() {
         let code = match d.rule.id {
-            "element-id-duplicate" => platform::ENTITY_DUPLICATE_ELEMENT_ID,
+            "element-id-duplicate" => platform::ELEMENT_ID,
             "element-limit" => platform::ENTITY_TOO_MANY_ELEMENTS,
             "too-large" => platform::ENTITY_TOO_LARGE,
             _ => platform::INVALID_PARAM,
@@ -210,9 +210,7 @@ fn find_slot<'v>(v: &'v mut Value, id: &str) -> Option<(&'v mut Vec<Value>, usiz
 /// The card after an element operation, judged as the create page judges a card.
 fn rejudge(card: &Value, failed: u32) -> Result<(), Reject> {
     judge_card(&card.to_string()).map(|_| ()).map_err(|r| {
-        if r.code == platform::ENTITY_TOO_MANY_ELEMENTS
-            || r.code == platform::ENTITY_DUPLICATE_ELEMENT_ID
-        {
+        if r.code == platform::ENTITY_TOO_MANY_ELEMENTS || r.code == platform::ELEMENT_ID {
             r
         } else {
             reject(failed, r.msg)

@@ -2,7 +2,7 @@
 //! answered, the streaming card, and the card pre-flight refuses, with its findings — into
 //! `target/card-preview/quickstart-*.html` (light and dark), and prints where they are.
 //!
-//! `cargo run -p card-send --example preview_quickstart`
+//! `cargo run -p card-dsl-examples --features preview --example preview_quickstart`
 
 use std::path::Path;
 use std::process::ExitCode;

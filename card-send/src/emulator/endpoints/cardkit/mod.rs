@@ -75,10 +75,9 @@ pub(crate) async fn create(State(st): St, headers: HeaderMap, body: Bytes) -> Re
     Ok(Data(json!({ "card_id": id })))
 }
 
-/// The documented rates of a CardKit call, counted as it arrives: 50/s and 1000/min per app on
-/// each CardKit API (each API page), and 10 operations/s on one card entity across every card
-/// and element API (cardkit-v1 streaming-updates-openapi-overview: "对于单个卡片实体，使用卡片和
-/// 组件级 OpenAPI 操作卡片的频率上限为 10 次/秒"). Refused with the gateway's 99991400.
+/// The documented rates of a CardKit call, counted as it arrives: the app's per-API limits on
+/// each CardKit API, and [`platform::ENTITY_PER_SECOND`] on one card entity across every card and
+/// element API (its evidence is there). Refused with the gateway's 99991400.
 fn entity_rate(st: &EmuState, api: &str, card_id: Option<&str>) -> Result<(), Reject> {
     let mut checks = app_limits(&format!("cardkit/{api}"));
     if let Some(id) = card_id {

@@ -5,36 +5,10 @@
 
 use crate::error::Endpoint;
 
-/// An HTTP method of a route.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Method {
-    /// GET
-    Get,
-    /// POST
-    Post,
-    /// PUT
-    Put,
-    /// PATCH
-    Patch,
-    /// DELETE
-    Delete,
-}
-
-impl Method {
-    /// The method's name, as HTTP writes it.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Method::Get => "GET",
-            Method::Post => "POST",
-            Method::Put => "PUT",
-            Method::Patch => "PATCH",
-            Method::Delete => "DELETE",
-        }
-    }
-}
+pub use reqwest::Method;
 
 /// One endpoint: `method path`, with `{name}` for each path parameter.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Route {
     /// The HTTP method.
     pub method: Method,
@@ -102,63 +76,63 @@ macro_rules! routes {
 
 routes! {
     /// The tenant access token of a self-built app.
-    TOKEN = Post "/open-apis/auth/v3/tenant_access_token/internal" => Token,
+    TOKEN = POST "/open-apis/auth/v3/tenant_access_token/internal" => Token,
         "auth-v3/tenant_access_token_internal (server-docs: authentication-management)";
     /// Send a message (`?receive_id_type=`).
-    SEND = Post "/open-apis/im/v1/messages" => Send, "003-服务端API/im-v1/message/create.md";
+    SEND = POST "/open-apis/im/v1/messages" => Send, "003-服务端API/im-v1/message/create.md";
     /// Update a sent card (seed 000).
-    UPDATE_CARD = Patch "/open-apis/im/v1/messages/{message_id}" => UpdateCard,
+    UPDATE_CARD = PATCH "/open-apis/im/v1/messages/{message_id}" => UpdateCard,
         "003-服务端API/im-v1/message-card/patch.md (seed 000)";
     /// Edit a sent text or post (seed 001).
-    EDIT_MESSAGE = Put "/open-apis/im/v1/messages/{message_id}" => EditMessage,
+    EDIT_MESSAGE = PUT "/open-apis/im/v1/messages/{message_id}" => EditMessage,
         "003-服务端API/im-v1/message/update.md (seed 001)";
     /// Read a message.
-    GET_MESSAGE = Get "/open-apis/im/v1/messages/{message_id}" => GetMessage,
+    GET_MESSAGE = GET "/open-apis/im/v1/messages/{message_id}" => GetMessage,
         "003-服务端API/im-v1/message/get.md";
     /// Recall a message.
-    RECALL = Delete "/open-apis/im/v1/messages/{message_id}" => Recall,
+    RECALL = DELETE "/open-apis/im/v1/messages/{message_id}" => Recall,
         "003-服务端API/im-v1/message/delete.md";
     /// Reply to a message (in its thread with `reply_in_thread`).
-    REPLY = Post "/open-apis/im/v1/messages/{message_id}/reply" => Reply,
+    REPLY = POST "/open-apis/im/v1/messages/{message_id}/reply" => Reply,
         "003-服务端API/im-v1/message/reply.md";
     /// Upload an image (multipart).
-    UPLOAD_IMAGE = Post "/open-apis/im/v1/images" => UploadImage,
+    UPLOAD_IMAGE = POST "/open-apis/im/v1/images" => UploadImage,
         "003-服务端API/im-v1/image/create.md";
     /// A card callback's delayed update (its token, within 30 minutes, twice).
-    DELAYED_UPDATE = Post "/open-apis/interactive/v1/card/update" => DelayedUpdate,
+    DELAYED_UPDATE = POST "/open-apis/interactive/v1/card/update" => DelayedUpdate,
         "feishu-cards/card-callback-communication (delayed update)";
     /// The buttons of a chat's feed card (seed 002).
-    CHAT_BUTTON = Put "/open-apis/im/v2/chat_button" => ChatButton,
+    CHAT_BUTTON = PUT "/open-apis/im/v2/chat_button" => ChatButton,
         "im-v2/chat_button/update (seed 002)";
     /// Create a card entity.
-    ENTITY_CREATE = Post "/open-apis/cardkit/v1/cards" => CardKit,
+    ENTITY_CREATE = POST "/open-apis/cardkit/v1/cards" => CardKit,
         "003-服务端API/cardkit-v1/card/create.md";
     /// The card entity a sent message shows.
-    ENTITY_ID_CONVERT = Post "/open-apis/cardkit/v1/cards/id_convert" => CardKit,
+    ENTITY_ID_CONVERT = POST "/open-apis/cardkit/v1/cards/id_convert" => CardKit,
         "003-服务端API/cardkit-v1/card/id_convert.md";
     /// Several operations on an entity at once.
-    ENTITY_BATCH_UPDATE = Post "/open-apis/cardkit/v1/cards/{card_id}/batch_update" => CardKit,
+    ENTITY_BATCH_UPDATE = POST "/open-apis/cardkit/v1/cards/{card_id}/batch_update" => CardKit,
         "003-服务端API/cardkit-v1/card/batch_update.md";
     /// Replace an entity's card.
-    ENTITY_UPDATE = Put "/open-apis/cardkit/v1/cards/{card_id}" => CardKit,
+    ENTITY_UPDATE = PUT "/open-apis/cardkit/v1/cards/{card_id}" => CardKit,
         "003-服务端API/cardkit-v1/card/update.md";
     /// An entity's settings (`streaming_mode`, `summary` …).
-    ENTITY_SETTINGS = Patch "/open-apis/cardkit/v1/cards/{card_id}/settings" => CardKit,
+    ENTITY_SETTINGS = PATCH "/open-apis/cardkit/v1/cards/{card_id}/settings" => CardKit,
         "003-服务端API/cardkit-v1/card/settings.md";
     /// Stream the full text of a text element.
-    ELEMENT_CONTENT = Put "/open-apis/cardkit/v1/cards/{card_id}/elements/{element_id}/content" => CardKit,
+    ELEMENT_CONTENT = PUT "/open-apis/cardkit/v1/cards/{card_id}/elements/{element_id}/content" => CardKit,
         "003-服务端API/cardkit-v1/card-element/content.md";
     /// Add components to an entity.
-    ELEMENT_CREATE = Post "/open-apis/cardkit/v1/cards/{card_id}/elements" => CardKit,
+    ELEMENT_CREATE = POST "/open-apis/cardkit/v1/cards/{card_id}/elements" => CardKit,
         "003-服务端API/cardkit-v1/card-element/create.md";
     /// Replace a component.
-    ELEMENT_UPDATE = Put "/open-apis/cardkit/v1/cards/{card_id}/elements/{element_id}" => CardKit,
+    ELEMENT_UPDATE = PUT "/open-apis/cardkit/v1/cards/{card_id}/elements/{element_id}" => CardKit,
         "003-服务端API/cardkit-v1/card-element/update.md";
     /// Change some properties of a component.
-    ELEMENT_PATCH = Patch "/open-apis/cardkit/v1/cards/{card_id}/elements/{element_id}" => CardKit,
+    ELEMENT_PATCH = PATCH "/open-apis/cardkit/v1/cards/{card_id}/elements/{element_id}" => CardKit,
         "003-服务端API/cardkit-v1/card-element/patch.md";
     /// Delete a component.
-    ELEMENT_DELETE = Delete "/open-apis/cardkit/v1/cards/{card_id}/elements/{element_id}" => CardKit,
+    ELEMENT_DELETE = DELETE "/open-apis/cardkit/v1/cards/{card_id}/elements/{element_id}" => CardKit,
         "003-服务端API/cardkit-v1/card-element/delete.md";
 }
 
@@ -186,7 +160,7 @@ mod tests {
         for (i, a) in ALL.iter().enumerate() {
             for b in &ALL[i + 1..] {
                 assert!(
-                    (a.method, a.path) != (b.method, b.path),
+                    (&a.method, a.path) != (&b.method, b.path),
                     "{} {} twice",
                     a.method.as_str(),
                     a.path

@@ -36,13 +36,7 @@ impl<'a> Call<'a> {
     pub(crate) fn to(route: &crate::routes::Route, params: &[&str]) -> Self {
         Call {
             endpoint: route.endpoint,
-            method: match route.method {
-                crate::routes::Method::Get => reqwest::Method::GET,
-                crate::routes::Method::Post => reqwest::Method::POST,
-                crate::routes::Method::Put => reqwest::Method::PUT,
-                crate::routes::Method::Patch => reqwest::Method::PATCH,
-                crate::routes::Method::Delete => reqwest::Method::DELETE,
-            },
+            method: route.method.clone(),
             path: route.path_with(params),
             query: Vec::new(),
             body: None,

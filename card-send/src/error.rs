@@ -4,6 +4,7 @@
 use std::fmt;
 use std::sync::Arc;
 
+use crate::Endpoint;
 use crate::platform::{self, Retry};
 
 /// An error response from the open platform (`{"code": …, "msg": …, "error": {"log_id": …}}`),
@@ -87,7 +88,7 @@ impl ApiError {
 
     /// What a retry can do for this error (unknown codes are not retried).
     pub fn retry(&self) -> Retry {
-        platform::lookup(self.code).map_or(Retry::Never, |(_, r)| r)
+        platform::lookup(self.code).map_or(Retry::Never, |c| c.retry)
     }
 
     /// Whether retrying with backoff can help (230020 and the generic rate limit).
@@ -102,7 +103,7 @@ impl ApiError {
 
     /// The documented meaning of the code, if it is one the seeds document.
     pub fn description(&self) -> Option<&'static str> {
-        platform::lookup(self.code).map(|(m, _)| m)
+        platform::lookup(self.code).map(|c| c.text)
     }
 }
 
@@ -232,51 +233,6 @@ impl fmt::Display for TransportKind {
             TransportKind::Timeout => "timed out",
             TransportKind::Connect => "could not connect",
             TransportKind::Dropped => "connection dropped",
-        })
-    }
-}
-
-/// The calls this crate makes, for errors, limits and logs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Endpoint {
-    /// POST /open-apis/auth/v3/tenant_access_token/internal
-    Token,
-    /// POST /open-apis/im/v1/messages
-    Send,
-    /// PATCH /open-apis/im/v1/messages/:message_id (seed 000)
-    UpdateCard,
-    /// PUT /open-apis/im/v1/messages/:message_id (seed 001)
-    EditMessage,
-    /// PUT /open-apis/im/v2/chat_button (seed 002)
-    ChatButton,
-    /// GET /open-apis/im/v1/messages/:message_id
-    GetMessage,
-    /// POST /open-apis/im/v1/messages/:message_id/reply
-    Reply,
-    /// DELETE /open-apis/im/v1/messages/:message_id
-    Recall,
-    /// POST /open-apis/im/v1/images
-    UploadImage,
-    /// POST /open-apis/interactive/v1/card/update (a callback's delayed update)
-    DelayedUpdate,
-    /// /open-apis/cardkit/v1/cards… (card entities)
-    CardKit,
-}
-
-impl fmt::Display for Endpoint {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Endpoint::Token => "tenant_access_token",
-            Endpoint::Send => "send message",
-            Endpoint::UpdateCard => "update card (PATCH)",
-            Endpoint::EditMessage => "edit message (PUT)",
-            Endpoint::ChatButton => "update chat_button",
-            Endpoint::GetMessage => "get message",
-            Endpoint::Reply => "reply to message",
-            Endpoint::Recall => "recall message",
-            Endpoint::UploadImage => "upload image",
-            Endpoint::DelayedUpdate => "delayed card update",
-            Endpoint::CardKit => "card entity",
         })
     }
 }

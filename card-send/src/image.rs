@@ -138,7 +138,7 @@ fn documented(code: u32) -> ApiError {
     ApiError::new(
         code,
         platform::lookup(code)
-            .map_or("error", |(m, _)| m)
+            .map_or("error", |c| c.text)
             .to_owned(),
         None,
     )

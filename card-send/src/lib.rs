@@ -54,10 +54,7 @@ mod ids;
 pub mod image;
 mod ledger;
 mod limits;
-pub mod platform;
 pub mod preflight;
-pub mod routes;
-mod secret;
 #[cfg(feature = "redis")]
 mod shared_limits;
 mod tls;
@@ -71,10 +68,9 @@ pub mod emulator;
 
 pub use api::{ChatButtonReply, FailedUserReason, Message, MessageBody};
 pub use card_dsl::{Card, ChatButtonUpdate, MessageContent, TemplateCard};
+pub use card_platform::{self as platform, Endpoint, Retry, Secret, routes};
 pub use client::{Client, ClientBuilder};
 pub use config::{ClientConfig, FEISHU_BASE_URL, LARK_BASE_URL, Limits, RetryPolicy};
-pub use error::{ApiError, CardContentError, Endpoint, Error, TransportKind};
+pub use error::{ApiError, CardContentError, Error, TransportKind};
 pub use ids::{MessageId, Receiver, UserIdType};
-pub use platform::Retry;
-pub use secret::Secret;
 pub use updates::CardUpdates;

@@ -14,8 +14,8 @@ use std::time::{Duration, Instant};
 
 use governor::{DefaultDirectRateLimiter, Quota};
 
+use crate::Endpoint;
 use crate::config::Limits;
-use crate::error::Endpoint;
 
 /// At most `limit` requests in any `window`: the times of the requests in the last window.
 /// A sliding window lets a sustained load run at the per-second rate until the window is full,

@@ -12,9 +12,9 @@ use std::time::Duration;
 
 use tokio::sync::OnceCell;
 
+use crate::Endpoint;
 use crate::Error;
 use crate::config::Limits;
-use crate::error::Endpoint;
 
 /// The script: KEYS = app spacing, app minute window, key spacing (or an unused key);
 /// ARGV = app interval µs, minute limit, minute window µs, key interval µs (0: none), member.

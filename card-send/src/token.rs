@@ -5,8 +5,8 @@ use std::time::{Duration, Instant};
 
 use serde::Deserialize;
 
+use crate::Endpoint;
 use crate::config::ClientConfig;
-use crate::error::Endpoint;
 use crate::{ApiError, Error, Secret, wire};
 
 /// A token and when to stop using it.

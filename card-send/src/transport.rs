@@ -9,8 +9,8 @@ use std::sync::atomic::AtomicU64;
 
 use serde_json::Value;
 
+use crate::Endpoint;
 use crate::config::ClientConfig;
-use crate::error::Endpoint;
 use crate::limits::RateLimits;
 use crate::platform::Retry;
 use crate::token::TokenCache;

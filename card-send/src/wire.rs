@@ -7,7 +7,8 @@ use std::time::Duration;
 use serde::Deserialize;
 use serde_json::Value;
 
-use crate::error::{Endpoint, TransportKind};
+use crate::Endpoint;
+use crate::error::TransportKind;
 use crate::{ApiError, Error};
 
 /// A whole answer: status, `x-ogw-ratelimit-reset`, `x-tt-logid` and the body.

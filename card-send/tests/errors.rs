@@ -366,7 +366,13 @@ async fn every_documented_code_is_typed_and_retried_only_when_it_can_help() {
     let emu = Emulator::start().await.unwrap();
     let client = emu.client().retry(quick()).build().unwrap();
     let id = client.send_card(emu.chat_id(), &a_card()).await.unwrap();
-    for &(code, msg, retry) in platform::CODES {
+    for &platform::Code {
+        code,
+        text: msg,
+        retry,
+        ..
+    } in platform::CODES
+    {
         emu.inject(Fault::Code(code), 1);
         let before = emu.stats();
         let result = client.update_card(&id, &a_card()).await;

@@ -7,8 +7,8 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 
 use super::{CardId, EntitySettings, Position};
+use crate::Endpoint;
 use crate::client::{Client, decode, pre};
-use crate::error::Endpoint;
 use crate::routes::{self};
 use crate::{ApiError, Error, MessageId, platform};
 

@@ -7,8 +7,8 @@ use serde_json::{Value, json};
 
 use super::CardId;
 use super::entities::Turn;
+use crate::Endpoint;
 use crate::client::{Client, pre};
-use crate::error::Endpoint;
 use crate::routes::{self, Route};
 use crate::{ApiError, Error, platform};
 

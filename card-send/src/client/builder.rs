@@ -152,32 +152,9 @@ impl ClientBuilder {
     }
 }
 
-/// Whether `url`'s host is a loopback host (127.0.0.0/8, ::1, localhost).
-pub(crate) fn loopback(url: &url::Url) -> bool {
-    match url.host() {
-        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
-        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
-        Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
-        None => false,
-    }
-}
-
-/// The app secret and every token travel to `base_url`: https is required, except for a
-/// loopback host (127.0.0.0/8, ::1, localhost), where the emulator and local proxies run.
+/// [`card_platform::base_url::check`] as this crate's error.
 pub(crate) fn check_base_url(base_url: &str) -> Result<(), crate::Error> {
-    let url = reqwest::Url::parse(base_url)
-        .map_err(|e| crate::Error::Config(format!("base_url {base_url:?} is not a URL: {e}")))?;
-    let loopback = loopback(&url);
-    match url.scheme() {
-        "https" => Ok(()),
-        "http" if loopback => Ok(()),
-        "http" => Err(crate::Error::Config(format!(
-            "base_url {base_url:?} would send the app secret and tokens in clear text: use https:// (plain http:// is allowed only for loopback hosts: 127.0.0.0/8, ::1, localhost)"
-        ))),
-        other => Err(crate::Error::Config(format!(
-            "base_url must be https:// (or http:// to a loopback host), got the scheme {other:?}"
-        ))),
-    }
+    card_platform::base_url::check(base_url).map_err(crate::Error::Config)
 }
 
 #[cfg(test)]

@@ -7,8 +7,8 @@ use card_dsl::Card;
 use serde_json::json;
 
 use super::{Client, pre};
+use crate::Endpoint;
 use crate::callback::{Answer, AnswerCard, CardActionEvent};
-use crate::error::Endpoint;
 use crate::routes::{self};
 use crate::transport::Call;
 use crate::{ApiError, Error, platform};

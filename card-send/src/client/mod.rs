@@ -13,9 +13,9 @@ use std::time::SystemTime;
 use card_dsl::{Card, ChatButtonUpdate, MessageContent, TemplateCard};
 use serde_json::{Value, json};
 
+use crate::Endpoint;
 use crate::api::{ChatButtonReply, Items, Message};
 use crate::config::ClientConfig;
-use crate::error::Endpoint;
 use crate::ledger::Ledger;
 use crate::routes::{self};
 use crate::transport::{Call, Exec, Transport};

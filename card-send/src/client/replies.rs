@@ -7,8 +7,8 @@ use card_dsl::{Card, ImgKey, MessageContent};
 use serde_json::json;
 
 use super::{Client, decode, pre};
+use crate::Endpoint;
 use crate::api::{ImageKeyReply, Message};
-use crate::error::Endpoint;
 use crate::routes::{self};
 use crate::transport::{Call, Upload};
 use crate::{Error, MessageId, image, preflight};

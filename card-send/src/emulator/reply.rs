@@ -45,7 +45,7 @@ pub(crate) fn reject(code: u32, msg: impl Into<String>) -> Reject {
 
 /// A refusal with the documented message of a code.
 pub(crate) fn documented(code: u32) -> Reject {
-    reject(code, platform::lookup(code).map_or("error", |(m, _)| m))
+    reject(code, platform::lookup(code).map_or("error", |c| c.text))
 }
 
 /// The code of a refused reply, for the counting middleware.

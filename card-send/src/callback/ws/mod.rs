@@ -264,7 +264,7 @@ impl LongConnection {
         })?;
         match parsed.scheme() {
             "wss" => Ok(url.to_owned()),
-            "ws" if crate::client::builder::loopback(&parsed) => Ok(url.to_owned()),
+            "ws" if card_platform::base_url::loopback(&parsed) => Ok(url.to_owned()),
             _ => Err(Some(WsError::Insecure(
                 "the connection URL is not wss:// (ws:// is allowed only for loopback hosts)"
                     .into(),

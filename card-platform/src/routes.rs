@@ -3,9 +3,9 @@
 //! The client builds each request from its route and the emulator its router, so a path cannot
 //! differ between them.
 
-use crate::error::Endpoint;
+use crate::Endpoint;
 
-pub use reqwest::Method;
+pub use http::Method;
 
 /// One endpoint: `method path`, with `{name}` for each path parameter.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,7 +49,7 @@ impl Route {
 }
 
 /// `s` percent-encoded as one path segment (RFC 3986 unreserved characters kept).
-pub(crate) fn segment(s: &str) -> String {
+pub fn segment(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for b in s.bytes() {
         if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {

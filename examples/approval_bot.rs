@@ -12,9 +12,9 @@ use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::Duration;
 
+use card_emulator::Emulator;
 use card_send::callback::ws::LongConnection;
 use card_send::callback::{Answer, CardActionEvent, Receiver, Toast, router};
-use card_send::emulator::Emulator;
 use card_send::{Client, MessageId, Secret};
 use serde::{Deserialize, Serialize};
 
@@ -103,7 +103,7 @@ fn button_value(emu: &Emulator, id: &MessageId, column: usize) -> serde_json::Va
 
 async fn run() -> Result<(), Box<dyn std::error::Error>> {
     let emu = Emulator::start().await?;
-    let client = emu.client().build()?;
+    let client = card_send::Client::builder().against(&emu).build()?;
     let receiver = Arc::new(Receiver::new(
         Some(Secret::from(emu.callback_encrypt_key())),
         Some(Secret::from(emu.callback_verification_token())),

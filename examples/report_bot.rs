@@ -159,9 +159,7 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
         if emu.image(logo.as_str()).as_deref() != Some(LOGO_PNG.as_slice()) {
             return Err("the emulator does not hold the uploaded logo".into());
         }
-        let in_thread = emu
-            .message(&MessageId::new(inside.message_id.clone()))
-            .and_then(|m| m.thread_id);
+        let in_thread = emu.message(&inside.message_id).and_then(|m| m.thread_id);
         if in_thread.is_none() || in_thread != thread.thread_id {
             return Err("the answer is not in the reply's thread".into());
         }

@@ -6,6 +6,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+mod app;
 pub mod base_url;
 pub mod codes;
 mod endpoint;
@@ -13,6 +14,7 @@ pub mod limits;
 pub mod routes;
 mod secret;
 
+pub use app::AppServer;
 pub use codes::*;
 pub use endpoint::Endpoint;
 pub use limits::*;

@@ -14,7 +14,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use card_dsl::{Card, card};
-use card_send::emulator::Emulator;
+use card_emulator::Emulator;
 use card_send::{Client, MessageId};
 
 fn numbered(i: usize) -> Card {
@@ -76,7 +76,10 @@ fn max_in_window(mut times: Vec<Instant>, window: Duration) -> usize {
 
 async fn rate() {
     let emu = Emulator::start().await.expect("emulator");
-    let client = emu.client().build().expect("client");
+    let client = card_send::Client::builder()
+        .against(&emu)
+        .build()
+        .expect("client");
     let ids = messages(&emu, &client, 20).await;
     let before = emu.stats();
     let (elapsed, done) = spread(&client, &ids, 200).await;
@@ -117,7 +120,10 @@ async fn rate() {
 
 async fn minute() {
     let emu = Emulator::start().await.expect("emulator");
-    let client = emu.client().build().expect("client");
+    let client = card_send::Client::builder()
+        .against(&emu)
+        .build()
+        .expect("client");
     let ids = messages(&emu, &client, 20).await;
     let before = emu.stats();
     let (elapsed, done) = spread(&client, &ids, 1500).await;
@@ -143,7 +149,10 @@ async fn minute() {
 
 async fn coalesce() {
     let emu = Emulator::start().await.expect("emulator");
-    let client = emu.client().build().expect("client");
+    let client = card_send::Client::builder()
+        .against(&emu)
+        .build()
+        .expect("client");
     let mut latencies = Vec::new();
     let mut patches = Vec::new();
     for round in 0..5 {

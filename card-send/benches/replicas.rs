@@ -4,7 +4,7 @@
 
 use std::time::Instant;
 
-use card_send::emulator::Emulator;
+use card_emulator::Emulator;
 
 #[path = "../tests/redis_server/mod.rs"]
 mod redis_server;
@@ -21,14 +21,20 @@ async fn main() {
     };
     let url = redis.url();
     let emu = Emulator::start().await.expect("emulator");
-    let setup = emu.client().build().unwrap();
+    let setup = card_send::Client::builder().against(&emu).build().unwrap();
     let card = card_dsl::card! { <card><markdown>"x"</markdown></card> };
     let mut ids = Vec::new();
     for _ in 0..30 {
         ids.push(setup.send_card(emu.chat_id(), &card).await.unwrap());
     }
     let replicas: Vec<_> = (0..3)
-        .map(|_| emu.client().shared_limits(url.clone()).build().unwrap())
+        .map(|_| {
+            card_send::Client::builder()
+                .against(&emu)
+                .shared_limits(url.clone())
+                .build()
+                .unwrap()
+        })
         .collect();
     let before = emu.stats();
     let start = Instant::now();

@@ -5,7 +5,7 @@
 
 use std::time::{Duration, Instant};
 
-use card_send::emulator::Emulator;
+use card_emulator::Emulator;
 
 #[tokio::main(flavor = "multi_thread", worker_threads = 2)]
 async fn main() {
@@ -14,7 +14,10 @@ async fn main() {
         .and_then(|v| v.parse().ok())
         .unwrap_or(3000);
     let emu = Emulator::start().await.expect("emulator");
-    let client = emu.client().build().expect("client");
+    let client = card_send::Client::builder()
+        .against(&emu)
+        .build()
+        .expect("client");
     let card = card_dsl::card! { <card><markdown element_id="answer">"…"</markdown></card> };
     let stream = client
         .card_stream(emu.chat_id(), &card, "answer")

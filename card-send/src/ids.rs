@@ -27,6 +27,12 @@ impl fmt::Display for MessageId {
     }
 }
 
+impl AsRef<str> for MessageId {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
 impl From<&str> for MessageId {
     fn from(id: &str) -> Self {
         MessageId(id.to_owned())

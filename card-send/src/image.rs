@@ -5,12 +5,7 @@
 
 use crate::{ApiError, platform};
 
-/// The largest image the upload API takes: 10 MB.
-pub const MAX_IMAGE_BYTES: usize = 10 * 1024 * 1024;
-/// The largest resolution of a GIF: 2000 × 2000.
-pub const MAX_GIF_SIDE: u32 = 2000;
-/// The largest resolution of other images: 12000 × 12000.
-pub const MAX_IMAGE_SIDE: u32 = 12000;
+pub use crate::platform::{MAX_GIF_SIDE, MAX_IMAGE_BYTES, MAX_IMAGE_SIDE};
 
 /// An image format the upload API takes, recognized by its first bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -39,8 +39,8 @@
 //! - **Limits** ([`Limits`]): 5 PATCH/s per message, 50/s and 1000/min per app and API, 5 sends/s
 //!   per receiver, chat_button 10/s, 10 operations/s per CardKit card entity, enforced before each
 //!   request.
-//! - **Emulator** (feature `emulator`): `emulator::Emulator` serves the same endpoints on
-//!   127.0.0.1 with the documented behaviour and fault injection.
+//! - **Emulator**: the card-emulator crate serves the same endpoints on 127.0.0.1 with the
+//!   documented behaviour and fault injection; `Client::builder().against(&emulator)`.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
@@ -62,9 +62,6 @@ mod token;
 mod transport;
 mod updates;
 mod wire;
-
-#[cfg(feature = "emulator")]
-pub mod emulator;
 
 pub use api::{ChatButtonReply, FailedUserReason, Message, MessageBody};
 pub use card_dsl::{Card, ChatButtonUpdate, MessageContent, TemplateCard};

@@ -6,8 +6,8 @@
 use std::sync::Arc;
 use std::time::Duration;
 
+use card_emulator::Emulator;
 use card_send::callback::{Answer, CardActionEvent, Receiver, Toast, router};
-use card_send::emulator::Emulator;
 use card_send::{Client, Secret};
 use serde::{Deserialize, Serialize};
 
@@ -80,7 +80,7 @@ async fn bot(emu: &Emulator, client: Client) -> String {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn approve_is_answered_with_a_card_and_a_slow_reject_arrives_by_delayed_update() {
     let emu = Emulator::start().await.unwrap();
-    let client = emu.client().build().unwrap();
+    let client = card_send::Client::builder().against(&emu).build().unwrap();
     let url = bot(&emu, client.clone()).await;
     let operator = emu.members()[0].clone();
 
@@ -134,7 +134,7 @@ async fn approve_is_answered_with_a_card_and_a_slow_reject_arrives_by_delayed_up
 #[tokio::test]
 async fn a_third_delayed_update_is_refused_locally() {
     let emu = Emulator::start().await.unwrap();
-    let client = emu.client().build().unwrap();
+    let client = card_send::Client::builder().against(&emu).build().unwrap();
     let id = client
         .send_card(emu.chat_id(), &request_card(1))
         .await
@@ -194,7 +194,7 @@ async fn a_forged_callback_gets_401_and_a_late_bot_200341() {
         .start()
         .await
         .unwrap();
-    let client = emu.client().build().unwrap();
+    let client = card_send::Client::builder().against(&emu).build().unwrap();
     let id = client
         .send_card(emu.chat_id(), &request_card(3))
         .await
@@ -231,7 +231,7 @@ async fn a_forged_callback_gets_401_and_a_late_bot_200341() {
 #[tokio::test]
 async fn a_2_0_card_answered_with_a_1_0_card_fails_in_the_users_client() {
     let emu = Emulator::start().await.unwrap();
-    let client = emu.client().build().unwrap();
+    let client = card_send::Client::builder().against(&emu).build().unwrap();
     let id = client
         .send_card(emu.chat_id(), &request_card(5))
         .await

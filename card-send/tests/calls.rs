@@ -4,8 +4,8 @@ use card_dsl::{
     ChatButton, ChatButtonActionType, ChatButtonText, ChatButtonUpdate, ChatButtons,
     MessageContent, Post, PostBody, PostNode, TemplateCard, card,
 };
+use card_emulator::Emulator;
 use card_send::MessageId;
-use card_send::emulator::Emulator;
 use std::time::Duration;
 
 fn status_card(text: &str) -> card_dsl::Card {
@@ -20,7 +20,7 @@ fn status_card(text: &str) -> card_dsl::Card {
 #[tokio::test]
 async fn send_update_get_a_card() {
     let emu = Emulator::start().await.unwrap();
-    let client = emu.client().build().unwrap();
+    let client = card_send::Client::builder().against(&emu).build().unwrap();
     let id = client
         .send_card(emu.chat_id(), &status_card("running"))
         .await
@@ -49,7 +49,7 @@ async fn send_update_get_a_card() {
 #[tokio::test]
 async fn send_to_users_by_id_type() {
     let emu = Emulator::start().await.unwrap();
-    let client = emu.client().build().unwrap();
+    let client = card_send::Client::builder().against(&emu).build().unwrap();
     let user = emu.users()[0].clone();
     // One user under each id type: each reaches the same p2p chat.
     for to in [&user.open_id, &user.union_id, &user.email, &user.user_id] {
@@ -67,7 +67,7 @@ async fn send_to_users_by_id_type() {
 #[tokio::test]
 async fn template_cards_send_and_patch() {
     let emu = Emulator::start().await.unwrap();
-    let client = emu.client().build().unwrap();
+    let client = card_send::Client::builder().against(&emu).build().unwrap();
     let t = TemplateCard::template("AAqigYkzabcef")
         .version("1.0.0")
         .variable("name", "Ada");
@@ -84,7 +84,7 @@ async fn template_cards_send_and_patch() {
 #[tokio::test]
 async fn edit_text_and_post() {
     let emu = Emulator::start().await.unwrap();
-    let client = emu.client().build().unwrap();
+    let client = card_send::Client::builder().against(&emu).build().unwrap();
     let id = client
         .send_message(emu.chat_id(), &MessageContent::text("draft"))
         .await
@@ -117,7 +117,7 @@ async fn edit_text_and_post() {
 #[tokio::test]
 async fn chat_button_reports_failed_users() {
     let emu = Emulator::start().await.unwrap();
-    let client = emu.client().build().unwrap();
+    let client = card_send::Client::builder().against(&emu).build().unwrap();
     let button = ChatButton::new(ChatButtonActionType::UrlPage, ChatButtonText::new("Open"));
     let request = ChatButtonUpdate::new(emu.chat_id())
         .user_ids(vec![emu.members()[0].clone(), "ou_not_a_member".to_owned()])
@@ -139,8 +139,8 @@ async fn sends_are_idempotent_across_retries() {
     // The server stores the message, then the connection drops before its answer: the client
     // retries, and only the send's uuid keeps the message from being delivered twice.
     let emu = Emulator::start().await.unwrap();
-    let client = emu.client().build().unwrap();
-    emu.inject(card_send::emulator::Fault::LoseReply, 1);
+    let client = card_send::Client::builder().against(&emu).build().unwrap();
+    emu.inject(card_emulator::Fault::LoseReply, 1);
     let id = client
         .send_card(emu.chat_id(), &status_card("x"))
         .await
@@ -148,12 +148,12 @@ async fn sends_are_idempotent_across_retries() {
     assert!(emu.message(&id).is_some());
     assert_eq!(emu.stats().sends, 1, "the retried send was delivered twice");
     // A reply too.
-    emu.inject(card_send::emulator::Fault::LoseReply, 1);
+    emu.inject(card_emulator::Fault::LoseReply, 1);
     let reply = client
         .reply_message(&id, &MessageContent::text("again"), false)
         .await
         .unwrap();
-    assert!(emu.message(&MessageId::new(reply.message_id)).is_some());
+    assert!(emu.message(reply.message_id.as_str()).is_some());
     assert_eq!(
         emu.stats().sends,
         2,
@@ -178,7 +178,7 @@ fn png(w: u32, h: u32) -> Vec<u8> {
 #[tokio::test]
 async fn replies_in_chat_and_in_a_thread() {
     let emu = Emulator::start().await.unwrap();
-    let client = emu.client().build().unwrap();
+    let client = card_send::Client::builder().against(&emu).build().unwrap();
     let question = client
         .send_message(emu.chat_id(), &MessageContent::text("deploy?"))
         .await
@@ -204,7 +204,7 @@ async fn replies_in_chat_and_in_a_thread() {
         .await
         .unwrap();
     assert_eq!(follow.thread_id.as_deref(), Some(thread.as_str()));
-    let stored = emu.message(&MessageId::new(threaded.message_id)).unwrap();
+    let stored = emu.message(threaded.message_id.as_str()).unwrap();
     assert_eq!(stored.content, card.to_content());
     // A recalled message takes no reply (230011).
     client.recall(&question).await.unwrap();
@@ -218,7 +218,7 @@ async fn replies_in_chat_and_in_a_thread() {
 #[tokio::test]
 async fn recall_own_messages_only() {
     let emu = Emulator::start().await.unwrap();
-    let client = emu.client().build().unwrap();
+    let client = card_send::Client::builder().against(&emu).build().unwrap();
     let id = client
         .send_message(emu.chat_id(), &MessageContent::text("oops"))
         .await
@@ -226,7 +226,8 @@ async fn recall_own_messages_only() {
     client.recall(&id).await.unwrap();
     assert!(emu.message(&id).unwrap().recalled);
     assert_eq!(client.recall(&id).await.unwrap_err().code(), Some(230011));
-    let foreign = emu.insert_foreign_message("text", r#"{"text":"theirs"}"#);
+    let foreign =
+        card_send::MessageId::new(emu.insert_foreign_message("text", r#"{"text":"theirs"}"#));
     assert_eq!(
         client.recall(&foreign).await.unwrap_err().code(),
         Some(230026)
@@ -240,7 +241,7 @@ async fn recall_after_the_tenants_time_limit_is_230009() {
         .start()
         .await
         .unwrap();
-    let client = emu.client().build().unwrap();
+    let client = card_send::Client::builder().against(&emu).build().unwrap();
     let old = client
         .send_message(emu.chat_id(), &MessageContent::text("old"))
         .await
@@ -262,7 +263,7 @@ async fn recall_after_the_tenants_time_limit_is_230009() {
 #[tokio::test]
 async fn upload_an_image_and_use_its_key_in_a_card() {
     let emu = Emulator::start().await.unwrap();
-    let client = emu.client().build().unwrap();
+    let client = card_send::Client::builder().against(&emu).build().unwrap();
     let bytes = png(640, 480);
     let key = client.upload_image(&bytes).await.unwrap();
     assert_eq!(emu.image(key.as_str()).as_deref(), Some(bytes.as_slice()));

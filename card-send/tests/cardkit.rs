@@ -6,8 +6,8 @@ use std::time::Duration;
 
 mod common;
 
+use card_emulator::Emulator;
 use card_send::cardkit::EntitySettings;
-use card_send::emulator::Emulator;
 
 fn answer_card() -> card_dsl::Card {
     card_dsl::card! {
@@ -25,7 +25,7 @@ fn text_of(emu: &Emulator, id: &card_send::MessageId) -> serde_json::Value {
 #[tokio::test]
 async fn create_send_stream_and_close() {
     let emu = Emulator::start().await.unwrap();
-    let client = emu.client().build().unwrap();
+    let client = card_send::Client::builder().against(&emu).build().unwrap();
     let card = answer_card();
     let stream = client
         .card_stream(emu.chat_id(), &card, "answer")
@@ -51,7 +51,7 @@ async fn create_send_stream_and_close() {
 #[tokio::test]
 async fn a_stream_longer_than_ten_minutes_is_re_armed_and_ends_with_its_text() {
     let emu = Emulator::start().await.unwrap();
-    let client = emu.client().build().unwrap();
+    let client = card_send::Client::builder().against(&emu).build().unwrap();
     let stream = client
         .card_stream(emu.chat_id(), &answer_card(), "answer")
         .await
@@ -72,7 +72,7 @@ async fn a_stream_longer_than_ten_minutes_is_re_armed_and_ends_with_its_text() {
 #[tokio::test]
 async fn the_entity_rules_hold_locally_and_on_the_emulator() {
     let emu = Emulator::start().await.unwrap();
-    let client = emu.client().build().unwrap();
+    let client = card_send::Client::builder().against(&emu).build().unwrap();
     let card = answer_card().config(card_dsl::Config::new().streaming_mode(true));
     let entity = client.create_card_entity(&card).await.unwrap();
     // Only text elements stream; an element the card lacks is refused too — before any request.
@@ -89,7 +89,7 @@ async fn the_entity_rules_hold_locally_and_on_the_emulator() {
         .stream_text(&entity, "answer", "one two")
         .await
         .unwrap();
-    let other = emu.client().build().unwrap();
+    let other = card_send::Client::builder().against(&emu).build().unwrap();
     let e = other.stream_text(&entity, "answer", "x").await.unwrap_err();
     assert_eq!(e.code(), Some(300317), "{e}");
     // Settings go in their config wrapper: streaming off, then a stream write is 300309.
@@ -144,8 +144,8 @@ async fn reqwest_free_create(emu: &Emulator, data: &str) -> i64 {
 #[tokio::test]
 async fn a_stream_through_injected_faults_ends_with_its_final_text() {
     let emu = Emulator::start().await.unwrap();
-    let client = emu
-        .client()
+    let client = card_send::Client::builder()
+        .against(&emu)
         .retry(card_send::RetryPolicy {
             base_delay: Duration::from_millis(5),
             ..card_send::RetryPolicy::default()
@@ -158,10 +158,10 @@ async fn a_stream_through_injected_faults_ends_with_its_final_text() {
         .unwrap();
     let id = stream.message_id().clone();
     stream.push("partial");
-    emu.inject(card_send::emulator::Fault::Status(502), 3);
+    emu.inject(card_emulator::Fault::Status(502), 3);
     stream.push("partial and the rest");
     tokio::time::sleep(Duration::from_millis(150)).await;
-    emu.inject(card_send::emulator::Fault::Drop, 1);
+    emu.inject(card_emulator::Fault::Drop, 1);
     stream
         .finish(Some("the final answer".into()), None)
         .await
@@ -175,7 +175,7 @@ async fn a_stream_through_injected_faults_ends_with_its_final_text() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn twenty_concurrent_streams_share_the_app_without_230020() {
     let emu = Emulator::start().await.unwrap();
-    let client = emu.client().build().unwrap();
+    let client = card_send::Client::builder().against(&emu).build().unwrap();
     let mut tasks = Vec::new();
     for s in 0..20 {
         let client = client.clone();
@@ -202,7 +202,7 @@ async fn twenty_concurrent_streams_share_the_app_without_230020() {
 async fn elements_are_added_replaced_patched_and_deleted() {
     use card_send::cardkit::Position;
     let emu = Emulator::start().await.unwrap();
-    let client = emu.client().build().unwrap();
+    let client = card_send::Client::builder().against(&emu).build().unwrap();
     let entity = client.create_card_entity(&answer_card()).await.unwrap();
     let id = client
         .send_card_entity(emu.chat_id(), &entity)
@@ -264,7 +264,7 @@ async fn elements_are_added_replaced_patched_and_deleted() {
 #[tokio::test]
 async fn an_answer_longer_than_a_card_goes_on_in_a_new_card_without_breaking_a_code_fence() {
     let emu = Emulator::start().await.unwrap();
-    let client = emu.client().build().unwrap();
+    let client = card_send::Client::builder().against(&emu).build().unwrap();
     let card = card_dsl::card! { <card><markdown element_id="answer">"…"</markdown></card> };
     let stream = client
         .card_stream(emu.chat_id(), &card, "answer")
@@ -322,7 +322,7 @@ fn emu_texts(emu: &Emulator, messages: &[card_send::MessageId]) -> Vec<String> {
 async fn a_batch_applies_all_or_none_and_id_convert_finds_the_entity() {
     use card_send::cardkit::{BatchAction, Position};
     let emu = Emulator::start().await.unwrap();
-    let client = emu.client().build().unwrap();
+    let client = card_send::Client::builder().against(&emu).build().unwrap();
     let entity = client.create_card_entity(&answer_card()).await.unwrap();
     let id = client
         .send_card_entity(emu.chat_id(), &entity)
@@ -368,7 +368,7 @@ async fn a_batch_applies_all_or_none_and_id_convert_finds_the_entity() {
 #[tokio::test]
 async fn an_interaction_in_progress_is_waited_out_and_templates_make_entities() {
     let emu = Emulator::start().await.unwrap();
-    let client = emu.client().build().unwrap();
+    let client = card_send::Client::builder().against(&emu).build().unwrap();
     let stream = client
         .card_stream(emu.chat_id(), &answer_card(), "answer")
         .await
@@ -377,8 +377,8 @@ async fn an_interaction_in_progress_is_waited_out_and_templates_make_entities() 
     // A direct write during a user's interaction gets 200810 (a client without retries shows
     // it; the default policy backs off and retries it) …
     assert!(emu.hold_interaction(&id, Duration::from_millis(500)));
-    let no_retry = emu
-        .client()
+    let no_retry = card_send::Client::builder()
+        .against(&emu)
         .retry(card_send::RetryPolicy::none())
         .build()
         .unwrap();
@@ -408,7 +408,7 @@ async fn an_interaction_in_progress_is_waited_out_and_templates_make_entities() 
 #[tokio::test]
 async fn an_entity_expires_after_14_days_and_replies_can_carry_one() {
     let emu = Emulator::start().await.unwrap();
-    let client = emu.client().build().unwrap();
+    let client = card_send::Client::builder().against(&emu).build().unwrap();
     let question = client
         .send_message(emu.chat_id(), &card_dsl::MessageContent::text("why?"))
         .await
@@ -439,8 +439,8 @@ async fn an_entity_expires_after_14_days_and_replies_can_carry_one() {
 async fn one_entity_driven_three_ways_keeps_to_ten_a_second_and_its_sequence() {
     let emu = Emulator::start().await.unwrap();
     // No retries: a refusal would fail its call rather than hide in a retry.
-    let client = emu
-        .client()
+    let client = card_send::Client::builder()
+        .against(&emu)
         .retry(card_send::RetryPolicy::none())
         .build()
         .unwrap();
@@ -507,8 +507,8 @@ async fn the_emulator_refuses_an_eleventh_operation_on_one_entity_in_a_second() 
         entity_per_second: 1000,
         ..card_send::Limits::default()
     };
-    let client = emu
-        .client()
+    let client = card_send::Client::builder()
+        .against(&emu)
         .limits(loose)
         .retry(card_send::RetryPolicy::none())
         .build()

@@ -6,7 +6,7 @@ mod common;
 use std::time::{Duration, SystemTime};
 
 use card_dsl::{Card, ChatButtonUpdate, MessageContent, card};
-use card_send::emulator::{Emulator, Fault};
+use card_emulator::{Emulator, Fault};
 use card_send::{Error, Retry, RetryPolicy, platform};
 
 fn a_card() -> Card {
@@ -15,7 +15,8 @@ fn a_card() -> Card {
 
 /// A client that does not check before sending, to see the server's own replies.
 async fn unchecked(emu: &Emulator) -> card_send::Client {
-    emu.client()
+    card_send::Client::builder()
+        .against(&emu)
         .preflight(false)
         .retry(quick())
         .build()
@@ -33,7 +34,11 @@ fn quick() -> RetryPolicy {
 #[tokio::test]
 async fn recalled_and_deleted_messages_are_final() {
     let emu = Emulator::start().await.unwrap();
-    let client = emu.client().retry(quick()).build().unwrap();
+    let client = card_send::Client::builder()
+        .against(&emu)
+        .retry(quick())
+        .build()
+        .unwrap();
     let a = client.send_card(emu.chat_id(), &a_card()).await.unwrap();
     let b = client
         .send_message(emu.chat_id(), &MessageContent::text("t"))
@@ -59,7 +64,7 @@ async fn recalled_and_deleted_messages_are_final() {
 #[tokio::test]
 async fn the_14_day_window() {
     let emu = Emulator::start().await.unwrap();
-    let client = emu.client().build().unwrap();
+    let client = card_send::Client::builder().against(&emu).build().unwrap();
     let id = client.send_card(emu.chat_id(), &a_card()).await.unwrap();
     emu.advance_clock(Duration::from_secs(13 * 86_400));
     client.update_card(&id, &a_card()).await.unwrap();
@@ -79,7 +84,7 @@ async fn the_14_day_window() {
 #[tokio::test]
 async fn twenty_edits_then_230072() {
     let emu = Emulator::start().await.unwrap();
-    let client = emu.client().build().unwrap();
+    let client = card_send::Client::builder().against(&emu).build().unwrap();
     let id = client
         .send_message(emu.chat_id(), &MessageContent::text("v0"))
         .await
@@ -109,7 +114,7 @@ async fn twenty_edits_then_230072() {
 #[tokio::test]
 async fn wrong_message_types() {
     let emu = Emulator::start().await.unwrap();
-    let client = emu.client().build().unwrap();
+    let client = card_send::Client::builder().against(&emu).build().unwrap();
     let card_id = client.send_card(emu.chat_id(), &a_card()).await.unwrap();
     let text_id = client
         .send_message(emu.chat_id(), &MessageContent::text("t"))
@@ -131,7 +136,8 @@ async fn wrong_message_types() {
             .code(),
         Some(230001)
     );
-    let foreign = emu.insert_foreign_message("text", r#"{"text":"theirs"}"#);
+    let foreign =
+        card_send::MessageId::new(emu.insert_foreign_message("text", r#"{"text":"theirs"}"#));
     assert_eq!(
         client
             .edit_message(&foreign, &MessageContent::text("x"))
@@ -148,7 +154,7 @@ async fn preflight_and_the_emulator_report_card_errors_alike() {
     // same way, and pre-flight sends nothing), not that the verdict is the server's: that is
     // pinned to recorded server replies in tests/recorded_replies.rs and tests/tests/wild.rs.
     let emu = Emulator::start().await.unwrap();
-    let checked = emu.client().build().unwrap();
+    let checked = card_send::Client::builder().against(&emu).build().unwrap();
     let unchecked = unchecked(&emu).await;
     let id = checked.send_card(emu.chat_id(), &a_card()).await.unwrap();
     // A 1.0 tag in a 2.0 card, a URL as image key, a table row that does not fit the columns,
@@ -311,7 +317,7 @@ async fn update_multi_and_schema_downgrade_are_refused_by_the_server() {
 #[tokio::test]
 async fn chats_the_bot_cannot_use() {
     let emu = Emulator::start().await.unwrap();
-    let client = emu.client().build().unwrap();
+    let client = card_send::Client::builder().against(&emu).build().unwrap();
     emu.add_chat("oc_without_bot", &["ou_1"], false);
     emu.add_chat("oc_dissolved", &["ou_1"], true);
     emu.dissolve_chat("oc_dissolved");
@@ -345,7 +351,7 @@ async fn chats_the_bot_cannot_use() {
 #[tokio::test]
 async fn chat_button_constraints_locally_and_on_the_server() {
     let emu = Emulator::start().await.unwrap();
-    let checked = emu.client().build().unwrap();
+    let checked = card_send::Client::builder().against(&emu).build().unwrap();
     let unchecked = unchecked(&emu).await;
     let too_many: Vec<String> = (0..21).map(|i| format!("ou_{i}")).collect();
     let request = ChatButtonUpdate::new(emu.chat_id()).user_ids(too_many);
@@ -364,7 +370,11 @@ async fn chat_button_constraints_locally_and_on_the_server() {
 #[tokio::test]
 async fn every_documented_code_is_typed_and_retried_only_when_it_can_help() {
     let emu = Emulator::start().await.unwrap();
-    let client = emu.client().retry(quick()).build().unwrap();
+    let client = card_send::Client::builder()
+        .against(&emu)
+        .retry(quick())
+        .build()
+        .unwrap();
     let id = client.send_card(emu.chat_id(), &a_card()).await.unwrap();
     for &platform::Code {
         code,
@@ -408,8 +418,8 @@ async fn every_documented_code_is_typed_and_retried_only_when_it_can_help() {
 #[tokio::test]
 async fn bad_credentials_are_a_clear_error_without_the_secret() {
     let emu = Emulator::start().await.unwrap();
-    let client = emu
-        .client()
+    let client = card_send::Client::builder()
+        .against(&emu)
         .app_secret("wrong-secret-value")
         .build()
         .unwrap();
@@ -420,8 +430,8 @@ async fn bad_credentials_are_a_clear_error_without_the_secret() {
     assert_eq!(e.code(), Some(10014));
     let text = format!("{e} {e:?} {client:?}");
     assert!(!text.contains("wrong-secret-value"), "{text}");
-    let e = emu
-        .client()
+    let e = card_send::Client::builder()
+        .against(&emu)
         .app_id("cli_other")
         .build()
         .unwrap()
@@ -439,10 +449,14 @@ async fn strict_preflight_refuses_undocumented_keys_the_default_sends() {
     let card = card_dsl::card! {
         <card><markdown raw:text_algin="left">"hi"</markdown></card>
     };
-    let default = emu.client().build().unwrap();
+    let default = card_send::Client::builder().against(&emu).build().unwrap();
     let id = default.send_card(emu.chat_id(), &card).await.unwrap();
     assert!(emu.message(&id).is_some());
-    let strict = emu.client().strict(true).build().unwrap();
+    let strict = card_send::Client::builder()
+        .against(&emu)
+        .strict(true)
+        .build()
+        .unwrap();
     let before = emu.stats().requests;
     let e = strict.send_card(emu.chat_id(), &card).await.unwrap_err();
     assert!(e.is_preflight(), "{e}");
@@ -470,7 +484,7 @@ async fn preflight_warnings_are_logged_and_can_be_denied() {
         .finish();
     let _guard = tracing::subscriber::set_default(subscriber);
 
-    let default = emu.client().build().unwrap();
+    let default = card_send::Client::builder().against(&emu).build().unwrap();
     default.send_card(emu.chat_id(), &card).await.unwrap();
     let log = captured.text();
     assert!(log.contains("WARN"), "{log}");
@@ -480,7 +494,11 @@ async fn preflight_warnings_are_logged_and_can_be_denied() {
         "{log}"
     );
 
-    let denying = emu.client().deny_warnings(true).build().unwrap();
+    let denying = card_send::Client::builder()
+        .against(&emu)
+        .deny_warnings(true)
+        .build()
+        .unwrap();
     let before = emu.stats().requests;
     let e = denying.send_card(emu.chat_id(), &card).await.unwrap_err();
     assert!(e.is_preflight(), "{e}");
@@ -494,7 +512,7 @@ async fn preflight_warnings_are_logged_and_can_be_denied() {
 #[tokio::test]
 async fn receivers_the_tenant_does_not_know_get_the_servers_error() {
     let emu = Emulator::start().await.unwrap();
-    let client = emu.client().build().unwrap();
+    let client = card_send::Client::builder().against(&emu).build().unwrap();
     let send = |to: card_send::Receiver| {
         let client = client.clone();
         async move {
@@ -524,6 +542,6 @@ async fn receivers_the_tenant_does_not_know_get_the_servers_error() {
         let e = send(to.into()).await.unwrap_err();
         assert_eq!(e.api().map(|a| a.code), Some(code), "{to}: {e}");
     }
-    emu.add_user(card_send::emulator::EmulatedUser::named("newcomer"));
+    emu.add_user(card_emulator::EmulatedUser::named("newcomer"));
     send("u_newcomer".into()).await.unwrap();
 }

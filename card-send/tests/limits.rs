@@ -5,7 +5,7 @@ mod common;
 use std::time::Duration;
 
 use card_dsl::{ChatButtonUpdate, card};
-use card_send::emulator::Emulator;
+use card_emulator::Emulator;
 use card_send::{Limits, RetryPolicy};
 
 #[tokio::test]
@@ -18,8 +18,8 @@ async fn the_emulator_answers_a_burst_with_230020_and_a_reset_header() {
         app_per_minute: 100_000,
         ..Limits::default()
     };
-    let client = emu
-        .client()
+    let client = card_send::Client::builder()
+        .against(&emu)
         .limits(loose)
         .retry(RetryPolicy::none())
         .build()
@@ -72,7 +72,11 @@ async fn the_emulator_answers_a_burst_with_230020_and_a_reset_header() {
 #[tokio::test]
 async fn the_client_keeps_to_the_per_message_limit() {
     let emu = Emulator::start().await.unwrap();
-    let client = emu.client().retry(RetryPolicy::none()).build().unwrap();
+    let client = card_send::Client::builder()
+        .against(&emu)
+        .retry(RetryPolicy::none())
+        .build()
+        .unwrap();
     let card = card! { <card><markdown>"x"</markdown></card> };
     let id = client.send_card(emu.chat_id(), &card).await.unwrap();
     // 12 PATCHes as fast as the client lets them go: none refused (no retries to hide one).
@@ -91,8 +95,8 @@ async fn chat_button_limit() {
         chat_button_per_second: 1000,
         ..Limits::default()
     };
-    let fast = emu
-        .client()
+    let fast = card_send::Client::builder()
+        .against(&emu)
         .limits(loose)
         .retry(RetryPolicy::none())
         .build()
@@ -109,7 +113,11 @@ async fn chat_button_limit() {
     // The default client waits instead.
     tokio::time::sleep(Duration::from_secs(1)).await;
     let before = emu.stats().rate_limited;
-    let client = emu.client().retry(RetryPolicy::none()).build().unwrap();
+    let client = card_send::Client::builder()
+        .against(&emu)
+        .retry(RetryPolicy::none())
+        .build()
+        .unwrap();
     for _ in 0..14 {
         client.update_chat_button(&request).await.unwrap();
     }
@@ -124,7 +132,7 @@ async fn a_burst_straddling_a_second_is_refused_in_part() {
     let t0 = tokio::time::Instant::now();
     let emu = Emulator::start().await.unwrap();
     // Building a client installs the TLS crypto provider a plain reqwest client needs.
-    emu.client().build().unwrap();
+    card_send::Client::builder().against(&emu).build().unwrap();
     let http = reqwest::Client::new();
     let token = common::raw_token(&http, &emu).await;
     // One chat per send, so only the app's 50/s counts (not 5/s per receiver).

@@ -6,9 +6,9 @@
 
 use std::time::{Duration, Instant};
 
+use card_emulator::Emulator;
 use card_send::callback::ws::{LongConnection, WsError};
 use card_send::callback::{Answer, CardActionEvent, Toast};
-use card_send::emulator::Emulator;
 use serde::{Deserialize, Serialize};
 use tokio::sync::oneshot;
 
@@ -52,7 +52,7 @@ async fn wait_for(what: &str, mut ok: impl FnMut() -> bool) {
 async fn clicks_arrive_over_the_long_connection_and_are_answered() {
     let emu = Emulator::start().await.unwrap();
     emu.ping_interval(Duration::from_secs(1));
-    let client = emu.client().build().unwrap();
+    let client = card_send::Client::builder().against(&emu).build().unwrap();
     let id = client.send_card(emu.chat_id(), &vote_card()).await.unwrap();
     let sent = emu.message(&id).unwrap().content_json().unwrap();
     let action = serde_json::json!({
@@ -139,7 +139,7 @@ async fn a_wrong_secret_and_a_clear_text_base_url_are_refused() {
 #[tokio::test]
 async fn with_no_connection_a_click_fails_as_unreachable() {
     let emu = Emulator::start().await.unwrap();
-    let client = emu.client().build().unwrap();
+    let client = card_send::Client::builder().against(&emu).build().unwrap();
     let id = client.send_card(emu.chat_id(), &vote_card()).await.unwrap();
     let click = emu
         .click_connected(

@@ -5,15 +5,15 @@
 
 mod common;
 
+use card_emulator::Emulator;
 use card_send::CardContentError;
-use card_send::emulator::Emulator;
 
 #[tokio::test]
 async fn the_emulator_refuses_production_cards_as_the_server_did() {
     let cards = card_test_support::need!(card_test_support::rejected_production_cards());
     let emu = Emulator::start().await.unwrap();
     // Building a client installs the crate's TLS provider, which a bare reqwest client needs.
-    let _ = emu.client().build().unwrap();
+    let _ = card_send::Client::builder().against(&emu).build().unwrap();
     let http = reqwest::Client::new();
     let token = common::raw_token(&http, &emu).await;
     for card in &cards {

@@ -5,7 +5,7 @@ mod common;
 use std::time::{Duration, Instant};
 
 use card_dsl::{Card, card};
-use card_send::emulator::{Emulator, Fault};
+use card_emulator::{Emulator, Fault};
 use card_send::{Error, RetryPolicy, TransportKind};
 
 fn numbered(i: usize) -> Card {
@@ -27,7 +27,7 @@ async fn one_token_for_concurrent_calls_and_refresh_before_expiry() {
         .start()
         .await
         .unwrap();
-    let client = emu.client().build().unwrap();
+    let client = card_send::Client::builder().against(&emu).build().unwrap();
     let calls = (0..8).map(|i| {
         let client = client.clone();
         let chat = emu.chat_id().to_owned();
@@ -68,7 +68,7 @@ where
 #[tokio::test]
 async fn token_expiry_mid_stream_refreshes_once_and_delivers() {
     let emu = Emulator::start().await.unwrap();
-    let client = emu.client().build().unwrap();
+    let client = card_send::Client::builder().against(&emu).build().unwrap();
     let id = client.send_card(emu.chat_id(), &numbered(0)).await.unwrap();
     let updates = client.card_updates(id.clone());
     for i in 1..=30 {
@@ -88,7 +88,11 @@ async fn token_expiry_mid_stream_refreshes_once_and_delivers() {
 #[tokio::test]
 async fn server_faults_are_retried_within_the_bound() {
     let emu = Emulator::start().await.unwrap();
-    let client = emu.client().retry(quick(4)).build().unwrap();
+    let client = card_send::Client::builder()
+        .against(&emu)
+        .retry(quick(4))
+        .build()
+        .unwrap();
     let id = client.send_card(emu.chat_id(), &numbered(0)).await.unwrap();
     for fault in [
         Fault::Status(502),
@@ -126,8 +130,8 @@ async fn server_faults_are_retried_within_the_bound() {
 #[tokio::test]
 async fn timeouts_are_typed_and_retried() {
     let emu = Emulator::start().await.unwrap();
-    let client = emu
-        .client()
+    let client = card_send::Client::builder()
+        .against(&emu)
         .timeout(Duration::from_millis(200))
         .retry(quick(2))
         .build()
@@ -156,7 +160,11 @@ async fn timeouts_are_typed_and_retried() {
 async fn streaming_through_faults_delivers_the_final_card() {
     let emu = Emulator::start().await.unwrap();
     // A bound above the 5 injected faults: whichever cards they hit, the last one gets through.
-    let client = emu.client().retry(quick(6)).build().unwrap();
+    let client = card_send::Client::builder()
+        .against(&emu)
+        .retry(quick(6))
+        .build()
+        .unwrap();
     let id = client.send_card(emu.chat_id(), &numbered(0)).await.unwrap();
     let updates = client.card_updates(id.clone());
     emu.inject(Fault::Status(500), 2);
@@ -191,7 +199,7 @@ async fn streaming_through_faults_delivers_the_final_card() {
 #[tokio::test]
 async fn terminal_errors_stop_the_stream_and_are_reported() {
     let emu = Emulator::start().await.unwrap();
-    let client = emu.client().build().unwrap();
+    let client = card_send::Client::builder().against(&emu).build().unwrap();
     let id = client.send_card(emu.chat_id(), &numbered(0)).await.unwrap();
     let updates = client.card_updates(id.clone());
     updates.set(numbered(1)).unwrap();
@@ -232,7 +240,7 @@ async fn terminal_errors_stop_the_stream_and_are_reported() {
 #[tokio::test]
 async fn dropping_the_handle_still_delivers_the_latest_card() {
     let emu = Emulator::start().await.unwrap();
-    let client = emu.client().build().unwrap();
+    let client = card_send::Client::builder().against(&emu).build().unwrap();
     let id = client.send_card(emu.chat_id(), &numbered(0)).await.unwrap();
     {
         let updates = client.card_updates(id.clone());
@@ -253,7 +261,7 @@ async fn dropping_the_handle_still_delivers_the_latest_card() {
 #[tokio::test]
 async fn debug_output_has_no_secret_or_token() {
     let emu = Emulator::start().await.unwrap();
-    let client = emu.client().build().unwrap();
+    let client = card_send::Client::builder().against(&emu).build().unwrap();
     client.send_card(emu.chat_id(), &numbered(0)).await.unwrap();
     let updates = client.card_updates("om_x".into());
     let text = format!("{client:?} {client:#?} {:?} {updates:?}", client.config());
@@ -282,7 +290,7 @@ fn close_delivers_every_dropped_handles_final_card_before_the_runtime_ends() {
         .unwrap();
     let (emu, ids) = runtime.block_on(async {
         let emu = Emulator::start().await.unwrap();
-        let client = emu.client().build().unwrap();
+        let client = card_send::Client::builder().against(&emu).build().unwrap();
         let mut ids = Vec::new();
         for _ in 0..3 {
             let id = client.send_card(emu.chat_id(), &numbered(0)).await.unwrap();

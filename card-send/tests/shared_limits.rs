@@ -4,8 +4,8 @@
 
 use std::time::{Duration, Instant};
 
+use card_emulator::Emulator;
 use card_send::RetryPolicy;
-use card_send::emulator::Emulator;
 
 mod redis_server;
 use redis_server::Redis;
@@ -19,14 +19,16 @@ async fn three_replicas(
 ) -> (u64, Duration) {
     let mut replicas = Vec::new();
     for _ in 0..3 {
-        let mut b = emu.client().retry(RetryPolicy::none());
+        let mut b = card_send::Client::builder()
+            .against(&emu)
+            .retry(RetryPolicy::none());
         if let Some(url) = shared {
             b = b.shared_limits(url);
         }
         replicas.push(b.build().unwrap());
     }
     // The cards are sent by one setup client; each replica then updates its five.
-    let setup = emu.client().build().unwrap();
+    let setup = card_send::Client::builder().against(&emu).build().unwrap();
     let card = card_dsl::card! { <card><markdown>"x"</markdown></card> };
     let mut ids = Vec::new();
     for r in 0..3 {

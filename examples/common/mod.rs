@@ -4,7 +4,7 @@
 
 pub mod cards;
 
-use card_send::emulator::Emulator;
+use card_emulator::Emulator;
 use card_send::{Client, FEISHU_BASE_URL};
 
 /// A client, the chat to send to, a member's open_id, and the emulator when there is one.
@@ -42,7 +42,7 @@ pub async fn target() -> Result<Target, Box<dyn std::error::Error>> {
         "target: embedded emulator at {} (set FEISHU_APP_ID, FEISHU_APP_SECRET, FEISHU_CHAT_ID for Feishu)",
         emulator.base_url()
     );
-    let client = emulator.client().build()?;
+    let client = card_send::Client::builder().against(&emulator).build()?;
     let chat_id = emulator.chat_id().to_owned();
     let user_id = emulator.members().first().cloned();
     Ok(Target {

@@ -48,6 +48,13 @@ impl ClientBuilder {
         self.base_url = Some(url.into());
         self
     }
+    /// Points the client at `server` with its credentials: base URL, App ID and App Secret
+    /// (card-emulator's `Emulator` is one).
+    pub fn against(self, server: &impl card_platform::AppServer) -> Self {
+        self.base_url(server.base_url())
+            .app_id(server.app_id())
+            .app_secret(server.app_secret())
+    }
     /// Client-side rate limits (default: the documented ones).
     pub fn limits(mut self, limits: Limits) -> Self {
         self.limits = Some(limits);

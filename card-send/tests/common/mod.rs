@@ -1,7 +1,7 @@
 //! Helpers shared by the integration tests (each test file uses some of them).
 #![allow(dead_code)]
 
-use card_send::emulator::Emulator;
+use card_emulator::Emulator;
 
 /// A tenant token fetched by hand, for tests that talk to the emulator without the client.
 pub async fn raw_token(http: &reqwest::Client, emu: &Emulator) -> String {

@@ -1,5 +1,7 @@
-//! A local emulator of the endpoints this crate calls, on 127.0.0.1 (random port): for tests,
-//! for the examples, and for trying a bot offline.
+//! A fake Feishu/Lark server on 127.0.0.1 (random port), for tests, the examples and trying a
+//! bot offline: add it as a dev-dependency. Its router is built from the platform's route table
+//! (card-platform) and it judges, signs and frames with its own code, written from the docs,
+//! never with the client's: a bug on either side shows up end to end.
 //!
 //! It serves the token, send, PATCH (seed 000), PUT edit (seed 001), chat_button (seed 002) and
 //! GET-message endpoints with the documented behaviour:
@@ -28,21 +30,38 @@
 //! the whole seconds until the oldest counted request leaves the window). Faults can be injected for the next requests ([`Emulator::inject`]): an
 //! HTTP 5xx without the JSON envelope, a delay, a dropped connection, or any platform code.
 //!
+//! A client points at it with `Client::builder().against(&emulator)` (card-send); it is a plain
+//! HTTP server, so any client works:
+//!
 //! ```
 //! # #[tokio::main(flavor = "current_thread")]
 //! # async fn main() -> Result<(), Box<dyn std::error::Error>> {
-//! use card_send::emulator::Emulator;
+//! use card_emulator::Emulator;
 //!
 //! let emulator = Emulator::start().await?;
-//! let client = emulator.client().build()?;
-//! let card = card_dsl::card! { <card><markdown>"hi"</markdown></card> };
-//! let id = client.send_card(emulator.chat_id(), &card).await?;
-//! assert_eq!(emulator.message(&id).unwrap().content, card.to_content());
+//! let http = reqwest::Client::new();
+//! let url = |path: &str| format!("{}{path}", emulator.base_url());
+//! let token: serde_json::Value = http
+//!     .post(url("/open-apis/auth/v3/tenant_access_token/internal"))
+//!     .json(&serde_json::json!({"app_id": emulator.app_id(), "app_secret": emulator.app_secret()}))
+//!     .send().await?.json().await?;
+//! let card = r#"{"schema":"2.0","config":{"update_multi":true},"body":{"elements":[{"tag":"markdown","content":"hi"}]}}"#;
+//! let sent: serde_json::Value = http
+//!     .post(url("/open-apis/im/v1/messages?receive_id_type=chat_id"))
+//!     .bearer_auth(token["tenant_access_token"].as_str().unwrap_or_default())
+//!     .json(&serde_json::json!({"receive_id": emulator.chat_id(), "msg_type": "interactive", "content": card}))
+//!     .send().await?.json().await?;
+//! let id = sent["data"]["message_id"].as_str().unwrap_or_default();
+//! assert_eq!(emulator.message(id).unwrap().content, card);
 //! # Ok(()) }
 //! ```
 
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
 mod callbacks;
 mod endpoints;
+mod frame;
 mod long_connection;
 mod reply;
 mod serve;
@@ -56,7 +75,6 @@ use serde_json::Value;
 use tokio::net::TcpListener;
 use tokio::task::JoinHandle;
 
-use crate::{ClientBuilder, MessageId};
 pub use callbacks::Click;
 pub use state::EmulatedUser;
 use state::{Chat, EmuState, Settings, Stored, lock};
@@ -320,18 +338,10 @@ impl Emulator {
         &self.state.settings.members
     }
 
-    /// A client builder pointed at this emulator with its credentials.
-    pub fn client(&self) -> ClientBuilder {
-        crate::Client::builder()
-            .base_url(self.base_url())
-            .app_id(self.app_id())
-            .app_secret(self.app_secret())
-    }
-
     /// A message's current state (content, update and edit counts …).
-    pub fn message(&self, id: &MessageId) -> Option<MessageState> {
+    pub fn message(&self, id: impl AsRef<str>) -> Option<MessageState> {
         lock(&self.state.messages)
-            .get(id.as_str())
+            .get(id.as_ref())
             .map(|m| m.state.clone())
     }
 
@@ -346,17 +356,17 @@ impl Emulator {
     }
 
     /// Recalls a message; false if unknown.
-    pub fn recall(&self, id: &MessageId) -> bool {
-        self.with_message(id, |m| m.state.recalled = true)
+    pub fn recall(&self, id: impl AsRef<str>) -> bool {
+        self.with_message(id.as_ref(), |m| m.state.recalled = true)
     }
 
     /// Deletes a message; false if unknown.
-    pub fn delete(&self, id: &MessageId) -> bool {
-        self.with_message(id, |m| m.state.deleted = true)
+    pub fn delete(&self, id: impl AsRef<str>) -> bool {
+        self.with_message(id.as_ref(), |m| m.state.deleted = true)
     }
 
     /// Adds a message sent by another app (to see 230071).
-    pub fn insert_foreign_message(&self, msg_type: &str, content: &str) -> MessageId {
+    pub fn insert_foreign_message(&self, msg_type: &str, content: &str) -> String {
         let id = self.state.fresh_id("om_");
         let now = self.state.now();
         let state = MessageState::new(
@@ -375,7 +385,7 @@ impl Emulator {
                 v2: true,
             },
         );
-        MessageId::new(id)
+        id
     }
 
     /// Adds a chat; `bot_in_chat: false` gives 230002 on send and 230027 on chat_button.
@@ -394,12 +404,12 @@ impl Emulator {
     /// Simulates a user's interaction with the card entity shown in `message` for `how_long` (of
     /// the emulated clock): operations on it meanwhile get 200810. False if the message shows no
     /// entity.
-    pub fn hold_interaction(&self, message: &MessageId, how_long: Duration) -> bool {
+    pub fn hold_interaction(&self, message: impl AsRef<str>, how_long: Duration) -> bool {
         let until = self.state.now() + how_long;
         let mut entities = lock(&self.state.entities);
         match entities
             .values_mut()
-            .find(|e| e.message_id.as_deref() == Some(message.as_str()))
+            .find(|e| e.message_id.as_deref() == Some(message.as_ref()))
         {
             Some(e) => {
                 e.interacting_until = Some(until);
@@ -448,10 +458,22 @@ impl Emulator {
         self.state.push_fault(fault, times);
     }
 
-    fn with_message(&self, id: &MessageId, f: impl FnOnce(&mut Stored)) -> bool {
-        lock(&self.state.messages)
-            .get_mut(id.as_str())
-            .map(f)
-            .is_some()
+    fn with_message(&self, id: &str, f: impl FnOnce(&mut Stored)) -> bool {
+        lock(&self.state.messages).get_mut(id).map(f).is_some()
+    }
+}
+
+/// The client's way in: `Client::builder().against(&emulator)`.
+impl card_platform::AppServer for Emulator {
+    fn base_url(&self) -> String {
+        Emulator::base_url(self)
+    }
+
+    fn app_id(&self) -> &str {
+        Emulator::app_id(self)
+    }
+
+    fn app_secret(&self) -> &str {
+        Emulator::app_secret(self)
     }
 }

@@ -15,15 +15,14 @@ use axum::http::HeaderMap;
 use axum::response::Response;
 use base64::Engine;
 use futures_util::{SinkExt, StreamExt};
-use prost::Message as _;
 use serde_json::{Value, json};
 use tokio::sync::{mpsc, oneshot};
 
+use super::Emulator;
 use super::callbacks::{Click, LATE};
 use super::state::{EmuState, lock};
-use super::{Emulator, MessageId};
-use crate::callback::ws::frame::{CONTROL, DATA, Frame, Header};
-use crate::platform;
+use crate::frame::{CONTROL, DATA, Frame};
+use card_platform as platform;
 
 /// The service id the emulator puts in its URLs.
 const SERVICE: i32 = 7;
@@ -102,12 +101,12 @@ async fn serve(st: Arc<EmuState>, socket: WebSocket) {
                     if matches!(msg, Some(Ok(_))) { continue; }
                     break;
                 };
-                let Ok(frame) = Frame::decode(bytes.as_ref()) else { continue };
+                let Some(frame) = Frame::decode(bytes.as_ref()) else { continue };
                 if frame.method == CONTROL && frame.header("type") == Some("ping") {
                     st.long.pings.fetch_add(1, Ordering::Relaxed);
                     let mut pong = Frame::control(SERVICE, "pong");
                     pong.payload = client_config(&st.long).to_string().into_bytes();
-                    let _ = tx.send(Message::Binary(pong.encode_to_vec().into()));
+                    let _ = tx.send(Message::Binary(pong.encode().into()));
                 } else if frame.method == DATA {
                     let id = frame.header("message_id").unwrap_or_default().to_owned();
                     if let Some(waiter) = lock(&st.long.pending).remove(&id) {
@@ -155,10 +154,11 @@ impl Emulator {
     /// most. With no connection open, the click fails with the unreachable error.
     pub async fn click_connected(
         &self,
-        message: &MessageId,
+        message: impl AsRef<str>,
         action: Value,
         operator: &str,
     ) -> Click {
+        let message = message.as_ref();
         let (event, token) = self.click_event(message, action, operator);
         let mut click = Click::pending(token);
         let Some(client) = lock(&self.state.long.client).clone() else {
@@ -174,10 +174,7 @@ impl Emulator {
         let start = Instant::now();
         // Sent last part first, so the client's reassembly is exercised out of order.
         for (seq, chunk) in chunks.iter().enumerate().rev() {
-            let h = |k: &str, v: String| Header {
-                key: k.into(),
-                value: v,
-            };
+            let h = |k: &str, v: String| (k.to_owned(), v);
             let frame = Frame {
                 service: SERVICE,
                 method: DATA,
@@ -189,9 +186,8 @@ impl Emulator {
                     h("trace_id", id.clone()),
                 ],
                 payload: chunk.to_vec(),
-                ..Frame::default()
             };
-            let _ = client.send(Message::Binary(frame.encode_to_vec().into()));
+            let _ = client.send(Message::Binary(frame.encode().into()));
         }
         let reply = tokio::time::timeout(platform::CALLBACK_DEADLINE, rx).await;
         click.elapsed = start.elapsed();

@@ -4,30 +4,21 @@
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
 
-use axum::body::Bytes;
 use axum::extract::{Query, State};
-use axum::http::HeaderMap;
 use serde_json::Value;
 
 use super::*;
 
 pub(crate) async fn send(
     State(st): St,
-    headers: HeaderMap,
+    _: Authorized,
     Query(q): Query<HashMap<String, String>>,
-    body: Bytes,
+    Body(v): Body,
 ) -> Result<Data, Reject> {
-    handle(&st, headers, q, body).map(Data)
+    handle(&st, q, v).map(Data)
 }
 
-fn handle(
-    st: &Arc<EmuState>,
-    headers: HeaderMap,
-    q: HashMap<String, String>,
-    body: Bytes,
-) -> Result<Value, Reject> {
-    authorize(st, &headers)?;
-    let v = json_body(&body)?;
+fn handle(st: &Arc<EmuState>, q: HashMap<String, String>, v: Value) -> Result<Value, Reject> {
     let id_type = q.get("receive_id_type").map(String::as_str).unwrap_or("");
     if !["chat_id", "open_id", "user_id", "union_id", "email"].contains(&id_type) {
         return Err(reject(
@@ -46,7 +37,7 @@ fn handle(
     checks.push((
         format!("send/to/{receive_id}"),
         SEC,
-        DOCUMENTED.receiver_per_second,
+        platform::RECEIVER_PER_SECOND,
     ));
     limited(st, &checks, platform::FREQUENCY_LIMIT)?;
     let now = st.now();

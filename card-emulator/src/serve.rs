@@ -82,8 +82,8 @@ async fn handle(
                     .counters
                     .requests
                     .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                let msg = crate::platform::lookup(code).map_or("injected error", |c| c.text);
-                let reset = (code == crate::platform::FREQUENCY_LIMIT).then_some(1);
+                let msg = card_platform::lookup(code).map_or("injected error", |c| c.text);
+                let reset = (code == card_platform::FREQUENCY_LIMIT).then_some(1);
                 return Ok(injected_response(
                     &state,
                     Reject::injected(code, msg, reset),

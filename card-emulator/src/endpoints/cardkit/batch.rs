@@ -2,18 +2,16 @@
 
 use axum::body::Bytes;
 use axum::extract::{Path, State};
-use axum::http::HeaderMap;
 use serde_json::{Value, json};
 
 use super::*;
 
 pub(crate) async fn batch_update(
     State(st): St,
-    headers: HeaderMap,
+    _: Authorized,
     Path(id): Path<String>,
     body: Bytes,
 ) -> Result<Data, Reject> {
-    authorize(&st, &headers)?;
     entity_rate(&st, "batch_update", Some(&id))?;
     let v = json_body(&body)?;
     let actions: Vec<Value> = serde_json::from_str(str_field(&v, "actions")?).map_err(|e| {
@@ -77,12 +75,7 @@ pub(crate) async fn batch_update(
     })
 }
 
-pub(crate) async fn id_convert(
-    State(st): St,
-    headers: HeaderMap,
-    body: Bytes,
-) -> Result<Data, Reject> {
-    authorize(&st, &headers)?;
+pub(crate) async fn id_convert(State(st): St, _: Authorized, body: Bytes) -> Result<Data, Reject> {
     entity_rate(&st, "id_convert", None)?;
     let v = json_body(&body)?;
     let message = str_field(&v, "message_id")?;

@@ -2,7 +2,6 @@
 
 use axum::body::Bytes;
 use axum::extract::{Path, State};
-use axum::http::HeaderMap;
 use serde_json::{Value, json};
 
 use super::*;
@@ -19,11 +18,10 @@ fn json_field<T: serde::de::DeserializeOwned>(v: &Value, name: &str) -> Result<T
 
 pub(crate) async fn add_elements(
     State(st): St,
-    headers: HeaderMap,
+    _: Authorized,
     Path(id): Path<String>,
     body: Bytes,
 ) -> Result<Data, Reject> {
-    authorize(&st, &headers)?;
     entity_rate(&st, "element_create", Some(&id))?;
     let v = json_body(&body)?;
     let op = Op::Add {
@@ -41,11 +39,10 @@ pub(crate) async fn add_elements(
 
 pub(crate) async fn replace_element(
     State(st): St,
-    headers: HeaderMap,
+    _: Authorized,
     Path((id, element)): Path<(String, String)>,
     body: Bytes,
 ) -> Result<Data, Reject> {
-    authorize(&st, &headers)?;
     entity_rate(&st, "element_update", Some(&id))?;
     let v = json_body(&body)?;
     let op = Op::Replace(element, json_field(&v, "element")?);
@@ -56,11 +53,10 @@ pub(crate) async fn replace_element(
 
 pub(crate) async fn patch_element(
     State(st): St,
-    headers: HeaderMap,
+    _: Authorized,
     Path((id, element)): Path<(String, String)>,
     body: Bytes,
 ) -> Result<Data, Reject> {
-    authorize(&st, &headers)?;
     entity_rate(&st, "element_patch", Some(&id))?;
     let v = json_body(&body)?;
     let op = Op::Patch(element, json_field(&v, "partial_element")?);
@@ -71,11 +67,10 @@ pub(crate) async fn patch_element(
 
 pub(crate) async fn delete_element(
     State(st): St,
-    headers: HeaderMap,
+    _: Authorized,
     Path((id, element)): Path<(String, String)>,
     body: Bytes,
 ) -> Result<Data, Reject> {
-    authorize(&st, &headers)?;
     entity_rate(&st, "element_delete", Some(&id))?;
     let v = if body.is_empty() {
         json!({})

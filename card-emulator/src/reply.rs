@@ -13,7 +13,7 @@ use axum::response::{IntoResponse, Response};
 use serde_json::{Value, json};
 
 use super::state::EmuState;
-use crate::platform;
+use card_platform as platform;
 
 /// A refused request: the platform's code and message, and for rate limits the reset header.
 #[derive(Debug)]

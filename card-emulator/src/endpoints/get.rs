@@ -3,21 +3,19 @@
 use std::sync::Arc;
 
 use axum::extract::{Path, State};
-use axum::http::HeaderMap;
 use serde_json::{Value, json};
 
 use super::*;
 
 pub(crate) async fn get(
     State(st): St,
-    headers: HeaderMap,
+    _: Authorized,
     Path(id): Path<String>,
 ) -> Result<Data, Reject> {
-    handle(&st, headers, id).map(Data)
+    handle(&st, id).map(Data)
 }
 
-fn handle(st: &Arc<EmuState>, headers: HeaderMap, id: String) -> Result<Value, Reject> {
-    authorize(st, &headers)?;
+fn handle(st: &Arc<EmuState>, id: String) -> Result<Value, Reject> {
     let messages = lock(&st.messages);
     let m = messages.get(&id).ok_or_else(|| not_found(&id))?;
     if m.state.deleted {

@@ -4,37 +4,24 @@
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
 
-use axum::body::Bytes;
 use axum::extract::{Path, State};
-use axum::http::HeaderMap;
 use serde_json::{Value, json};
 
 use super::*;
 
 pub(crate) async fn update(
     State(st): St,
-    headers: HeaderMap,
+    _: Authorized,
     Path(id): Path<String>,
-    body: Bytes,
+    Body(v): Body,
 ) -> Result<Data, Reject> {
-    handle(&st, headers, id, body).map(Data)
+    handle(&st, id, v).map(Data)
 }
 
-fn handle(
-    st: &Arc<EmuState>,
-    headers: HeaderMap,
-    id: String,
-    body: Bytes,
-) -> Result<Value, Reject> {
-    authorize(st, &headers)?;
-    let v = json_body(&body)?;
+fn handle(st: &Arc<EmuState>, id: String, v: Value) -> Result<Value, Reject> {
     let content = str_field(&v, "content")?;
     let mut checks = app_limits("patch");
-    checks.push((
-        format!("patch/msg/{id}"),
-        SEC,
-        DOCUMENTED.message_per_second,
-    ));
+    checks.push((format!("patch/msg/{id}"), SEC, platform::MESSAGE_PER_SECOND));
     limited(st, &checks, platform::FREQUENCY_LIMIT)?;
     let now = st.now();
     let mut messages = lock(&st.messages);

@@ -6,6 +6,7 @@ mod cardkit;
 mod chat_button;
 mod delayed_update;
 mod edit;
+mod extract;
 mod get;
 mod images;
 mod recall;
@@ -29,13 +30,13 @@ use serde_json::{Value, json};
 use super::MessageState;
 use super::reply::{Data, Reject, documented, reject, reply};
 use super::state::{EmuState, EmulatedUser, Stored, lock};
-use crate::Limits;
-use crate::platform::{self, MAX_EDITS, UPDATE_WINDOW};
-use crate::routes::{self, Route};
+use card_platform::routes::{self, Route};
+use card_platform::{self as platform, MAX_EDITS, UPDATE_WINDOW};
+use extract::{Authorized, Body};
 
 type St = axum::extract::State<Arc<EmuState>>;
 
-/// The handler of each route of the platform table ([`crate::routes`]): the router takes method
+/// The handler of each route of the platform table ([`card_platform::routes`]): the router takes method
 /// and path from the table, so the emulator serves exactly the paths the client calls.
 fn handlers() -> Vec<(&'static Route, MethodRouter<Arc<EmuState>>)> {
     fn on<H, T>(route: &'static Route, handler: H) -> (&'static Route, MethodRouter<Arc<EmuState>>)
@@ -151,17 +152,13 @@ fn limited(st: &EmuState, checks: &[(String, Duration, u32)], code: u32) -> Resu
     })
 }
 
-/// The seeds' limits, as the client's defaults hold them (the emulator enforces them exactly,
-/// without the client's headroom).
-const DOCUMENTED: Limits = Limits::DOCUMENTED;
-
 const SEC: Duration = Duration::from_secs(1);
 const MIN: Duration = Duration::from_secs(60);
 
 fn app_limits(api: &str) -> Vec<(String, Duration, u32)> {
     vec![
-        (format!("{api}/s"), SEC, DOCUMENTED.app_per_second),
-        (format!("{api}/min"), MIN, DOCUMENTED.app_per_minute),
+        (format!("{api}/s"), SEC, platform::APP_PER_SECOND),
+        (format!("{api}/min"), MIN, platform::APP_PER_MINUTE),
     ]
 }
 

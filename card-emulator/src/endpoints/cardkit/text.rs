@@ -3,18 +3,16 @@
 
 use axum::body::Bytes;
 use axum::extract::{Path, State};
-use axum::http::HeaderMap;
 use serde_json::{Value, json};
 
 use super::*;
 
 pub(crate) async fn content(
     State(st): St,
-    headers: HeaderMap,
+    _: Authorized,
     Path((id, element)): Path<(String, String)>,
     body: Bytes,
 ) -> Result<Data, Reject> {
-    authorize(&st, &headers)?;
     entity_rate(&st, "element_content", Some(&id))?;
     let v = json_body(&body)?;
     let text = str_field(&v, "content")?.to_owned();
@@ -60,11 +58,10 @@ fn set_text(v: &mut Value, element: &str, text: &str) -> bool {
 
 pub(crate) async fn settings(
     State(st): St,
-    headers: HeaderMap,
+    _: Authorized,
     Path(id): Path<String>,
     body: Bytes,
 ) -> Result<Data, Reject> {
-    authorize(&st, &headers)?;
     entity_rate(&st, "settings", Some(&id))?;
     let v = json_body(&body)?;
     let settings: Value = serde_json::from_str(str_field(&v, "settings")?).map_err(|e| {
@@ -95,11 +92,10 @@ pub(crate) async fn settings(
 
 pub(crate) async fn update(
     State(st): St,
-    headers: HeaderMap,
+    _: Authorized,
     Path(id): Path<String>,
     body: Bytes,
 ) -> Result<Data, Reject> {
-    authorize(&st, &headers)?;
     entity_rate(&st, "update", Some(&id))?;
     let v = json_body(&body)?;
     let data = v

@@ -4,30 +4,21 @@
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
 
-use axum::body::Bytes;
 use axum::extract::{Path, State};
-use axum::http::HeaderMap;
 use serde_json::Value;
 
 use super::*;
 
 pub(crate) async fn reply(
     State(st): St,
-    headers: HeaderMap,
+    _: Authorized,
     Path(id): Path<String>,
-    body: Bytes,
+    Body(v): Body,
 ) -> Result<Data, Reject> {
-    handle(&st, headers, id, body).map(Data)
+    handle(&st, id, v).map(Data)
 }
 
-fn handle(
-    st: &Arc<EmuState>,
-    headers: HeaderMap,
-    parent_id: String,
-    body: Bytes,
-) -> Result<Value, Reject> {
-    authorize(st, &headers)?;
-    let v = json_body(&body)?;
+fn handle(st: &Arc<EmuState>, parent_id: String, v: Value) -> Result<Value, Reject> {
     let (msg_type, content) = (str_field(&v, "msg_type")?, str_field(&v, "content")?);
     let in_thread = v
         .get("reply_in_thread")

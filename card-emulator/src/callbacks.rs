@@ -7,10 +7,10 @@ use std::time::{Duration, Instant, UNIX_EPOCH};
 
 use serde_json::{Value, json};
 
+use super::Emulator;
 use super::state::{CallbackToken, lock};
-use super::{Emulator, MessageId};
-use crate::callback::signature;
-use crate::platform;
+use card_platform as platform;
+use sha2::{Digest, Sha256};
 
 /// What a click did.
 #[derive(Debug, Clone, PartialEq)]
@@ -28,6 +28,17 @@ pub struct Click {
     /// HTTP 200, 200672 a body that is not an answer, 200673 a bad card, 200830 a 1.0 card for a
     /// 2.0 card).
     pub error: Option<(u32, String)>,
+}
+
+/// The `X-Lark-Signature` the platform puts on a callback: the lowercase hex SHA-256 of
+/// timestamp, nonce, Encrypt Key and body, concatenated (event-subscription guide, "签名校验").
+fn sign(timestamp: &str, nonce: &str, encrypt_key: &str, body: &str) -> String {
+    let digest = Sha256::digest([timestamp, nonce, encrypt_key, body].concat());
+    digest.iter().fold(String::with_capacity(64), |mut hex, b| {
+        hex.push(char::from_digit(u32::from(b >> 4), 16).unwrap_or('0'));
+        hex.push(char::from_digit(u32::from(b & 15), 16).unwrap_or('0'));
+        hex
+    })
 }
 
 /// What the user's client is told when the bot does not answer in time.
@@ -62,12 +73,13 @@ impl Emulator {
     /// Never; a bot that cannot be reached is a [`Click`] with an error.
     pub async fn click(
         &self,
-        message: &MessageId,
+        message: impl AsRef<str>,
         action: Value,
         operator: &str,
         callback_url: &str,
     ) -> Click {
         let st = &self.state;
+        let message = message.as_ref();
         let (event, token) = self.click_event(message, action, operator);
         let now = st.now();
         let body = event.to_string();
@@ -77,7 +89,7 @@ impl Emulator {
             .as_secs()
             .to_string();
         let nonce = st.fresh_id("n");
-        let sig = signature(&ts, &nonce, &st.settings.encrypt_key, body.as_bytes());
+        let sig = sign(&ts, &nonce, &st.settings.encrypt_key, &body);
         let mut click = Click::pending(token);
         let start = Instant::now();
         let sent = reqwest::Client::new()
@@ -122,12 +134,7 @@ impl Emulator {
     }
 
     /// Records an answer's toast and applies its card.
-    pub(crate) fn apply_answer(
-        &self,
-        message: &MessageId,
-        mut click: Click,
-        answer: &Value,
-    ) -> Click {
+    pub(crate) fn apply_answer(&self, message: &str, mut click: Click, answer: &Value) -> Click {
         click.toast = answer.get("toast").cloned();
         if let Some(card) = answer.get("card") {
             match self.apply_answer_card(message, &click.token, card) {
@@ -142,7 +149,7 @@ impl Emulator {
     /// delayed updates).
     pub(crate) fn click_event(
         &self,
-        message: &MessageId,
+        message: &str,
         action: Value,
         operator: &str,
     ) -> (Value, String) {
@@ -169,13 +176,13 @@ impl Emulator {
                 "token": token,
                 "action": action,
                 "host": "im_message",
-                "context": {"open_message_id": message.as_str(), "open_chat_id": chat},
+                "context": {"open_message_id": message, "open_chat_id": chat},
             }
         });
         lock(&st.callback_tokens).insert(
             token.clone(),
             CallbackToken {
-                message_id: message.as_str().to_owned(),
+                message_id: message.to_owned(),
                 clicked_at: now,
                 uses: 0,
             },
@@ -185,7 +192,7 @@ impl Emulator {
 
     fn apply_answer_card(
         &self,
-        message: &MessageId,
+        message: &str,
         token: &str,
         card: &Value,
     ) -> Result<(), (u32, String)> {
@@ -202,7 +209,7 @@ impl Emulator {
         let text = content.to_string();
         let mut messages = lock(&self.state.messages);
         let m = messages
-            .get_mut(message.as_str())
+            .get_mut(message)
             .ok_or((platform::CALLBACK_BAD_CARD, "no such message".to_owned()))?;
         if m.v2
             && card.get("type").and_then(Value::as_str) == Some("raw")

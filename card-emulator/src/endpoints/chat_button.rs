@@ -5,27 +5,20 @@ use std::sync::atomic::Ordering;
 
 use axum::body::Bytes;
 use axum::extract::{Query, State};
-use axum::http::HeaderMap;
 use serde_json::{Value, json};
 
 use super::*;
 
 pub(crate) async fn chat_button(
     State(st): St,
-    headers: HeaderMap,
+    _: Authorized,
     Query(q): Query<HashMap<String, String>>,
     body: Bytes,
 ) -> Result<Data, Reject> {
-    handle(&st, headers, q, body).map(Data)
+    handle(&st, q, body).map(Data)
 }
 
-fn handle(
-    st: &Arc<EmuState>,
-    headers: HeaderMap,
-    q: HashMap<String, String>,
-    body: Bytes,
-) -> Result<Value, Reject> {
-    authorize(st, &headers)?;
+fn handle(st: &Arc<EmuState>, q: HashMap<String, String>, body: Bytes) -> Result<Value, Reject> {
     let id_type = q.get("user_id_type").map_or("open_id", String::as_str);
     if !["open_id", "union_id", "user_id"].contains(&id_type) {
         return Err(reject(
@@ -38,7 +31,7 @@ fn handle(
         &[(
             "chat_button/s".to_owned(),
             SEC,
-            DOCUMENTED.chat_button_per_second,
+            platform::CHAT_BUTTON_PER_SECOND,
         )],
         platform::GATEWAY_LIMIT,
     )?;

@@ -5,21 +5,19 @@
 use std::sync::Arc;
 
 use axum::extract::{Path, State};
-use axum::http::HeaderMap;
 use serde_json::{Value, json};
 
 use super::*;
 
 pub(crate) async fn recall(
     State(st): St,
-    headers: HeaderMap,
+    _: Authorized,
     Path(id): Path<String>,
 ) -> Result<Data, Reject> {
-    handle(&st, headers, id).map(Data)
+    handle(&st, id).map(Data)
 }
 
-fn handle(st: &Arc<EmuState>, headers: HeaderMap, id: String) -> Result<Value, Reject> {
-    authorize(st, &headers)?;
+fn handle(st: &Arc<EmuState>, id: String) -> Result<Value, Reject> {
     limited(st, &app_limits("recall"), platform::FREQUENCY_LIMIT)?;
     let mut messages = lock(&st.messages);
     let m = live_or(st, &mut messages, &id, platform::NO_RECALL_PERMISSION)?;

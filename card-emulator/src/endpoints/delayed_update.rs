@@ -4,9 +4,7 @@
 
 use std::sync::Arc;
 
-use axum::body::Bytes;
 use axum::extract::State;
-use axum::http::HeaderMap;
 use serde_json::{Value, json};
 
 use super::*;
@@ -16,15 +14,13 @@ const TOKEN_USES: u32 = 3;
 
 pub(crate) async fn delayed_update(
     State(st): St,
-    headers: HeaderMap,
-    body: Bytes,
+    _: Authorized,
+    Body(v): Body,
 ) -> Result<Data, Reject> {
-    handle(&st, headers, body).map(Data)
+    handle(&st, v).map(Data)
 }
 
-fn handle(st: &Arc<EmuState>, headers: HeaderMap, body: Bytes) -> Result<Value, Reject> {
-    authorize(st, &headers)?;
-    let v = json_body(&body)?;
+fn handle(st: &Arc<EmuState>, v: Value) -> Result<Value, Reject> {
     let token = str_field(&v, "token")?;
     let card = v.get("card").cloned().unwrap_or(Value::Null);
     if !token.starts_with("c-") {

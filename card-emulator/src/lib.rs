@@ -59,220 +59,30 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+mod builder;
 mod callbacks;
+mod clock;
 mod endpoints;
+mod faults;
 mod frame;
+mod inspect;
 mod long_connection;
 mod reply;
 mod serve;
 mod state;
+mod world;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
-use std::time::{Duration, SystemTime};
 
-use serde_json::Value;
-use tokio::net::TcpListener;
 use tokio::task::JoinHandle;
 
+pub use builder::EmulatorBuilder;
 pub use callbacks::Click;
+pub use faults::Fault;
+pub use inspect::{MessageState, Stats};
+use state::EmuState;
 pub use state::EmulatedUser;
-use state::{Chat, EmuState, Settings, Stored, lock};
-
-/// A fault for the next API requests (the token endpoint is not affected).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Fault {
-    /// Answer with this HTTP status and an HTML body (a gateway error).
-    Status(u16),
-    /// Wait this long, then answer normally (a client timeout shorter than this sees a timeout).
-    Delay(Duration),
-    /// Close the connection without answering, before the request is handled.
-    Drop,
-    /// Handle the request (it takes effect: a message is stored, a card changed), then close the
-    /// connection without the answer, as a network fault after the server's work does. The client
-    /// sees a dropped connection and retries; only its `uuid` keeps the retry from acting twice.
-    LoseReply,
-    /// Answer with this platform code and its documented message (HTTP 400).
-    Code(u32),
-}
-
-/// A message as the emulator holds it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct MessageState {
-    /// `om_…`.
-    pub message_id: String,
-    /// The chat it is in.
-    pub chat_id: String,
-    /// `interactive`, `text` or `post`.
-    pub msg_type: String,
-    /// The current content string.
-    pub content: String,
-    /// When it was sent (emulated clock).
-    pub sent_at: SystemTime,
-    /// When it last changed (emulated clock).
-    pub updated_at: SystemTime,
-    /// Successful PATCHes.
-    pub updates: u32,
-    /// Successful edits.
-    pub edits: u32,
-    /// Recalled by [`Emulator::recall`].
-    pub recalled: bool,
-    /// Deleted by [`Emulator::delete`].
-    pub deleted: bool,
-    /// The sending app's id.
-    pub sender: String,
-    /// The root of its reply tree (replies only).
-    pub root_id: Option<String>,
-    /// The message it replies to (replies only).
-    pub parent_id: Option<String>,
-    /// Its topic (`omt_…`), when it is in one.
-    pub thread_id: Option<String>,
-}
-
-impl MessageState {
-    /// A message just sent.
-    pub(crate) fn new(
-        id: &str,
-        chat_id: &str,
-        msg_type: &str,
-        content: &str,
-        now: SystemTime,
-        sender: &str,
-    ) -> Self {
-        MessageState {
-            message_id: id.to_owned(),
-            chat_id: chat_id.to_owned(),
-            msg_type: msg_type.to_owned(),
-            content: content.to_owned(),
-            sent_at: now,
-            updated_at: now,
-            updates: 0,
-            edits: 0,
-            recalled: false,
-            deleted: false,
-            sender: sender.to_owned(),
-            root_id: None,
-            parent_id: None,
-            thread_id: None,
-        }
-    }
-
-    /// The content parsed as JSON.
-    pub fn content_json(&self) -> Option<Value> {
-        serde_json::from_str(&self.content).ok()
-    }
-}
-
-/// Counters since start.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-#[non_exhaustive]
-pub struct Stats {
-    /// API requests (all but the token endpoint), answered or not.
-    pub requests: u64,
-    /// Token requests.
-    pub token_requests: u64,
-    /// Replies with 230020 or 99991400.
-    pub rate_limited: u64,
-    /// Replies with a non-zero code.
-    pub errors: u64,
-    /// Faults applied.
-    pub faults: u64,
-    /// Messages sent.
-    pub sends: u64,
-    /// Successful PATCHes.
-    pub updates: u64,
-    /// Successful edits.
-    pub edits: u64,
-    /// Successful chat_button updates.
-    pub chat_buttons: u64,
-}
-
-/// Settings of an [`Emulator`].
-#[derive(Debug, Clone)]
-pub struct EmulatorBuilder {
-    settings: Settings,
-}
-
-impl Default for EmulatorBuilder {
-    fn default() -> Self {
-        EmulatorBuilder {
-            settings: Settings {
-                app_id: "cli_emulator0000001".into(),
-                app_secret: "emulator-secret".into(),
-                chat_id: "oc_emulator00000000000000000000001".into(),
-                members: vec![
-                    "ou_emulator00000000000000000000001".into(),
-                    "ou_emulator00000000000000000000002".into(),
-                ],
-                token_ttl: Duration::from_secs(7200),
-                rate_limits: true,
-                edit_window: Duration::from_secs(14 * 24 * 3600),
-                recall_window: None,
-                encrypt_key: "emulator-encrypt-key".into(),
-                verification_token: "emulator-verification-token".into(),
-            },
-        }
-    }
-}
-
-impl EmulatorBuilder {
-    /// The app id clients must use.
-    pub fn app_id(mut self, id: impl Into<String>) -> Self {
-        self.settings.app_id = id.into();
-        self
-    }
-    /// The app secret clients must use.
-    pub fn app_secret(mut self, secret: impl Into<String>) -> Self {
-        self.settings.app_secret = secret.into();
-        self
-    }
-    /// How long tokens live (default 2 h, as documented).
-    pub fn token_ttl(mut self, ttl: Duration) -> Self {
-        self.settings.token_ttl = ttl.max(Duration::from_secs(1));
-        self
-    }
-    /// Turns the rate limits off (default on).
-    pub fn rate_limits(mut self, on: bool) -> Self {
-        self.settings.rate_limits = on;
-        self
-    }
-    /// How long after sending a text/post can be edited (an admin setting; default 14 days).
-    pub fn edit_window(mut self, window: Duration) -> Self {
-        self.settings.edit_window = window;
-        self
-    }
-    /// The tenant's recall time limit: a recall of an older message gets 230009. The recall
-    /// page says the limit is set by the tenant's administrator and gives no default, so by
-    /// default there is none.
-    pub fn recall_window(mut self, window: Duration) -> Self {
-        self.settings.recall_window = Some(window);
-        self
-    }
-    /// The Encrypt Key the callbacks are signed with.
-    pub fn encrypt_key(mut self, key: impl Into<String>) -> Self {
-        self.settings.encrypt_key = key.into();
-        self
-    }
-    /// The Verification Token the callbacks carry.
-    pub fn verification_token(mut self, token: impl Into<String>) -> Self {
-        self.settings.verification_token = token.into();
-        self
-    }
-    /// Binds 127.0.0.1 on a free port and starts serving.
-    ///
-    /// # Errors
-    ///
-    /// The I/O error when 127.0.0.1 cannot be bound.
-    pub async fn start(self) -> std::io::Result<Emulator> {
-        let listener = TcpListener::bind(("127.0.0.1", 0)).await?;
-        let addr = listener.local_addr()?;
-        let state = Arc::new(EmuState::new(self.settings));
-        let router = endpoints::router(state.clone());
-        let task = tokio::spawn(serve::serve(listener, router, state.clone()));
-        Ok(Emulator { state, addr, task })
-    }
-}
 
 /// A running emulator; stops when dropped.
 #[derive(Debug)]
@@ -336,130 +146,6 @@ impl Emulator {
     /// The members of [`Emulator::chat_id`] (open_ids).
     pub fn members(&self) -> &[String] {
         &self.state.settings.members
-    }
-
-    /// A message's current state (content, update and edit counts …).
-    pub fn message(&self, id: impl AsRef<str>) -> Option<MessageState> {
-        lock(&self.state.messages)
-            .get(id.as_ref())
-            .map(|m| m.state.clone())
-    }
-
-    /// Counters since start.
-    pub fn stats(&self) -> Stats {
-        self.state.stats()
-    }
-
-    /// Moves the emulated clock forward (for the 14-day window).
-    pub fn advance_clock(&self, by: Duration) {
-        self.state.advance(by);
-    }
-
-    /// Recalls a message; false if unknown.
-    pub fn recall(&self, id: impl AsRef<str>) -> bool {
-        self.with_message(id.as_ref(), |m| m.state.recalled = true)
-    }
-
-    /// Deletes a message; false if unknown.
-    pub fn delete(&self, id: impl AsRef<str>) -> bool {
-        self.with_message(id.as_ref(), |m| m.state.deleted = true)
-    }
-
-    /// Adds a message sent by another app (to see 230071).
-    pub fn insert_foreign_message(&self, msg_type: &str, content: &str) -> String {
-        let id = self.state.fresh_id("om_");
-        let now = self.state.now();
-        let state = MessageState::new(
-            &id,
-            self.chat_id(),
-            msg_type,
-            content,
-            now,
-            "cli_another_app",
-        );
-        lock(&self.state.messages).insert(
-            id.clone(),
-            Stored {
-                state,
-                shared: true,
-                v2: true,
-            },
-        );
-        id
-    }
-
-    /// Adds a chat; `bot_in_chat: false` gives 230002 on send and 230027 on chat_button.
-    pub fn add_chat(&self, chat_id: &str, members: &[&str], bot_in_chat: bool) {
-        lock(&self.state.chats).insert(
-            chat_id.to_owned(),
-            Chat {
-                members: members.iter().map(|m| (*m).to_owned()).collect(),
-                bot_in_chat,
-                dissolved: false,
-                buttons: None,
-            },
-        );
-    }
-
-    /// Simulates a user's interaction with the card entity shown in `message` for `how_long` (of
-    /// the emulated clock): operations on it meanwhile get 200810. False if the message shows no
-    /// entity.
-    pub fn hold_interaction(&self, message: impl AsRef<str>, how_long: Duration) -> bool {
-        let until = self.state.now() + how_long;
-        let mut entities = lock(&self.state.entities);
-        match entities
-            .values_mut()
-            .find(|e| e.message_id.as_deref() == Some(message.as_ref()))
-        {
-            Some(e) => {
-                e.interacting_until = Some(until);
-                true
-            }
-            None => false,
-        }
-    }
-
-    /// The bytes of an image uploaded with this key, if any.
-    pub fn image(&self, key: &str) -> Option<Vec<u8>> {
-        lock(&self.state.images).get(key).cloned()
-    }
-
-    /// Adds a user of the tenant, reachable by its open_id, user_id, union_id or email.
-    pub fn add_user(&self, user: EmulatedUser) {
-        lock(&self.state.users).push(user);
-    }
-
-    /// The tenant's users (the members of [`Emulator::chat_id`] to start with).
-    pub fn users(&self) -> Vec<EmulatedUser> {
-        lock(&self.state.users).clone()
-    }
-
-    /// Dissolves a chat (232009 on send).
-    pub fn dissolve_chat(&self, chat_id: &str) {
-        if let Some(c) = lock(&self.state.chats).get_mut(chat_id) {
-            c.dissolved = true;
-        }
-    }
-
-    /// The chat's current feed-card buttons (the last chat_button `buttons`).
-    pub fn chat_buttons(&self, chat_id: &str) -> Option<Value> {
-        lock(&self.state.chats)
-            .get(chat_id)
-            .and_then(|c| c.buttons.clone())
-    }
-
-    /// Invalidates every token issued so far (the next request gets 99991663).
-    pub fn expire_tokens(&self) {
-        lock(&self.state.tokens).clear();
-    }
-
-    /// Applies `fault` to the next `times` API requests (after any queued before).
-    pub fn inject(&self, fault: Fault, times: u32) {
-        self.state.push_fault(fault, times);
-    }
-
-    fn with_message(&self, id: &str, f: impl FnOnce(&mut Stored)) -> bool {
-        lock(&self.state.messages).get_mut(id).map(f).is_some()
     }
 }
 

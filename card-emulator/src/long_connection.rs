@@ -3,9 +3,8 @@
 //! the `ClientConfig`, and [`Emulator::click_connected`] sends a click's event as data frames
 //! (split into parts when asked) and waits 3 s at most for the answer frame.
 
-use std::collections::HashMap;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU32, AtomicUsize, Ordering};
+use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 
 use axum::Json;
@@ -20,24 +19,12 @@ use tokio::sync::{mpsc, oneshot};
 
 use super::Emulator;
 use super::callbacks::{Click, LATE};
-use super::state::{EmuState, lock};
+use super::state::{EmuState, Hub, lock};
 use crate::frame::{CONTROL, DATA, Frame};
 use card_platform as platform;
 
 /// The service id the emulator puts in its URLs.
 const SERVICE: i32 = 7;
-
-/// The connected client, and the answers the emulator waits for.
-#[derive(Debug, Default)]
-pub(crate) struct Hub {
-    client: std::sync::Mutex<Option<mpsc::UnboundedSender<Message>>>,
-    pending: std::sync::Mutex<HashMap<String, oneshot::Sender<Vec<u8>>>>,
-    pub(crate) connections: AtomicU32,
-    pub(crate) pings: AtomicU32,
-    split: AtomicUsize,
-    /// The ping interval handed out, in seconds.
-    ping_secs: AtomicU32,
-}
 
 fn client_config(hub: &Hub) -> Value {
     json!({

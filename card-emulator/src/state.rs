@@ -129,7 +129,7 @@ pub(crate) struct EmuState {
     pub(crate) counters: Counters,
     next_id: AtomicU64,
     /// The long connection for callbacks.
-    pub(crate) long: super::long_connection::Hub,
+    pub(crate) long: Hub,
 }
 
 /// A poisoned lock still holds consistent data here (handlers do whole-value updates).
@@ -169,7 +169,7 @@ impl EmuState {
             faults: Mutex::new(VecDeque::new()),
             counters: Counters::default(),
             next_id: AtomicU64::new(1),
-            long: super::long_connection::Hub::default(),
+            long: Hub::default(),
         }
     }
 
@@ -266,4 +266,17 @@ impl EmuState {
             chat_buttons: get(&c.chat_buttons),
         }
     }
+}
+
+/// The long connection: the connected client, and the answers the emulator waits for.
+#[derive(Debug, Default)]
+pub(crate) struct Hub {
+    pub(crate) client:
+        std::sync::Mutex<Option<tokio::sync::mpsc::UnboundedSender<axum::extract::ws::Message>>>,
+    pub(crate) pending: std::sync::Mutex<HashMap<String, tokio::sync::oneshot::Sender<Vec<u8>>>>,
+    pub(crate) connections: std::sync::atomic::AtomicU32,
+    pub(crate) pings: std::sync::atomic::AtomicU32,
+    pub(crate) split: std::sync::atomic::AtomicUsize,
+    /// The ping interval handed out, in seconds.
+    pub(crate) ping_secs: std::sync::atomic::AtomicU32,
 }

@@ -2,6 +2,11 @@
 
 use url::{Host, Url};
 
+/// Feishu's open platform (the default).
+pub const FEISHU_BASE_URL: &str = "https://open.feishu.cn";
+/// Lark's open platform (international).
+pub const LARK_BASE_URL: &str = "https://open.larksuite.com";
+
 /// Whether `url`'s host is a loopback host (127.0.0.0/8, ::1, localhost).
 pub fn loopback(url: &Url) -> bool {
     match url.host() {

@@ -15,6 +15,7 @@ pub mod routes;
 mod secret;
 
 pub use app::AppServer;
+pub use base_url::{FEISHU_BASE_URL, LARK_BASE_URL};
 pub use codes::*;
 pub use endpoint::Endpoint;
 pub use limits::*;

@@ -4,10 +4,7 @@ use std::time::Duration;
 
 use crate::Secret;
 
-/// Feishu's open platform (the default).
-pub const FEISHU_BASE_URL: &str = "https://open.feishu.cn";
-/// Lark's open platform (international).
-pub const LARK_BASE_URL: &str = "https://open.larksuite.com";
+pub use card_platform::{FEISHU_BASE_URL, LARK_BASE_URL};
 
 /// The platform's documented rate limits, enforced client-side so a well-behaved program never
 /// sees 230020. Each API has its own counters (the platform counts per API, app and tenant).

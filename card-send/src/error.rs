@@ -237,6 +237,11 @@ impl fmt::Display for TransportKind {
     }
 }
 
+/// Turns a pre-flight finding into this crate's error for `endpoint`.
+pub(crate) fn pre(endpoint: Endpoint) -> impl Fn(crate::ApiError) -> Error {
+    move |error| Error::Preflight { endpoint, error }
+}
+
 impl Error {
     /// The server's (or pre-flight's) typed error, if this is one.
     pub fn api(&self) -> Option<&ApiError> {

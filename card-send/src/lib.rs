@@ -45,10 +45,10 @@
 #![warn(missing_docs)]
 
 mod api;
-pub mod callback;
 pub mod cardkit;
 pub(crate) mod client;
 mod config;
+mod entities;
 mod error;
 mod ids;
 pub mod image;
@@ -64,6 +64,7 @@ mod updates;
 mod wire;
 
 pub use api::{ChatButtonReply, FailedUserReason, Message, MessageBody};
+pub use card_callback as callback;
 pub use card_dsl::{Card, ChatButtonUpdate, MessageContent, TemplateCard};
 pub use card_platform::{self as platform, Endpoint, Retry, Secret, routes};
 pub use client::{Client, ClientBuilder};

@@ -124,6 +124,17 @@ fn snippet(text: &str) -> String {
     text[..end].to_owned()
 }
 
+/// A reply's `data` as `T`; a shape it does not have is [`Error::Decode`].
+pub(crate) fn decode<T: serde::de::DeserializeOwned>(
+    endpoint: Endpoint,
+    data: Value,
+) -> Result<T, Error> {
+    serde_json::from_value(data).map_err(|e| Error::Decode {
+        endpoint,
+        message: e.to_string(),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,8 +8,10 @@ use serde_json::{Value, json};
 
 use super::{CardId, EntitySettings, Position};
 use crate::Endpoint;
-use crate::client::{Client, decode, pre};
+use crate::client::Client;
+use crate::error::pre;
 use crate::routes::{self};
+use crate::wire::decode;
 use crate::{ApiError, Error, MessageId, platform};
 
 /// One operation of a batch (the batch-update page's `actions`).

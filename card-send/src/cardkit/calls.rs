@@ -8,9 +8,11 @@ use serde_json::{Value, json};
 
 use super::CardId;
 use crate::Endpoint;
-use crate::client::{Client, decode, pre};
+use crate::client::Client;
+use crate::error::pre;
 use crate::routes::{self, Route};
 use crate::transport::Call;
+use crate::wire::decode;
 use crate::{ApiError, Error, MessageId, Receiver, platform};
 
 /// Card settings (`config` keys) to change: sent inside the `{"config": …}` wrapper the settings

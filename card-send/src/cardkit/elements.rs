@@ -6,9 +6,10 @@ use card_dsl::Element;
 use serde_json::{Value, json};
 
 use super::CardId;
-use super::entities::Turn;
 use crate::Endpoint;
-use crate::client::{Client, pre};
+use crate::client::Client;
+use crate::entities::Turn;
+use crate::error::pre;
 use crate::routes::{self, Route};
 use crate::{ApiError, Error, platform};
 

@@ -16,15 +16,13 @@
 mod batch;
 mod calls;
 mod elements;
-mod entities;
+
 mod stream;
 
 pub use batch::BatchAction;
 pub use calls::EntitySettings;
 pub use elements::Position;
 pub use stream::CardStream;
-
-pub(crate) use entities::Entities;
 
 /// A card entity's id.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]

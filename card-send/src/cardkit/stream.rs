@@ -84,7 +84,7 @@ impl Client {
         self.inner
             .entities
             .check_text(id.as_str(), element_id)
-            .map_err(crate::client::pre(crate::Endpoint::CardKit))?;
+            .map_err(crate::error::pre(crate::Endpoint::CardKit))?;
         let message = self.send_card_entity(to.clone(), &id).await?;
         let shared = Arc::new(Shared {
             client: self.clone(),

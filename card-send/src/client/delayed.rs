@@ -6,9 +6,10 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use card_dsl::Card;
 use serde_json::json;
 
-use super::{Client, pre};
+use super::Client;
 use crate::Endpoint;
 use crate::callback::{Answer, AnswerCard, CardActionEvent};
+use crate::error::pre;
 use crate::routes::{self};
 use crate::transport::Call;
 use crate::{ApiError, Error, platform};

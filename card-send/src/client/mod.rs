@@ -11,15 +11,17 @@ use std::sync::Arc;
 use std::time::SystemTime;
 
 use card_dsl::{Card, ChatButtonUpdate, MessageContent, TemplateCard};
-use serde_json::{Value, json};
+use serde_json::json;
 
 use crate::Endpoint;
 use crate::api::{ChatButtonReply, Items, Message};
 use crate::config::ClientConfig;
+use crate::error::pre;
 use crate::ledger::Ledger;
 use crate::routes::{self};
 use crate::transport::{Call, Exec, Transport};
 use crate::updates::{BoxFuture, CardSink, CardUpdates, Registry, Superseded};
+use crate::wire::decode;
 use crate::{Error, MessageId, Receiver, UserIdType, preflight};
 
 /// An async client for card messages. Cheap to clone (shared state); one per app.
@@ -43,7 +45,7 @@ pub(crate) struct Inner {
     /// Uses of callback tokens, for the delayed update's local checks.
     callback_tokens: delayed::CallbackTokens,
     /// The card entities it created: sequences and text elements.
-    pub(crate) entities: crate::cardkit::Entities,
+    pub(crate) entities: crate::entities::Entities,
 }
 
 impl fmt::Debug for Client {
@@ -68,7 +70,7 @@ impl Client {
                 ledger: Ledger::default(),
                 updates: Registry::default(),
                 callback_tokens: delayed::CallbackTokens::default(),
-                entities: crate::cardkit::Entities::default(),
+                entities: crate::entities::Entities::default(),
             }),
         })
     }
@@ -379,18 +381,4 @@ impl CardSink for Client {
     ) -> BoxFuture<'a, Result<(), Exec>> {
         Box::pin(self.patch(id, content.to_owned(), Some(superseded)))
     }
-}
-
-pub(crate) fn pre(endpoint: Endpoint) -> impl Fn(crate::ApiError) -> Error {
-    move |error| Error::Preflight { endpoint, error }
-}
-
-pub(crate) fn decode<T: serde::de::DeserializeOwned>(
-    endpoint: Endpoint,
-    data: Value,
-) -> Result<T, Error> {
-    serde_json::from_value(data).map_err(|e| Error::Decode {
-        endpoint,
-        message: e.to_string(),
-    })
 }

@@ -6,11 +6,13 @@ use std::time::SystemTime;
 use card_dsl::{Card, ImgKey, MessageContent};
 use serde_json::json;
 
-use super::{Client, decode, pre};
+use super::Client;
 use crate::Endpoint;
 use crate::api::{ImageKeyReply, Message};
+use crate::error::pre;
 use crate::routes::{self};
 use crate::transport::{Call, Upload};
+use crate::wire::decode;
 use crate::{Error, MessageId, image, preflight};
 
 impl Client {

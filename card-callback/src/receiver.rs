@@ -9,7 +9,7 @@ use serde_json::Value;
 
 use super::event::card_action;
 use super::{CallbackError, CardActionEvent, crypto};
-use crate::Secret;
+use card_platform::Secret;
 
 /// The headers the signature needs (`X-Lark-Request-Timestamp`, `X-Lark-Request-Nonce`,
 /// `X-Lark-Signature`); absent ones are `None`.

@@ -9,10 +9,10 @@
 //! row (−1: without end).
 //!
 //! ```no_run
-//! use card_send::callback::ws::LongConnection;
-//! use card_send::callback::{Answer, CardActionEvent, Toast};
+//! use card_callback::ws::LongConnection;
+//! use card_callback::{Answer, CardActionEvent, Toast};
 //!
-//! # async fn run() -> Result<(), card_send::callback::ws::WsError> {
+//! # async fn run() -> Result<(), card_callback::ws::WsError> {
 //! let conn = LongConnection::new("cli_a1b2c3", std::env::var("FEISHU_APP_SECRET").unwrap_or_default());
 //! conn.run(
 //!     |event: CardActionEvent| async move {
@@ -38,8 +38,8 @@ use tokio::sync::mpsc;
 use tokio_tungstenite::tungstenite::Message;
 
 use super::{Answer, Callback, CallbackError, CardActionEvent};
-use crate::Secret;
 use assemble::Assembler;
+use card_platform::Secret;
 use frame::{DATA, Frame, Header};
 
 /// The endpoint that hands out connection URLs.
@@ -139,7 +139,7 @@ impl LongConnection {
     pub fn new(app_id: impl Into<String>, app_secret: impl Into<Secret>) -> Self {
         crate::tls::install_provider();
         LongConnection {
-            base_url: crate::FEISHU_BASE_URL.to_owned(),
+            base_url: card_platform::FEISHU_BASE_URL.to_owned(),
             app_id: app_id.into(),
             app_secret: app_secret.into(),
             receiver: std::sync::Arc::new(super::Receiver::new(None, None)),
@@ -179,8 +179,7 @@ impl LongConnection {
         H: Fn(CardActionEvent) -> F + Clone + Send + Sync + 'static,
         F: Future<Output = Answer> + Send + 'static,
     {
-        crate::client::builder::check_base_url(&self.base_url)
-            .map_err(|e| WsError::Insecure(e.to_string()))?;
+        card_platform::base_url::check(&self.base_url).map_err(WsError::Insecure)?;
         let mut shutdown = std::pin::pin!(shutdown);
         let mut config = ClientConfig::default();
         let mut failures = 0u32;
@@ -409,7 +408,7 @@ mod tests {
     use std::sync::atomic::{AtomicUsize, Ordering};
 
     use super::*;
-    use crate::callback::{Receiver, Toast};
+    use crate::{Receiver, Toast};
 
     fn event(id: &str, token: &str) -> Vec<u8> {
         json!({

@@ -4,10 +4,10 @@
 
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use card_send::Secret;
-use card_send::callback::{
+use card_callback::{
     Answer, Callback, CallbackError, Headers, Receiver, Toast, encrypt, signature,
 };
+use card_platform::Secret;
 use proptest::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -450,7 +450,7 @@ proptest! {
             Headers::default()
         };
         let _ = receiver().receive_at(&headers, &body, SystemTime::now() + Duration::from_secs(1));
-        let _ = card_send::callback::decrypt(KEY, &String::from_utf8_lossy(&bytes));
+        let _ = card_callback::decrypt(KEY, &String::from_utf8_lossy(&bytes));
     }
 }
 

@@ -4,8 +4,8 @@
 use std::hint::black_box;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use card_send::Secret;
-use card_send::callback::{Answer, Callback, Headers, Receiver, Toast, encrypt, signature};
+use card_callback::{Answer, Callback, Headers, Receiver, Toast, encrypt, signature};
+use card_platform::Secret;
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use serde::Deserialize;
 

@@ -12,8 +12,8 @@
 //! `url_verification` body answered with its `challenge`.
 //!
 //! ```
-//! use card_send::callback::{Answer, Callback, Receiver, Toast};
-//! # fn demo(receiver: &Receiver, headers: &card_send::callback::Headers, body: &[u8]) -> Result<(), card_send::callback::CallbackError> {
+//! use card_callback::{Answer, Callback, Receiver, Toast};
+//! # fn demo(receiver: &Receiver, headers: &card_callback::Headers, body: &[u8]) -> Result<(), card_callback::CallbackError> {
 //! #[derive(serde::Deserialize)]
 //! #[serde(tag = "action")]
 //! enum Action { Approve { id: u64 }, Reject { id: u64 } }
@@ -32,14 +32,19 @@
 //! # Ok(()) }
 //! ```
 
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
 mod answer;
 mod crypto;
 mod error;
 mod event;
 mod receiver;
-#[cfg(feature = "callback-server")]
+#[cfg(feature = "server")]
 mod server;
-#[cfg(feature = "callback-ws")]
+#[cfg(feature = "ws")]
+mod tls;
+#[cfg(feature = "ws")]
 pub mod ws;
 
 pub use answer::{Answer, AnswerCard, Toast, ToastKind};
@@ -47,5 +52,5 @@ pub use crypto::{decrypt, encrypt, signature};
 pub use error::CallbackError;
 pub use event::{Action, CardActionEvent, Context, EventHeader, Operator};
 pub use receiver::{Callback, Headers, Receiver};
-#[cfg(feature = "callback-server")]
+#[cfg(feature = "server")]
 pub use server::router;

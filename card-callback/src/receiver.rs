@@ -138,18 +138,28 @@ impl Receiver {
         if let Some(key) = &self.encrypt_key {
             self.check_signature(key.expose(), headers, body, now)?;
         }
-        self.event(v)
+        self.event(v, None)
     }
 
     /// The checks after the transport's own (decryption and signature over HTTP; the connection
-    /// over the long connection): the verification token, the event's shape, and replays. Both
-    /// transports call it, so they verify alike.
-    pub(crate) fn event(&self, v: Value) -> Result<Callback, CallbackError> {
+    /// over the long connection): the verification token, the event's age when `now` is given
+    /// (the long connection, whose events carry no signed timestamp), the event's shape, and
+    /// replays. Both transports call it, so they verify alike.
+    pub(crate) fn event(
+        &self,
+        v: Value,
+        now: Option<SystemTime>,
+    ) -> Result<Callback, CallbackError> {
         let token = v
             .pointer("/header/token")
             .or_else(|| v.get("token"))
             .and_then(Value::as_str);
         self.check_token(token)?;
+        if let Some(now) = now
+            && let Some(created) = v.pointer("/header/create_time").and_then(Value::as_str)
+        {
+            self.check_created(created, now)?;
+        }
         let event_id = v
             .pointer("/header/event_id")
             .or_else(|| v.get("uuid"))
@@ -200,19 +210,35 @@ impl Receiver {
                 age: Duration::MAX,
                 window: self.window,
             })?;
-        // A time past what SystemTime holds (`u64::MAX` seconds) is as stale as it gets, not a
-        // panic.
-        let age = UNIX_EPOCH
-            .checked_add(Duration::from_secs(secs))
-            .map_or(Duration::MAX, |at| {
-                now.duration_since(at).unwrap_or_else(|e| e.duration())
-            });
+        let age = age(Duration::from_secs(secs), now);
         if age > self.window {
             return Err(CallbackError::StaleTimestamp {
                 timestamp: ts.to_owned(),
                 age,
                 window: self.window,
             });
+        }
+        Ok(())
+    }
+
+    /// `header.create_time` of an event: microseconds since the epoch (the callback page:
+    /// "微秒级时间戳", `1603977298000000`); 13 digits and fewer are read as milliseconds and
+    /// seconds, as some deliveries write them. Older or newer than the window is stale.
+    fn check_created(&self, created: &str, now: SystemTime) -> Result<(), CallbackError> {
+        let stale = |age| CallbackError::StaleTimestamp {
+            timestamp: created.to_owned(),
+            age,
+            window: self.window,
+        };
+        let n: u64 = created.trim().parse().map_err(|_| stale(Duration::MAX))?;
+        let since_epoch = match n {
+            1_000_000_000_000_000.. => Duration::from_micros(n),
+            1_000_000_000_000.. => Duration::from_millis(n),
+            _ => Duration::from_secs(n),
+        };
+        let age = age(since_epoch, now);
+        if age > self.window {
+            return Err(stale(age));
         }
         Ok(())
     }
@@ -247,6 +273,16 @@ impl Receiver {
         }
         Ok(())
     }
+}
+
+/// How far `since_epoch` is from `now`, either way. A time past what `SystemTime` holds
+/// (`u64::MAX` seconds) is as far as it gets, not a panic.
+fn age(since_epoch: Duration, now: SystemTime) -> Duration {
+    UNIX_EPOCH
+        .checked_add(since_epoch)
+        .map_or(Duration::MAX, |at| {
+            now.duration_since(at).unwrap_or_else(|e| e.duration())
+        })
 }
 
 fn json(body: &[u8]) -> Result<Value, CallbackError> {

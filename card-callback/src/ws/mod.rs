@@ -28,7 +28,7 @@ mod assemble;
 pub(crate) mod frame;
 
 use std::future::Future;
-use std::time::Duration;
+use std::time::{Duration, SystemTime};
 
 use base64::Engine;
 use futures_util::{SinkExt, StreamExt};
@@ -374,6 +374,11 @@ where
             tracing::info!(event_id = %id, "long connection: an event delivered again; not handled twice");
             json!({"code": 200})
         }
+        // Past the window: acknowledged (a redelivery would be as stale) and not handled.
+        Err(e @ CallbackError::StaleTimestamp { .. }) => {
+            tracing::warn!(error = %e, "long connection: a stale event; not handled");
+            json!({"code": 200})
+        }
         Err(e) => {
             tracing::warn!(error = %e, "long connection: an event that cannot be read");
             json!({"code": 500})
@@ -382,14 +387,15 @@ where
 }
 
 /// Parses an event received over the connection (no signature: the connection is the
-/// authentication), checking its token when one is configured.
+/// authentication), checking its token when one is configured and its `create_time` against
+/// the receiver's window (the bounded memory of seen events cannot stop an old one replayed).
 fn parse(payload: &[u8], receiver: &super::Receiver) -> Result<Callback, CallbackError> {
     let v: Value = serde_json::from_slice(payload).map_err(|e| CallbackError::Json {
         line: e.line(),
         column: e.column(),
         message: e.to_string(),
     })?;
-    receiver.event(v)
+    receiver.event(v, Some(SystemTime::now()))
 }
 
 /// The answer frame: the event's own frame with the payload replaced and `biz_rt` added.
@@ -411,10 +417,17 @@ mod tests {
     use crate::{Receiver, Toast};
 
     fn event(id: &str, token: &str) -> Vec<u8> {
+        let now = SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap_or_default();
+        event_at(id, token, &now.as_micros().to_string())
+    }
+
+    fn event_at(id: &str, token: &str, create_time: &str) -> Vec<u8> {
         json!({
             "schema": "2.0",
             "header": {"event_id": id, "token": token, "event_type": "card.action.trigger",
-                       "create_time": "1", "tenant_key": "t", "app_id": "cli_x"},
+                       "create_time": create_time, "tenant_key": "t", "app_id": "cli_x"},
             "event": {"operator": {"open_id": "ou_1"}, "token": "c-1",
                       "action": {"tag": "button", "value": {"k": 1}},
                       "context": {"open_message_id": "om_1", "open_chat_id": "oc_1"}}
@@ -457,5 +470,30 @@ mod tests {
         // Acknowledged, so the platform stops delivering it, but the handler ran once.
         assert_eq!(again, json!({"code": 200}));
         assert_eq!(calls.load(Ordering::Relaxed), 1);
+    }
+
+    #[tokio::test]
+    async fn a_stale_event_is_not_handled_and_a_huge_time_is_no_panic() {
+        let receiver = Receiver::new(None, None);
+        let calls = AtomicUsize::new(0);
+        let now = SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap_or_default();
+        let hour_ago = (now - Duration::from_secs(3600)).as_micros().to_string();
+        let in_ms = now.as_millis().to_string();
+        for (id, t) in [
+            ("ev-old", hour_ago.as_str()),
+            ("ev-1970", "1"),
+            ("ev-max", "18446744073709551615"),
+            ("ev-nan", "soon"),
+        ] {
+            let reply = run(&receiver, &event_at(id, "t", t), &calls).await;
+            assert_eq!(reply, json!({"code": 200}), "{t}");
+        }
+        assert_eq!(calls.load(Ordering::Relaxed), 0);
+        // Now, in microseconds or milliseconds: handled.
+        run(&receiver, &event("ev-now", "t"), &calls).await;
+        run(&receiver, &event_at("ev-ms", "t", &in_ms), &calls).await;
+        assert_eq!(calls.load(Ordering::Relaxed), 2);
     }
 }

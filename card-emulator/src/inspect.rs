@@ -1,7 +1,7 @@
 //! What the emulator saw and holds, for assertions: messages, counters, images, users, chat
 //! buttons.
 
-use std::time::SystemTime;
+use std::time::{Duration, Instant, SystemTime};
 
 use serde_json::Value;
 
@@ -100,7 +100,39 @@ pub struct Stats {
     pub chat_buttons: u64,
 }
 
+/// One request as it arrived at the emulator (any outcome: served, refused, faulted).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Arrival {
+    /// When it arrived.
+    pub at: Instant,
+    /// `GET`, `POST` …
+    pub method: String,
+    /// The path, without the query.
+    pub path: String,
+}
+
+/// The most of `arrivals` in any window of length `window` (sliding, not aligned to a clock):
+/// what a limit such as "50/s" counts.
+pub fn most_in_any(window: Duration, arrivals: impl IntoIterator<Item = Instant>) -> usize {
+    let mut at: Vec<Instant> = arrivals.into_iter().collect();
+    at.sort();
+    let (mut best, mut lo) = (0, 0);
+    for hi in 0..at.len() {
+        while at[hi] - at[lo] >= window {
+            lo += 1;
+        }
+        best = best.max(hi - lo + 1);
+    }
+    best
+}
+
 impl Emulator {
+    /// The requests as they arrived, oldest first (the last 100,000).
+    pub fn arrivals(&self) -> Vec<Arrival> {
+        lock(&self.state.arrivals).iter().cloned().collect()
+    }
+
     /// A message's current state (content, update and edit counts …).
     pub fn message(&self, id: impl AsRef<str>) -> Option<MessageState> {
         lock(&self.state.messages)
@@ -128,5 +160,25 @@ impl Emulator {
         lock(&self.state.chats)
             .get(chat_id)
             .and_then(|c| c.buttons.clone())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// 40 requests at 0.9 s and 40 at 1.1 s: 80 in one second, though no clock-aligned second
+    /// holds more than 40.
+    #[test]
+    fn most_in_any_window_slides() {
+        let t0 = Instant::now();
+        let at = |ms| t0 + Duration::from_millis(ms);
+        let burst = (0..40).map(|_| at(900)).chain((0..40).map(|_| at(1100)));
+        assert_eq!(most_in_any(Duration::from_secs(1), burst), 80);
+        assert_eq!(
+            most_in_any(Duration::from_secs(1), [at(0), at(1000), at(2000)]),
+            1
+        );
+        assert_eq!(most_in_any(Duration::from_secs(1), []), 0);
     }
 }

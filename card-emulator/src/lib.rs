@@ -80,7 +80,7 @@ use tokio::task::JoinHandle;
 pub use builder::EmulatorBuilder;
 pub use callbacks::Click;
 pub use faults::Fault;
-pub use inspect::{MessageState, Stats};
+pub use inspect::{Arrival, MessageState, Stats, most_in_any};
 use state::EmuState;
 pub use state::EmulatedUser;
 

@@ -55,6 +55,7 @@ async fn handle(
     router: Router,
     state: Arc<EmuState>,
 ) -> Result<Response<Body>, Dropped> {
+    state.arrived(req.method().as_str(), req.uri().path());
     let is_token = req.uri().path().starts_with("/open-apis/auth/");
     if !is_token && let Some(fault) = state.take_fault() {
         match fault {

@@ -127,6 +127,8 @@ pub(crate) struct EmuState {
     windows: Mutex<HashMap<String, (Duration, VecDeque<Instant>)>>,
     faults: Mutex<VecDeque<(Fault, u32)>>,
     pub(crate) counters: Counters,
+    /// Every request as it arrived, the oldest dropped past [`MAX_ARRIVALS`].
+    pub(crate) arrivals: Mutex<VecDeque<crate::Arrival>>,
     next_id: AtomicU64,
     /// The long connection for callbacks.
     pub(crate) long: Hub,
@@ -168,6 +170,7 @@ impl EmuState {
             windows: Mutex::new(HashMap::new()),
             faults: Mutex::new(VecDeque::new()),
             counters: Counters::default(),
+            arrivals: Mutex::new(VecDeque::new()),
             next_id: AtomicU64::new(1),
             long: Hub::default(),
         }
@@ -279,4 +282,22 @@ pub(crate) struct Hub {
     pub(crate) split: std::sync::atomic::AtomicUsize,
     /// The ping interval handed out, in seconds.
     pub(crate) ping_secs: std::sync::atomic::AtomicU32,
+}
+
+/// How many arrivals the emulator remembers.
+pub(crate) const MAX_ARRIVALS: usize = 100_000;
+
+impl EmuState {
+    /// Notes a request when it arrives, before faults and handlers.
+    pub(crate) fn arrived(&self, method: &str, path: &str) {
+        let mut log = lock(&self.arrivals);
+        if log.len() == MAX_ARRIVALS {
+            log.pop_front();
+        }
+        log.push_back(crate::Arrival {
+            at: std::time::Instant::now(),
+            method: method.to_owned(),
+            path: path.to_owned(),
+        });
+    }
 }

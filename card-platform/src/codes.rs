@@ -188,6 +188,54 @@ codes! {
         ENTITY_TAG_CHANGE = 300312, "Unable to update element tag", Never;
         /// The sequence did not increase.
         ENTITY_SEQUENCE = 300317, "The sequence number for operating on the card did not increment consecutively", Never;
+        /// 200510: Adding elements to a card whose streaming timed out (add-element page).
+        ELEMENT_STREAMING_TIMEOUT = 200510, "Card streaming timeout", Never;
+        /// 230015: A p2p chat's card cannot be shared (send page).
+        P2P_CHAT_SHARE = 230015, "P2P chat can NOT be shared.", Never;
+        /// 230017: The bot may send only what it uploaded (send page).
+        NOT_RESOURCE_OWNER = 230017, "Bot is NOT the owner of the resource.", Never;
+        /// 230029: The receiver has left the company (send page).
+        USER_RESIGNED = 230029, "User has resigned.", Never;
+        /// 230034: A receive_id that does not match its receive_id_type (send page).
+        INVALID_RECEIVE_ID = 230034, "The receive_id is invalid.", Never;
+        /// 230036: The tenant's encryption key was deleted (send page).
+        TENANT_KEY_DELETED = 230036, "Tenant crypt key has been deleted.", Never;
+        /// 230049: The same message is still being sent: later (send page: 请稍后).
+        MESSAGE_BEING_SENT = 230049, "The message is being sent.", Backoff;
+        /// 230053: The user turned the bot's messages off (send page).
+        USER_STOPPED_BOT = 230053, "The user has stopped the bot from sending messages.", Never;
+        /// 230111: The message is about to self-destruct (reply page).
+        SELF_DESTRUCTING = 230111, "Action unavailable as the message will self-destruct soon.", Never;
+        /// 232096: Writes are paused on the platform: later (upload page).
+        META_WRITE_STOPPED = 232096, "Meta writing has stopped, please try again later.", Backoff;
+        /// 234002: (get-message page) HTTP 401.
+        RESOURCE_UNAUTHORIZED = 234002, "Unauthorized.", Never;
+        /// 234003: (get-message page).
+        FILE_NOT_IN_MESSAGE = 234003, "File not in message.", Never;
+        /// 234004: (get-message page).
+        APP_NOT_IN_CHAT = 234004, "App not in chat.", Never;
+        /// 234007: Uploads need the bot ability (upload page).
+        IMAGE_BOT_OFF = 234007, "App does not enable bot feature.", Never;
+        /// 234009: (get-message page).
+        RESOURCE_NO_PERMISSION = 234009, "Lack of necessary permissions.", Never;
+        /// 234019: (get-message page).
+        SCOPE_CHECK_FAILED = 234019, "scope CheckAppTenant fail.", Never;
+        /// 234037: (get-message page).
+        DOWNLOAD_TOO_LARGE = 234037, "Downloaded file size exceeds limit.", Never;
+        /// 234038: (get-message page).
+        DOWNLOAD_RESTRICTED = 234038, "Do not allow downloading of message resources in restricted mode.", Never;
+        /// 234040: (get-message page).
+        RESOURCE_INVISIBLE = 234040, "The message is invisible to the operator.", Never;
+        /// 234041: (get-message and upload pages).
+        TENANT_MASTER_KEY_DELETED = 234041, "Tenant master key has been deleted, please contact the tenant administrator.", Never;
+        /// 234042: (get-message and upload pages).
+        TENANT_STORAGE_ERROR = 234042, "Hybrid deployment tenant storage error, such as full storage space, please contact tenant administrator.", Never;
+        /// 234043: (get-message page).
+        UNSUPPORTED_MESSAGE_RESOURCE = 234043, "Unsupported message type.", Never;
+        /// 300121: (replace-element page).
+        ENTITY_REPLACE_FAILED = 300121, "Failed to replace element", Never;
+        /// 300122: (settings page).
+        ENTITY_SETTINGS_FAILED = 300122, "Failed to update card configuration", Never;
     }
     card_validate {
         INVALID_PARAM, "Your request contains an invalid request parameter.", Never;
@@ -196,6 +244,7 @@ codes! {
         ELEMENT_ID, "Duplicate element_id in card component.", Never;
         SCHEMA_DOWNGRADE, "A card of schema 2.0 cannot be updated to schema 1.0", Never;
         UPDATE_MULTI_FALSE, "update_multi must be true in a schema 2.0 card", Never;
+        INVALID_VALUE, "Your request contains an invalid request parameter.", Never;
     }
 }
 

@@ -43,3 +43,41 @@ pub const MAX_IMAGE_BYTES: usize = 10 * 1024 * 1024;
 pub const MAX_GIF_SIDE: u32 = 2000;
 /// The largest resolution of other images: 12000 × 12000 (upload page, 234039).
 pub const MAX_IMAGE_SIDE: u32 = 12000;
+
+/// A limit the platform counts calls against. Each route lists the budgets it spends
+/// ([`crate::routes::Route::spends`]); the client waits for each, the emulator refuses past each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Budget {
+    /// The app's quota on this one API: [`APP_PER_SECOND`] and [`APP_PER_MINUTE`] (each API's
+    /// page, 频率限制: "1000 次/分钟、50 次/秒").
+    App,
+    /// PATCHes of one message: [`MESSAGE_PER_SECOND`] (seed 000).
+    Message,
+    /// Sends to one receiver: [`RECEIVER_PER_SECOND`] (send page).
+    Receiver,
+    /// Operations on one card entity, across every card and element API: [`ENTITY_PER_SECOND`].
+    Entity,
+    /// The app's chat_button updates: [`CHAT_BUTTON_PER_SECOND`] (seed 002).
+    ChatButton,
+}
+
+impl Budget {
+    /// At most `n` requests in any `window`, for each (n, window) of the budget.
+    pub fn windows(self) -> &'static [(u32, Duration)] {
+        const SEC: Duration = Duration::from_secs(1);
+        const MIN: Duration = Duration::from_secs(60);
+        match self {
+            Budget::App => &[(APP_PER_SECOND, SEC), (APP_PER_MINUTE, MIN)],
+            Budget::Message => &[(MESSAGE_PER_SECOND, SEC)],
+            Budget::Receiver => &[(RECEIVER_PER_SECOND, SEC)],
+            Budget::Entity => &[(ENTITY_PER_SECOND, SEC)],
+            Budget::ChatButton => &[(CHAT_BUTTON_PER_SECOND, SEC)],
+        }
+    }
+
+    /// Whether each message, receiver or card entity has its own (the call names it: the path's
+    /// `message_id` or `card_id`, the body's `receive_id`).
+    pub fn keyed(self) -> bool {
+        matches!(self, Budget::Message | Budget::Receiver | Budget::Entity)
+    }
+}

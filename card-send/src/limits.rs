@@ -1,5 +1,7 @@
-//! Client-side rate limits: the seeds' per-app and chat_button limits (governor), and the
-//! per-message / per-receiver spacing.
+//! The budgets a call spends ([`card_platform::Budget`], listed on its route), kept in this
+//! process: each API's 50/s (governor) and 1000/min (a sliding window), chat_button's 10/s, and
+//! the per-message, per-receiver and per-card-entity spacing. [`Budgets`] is the one interface of
+//! this and of the Redis store (`shared_limits`).
 //!
 //! Several limits apply to one request, and a cell taken from one limiter while waiting on another
 //! is a cell spent at the wrong time: the server counts when the request arrives. So a request
@@ -12,10 +14,35 @@ use std::num::NonZeroU32;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
+use card_platform::Budget;
+use card_platform::routes::{Method, Route};
 use governor::{DefaultDirectRateLimiter, Quota};
 
-use crate::Endpoint;
+use crate::Error;
 use crate::config::Limits;
+use crate::updates::BoxFuture;
+
+/// Where a client's budgets are kept: [`RateLimits`] in this process, or Redis for every replica
+/// of one app (`SharedLimits`, feature `redis`). The transport holds one and asks it before each
+/// request.
+pub(crate) trait Budgets: Send + Sync + std::fmt::Debug {
+    /// Waits until one call on `route` (for `key`: its message, receiver or card entity) fits
+    /// every budget the route spends, and takes its place in each.
+    ///
+    /// # Errors
+    ///
+    /// A store that cannot be reached (Redis): the request is not sent, since going on
+    /// unlimited could earn the app 230020.
+    fn acquire<'a>(
+        &'a self,
+        route: &'a Route,
+        key: Option<&'a str>,
+    ) -> BoxFuture<'a, Result<(), Error>>;
+
+    /// Waits until `key` has room in `budget`, without taking it: the coalescing task picks the
+    /// latest card only then.
+    fn ready<'a>(&'a self, budget: Budget, key: &'a str) -> BoxFuture<'a, ()>;
+}
 
 /// At most `limit` requests in any `window`: the times of the requests in the last window.
 /// A sliding window lets a sustained load run at the per-second rate until the window is full,
@@ -92,17 +119,17 @@ async fn ready(limiter: &DefaultDirectRateLimiter) {
 /// How close to a slot the wait stops sleeping (Tokio's timer rounds up to whole milliseconds).
 const SPIN: Duration = Duration::from_micros(1500);
 
-/// All limiters of one client.
+/// All limiters of one client, in this process.
 #[derive(Debug)]
 pub(crate) struct RateLimits {
-    send: AppLimit,
-    patch: AppLimit,
-    edit: AppLimit,
-    cardkit: AppLimit,
+    limits: Limits,
+    /// Each API's own 50/s and 1000/min, made on its first call.
+    apps: Mutex<HashMap<(Method, &'static str), std::sync::Arc<AppLimit>>>,
     per_message: KeyedSpacing,
     per_receiver: KeyedSpacing,
     per_entity: KeyedSpacing,
     chat_button: DefaultDirectRateLimiter,
+    calls: std::sync::atomic::AtomicU64,
 }
 
 fn nz(n: u32) -> NonZeroU32 {
@@ -146,49 +173,59 @@ impl RateLimits {
     pub(crate) fn new(l: &Limits) -> Self {
         let h = l.headroom_percent;
         RateLimits {
-            send: AppLimit::new(l),
-            patch: AppLimit::new(l),
-            edit: AppLimit::new(l),
-            cardkit: AppLimit::new(l),
+            limits: l.clone(),
+            apps: Mutex::new(HashMap::new()),
             per_message: KeyedSpacing::new(l.message_per_second, h),
             per_receiver: KeyedSpacing::new(l.receiver_per_second, h),
             per_entity: KeyedSpacing::new(l.entity_per_second, h),
             chat_button: governor::RateLimiter::direct(per_second(l.chat_button_per_second, h)),
+            calls: std::sync::atomic::AtomicU64::new(0),
         }
     }
 
-    /// Waits until a request to `endpoint` (for `key`: the message or receiver) may go.
-    pub(crate) async fn acquire(&self, endpoint: Endpoint, key: Option<&str>) {
-        let (app, keyed) = match endpoint {
-            Endpoint::Send => (&self.send, &self.per_receiver),
-            Endpoint::UpdateCard => (&self.patch, &self.per_message),
-            Endpoint::EditMessage => return self.edit.acquire().await,
-            Endpoint::ChatButton => return ready(&self.chat_button).await,
-            // Every CardKit call counts (the streaming overview's newer edition drops "streaming
-            // mode is not QPS-limited"): 10 operations/s per entity, and the app's 50/s and
-            // 1000/min, here shared by all CardKit APIs (each has its own: stricter, never over).
-            Endpoint::CardKit => (&self.cardkit, &self.per_entity),
-            // Each of these APIs has its own documented quota (50/s, 1000/min); the client leaves
-            // them to the server's 230020 / 99991400 and its retry backoff.
-            Endpoint::Token
-            | Endpoint::GetMessage
-            | Endpoint::Reply
-            | Endpoint::Recall
-            | Endpoint::UploadImage
-            | Endpoint::DelayedUpdate => return,
-        };
-        let Some(key) = key else {
-            return app.acquire().await;
-        };
-        keyed.wait_ready(key).await;
-        app.acquire().await;
-        keyed.reserve(key).await;
+    /// The app's limit on `route`'s API.
+    fn app(&self, route: &Route) -> std::sync::Arc<AppLimit> {
+        let mut apps = self.apps.lock().unwrap_or_else(|p| p.into_inner());
+        apps.entry((route.method.clone(), route.path))
+            .or_insert_with(|| std::sync::Arc::new(AppLimit::new(&self.limits)))
+            .clone()
     }
 
-    /// Waits until a PATCH of `message` may go (reserves nothing): the coalescing task waits here
-    /// before it picks the card, so the card sent is the latest one at that moment.
-    pub(crate) async fn message_ready(&self, message: &str) {
-        self.per_message.wait_ready(message).await;
+    /// The spacing of a keyed budget.
+    fn spacing(&self, budget: Budget) -> Option<&KeyedSpacing> {
+        match budget {
+            Budget::Message => Some(&self.per_message),
+            Budget::Receiver => Some(&self.per_receiver),
+            Budget::Entity => Some(&self.per_entity),
+            Budget::App | Budget::ChatButton => None,
+        }
+    }
+
+    /// Waits until a call on `route` (for `key`) may go, in every budget the route spends: first
+    /// (without reserving) until its key may go, then the app-wide cells, then the key's slot,
+    /// right before the request is sent.
+    pub(crate) async fn acquire(&self, route: &Route, key: Option<&str>) {
+        let keyed = route.spends.iter().find_map(|b| self.spacing(*b)).zip(key);
+        if let Some((spacing, key)) = keyed {
+            spacing.wait_ready(key).await;
+        }
+        for budget in route.spends {
+            match budget {
+                Budget::App => self.app(route).acquire().await,
+                Budget::ChatButton => ready(&self.chat_button).await,
+                Budget::Message | Budget::Receiver | Budget::Entity => {}
+            }
+        }
+        if let Some((spacing, key)) = keyed {
+            spacing.reserve(key).await;
+        }
+        if self
+            .calls
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+            .is_multiple_of(4096)
+        {
+            self.prune();
+        }
     }
 
     /// Drops the state of keys whose slot has passed.
@@ -196,6 +233,27 @@ impl RateLimits {
         self.per_message.prune();
         self.per_receiver.prune();
         self.per_entity.prune();
+    }
+}
+
+impl Budgets for RateLimits {
+    fn acquire<'a>(
+        &'a self,
+        route: &'a Route,
+        key: Option<&'a str>,
+    ) -> BoxFuture<'a, Result<(), Error>> {
+        Box::pin(async move {
+            RateLimits::acquire(self, route, key).await;
+            Ok(())
+        })
+    }
+
+    fn ready<'a>(&'a self, budget: Budget, key: &'a str) -> BoxFuture<'a, ()> {
+        Box::pin(async move {
+            if let Some(spacing) = self.spacing(budget) {
+                spacing.wait_ready(key).await;
+            }
+        })
     }
 }
 
@@ -259,6 +317,7 @@ impl KeyedSpacing {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use card_platform::routes;
 
     #[test]
     fn the_per_second_quota_spaces_requests() {
@@ -300,7 +359,7 @@ mod tests {
         let l = RateLimits::new(&Limits::default());
         let start = Instant::now();
         for _ in 0..3 {
-            l.acquire(Endpoint::UpdateCard, Some("om_1")).await;
+            l.acquire(&routes::UPDATE_CARD, Some("om_1")).await;
         }
         // Two intervals of 200 ms.
         assert!(
@@ -310,7 +369,7 @@ mod tests {
         );
         // Another message is not held back by om_1.
         let t = Instant::now();
-        l.acquire(Endpoint::UpdateCard, Some("om_2")).await;
+        l.acquire(&routes::UPDATE_CARD, Some("om_2")).await;
         assert!(t.elapsed() < Duration::from_millis(100));
     }
 
@@ -319,7 +378,7 @@ mod tests {
         let l = RateLimits::new(&Limits::default());
         let start = Instant::now();
         for _ in 0..4 {
-            l.acquire(Endpoint::Send, Some("oc_1")).await;
+            l.acquire(&routes::SEND, Some("oc_1")).await;
         }
         // Three intervals of 200 ms (5 sends/s to one receiver), with the 3 % headroom.
         assert!(
@@ -330,7 +389,7 @@ mod tests {
         // Sends to four other receivers go at the app's 50/s, not 5/s.
         let t = Instant::now();
         for to in ["oc_2", "oc_3", "oc_4", "oc_5"] {
-            l.acquire(Endpoint::Send, Some(to)).await;
+            l.acquire(&routes::SEND, Some(to)).await;
         }
         assert!(
             t.elapsed() < Duration::from_millis(200),
@@ -344,7 +403,7 @@ mod tests {
         let l = RateLimits::new(&Limits::default());
         let start = Instant::now();
         for i in 0..11 {
-            l.acquire(Endpoint::UpdateCard, Some(&format!("om_{i}")))
+            l.acquire(&routes::UPDATE_CARD, Some(&format!("om_{i}")))
                 .await;
         }
         // Ten intervals of 20.6 ms.
@@ -358,16 +417,16 @@ mod tests {
     #[tokio::test]
     async fn message_ready_waits_for_the_messages_slot() {
         let l = RateLimits::new(&Limits::default());
-        l.acquire(Endpoint::UpdateCard, Some("om_1")).await;
+        l.acquire(&routes::UPDATE_CARD, Some("om_1")).await;
         let t = Instant::now();
-        l.message_ready("om_1").await;
+        Budgets::ready(&l, Budget::Message, "om_1").await;
         assert!(
             t.elapsed() >= Duration::from_millis(190),
             "{:?}",
             t.elapsed()
         );
         let t = Instant::now();
-        l.message_ready("om_2").await;
+        Budgets::ready(&l, Budget::Message, "om_2").await;
         assert!(t.elapsed() < Duration::from_millis(50));
     }
 
@@ -376,7 +435,7 @@ mod tests {
         let l = RateLimits::new(&Limits::default());
         let start = Instant::now();
         for _ in 0..4 {
-            l.acquire(Endpoint::ChatButton, None).await;
+            l.acquire(&routes::CHAT_BUTTON, None).await;
         }
         // Three intervals of 103 ms.
         assert!(
@@ -393,19 +452,19 @@ mod tests {
         // Sends, PATCHes and edits in turn: each API spaces only its own requests, so 5 of each
         // take 4 intervals of 20.6 ms, not 14.
         for i in 0..5 {
-            l.acquire(Endpoint::Send, Some(&format!("oc_{i}"))).await;
-            l.acquire(Endpoint::UpdateCard, Some(&format!("om_{i}")))
+            l.acquire(&routes::SEND, Some(&format!("oc_{i}"))).await;
+            l.acquire(&routes::UPDATE_CARD, Some(&format!("om_{i}")))
                 .await;
-            l.acquire(Endpoint::EditMessage, None).await;
+            l.acquire(&routes::EDIT_MESSAGE, None).await;
         }
         let spent = start.elapsed();
         assert!(spent >= Duration::from_millis(80), "{spent:?}");
         assert!(spent < Duration::from_millis(200), "{spent:?}");
-        // APIs the client leaves to the server's replies are never held.
+        // Routes that spend no budget (the token, the delayed update) are never held.
         let t = Instant::now();
-        for e in [Endpoint::Token, Endpoint::GetMessage, Endpoint::Reply] {
+        for r in [&routes::TOKEN, &routes::DELAYED_UPDATE] {
             for _ in 0..20 {
-                l.acquire(e, None).await;
+                l.acquire(r, None).await;
             }
         }
         assert!(t.elapsed() < Duration::from_millis(20), "{:?}", t.elapsed());
@@ -417,14 +476,14 @@ mod tests {
         let start = Instant::now();
         // Three operations on one entity: two intervals of 103 ms (10/s with 3 % headroom).
         for _ in 0..3 {
-            l.acquire(Endpoint::CardKit, Some("7355")).await;
+            l.acquire(&routes::ELEMENT_CONTENT, Some("7355")).await;
         }
         let spent = start.elapsed();
         assert!(spent >= Duration::from_millis(205), "{spent:?}");
         // Other entities only share the app's 50/s: five take four intervals of 20.6 ms.
         let start = Instant::now();
         for i in 0..5 {
-            l.acquire(Endpoint::CardKit, Some(&format!("other_{i}")))
+            l.acquire(&routes::ELEMENT_CONTENT, Some(&format!("other_{i}")))
                 .await;
         }
         let spent = start.elapsed();
@@ -434,8 +493,8 @@ mod tests {
     #[tokio::test]
     async fn prune_forgets_keys_whose_slot_has_passed() {
         let l = RateLimits::new(&Limits::default());
-        l.acquire(Endpoint::UpdateCard, Some("om_1")).await;
-        l.acquire(Endpoint::Send, Some("oc_1")).await;
+        l.acquire(&routes::UPDATE_CARD, Some("om_1")).await;
+        l.acquire(&routes::SEND, Some("oc_1")).await;
         l.prune();
         assert_eq!(
             l.per_message.next.lock().unwrap().len(),
@@ -460,13 +519,13 @@ mod tests {
         let l = std::sync::Arc::new(RateLimits::new(&Limits::default()));
         // Another message's PATCH takes the app's cell, so all three pass the per-message wait
         // (no slot reserved yet) and then queue for the app: only the reservation spaces them.
-        l.acquire(Endpoint::UpdateCard, Some("om_other")).await;
+        l.acquire(&routes::UPDATE_CARD, Some("om_other")).await;
         let start = Instant::now();
         let tasks: Vec<_> = (0..3)
             .map(|_| {
                 let l = l.clone();
                 tokio::spawn(async move {
-                    l.acquire(Endpoint::UpdateCard, Some("om_1")).await;
+                    l.acquire(&routes::UPDATE_CARD, Some("om_1")).await;
                     start.elapsed()
                 })
             })

@@ -3,21 +3,27 @@
 //! they own the app's 50/s and 1000/min.
 //!
 //! One Lua script, run atomically on the Redis server with the server's clock (`TIME`, so the
-//! replicas' clocks do not matter), reserves in one step the earliest slot that fits the app's
-//! per-second spacing (a GCRA with a burst of 1, as in-process), the app's per-minute sliding
-//! window (a sorted set of the window's requests) and the message's or receiver's per-second
-//! spacing; the caller sleeps until its slot.
+//! replicas' clocks do not matter), reserves in one step the earliest slot that fits every budget
+//! the call's route spends: the API's per-second spacing (a GCRA with a burst of 1, as
+//! in-process; chat_button's 10/s the same way), its per-minute sliding window (a sorted set of
+//! the window's requests) and the message's, receiver's or card entity's spacing; the caller
+//! sleeps until its slot.
 
 use std::time::Duration;
 
 use tokio::sync::OnceCell;
 
-use crate::Endpoint;
+use card_platform::Budget;
+use card_platform::routes::Route;
+
 use crate::Error;
 use crate::config::Limits;
+use crate::limits::Budgets;
+use crate::updates::BoxFuture;
 
 /// The script: KEYS = app spacing, app minute window, key spacing (or an unused key);
-/// ARGV = app interval µs, minute limit, minute window µs, key interval µs (0: none), member.
+/// ARGV = app interval µs, minute limit (0: none), minute window µs, key interval µs (0: none),
+/// member.
 /// It reserves the earliest slot every limit allows — the app's next spacing slot, the key's,
 /// and a free place in the minute window — takes it in all three, and returns how many µs from
 /// now it is. Reserving (rather than checking and retrying) means waiters never race for a slot
@@ -35,21 +41,34 @@ if key_interval > 0 then
 end
 local window = tonumber(ARGV[3])
 local limit = tonumber(ARGV[2])
-redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now - window)
-local n = redis.call('ZCARD', KEYS[2])
-if n >= limit then
-  -- The slot frees when the request `n - limit` places from the oldest leaves the window.
-  local e = redis.call('ZRANGE', KEYS[2], n - limit, n - limit, 'WITHSCORES')
-  local free = tonumber(e[2]) + window
-  if free > at then at = free end
+if limit > 0 then
+  redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now - window)
+  local n = redis.call('ZCARD', KEYS[2])
+  if n >= limit then
+    -- The slot frees when the request `n - limit` places from the oldest leaves the window.
+    local e = redis.call('ZRANGE', KEYS[2], n - limit, n - limit, 'WITHSCORES')
+    local free = tonumber(e[2]) + window
+    if free > at then at = free end
+  end
 end
 redis.call('SET', KEYS[1], at + tonumber(ARGV[1]), 'PX', 120000)
-redis.call('ZADD', KEYS[2], at, ARGV[5])
-redis.call('PEXPIRE', KEYS[2], math.floor(window / 1000) + 120000)
+if limit > 0 then
+  redis.call('ZADD', KEYS[2], at, ARGV[5])
+  redis.call('PEXPIRE', KEYS[2], math.floor(window / 1000) + 120000)
+end
 if key_interval > 0 then
   redis.call('SET', KEYS[3], at + key_interval, 'PX', 120000)
 end
 return at - now
+";
+
+/// How many µs from now a key's next slot is (0: free now), by the server's clock.
+const READY: &str = r"
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
+local tat = tonumber(redis.call('GET', KEYS[1]) or '0')
+if tat > now then return tat - now end
+return 0
 ";
 
 /// The shared limiter of one client: a Redis connection (opened on first use) and the script.
@@ -57,11 +76,14 @@ pub(crate) struct SharedLimits {
     client: redis::Client,
     conn: OnceCell<redis::aio::MultiplexedConnection>,
     script: redis::Script,
+    ready: redis::Script,
     /// Keys are `<prefix>:<api>:…`; replicas of one app share a prefix (the app id by default).
     prefix: String,
     app_interval: Duration,
     message_interval: Duration,
     receiver_interval: Duration,
+    entity_interval: Duration,
+    chat_button_interval: Duration,
     minute_limit: u32,
     minute_window: Duration,
 }
@@ -93,31 +115,27 @@ impl SharedLimits {
             client,
             conn: OnceCell::new(),
             script: redis::Script::new(SCRIPT),
+            ready: redis::Script::new(READY),
             prefix,
             app_interval: per(limits.app_per_second),
             message_interval: per(limits.message_per_second),
             receiver_interval: per(limits.receiver_per_second),
+            entity_interval: per(limits.entity_per_second),
+            chat_button_interval: per(limits.chat_button_per_second),
             minute_limit: limits.app_per_minute,
             minute_window: stretch(Duration::from_secs(60), h),
         })
     }
 
-    /// Whether this limiter covers `endpoint` (the APIs with documented app limits).
-    pub(crate) fn covers(endpoint: Endpoint) -> bool {
-        matches!(
-            endpoint,
-            Endpoint::Send | Endpoint::UpdateCard | Endpoint::EditMessage
-        )
-    }
-
-    /// Waits until Redis grants one request to `endpoint` (for `key`: message or receiver).
+    /// Waits until Redis grants one call on `route` (for `key`: its message, receiver or card
+    /// entity).
     ///
     /// # Errors
     ///
     /// [`Error::Transport`]-like [`Error::Config`] naming Redis when it cannot be reached or the
     /// script fails (the request is not sent: going on unlimited could earn the app 230020).
-    pub(crate) async fn acquire(&self, endpoint: Endpoint, key: Option<&str>) -> Result<(), Error> {
-        let wait = self.reserve(endpoint, key).await?;
+    pub(crate) async fn acquire(&self, route: &Route, key: Option<&str>) -> Result<(), Error> {
+        let wait = self.reserve(route, key).await?;
         // The slot is ours: wait for it (sleeping to just short of it, as in-process).
         let until = tokio::time::Instant::now() + wait;
         let spin = Duration::from_micros(1500);
@@ -134,37 +152,49 @@ impl SharedLimits {
         }
     }
 
-    /// Reserves the earliest slot for one request and returns how long from now it is.
-    async fn reserve(&self, endpoint: Endpoint, key: Option<&str>) -> Result<Duration, Error> {
-        let redis_err = |e: redis::RedisError| Error::Config(format!("shared limits (Redis): {e}"));
-        let mut conn = self
+    async fn connection(&self) -> Result<redis::aio::MultiplexedConnection, Error> {
+        Ok(self
             .conn
             .get_or_try_init(|| self.client.get_multiplexed_async_connection())
             .await
             .map_err(redis_err)?
-            .clone();
-        let api = match endpoint {
-            Endpoint::Send => "send",
-            Endpoint::UpdateCard => "patch",
-            _ => "edit",
+            .clone())
+    }
+
+    /// The Redis key and interval of a keyed budget's `key`.
+    fn keyed(&self, budget: Budget, key: &str) -> Option<(String, Duration)> {
+        let (kind, interval) = match budget {
+            Budget::Message => ("msg", self.message_interval),
+            Budget::Receiver => ("to", self.receiver_interval),
+            Budget::Entity => ("entity", self.entity_interval),
+            Budget::App | Budget::ChatButton => return None,
         };
-        let (key_name, key_interval) = match (endpoint, key) {
-            (Endpoint::UpdateCard, Some(k)) => {
-                (format!("{}:msg:{k}", self.prefix), self.message_interval)
-            }
-            (Endpoint::Send, Some(k)) => {
-                (format!("{}:to:{k}", self.prefix), self.receiver_interval)
-            }
-            _ => (format!("{}:none", self.prefix), Duration::ZERO),
+        Some((format!("{}:{kind}:{key}", self.prefix), interval))
+    }
+
+    /// Reserves the earliest slot for one call and returns how long from now it is.
+    async fn reserve(&self, route: &Route, key: Option<&str>) -> Result<Duration, Error> {
+        // The app-wide budget: an API's 50/s and 1000/min, or chat_button's 10/s.
+        let (app_interval, minute_limit) = if route.spends.contains(&Budget::App) {
+            (self.app_interval, self.minute_limit)
+        } else if route.spends.contains(&Budget::ChatButton) {
+            (self.chat_button_interval, 0)
+        } else {
+            return Ok(Duration::ZERO);
         };
+        let (key_name, key_interval) = key
+            .and_then(|k| route.spends.iter().find_map(|b| self.keyed(*b, k)))
+            .unwrap_or_else(|| (format!("{}:none", self.prefix), Duration::ZERO));
+        let api = format!("{}:{} {}", self.prefix, route.method, route.path);
         let member = uuid::Uuid::new_v4().to_string();
+        let mut conn = self.connection().await?;
         let wait: i64 = self
             .script
-            .key(format!("{}:{api}:second", self.prefix))
-            .key(format!("{}:{api}:minute", self.prefix))
+            .key(format!("{api}:second"))
+            .key(format!("{api}:minute"))
             .key(&key_name)
-            .arg(self.app_interval.as_micros() as u64)
-            .arg(self.minute_limit)
+            .arg(app_interval.as_micros() as u64)
+            .arg(minute_limit)
             .arg(self.minute_window.as_micros() as u64)
             .arg(key_interval.as_micros() as u64)
             .arg(&member)
@@ -172,6 +202,44 @@ impl SharedLimits {
             .await
             .map_err(redis_err)?;
         Ok(Duration::from_micros(wait.max(0) as u64))
+    }
+
+    /// How long until `key` has room in `budget`, by the server's clock.
+    async fn until_ready(&self, budget: Budget, key: &str) -> Result<Duration, Error> {
+        let Some((name, _)) = self.keyed(budget, key) else {
+            return Ok(Duration::ZERO);
+        };
+        let mut conn = self.connection().await?;
+        let wait: i64 = self
+            .ready
+            .key(name)
+            .invoke_async(&mut conn)
+            .await
+            .map_err(redis_err)?;
+        Ok(Duration::from_micros(wait.max(0) as u64))
+    }
+}
+
+fn redis_err(e: redis::RedisError) -> Error {
+    Error::Config(format!("shared limits (Redis): {e}"))
+}
+
+impl Budgets for SharedLimits {
+    fn acquire<'a>(
+        &'a self,
+        route: &'a Route,
+        key: Option<&'a str>,
+    ) -> BoxFuture<'a, Result<(), Error>> {
+        Box::pin(SharedLimits::acquire(self, route, key))
+    }
+
+    fn ready<'a>(&'a self, budget: Budget, key: &'a str) -> BoxFuture<'a, ()> {
+        Box::pin(async move {
+            // Unreachable Redis: the PATCH itself will fail its acquire with the error.
+            if let Ok(wait) = self.until_ready(budget, key).await {
+                tokio::time::sleep(wait).await;
+            }
+        })
     }
 }
 
@@ -186,6 +254,7 @@ mod redis_server;
 #[cfg(test)]
 mod tests {
     use super::*;
+    use card_platform::routes;
 
     /// Two replicas of one app (one prefix) with `limits`.
     fn replicas(url: &str, prefix: &str, limits: &Limits) -> [SharedLimits; 2] {
@@ -224,9 +293,9 @@ mod tests {
         }
     }
 
-    async fn slot(l: &SharedLimits, endpoint: Endpoint, key: Option<&str>) -> Slot {
+    async fn slot(l: &SharedLimits, route: &Route, key: Option<&str>) -> Slot {
         let sent = std::time::Instant::now();
-        let wait = l.reserve(endpoint, key).await.unwrap();
+        let wait = l.reserve(route, key).await.unwrap();
         Slot {
             earliest: sent + wait,
             latest: std::time::Instant::now() + wait,
@@ -246,7 +315,7 @@ mod tests {
         let mut slots = Vec::new();
         for i in 0..8 {
             let r = if i % 2 == 0 { &a } else { &b };
-            slots.push(slot(r, Endpoint::UpdateCard, None).await);
+            slots.push(slot(r, &routes::UPDATE_CARD, None).await);
         }
         // The first five fit at once (1 ms apart); the sixth waits for the first to leave the
         // window, a minute after it, and so on.
@@ -267,10 +336,10 @@ mod tests {
         }
         // Each other API of the same app has its own window: five sends fit, and an edit after them.
         for i in 0..5 {
-            let w = a.reserve(Endpoint::Send, None).await.unwrap();
+            let w = a.reserve(&routes::SEND, None).await.unwrap();
             assert!(w < Duration::from_millis(100), "send {i} waits {w:?}");
         }
-        let w = b.reserve(Endpoint::EditMessage, None).await.unwrap();
+        let w = b.reserve(&routes::EDIT_MESSAGE, None).await.unwrap();
         assert!(w < Duration::from_millis(100), "the edit waits {w:?}");
     }
 
@@ -283,7 +352,7 @@ mod tests {
         for i in 0..6 {
             let r = if i % 2 == 0 { &a } else { &b };
             let to = if i % 4 < 2 { "oc_one" } else { "oc_two" };
-            slots.push((to, slot(r, Endpoint::Send, Some(to)).await));
+            slots.push((to, slot(r, &routes::SEND, Some(to)).await));
         }
         // 5 sends/s to one receiver, whichever replica sends: each receiver's sends are 200 ms
         // apart. (Slots are granted in order, so a send to another receiver queues behind a
@@ -307,9 +376,9 @@ mod tests {
     async fn the_per_message_limit_is_shared() {
         let redis = card_test_support::need!(super::redis_server::Redis::start());
         let [a, b] = replicas(&redis.url(), "message", &FAST);
-        let first = slot(&a, Endpoint::UpdateCard, Some("om_1")).await;
-        let other = slot(&b, Endpoint::UpdateCard, Some("om_2")).await;
-        let second = slot(&b, Endpoint::UpdateCard, Some("om_1")).await;
+        let first = slot(&a, &routes::UPDATE_CARD, Some("om_1")).await;
+        let other = slot(&b, &routes::UPDATE_CARD, Some("om_2")).await;
+        let second = slot(&b, &routes::UPDATE_CARD, Some("om_1")).await;
         // 5 PATCHes/s of one message, whichever replica sends.
         assert!(
             second.most_after(&first) >= Duration::from_millis(199),
@@ -321,19 +390,28 @@ mod tests {
         );
     }
 
-    #[test]
-    fn only_the_apis_with_documented_app_limits_are_shared() {
-        for e in [Endpoint::Send, Endpoint::UpdateCard, Endpoint::EditMessage] {
-            assert!(SharedLimits::covers(e), "{e:?}");
-        }
-        for e in [
-            Endpoint::Token,
-            Endpoint::ChatButton,
-            Endpoint::CardKit,
-            Endpoint::Reply,
-        ] {
-            assert!(!SharedLimits::covers(e), "{e:?}");
-        }
+    #[tokio::test]
+    async fn card_entities_and_chat_buttons_are_shared_too() {
+        let redis = card_test_support::need!(super::redis_server::Redis::start());
+        let [a, b] = replicas(&redis.url(), "entity", &FAST);
+        // 10 operations/s on one card entity across its card and element APIs.
+        let first = slot(&a, &routes::ELEMENT_CONTENT, Some("7355")).await;
+        let second = slot(&b, &routes::ENTITY_SETTINGS, Some("7355")).await;
+        assert!(
+            second.most_after(&first) >= Duration::from_millis(99),
+            "operations on 7355 at {first:?} and {second:?}"
+        );
+        // chat_button: 10/s for the app.
+        let first = slot(&a, &routes::CHAT_BUTTON, None).await;
+        let second = slot(&b, &routes::CHAT_BUTTON, None).await;
+        assert!(second.most_after(&first) >= Duration::from_millis(99));
+        // Routes that spend no budget never wait and never reach Redis.
+        let offline = SharedLimits::new("redis://127.0.0.1:1/", "x".to_owned(), &FAST).unwrap();
+        assert_eq!(
+            offline.reserve(&routes::TOKEN, None).await.unwrap(),
+            Duration::ZERO
+        );
+        assert!(offline.reserve(&routes::SEND, Some("oc_1")).await.is_err());
     }
 
     #[test]

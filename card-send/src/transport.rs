@@ -11,15 +11,19 @@ use serde_json::Value;
 
 use crate::Endpoint;
 use crate::config::ClientConfig;
-use crate::limits::RateLimits;
+use crate::limits::{Budgets, RateLimits};
 use crate::platform::Retry;
 use crate::token::TokenCache;
 use crate::wire::{self, Parsed};
 use crate::{Error, Secret};
+use card_platform::Budget;
+use card_platform::routes::Route;
 
 /// A request to make.
 #[derive(Debug)]
 pub(crate) struct Call<'a> {
+    /// The route: its budgets and its name in errors.
+    pub(crate) route: Route,
     pub(crate) endpoint: Endpoint,
     pub(crate) method: reqwest::Method,
     pub(crate) path: String,
@@ -33,8 +37,9 @@ pub(crate) struct Call<'a> {
 
 impl<'a> Call<'a> {
     /// A call to `route` with `params` in its path, no query, body or key yet.
-    pub(crate) fn to(route: &crate::routes::Route, params: &[&str]) -> Self {
+    pub(crate) fn to(route: &Route, params: &[&str]) -> Self {
         Call {
+            route: route.clone(),
             endpoint: route.endpoint,
             method: route.method.clone(),
             path: route.path_with(params),
@@ -109,9 +114,8 @@ pub(crate) struct Transport {
     pub(crate) config: ClientConfig,
     http: reqwest::Client,
     tokens: TokenCache,
-    limits: RateLimits,
-    #[cfg(feature = "redis")]
-    shared: Option<crate::shared_limits::SharedLimits>,
+    /// The budgets: in this process, or in Redis (`shared_limits`).
+    budgets: Box<dyn Budgets>,
     ops: AtomicU64,
     hasher: RandomState,
 }
@@ -129,19 +133,17 @@ impl Transport {
             .user_agent(concat!("card-send/", env!("CARGO_PKG_VERSION")))
             .build()
             .map_err(|e| Error::Config(format!("HTTP client: {e}")))?;
-        #[cfg(feature = "redis")]
-        let shared = match &config.shared_limits {
-            Some(url) => Some(crate::shared_limits::SharedLimits::new(
+        let budgets: Box<dyn Budgets> = match &config.shared_limits {
+            #[cfg(feature = "redis")]
+            Some(url) => Box::new(crate::shared_limits::SharedLimits::new(
                 url,
                 format!("card-send:{}", config.app_id),
                 &config.limits,
             )?),
-            None => None,
+            _ => Box::new(RateLimits::new(&config.limits)),
         };
         Ok(Transport {
-            #[cfg(feature = "redis")]
-            shared,
-            limits: RateLimits::new(&config.limits),
+            budgets,
             config,
             http,
             tokens: TokenCache::default(),
@@ -150,22 +152,15 @@ impl Transport {
         })
     }
 
-    /// Waits for the call's rate limits: in Redis when they are shared, else in this process.
+    /// Waits for the budgets the call's route spends.
     async fn acquire(&self, call: &Call<'_>) -> Result<(), Error> {
-        #[cfg(feature = "redis")]
-        if let Some(shared) = &self.shared
-            && crate::shared_limits::SharedLimits::covers(call.endpoint)
-        {
-            return shared.acquire(call.endpoint, call.key).await;
-        }
-        self.limits.acquire(call.endpoint, call.key).await;
-        Ok(())
+        self.budgets.acquire(&call.route, call.key).await
     }
 
     /// Waits until one more PATCH of message `id` fits its per-message limit, without taking the
     /// slot: the coalescing handle picks the latest card only then.
     pub(crate) async fn message_ready(&self, id: &str) {
-        self.limits.message_ready(id).await;
+        self.budgets.ready(Budget::Message, id).await;
     }
 
     /// Runs `call` with the retry policy; `superseded` is asked before each retry.
@@ -237,13 +232,6 @@ impl Transport {
             }
         })?;
         self.acquire(call).await.map_err(Failure::Final)?;
-        if self
-            .ops
-            .fetch_add(1, Ordering::Relaxed)
-            .is_multiple_of(4096)
-        {
-            self.limits.prune();
-        }
         let url = format!("{}{}", self.config.base_url, call.path);
         let mut req = self
             .http

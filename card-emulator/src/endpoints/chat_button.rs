@@ -26,15 +26,7 @@ fn handle(st: &Arc<EmuState>, q: HashMap<String, String>, body: Bytes) -> Result
             format!("param is invalid: user_id_type {id_type:?}"),
         ));
     }
-    limited(
-        st,
-        &[(
-            "chat_button/s".to_owned(),
-            SEC,
-            platform::CHAT_BUTTON_PER_SECOND,
-        )],
-        platform::GATEWAY_LIMIT,
-    )?;
+    spend(st, &routes::CHAT_BUTTON, None)?;
     let v = json_body(&body)?;
     let report = card_validate::validate_payload(PayloadKind::ChatButton, &v);
     if let Some(d) = report.first_error() {

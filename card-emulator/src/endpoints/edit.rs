@@ -28,7 +28,7 @@ fn handle(st: &Arc<EmuState>, id: String, v: Value) -> Result<Value, Reject> {
             ),
         ));
     }
-    limited(st, &app_limits("edit"), platform::FREQUENCY_LIMIT)?;
+    spend(st, &routes::EDIT_MESSAGE, None)?;
     let now = st.now();
     let mut messages = lock(&st.messages);
     let m = live(st, &mut messages, &id)?;

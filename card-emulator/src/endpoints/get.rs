@@ -16,6 +16,7 @@ pub(crate) async fn get(
 }
 
 fn handle(st: &Arc<EmuState>, id: String) -> Result<Value, Reject> {
+    spend(st, &routes::GET_MESSAGE, None)?;
     let messages = lock(&st.messages);
     let m = messages.get(&id).ok_or_else(|| not_found(&id))?;
     if m.state.deleted {

@@ -43,7 +43,7 @@ fn handle(
     image_type: Option<String>,
     bytes: Option<Vec<u8>>,
 ) -> Result<Value, Reject> {
-    limited(st, &app_limits("images"), platform::FREQUENCY_LIMIT)?;
+    spend(st, &routes::UPLOAD_IMAGE, None)?;
     if !matches!(image_type.as_deref(), Some("message" | "avatar")) {
         return Err(reject(
             platform::IMAGE_INVALID_PARAM,

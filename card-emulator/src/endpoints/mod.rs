@@ -152,14 +152,23 @@ fn limited(st: &EmuState, checks: &[(String, Duration, u32)], code: u32) -> Resu
     })
 }
 
-const SEC: Duration = Duration::from_secs(1);
-const MIN: Duration = Duration::from_secs(60);
-
-fn app_limits(api: &str) -> Vec<(String, Duration, u32)> {
-    vec![
-        (format!("{api}/s"), SEC, platform::APP_PER_SECOND),
-        (format!("{api}/min"), MIN, platform::APP_PER_MINUTE),
-    ]
+/// Counts one call on `route` (for `key`: its message, receiver or card entity) against every
+/// budget the route spends ([`card_platform::Budget`]), as it arrives; past one, the route's limit
+/// code. Keyed budgets are counted per key across routes (one card entity's card and element
+/// calls together); the others per API.
+fn spend(st: &EmuState, route: &Route, key: Option<&str>) -> Result<(), Reject> {
+    let mut checks = Vec::new();
+    for budget in route.spends {
+        let scope = match (budget.keyed(), key) {
+            (true, Some(k)) => format!("{budget:?}/{k}"),
+            (true, None) => continue,
+            (false, _) => format!("{budget:?}/{} {}", route.method, route.path),
+        };
+        for (n, window) in budget.windows() {
+            checks.push((format!("{scope}/{window:?}"), *window, *n));
+        }
+    }
+    limited(st, &checks, route.limit_code())
 }
 
 /// 230025/230099/230001 for a content, as the server reports them; else what card-validate

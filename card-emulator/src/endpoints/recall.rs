@@ -18,7 +18,7 @@ pub(crate) async fn recall(
 }
 
 fn handle(st: &Arc<EmuState>, id: String) -> Result<Value, Reject> {
-    limited(st, &app_limits("recall"), platform::FREQUENCY_LIMIT)?;
+    spend(st, &routes::RECALL, None)?;
     let mut messages = lock(&st.messages);
     let m = live_or(st, &mut messages, &id, platform::NO_RECALL_PERMISSION)?;
     let now = st.now();

@@ -24,7 +24,7 @@ fn handle(st: &Arc<EmuState>, parent_id: String, v: Value) -> Result<Value, Reje
         .get("reply_in_thread")
         .and_then(Value::as_bool)
         .unwrap_or(false);
-    limited(st, &app_limits("reply"), platform::FREQUENCY_LIMIT)?;
+    spend(st, &routes::REPLY, None)?;
     let now = st.now();
     let uuid = v
         .get("uuid")

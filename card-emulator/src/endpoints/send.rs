@@ -33,13 +33,7 @@ fn handle(st: &Arc<EmuState>, q: HashMap<String, String>, v: Value) -> Result<Va
         str_field(&v, "msg_type")?,
         str_field(&v, "content")?,
     );
-    let mut checks = app_limits("send");
-    checks.push((
-        format!("send/to/{receive_id}"),
-        SEC,
-        platform::RECEIVER_PER_SECOND,
-    ));
-    limited(st, &checks, platform::FREQUENCY_LIMIT)?;
+    spend(st, &routes::SEND, Some(receive_id))?;
     let now = st.now();
     let uuid = v
         .get("uuid")

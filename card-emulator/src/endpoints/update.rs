@@ -20,9 +20,7 @@ pub(crate) async fn update(
 
 fn handle(st: &Arc<EmuState>, id: String, v: Value) -> Result<Value, Reject> {
     let content = str_field(&v, "content")?;
-    let mut checks = app_limits("patch");
-    checks.push((format!("patch/msg/{id}"), SEC, platform::MESSAGE_PER_SECOND));
-    limited(st, &checks, platform::FREQUENCY_LIMIT)?;
+    spend(st, &routes::UPDATE_CARD, Some(&id))?;
     let now = st.now();
     let mut messages = lock(&st.messages);
     let m = live(st, &mut messages, &id)?;

@@ -12,7 +12,7 @@ pub(crate) async fn batch_update(
     Path(id): Path<String>,
     body: Bytes,
 ) -> Result<Data, Reject> {
-    entity_rate(&st, "batch_update", Some(&id))?;
+    spend(&st, &routes::ENTITY_BATCH_UPDATE, Some(&id))?;
     let v = json_body(&body)?;
     let actions: Vec<Value> = serde_json::from_str(str_field(&v, "actions")?).map_err(|e| {
         reject(
@@ -76,7 +76,7 @@ pub(crate) async fn batch_update(
 }
 
 pub(crate) async fn id_convert(State(st): St, _: Authorized, body: Bytes) -> Result<Data, Reject> {
-    entity_rate(&st, "id_convert", None)?;
+    spend(&st, &routes::ENTITY_ID_CONVERT, None)?;
     let v = json_body(&body)?;
     let message = str_field(&v, "message_id")?;
     let entities = lock(&st.entities);

@@ -22,7 +22,7 @@ pub(crate) async fn add_elements(
     Path(id): Path<String>,
     body: Bytes,
 ) -> Result<Data, Reject> {
-    entity_rate(&st, "element_create", Some(&id))?;
+    spend(&st, &routes::ELEMENT_CREATE, Some(&id))?;
     let v = json_body(&body)?;
     let op = Op::Add {
         kind: str_field(&v, "type")?.to_owned(),
@@ -43,7 +43,7 @@ pub(crate) async fn replace_element(
     Path((id, element)): Path<(String, String)>,
     body: Bytes,
 ) -> Result<Data, Reject> {
-    entity_rate(&st, "element_update", Some(&id))?;
+    spend(&st, &routes::ELEMENT_UPDATE, Some(&id))?;
     let v = json_body(&body)?;
     let op = Op::Replace(element, json_field(&v, "element")?);
     mutate(&st, &id, &v, platform::ENTITY_UPDATE_FAILED, |_, card| {
@@ -57,7 +57,7 @@ pub(crate) async fn patch_element(
     Path((id, element)): Path<(String, String)>,
     body: Bytes,
 ) -> Result<Data, Reject> {
-    entity_rate(&st, "element_patch", Some(&id))?;
+    spend(&st, &routes::ELEMENT_PATCH, Some(&id))?;
     let v = json_body(&body)?;
     let op = Op::Patch(element, json_field(&v, "partial_element")?);
     mutate(&st, &id, &v, platform::ENTITY_UPDATE_FAILED, |_, card| {
@@ -71,7 +71,7 @@ pub(crate) async fn delete_element(
     Path((id, element)): Path<(String, String)>,
     body: Bytes,
 ) -> Result<Data, Reject> {
-    entity_rate(&st, "element_delete", Some(&id))?;
+    spend(&st, &routes::ELEMENT_DELETE, Some(&id))?;
     let v = if body.is_empty() {
         json!({})
     } else {

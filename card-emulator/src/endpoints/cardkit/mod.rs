@@ -32,7 +32,7 @@ pub(crate) async fn create(
     _headers: HeaderMap,
     body: Bytes,
 ) -> Result<Data, Reject> {
-    entity_rate(&st, "create", None)?;
+    spend(&st, &routes::ENTITY_CREATE, None)?;
     let v = json_body(&body)?;
     let data = str_field(&v, "data")?;
     let card = match str_field(&v, "type")? {
@@ -76,17 +76,6 @@ pub(crate) async fn create(
         },
     );
     Ok(Data(json!({ "card_id": id })))
-}
-
-/// The documented rates of a CardKit call, counted as it arrives: the app's per-API limits on
-/// each CardKit API, and [`platform::ENTITY_PER_SECOND`] on one card entity across every card and
-/// element API (its evidence is there). Refused with the gateway's 99991400.
-fn entity_rate(st: &EmuState, api: &str, card_id: Option<&str>) -> Result<(), Reject> {
-    let mut checks = app_limits(&format!("cardkit/{api}"));
-    if let Some(id) = card_id {
-        checks.push((format!("entity/{id}"), SEC, platform::ENTITY_PER_SECOND));
-    }
-    limited(st, &checks, platform::GATEWAY_LIMIT)
 }
 
 /// A card JSON string the create and update pages take, or their error.

@@ -13,7 +13,7 @@ pub(crate) async fn content(
     Path((id, element)): Path<(String, String)>,
     body: Bytes,
 ) -> Result<Data, Reject> {
-    entity_rate(&st, "element_content", Some(&id))?;
+    spend(&st, &routes::ELEMENT_CONTENT, Some(&id))?;
     let v = json_body(&body)?;
     let text = str_field(&v, "content")?.to_owned();
     let mut entities = lock(&st.entities);
@@ -62,7 +62,7 @@ pub(crate) async fn settings(
     Path(id): Path<String>,
     body: Bytes,
 ) -> Result<Data, Reject> {
-    entity_rate(&st, "settings", Some(&id))?;
+    spend(&st, &routes::ENTITY_SETTINGS, Some(&id))?;
     let v = json_body(&body)?;
     let settings: Value = serde_json::from_str(str_field(&v, "settings")?).map_err(|e| {
         reject(
@@ -96,7 +96,7 @@ pub(crate) async fn update(
     Path(id): Path<String>,
     body: Bytes,
 ) -> Result<Data, Reject> {
-    entity_rate(&st, "update", Some(&id))?;
+    spend(&st, &routes::ENTITY_UPDATE, Some(&id))?;
     let v = json_body(&body)?;
     let data = v
         .pointer("/card/data")

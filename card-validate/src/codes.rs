@@ -73,3 +73,22 @@ pub fn err_msg(sub_code: u32) -> Option<&'static str> {
         _ => return None,
     })
 }
+
+/// The `msg` of a 230099 reply, in the one form the server writes it:
+/// `Failed to create card content, ext=ErrCode: <sub>; [ErrPath: <path>; ]ErrMsg: <msg>; [ErrorValue: <value>; ]`.
+pub fn card_content_message(
+    sub: u32,
+    path: Option<&str>,
+    msg: &str,
+    value: Option<&str>,
+) -> String {
+    let mut out = format!("Failed to create card content, ext=ErrCode: {sub}; ");
+    if let Some(p) = path {
+        out.push_str(&format!("ErrPath: {p}; "));
+    }
+    out.push_str(&format!("ErrMsg: {msg}; "));
+    if let Some(v) = value {
+        out.push_str(&format!("ErrorValue: {v}; "));
+    }
+    out
+}

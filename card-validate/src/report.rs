@@ -85,7 +85,10 @@ impl Diagnostic {
     /// ext=…` for a 230099 sub-error, else the message itself.
     pub fn server_message(&self) -> String {
         match self.sub_code {
-            Some(_) => format!("Failed to create card content, ext={}", self.server_text()),
+            Some(sub) => {
+                let msg = crate::codes::err_msg(sub).unwrap_or(&self.message);
+                crate::codes::card_content_message(sub, Some(&self.path.to_string()), msg, None)
+            }
             None => self.message.clone(),
         }
     }

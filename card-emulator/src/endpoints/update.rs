@@ -41,13 +41,23 @@ fn handle(st: &Arc<EmuState>, id: String, v: Value) -> Result<Value, Reject> {
     if m.v2 && !v2 {
         return Err(reject(
             platform::CARD_CONTENT,
-            "Failed to create card content, ext=ErrCode: 200830; ErrMsg: schemaV2 card can not change schemaV1; ",
+            &card_validate::codes::card_content_message(
+                platform::SCHEMA_DOWNGRADE,
+                None,
+                "schemaV2 card can not change schemaV1",
+                None,
+            ),
         ));
     }
     if !(m.shared && shared) {
         return Err(reject(
             platform::CARD_CONTENT,
-            "Failed to create card content, ext=ErrCode: 300302; ErrMsg: update_multi is false; ErrorValue: config.update_multi must be true before and after the update; ",
+            &card_validate::codes::card_content_message(
+                platform::UPDATE_MULTI_FALSE,
+                None,
+                "update_multi is false",
+                Some("config.update_multi must be true before and after the update"),
+            ),
         ));
     }
     m.state.content = content.to_owned();

@@ -170,7 +170,12 @@ pub(crate) fn send_entity(
     let invalid = || {
         reject(
             platform::CARD_CONTENT,
-            "Failed to create card content, ext=ErrCode: 11310; ErrMsg: cardid is invalid; ",
+            &card_validate::codes::card_content_message(
+                card_validate::codes::CONTENT_RULE,
+                None,
+                "cardid is invalid",
+                None,
+            ),
         )
     };
     let e = entities.get_mut(id).ok_or_else(invalid)?;

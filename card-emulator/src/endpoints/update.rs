@@ -41,7 +41,7 @@ fn handle(st: &Arc<EmuState>, id: String, v: Value) -> Result<Value, Reject> {
     if m.v2 && !v2 {
         return Err(reject(
             platform::CARD_CONTENT,
-            &card_validate::codes::card_content_message(
+            card_validate::codes::card_content_message(
                 platform::SCHEMA_DOWNGRADE,
                 None,
                 "schemaV2 card can not change schemaV1",
@@ -52,7 +52,7 @@ fn handle(st: &Arc<EmuState>, id: String, v: Value) -> Result<Value, Reject> {
     if !(m.shared && shared) {
         return Err(reject(
             platform::CARD_CONTENT,
-            &card_validate::codes::card_content_message(
+            card_validate::codes::card_content_message(
                 platform::UPDATE_MULTI_FALSE,
                 None,
                 "update_multi is false",

@@ -170,7 +170,7 @@ pub(crate) fn send_entity(
     let invalid = || {
         reject(
             platform::CARD_CONTENT,
-            &card_validate::codes::card_content_message(
+            card_validate::codes::card_content_message(
                 card_validate::codes::CONTENT_RULE,
                 None,
                 "cardid is invalid",

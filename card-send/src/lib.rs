@@ -64,6 +64,10 @@ mod updates;
 mod wire;
 
 pub use api::{ChatButtonReply, FailedUserReason, Message, MessageBody};
+/// A boxed future, for the traits used as objects (the update sink, the budget stores).
+pub(crate) type BoxFuture<'a, T> =
+    std::pin::Pin<Box<dyn std::future::Future<Output = T> + Send + 'a>>;
+
 pub use card_callback as callback;
 pub use card_dsl::{Card, ChatButtonUpdate, MessageContent, TemplateCard};
 pub use card_platform::{self as platform, Endpoint, Retry, Secret, routes};

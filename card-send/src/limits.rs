@@ -18,9 +18,9 @@ use card_platform::Budget;
 use card_platform::routes::{Method, Route};
 use governor::{DefaultDirectRateLimiter, Quota};
 
+use crate::BoxFuture;
 use crate::Error;
 use crate::config::Limits;
-use crate::updates::BoxFuture;
 
 /// Where a client's budgets are kept: [`RateLimits`] in this process, or Redis for every replica
 /// of one app (`SharedLimits`, feature `redis`). The transport holds one and asks it before each

@@ -16,10 +16,10 @@ use tokio::sync::OnceCell;
 use card_platform::Budget;
 use card_platform::routes::Route;
 
+use crate::BoxFuture;
 use crate::Error;
 use crate::config::Limits;
 use crate::limits::Budgets;
-use crate::updates::BoxFuture;
 
 /// The script: KEYS = app spacing, app minute window, key spacing (or an unused key);
 /// ARGV = app interval µs, minute limit (0: none), minute window µs, key interval µs (0: none),

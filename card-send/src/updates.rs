@@ -2,8 +2,6 @@
 //! the limits allow, and never lose the final one silently.
 
 use std::fmt;
-use std::future::Future;
-use std::pin::Pin;
 use std::sync::{Arc, Mutex, MutexGuard, Weak};
 
 use card_dsl::Card;
@@ -12,8 +10,7 @@ use tokio::sync::{Notify, watch};
 use crate::transport::Exec;
 use crate::{Error, MessageId, platform};
 
-/// A boxed future (the sink is used as a trait object).
-pub(crate) type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
+use crate::BoxFuture;
 
 /// Whether a newer card replaced the one being sent (the handle's policy, asked before retries).
 pub(crate) type Superseded<'a> = &'a (dyn Fn() -> bool + Send + Sync);

@@ -15,12 +15,13 @@ use std::time::SystemTime;
 
 use card_dsl::Card;
 
+use crate::BoxFuture;
 use crate::Endpoint;
 use crate::config::ClientConfig;
 use crate::error::pre;
 use crate::ledger::Ledger;
 use crate::transport::{Exec, Transport};
-use crate::updates::{BoxFuture, CardSink, Registry, Superseded};
+use crate::updates::{CardSink, Registry, Superseded};
 use crate::{Error, MessageId, preflight};
 
 /// An async client for card messages. Cheap to clone (shared state); one per app.

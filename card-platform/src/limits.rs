@@ -4,7 +4,9 @@
 
 use std::time::Duration;
 
-pub use card_validate::codes::{CARD_MAX_BYTES, MAX_EDITS, POST_MAX_BYTES, TEXT_MAX_BYTES};
+pub use card_validate::codes::{
+    CARD_MAX_BYTES, MAX_EDITS, MAX_ELEMENTS, MAX_TABLES, POST_MAX_BYTES, TEXT_MAX_BYTES,
+};
 
 /// How long a callback's token updates the card: 30 minutes (callback page: 有效期为 30 分钟).
 pub const CALLBACK_TOKEN_LIFETIME: Duration = Duration::from_secs(30 * 60);

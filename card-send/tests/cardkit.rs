@@ -535,3 +535,58 @@ async fn the_emulator_refuses_an_eleventh_operation_on_one_entity_in_a_second() 
         "{codes:?}"
     );
 }
+
+/// Streams `full` in chunks into a fresh `CardStream`; returns the cards' texts and the refusals.
+async fn stream_all(full: &str, chunk: usize) -> (Vec<String>, u64) {
+    let emu = Emulator::start().await.unwrap();
+    let client = card_send::Client::builder().against(&emu).build().unwrap();
+    let stream = client
+        .card_stream(emu.chat_id(), &answer_card(), "answer")
+        .await
+        .unwrap();
+    let mut rest = full;
+    while !rest.is_empty() {
+        let mut at = chunk.min(rest.len());
+        while !rest.is_char_boundary(at) {
+            at += 1;
+        }
+        stream.append(&rest[..at]);
+        rest = &rest[at..];
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+    let messages = stream.finish(None, None).await.unwrap();
+    (emu_texts(&emu, &messages), emu.stats().errors)
+}
+
+/// The new user's answer: a markdown table every 4 sections, 12 in all. Each card holds at most
+/// 5 (the emulator judges every streamed write as the create page does), the rest go on.
+#[tokio::test]
+async fn twelve_tables_stream_into_valid_cards() {
+    let mut full = String::new();
+    for i in 0..48 {
+        full.push_str(&format!("## Section {i}\n\nSome text for section {i}.\n\n"));
+        if i % 4 == 3 {
+            full.push_str("| metric | value |\n|---|---|\n| p50 | 12 ms |\n| p99 | 80 ms |\n\n");
+        }
+    }
+    let (texts, refused) = stream_all(&full, 40).await;
+    assert_eq!(refused, 0, "no write refused");
+    assert_eq!(texts.concat(), full);
+    assert_eq!(texts.len(), 3, "12 tables, 5 a card");
+    for t in &texts {
+        assert!(card_validate::table_starts(t).len() <= 5, "{t}");
+    }
+}
+
+/// JSON in the answer: quotes and newlines take two bytes each once sent; the cut counts them.
+#[tokio::test]
+async fn escape_heavy_text_stays_within_each_cards_size() {
+    let full = "\"key\": \"value\",\n".repeat(2600);
+    let (texts, refused) = stream_all(&full, 4000).await;
+    assert_eq!(refused, 0, "no write refused");
+    assert_eq!(texts.concat(), full);
+    for t in &texts {
+        let sent = serde_json::to_string(t).unwrap().len();
+        assert!(sent < 30 * 1024, "{sent} bytes sent for one card's text");
+    }
+}

@@ -77,6 +77,7 @@ pub mod upgrade;
 
 use serde_json::Value;
 
+pub use check::markdown::table_starts;
 pub use check::suggest::closest as suggest;
 pub use render::render_human;
 pub use report::{ContentKind, Diagnostic, Report, Severity};

@@ -5,7 +5,8 @@
 //! an interaction in progress (200810), and `finish` sends the final text, switches streaming
 //! mode off and sets the summary. Nothing is sent after `finish`.
 //!
-//! An answer longer than one card holds (100,000 characters per write, 30 KB per card) goes on
+//! An answer longer than one card holds (100,000 characters per write; 30 KB per card, counted
+//! on the bytes sent, after JSON escaping; 5 tables per card, markdown tables included) goes on
 //! in a new card: the full card is closed at a paragraph break outside any code fence (a table is
 //! a run of lines, so a paragraph break is never inside one), and a fresh entity of the same card
 //! is sent to the same receiver for the rest.
@@ -207,6 +208,7 @@ async fn worker(shared: Arc<Shared>) {
     // Bytes of the answer already closed into earlier cards.
     let mut base = 0;
     let room = room(&shared.template);
+    let tables = table_room(&shared.template);
     loop {
         let (text, version, closed) = {
             let slot = shared.lock();
@@ -221,8 +223,9 @@ async fn worker(shared: Arc<Shared>) {
             shared.wake.notified().await;
             continue;
         }
-        let result = if current.len() > room {
-            let cut = split_point(current, room);
+        let end = fits(current, room, tables);
+        let result = if end < current.len() {
+            let cut = split_point(current, end);
             rotate(&shared, &current[..cut]).await.map(|()| base += cut)
         } else {
             send(&shared, current)
@@ -241,12 +244,51 @@ async fn worker(shared: Arc<Shared>) {
     }
 }
 
-/// Bytes of text one card of this template holds: 100,000 characters per write (counted as
-/// bytes, which is never fewer), and the 30 KB card less the template and escaping's margin.
+/// Bytes one card of this template holds for the text, as sent (JSON-escaped): the 30 KB card
+/// less the template and a margin for the element's own keys.
 fn room(template: &Card) -> usize {
-    let card = platform::CARD_MAX_BYTES;
-    let margin = template.to_content().len() + 2048;
-    platform::MAX_STREAM_CONTENT.min(card.saturating_sub(margin) * 9 / 10)
+    let margin = template.to_content().len() + 1024;
+    platform::CARD_MAX_BYTES.saturating_sub(margin)
+}
+
+/// Markdown tables the text may hold beside the template's own (5 a card; at least 1, so the
+/// text always makes progress).
+fn table_room(template: &Card) -> usize {
+    let content = template.to_content();
+    let own = content.matches(r#""tag":"table""#).count()
+        + card_validate::table_starts(&content.replace("\\n", "\n")).len();
+    platform::MAX_TABLES.saturating_sub(own).max(1)
+}
+
+/// The longest prefix of `text` one card takes: at most `room` bytes once JSON-escaped, at most
+/// 100,000 characters, and no table past the first `tables` (it ends before that table's header
+/// row). Returns the prefix's length in bytes.
+fn fits(text: &str, room: usize, tables: usize) -> usize {
+    let mut end = text.len();
+    if let Some(&over) = card_validate::table_starts(text).get(tables) {
+        end = over;
+    }
+    let mut bytes = 0;
+    for (n, (i, c)) in text.char_indices().enumerate() {
+        if i >= end {
+            break;
+        }
+        bytes += escaped_len(c);
+        if bytes > room || n >= platform::MAX_STREAM_CONTENT {
+            end = i;
+            break;
+        }
+    }
+    end
+}
+
+/// The bytes `c` takes inside a JSON string.
+fn escaped_len(c: char) -> usize {
+    match c {
+        '"' | '\\' | '\n' | '\r' | '\t' | '\u{8}' | '\u{c}' => 2,
+        c if (c as u32) < 0x20 => 6,
+        c => c.len_utf8(),
+    }
 }
 
 /// Where to end a card's text of at most `room` bytes: the last paragraph break (a blank line)
@@ -334,7 +376,7 @@ async fn send(shared: &Shared, text: &str) -> Result<(), Error> {
 
 #[cfg(test)]
 mod tests {
-    use super::split_point;
+    use super::{escaped_len, fits, split_point};
 
     #[test]
     fn a_card_ends_at_a_paragraph_break_outside_a_code_fence() {
@@ -350,5 +392,27 @@ mod tests {
         );
         // No break at all: cut at the room, on a character boundary.
         assert_eq!(split_point("ééééé", 3), 2);
+    }
+
+    /// The room is counted on the bytes sent: a quote or a newline takes two.
+    #[test]
+    fn a_card_holds_its_room_in_escaped_bytes() {
+        let json = "\"key\": \"value\",\n".repeat(2600);
+        let end = fits(&json, 29_000, 5);
+        let sent = serde_json::to_string(&json[..end]).unwrap().len() - 2;
+        assert!(sent <= 29_000 && sent > 28_900, "{sent}");
+        assert_eq!(escaped_len('é'), 2);
+        assert_eq!(escaped_len('\u{1}'), 6);
+    }
+
+    /// A card takes its tables' budget and ends before the header of the next.
+    #[test]
+    fn a_card_ends_before_the_table_over_its_budget() {
+        let table = "| a | b |\n|---|---|\n| 1 | 2 |\n\n";
+        let text = format!("intro\n\n{}", table.repeat(12));
+        let end = fits(&text, 29_000, 5);
+        assert_eq!(card_validate::table_starts(&text[..end]).len(), 5);
+        assert_eq!(&text[end..end + 9], "| a | b |");
+        assert_eq!(split_point(&text, end), end);
     }
 }

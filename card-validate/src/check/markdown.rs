@@ -69,24 +69,35 @@ pub(crate) fn image_targets(text: &str) -> impl Iterator<Item = &str> {
 
 /// Counts GFM tables: a row containing `|` followed by a delimiter row (`|---|:--:|`).
 pub(crate) fn count_tables(text: &str) -> usize {
+    table_starts(text).len()
+}
+
+/// Where each GFM table of a markdown text starts (the byte offset of its header row), as the
+/// table limit counts them: a row containing `|` followed by a delimiter row (`|---|:--:|`).
+pub fn table_starts(text: &str) -> Vec<usize> {
+    let mut starts = Vec::new();
     if !text.contains('|') {
-        return 0;
+        return starts;
     }
-    let mut n = 0;
-    let mut prev_has_pipe = false;
+    let mut prev: Option<usize> = None;
     let mut in_table = false;
-    for line in text.lines() {
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
         let t = line.trim();
         let delim = is_delimiter_row(t);
-        if delim && prev_has_pipe && !in_table {
-            n += 1;
+        if delim
+            && !in_table
+            && let Some(header) = prev
+        {
+            starts.push(header);
             in_table = true;
         } else if !t.contains('|') {
             in_table = false;
         }
-        prev_has_pipe = t.contains('|') && !delim;
+        prev = (t.contains('|') && !delim).then_some(at);
+        at += line.len();
     }
-    n
+    starts
 }
 
 fn is_delimiter_row(t: &str) -> bool {
@@ -110,6 +121,8 @@ mod tests {
         assert_eq!(count_tables(md), 2);
         assert_eq!(count_tables("no tables | here\nplain"), 0);
         assert_eq!(count_tables("a\n---\nb"), 0);
+        let two = "x\n| a |\n|---|\n\n| b |\n|---|\n";
+        assert_eq!(table_starts(two), [2, 15]);
     }
 
     #[test]

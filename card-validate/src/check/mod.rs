@@ -7,7 +7,7 @@
 mod card;
 mod chart;
 mod emit;
-mod markdown;
+pub(crate) mod markdown;
 mod message;
 pub(crate) mod suggest;
 mod table;

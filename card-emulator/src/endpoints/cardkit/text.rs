@@ -29,9 +29,17 @@ pub(crate) async fn content(
     if !e.streaming {
         return Err(documented(platform::ENTITY_STREAMING_CLOSED));
     }
-    if !set_text(&mut e.card, &element, &text) {
+    // The card after the write is judged as a whole, as the create page judges a card: its
+    // size (200860), and its tables, elements and content (300313, the content page's code).
+    let mut card = e.card.clone();
+    if !set_text(&mut card, &element, &text) {
         return Err(documented(platform::ENTITY_ONLY_TEXT));
     }
+    judge_card(&card.to_string()).map_err(|r| match r.code {
+        platform::ENTITY_TOO_LARGE => r,
+        _ => reject(platform::ENTITY_UPDATE_FAILED, r.msg),
+    })?;
+    e.card = card;
     show(&st, e);
     Ok(Data(json!({})))
 }

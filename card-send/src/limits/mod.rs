@@ -10,17 +10,23 @@
 //! wait without consuming, hence the small [`KeyedSpacing`] beside it.
 
 use std::collections::HashMap;
-use std::num::NonZeroU32;
 use std::sync::Mutex;
+#[cfg(test)]
 use std::time::{Duration, Instant};
 
 use card_platform::Budget;
 use card_platform::routes::{Method, Route};
-use governor::{DefaultDirectRateLimiter, Quota};
+use governor::DefaultDirectRateLimiter;
 
 use crate::BoxFuture;
+
+mod cells;
+
 use crate::Error;
 use crate::config::Limits;
+#[cfg(test)]
+use cells::SlidingWindow;
+use cells::{AppLimit, KeyedSpacing, per_second, ready};
 
 /// Where a client's budgets are kept: [`RateLimits`] in this process, or Redis for every replica
 /// of one app (`SharedLimits`, feature `redis`). The transport holds one and asks it before each
@@ -44,81 +50,6 @@ pub(crate) trait Budgets: Send + Sync + std::fmt::Debug {
     fn ready<'a>(&'a self, budget: Budget, key: &'a str) -> BoxFuture<'a, ()>;
 }
 
-/// At most `limit` requests in any `window`: the times of the requests in the last window.
-/// A sliding window lets a sustained load run at the per-second rate until the window is full,
-/// then exactly as it frees (a GCRA with a burst runs slower once the burst is spent).
-#[derive(Debug)]
-struct SlidingWindow {
-    limit: usize,
-    window: Duration,
-    times: Mutex<std::collections::VecDeque<Instant>>,
-}
-
-impl SlidingWindow {
-    fn new(limit: u32, window: Duration) -> Self {
-        SlidingWindow {
-            limit: limit.max(1) as usize,
-            window,
-            times: Mutex::new(std::collections::VecDeque::new()),
-        }
-    }
-
-    /// Waits until one more request fits the window, and records it.
-    async fn acquire(&self) {
-        loop {
-            let wait = {
-                let mut times = self.times.lock().unwrap_or_else(|p| p.into_inner());
-                let now = Instant::now();
-                while times
-                    .front()
-                    .is_some_and(|t| now.duration_since(*t) >= self.window)
-                {
-                    times.pop_front();
-                }
-                if times.len() < self.limit {
-                    times.push_back(now);
-                    return;
-                }
-                // The oldest leaves the window at front + window.
-                times.front().map_or(Duration::ZERO, |t| {
-                    (*t + self.window).saturating_duration_since(now)
-                })
-            };
-            tokio::time::sleep(wait.max(Duration::from_millis(1))).await;
-        }
-    }
-}
-
-/// Per-second and per-minute limiters of one API.
-#[derive(Debug)]
-struct AppLimit {
-    second: DefaultDirectRateLimiter,
-    minute: SlidingWindow,
-    /// One waiter at a time, in arrival order: many tasks polling one limiter wake together and
-    /// all but one sleep again, and each late wake-up is a slot lost for good.
-    gate: tokio::sync::Mutex<()>,
-}
-
-/// Waits for a cell of `limiter`. A cell is taken when `check` succeeds, so a late wake-up is a
-/// slot lost for good (with a burst of 1 the next slot counts from the late one): the wait sleeps
-/// to just short of the slot on Tokio's 1 ms timer and yields for the last stretch. Measured on
-/// 200 PATCHes at 50/s (`benches/limits.rs`): 4.32 s with a plain sleep, 4.11 s with this.
-async fn ready(limiter: &DefaultDirectRateLimiter) {
-    use governor::clock::{Clock, DefaultClock};
-    let clock = DefaultClock::default();
-    while let Err(not_until) = limiter.check() {
-        let wait = not_until.wait_time_from(clock.now());
-        if wait > SPIN {
-            tokio::time::sleep(wait - SPIN).await;
-        } else {
-            tokio::task::yield_now().await;
-        }
-    }
-}
-
-/// How close to a slot the wait stops sleeping (Tokio's timer rounds up to whole milliseconds).
-const SPIN: Duration = Duration::from_micros(1500);
-
 /// All limiters of one client, in this process.
 #[derive(Debug)]
 pub(crate) struct RateLimits {
@@ -130,43 +61,6 @@ pub(crate) struct RateLimits {
     per_entity: KeyedSpacing,
     chat_button: DefaultDirectRateLimiter,
     calls: std::sync::atomic::AtomicU64,
-}
-
-fn nz(n: u32) -> NonZeroU32 {
-    NonZeroU32::new(n.max(1)).unwrap_or(NonZeroU32::MIN)
-}
-
-/// `d` stretched by `headroom` percent.
-fn stretch(d: Duration, headroom: u32) -> Duration {
-    d * (100 + headroom) / 100
-}
-
-/// At most `n` in any 1 s window: one every 1/n s, no burst (a burst of b would allow b + n − 1).
-fn per_second(n: u32, headroom: u32) -> Quota {
-    Quota::with_period(stretch(Duration::from_secs(1) / n.max(1), headroom))
-        .unwrap_or_else(|| Quota::per_second(nz(n)))
-        .allow_burst(NonZeroU32::MIN)
-}
-
-impl AppLimit {
-    fn new(l: &Limits) -> Self {
-        AppLimit {
-            second: governor::RateLimiter::direct(per_second(l.app_per_second, l.headroom_percent)),
-            minute: SlidingWindow::new(
-                l.app_per_minute,
-                stretch(Duration::from_secs(60), l.headroom_percent),
-            ),
-            gate: tokio::sync::Mutex::new(()),
-        }
-    }
-
-    async fn acquire(&self) {
-        let _turn = self.gate.lock().await;
-        // The minute cell first: waiting on it can be long, and the second's cell must be taken
-        // right before the request goes out.
-        self.minute.acquire().await;
-        ready(&self.second).await;
-    }
 }
 
 impl RateLimits {
@@ -254,63 +148,6 @@ impl Budgets for RateLimits {
                 spacing.wait_ready(key).await;
             }
         })
-    }
-}
-
-/// At most one request per key every `interval` (a keyed GCRA with a burst of 1), with waiting
-/// and reserving as separate steps.
-#[derive(Debug)]
-struct KeyedSpacing {
-    interval: Duration,
-    next: Mutex<HashMap<String, Instant>>,
-}
-
-impl KeyedSpacing {
-    fn new(per_second: u32, headroom: u32) -> Self {
-        KeyedSpacing {
-            interval: stretch(Duration::from_secs(1) / per_second.max(1), headroom),
-            next: Mutex::new(HashMap::new()),
-        }
-    }
-
-    fn slot(&self, key: &str) -> Option<Instant> {
-        self.next
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .get(key)
-            .copied()
-    }
-
-    async fn wait_ready(&self, key: &str) {
-        while let Some(at) = self.slot(key).filter(|at| *at > Instant::now()) {
-            tokio::time::sleep_until(at.into()).await;
-        }
-    }
-
-    async fn reserve(&self, key: &str) {
-        loop {
-            let wait = {
-                let mut next = self.next.lock().unwrap_or_else(|p| p.into_inner());
-                let now = Instant::now();
-                match next.get(key) {
-                    Some(at) if *at > now => *at,
-                    _ => {
-                        next.insert(key.to_owned(), now + self.interval);
-                        return;
-                    }
-                }
-            };
-            // Only when two calls for the same key race; the app cells are already held.
-            tokio::time::sleep_until(wait.into()).await;
-        }
-    }
-
-    fn prune(&self) {
-        let now = Instant::now();
-        self.next
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .retain(|_, at| *at > now);
     }
 }
 

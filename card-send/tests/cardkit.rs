@@ -590,3 +590,61 @@ async fn escape_heavy_text_stays_within_each_cards_size() {
         assert!(sent < 30 * 1024, "{sent} bytes sent for one card's text");
     }
 }
+
+/// The new user's second silent failure: a stream dropped without `finish` closes streaming
+/// mode itself, with the text pushed before, and `Client::close` waits for it.
+#[tokio::test]
+async fn a_dropped_stream_closes_streaming_mode() {
+    let emu = Emulator::start().await.unwrap();
+    let client = card_send::Client::builder().against(&emu).build().unwrap();
+    let stream = client
+        .card_stream(emu.chat_id(), &answer_card(), "answer")
+        .await
+        .unwrap();
+    let id = stream.message_id();
+    stream.push("an answer cut short");
+    drop(stream);
+    client.close().await.unwrap();
+    let shown = text_of(&emu, &id);
+    assert_eq!(shown["config"]["streaming_mode"], false);
+    assert_eq!(
+        shown["body"]["elements"][0]["content"],
+        "an answer cut short"
+    );
+}
+
+/// A Stop button: the handle, cloned into another task (a callback handler), stops the stream;
+/// text pushed after it is not sent and streaming mode is off.
+#[tokio::test]
+async fn a_stop_handle_stops_the_stream_from_another_task() {
+    let emu = Emulator::start().await.unwrap();
+    let client = card_send::Client::builder().against(&emu).build().unwrap();
+    let stream = client
+        .card_stream(emu.chat_id(), &answer_card(), "answer")
+        .await
+        .unwrap();
+    let id = stream.message_id();
+    let stop = stream.stop_handle();
+    stream.push("thinking about it");
+    let clicked = tokio::spawn({
+        let stop = stop.clone();
+        async move { stop.stop().await }
+    });
+    assert!(clicked.await.unwrap().unwrap(), "the first stop stops it");
+    assert!(stop.is_stopped());
+    assert!(!stop.stop().await.unwrap(), "a second stop does nothing");
+    stream.push("thinking about it, and more");
+    let requests = emu.stats().requests;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(
+        emu.stats().requests,
+        requests,
+        "nothing sent after the stop"
+    );
+    let shown = text_of(&emu, &id);
+    assert_eq!(shown["config"]["streaming_mode"], false);
+    assert_eq!(shown["body"]["elements"][0]["content"], "thinking about it");
+    // finish after a stop: nothing more is sent.
+    stream.finish(Some("late".into()), None).await.unwrap();
+    assert_eq!(emu.stats().requests, requests);
+}

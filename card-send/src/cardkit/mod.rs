@@ -22,7 +22,7 @@ mod stream;
 pub use batch::BatchAction;
 pub use calls::EntitySettings;
 pub use elements::Position;
-pub use stream::CardStream;
+pub use stream::{CardStream, StopHandle};
 
 /// A card entity's id.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]

@@ -11,6 +11,7 @@
 //! a run of lines, so a paragraph break is never inside one), and a fresh entity of the same card
 //! is sent to the same receiver for the rest.
 
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
@@ -27,8 +28,45 @@ const PACE: Duration = Duration::from_millis(100);
 const ATTEMPTS: u32 = 5;
 
 /// A streaming answer in a card entity. See the module page.
+///
+/// Call [`CardStream::finish`]: a stream dropped without it closes streaming mode itself (logged
+/// as a warning; [`Client::close`] waits for that), else the chat would show "generating" for
+/// the platform's 10 minutes.
+#[must_use = "a stream ends with `finish`; dropped, it only closes streaming mode"]
 pub struct CardStream {
     shared: Arc<Shared>,
+}
+
+/// Stops a [`CardStream`] from elsewhere — a Stop button's callback handler, another task.
+/// Cheap to clone; it does not keep the stream's card alive once the stream is finished.
+#[derive(Debug, Clone)]
+pub struct StopHandle {
+    shared: std::sync::Weak<Shared>,
+}
+
+impl StopHandle {
+    /// Stops the stream: nothing pushed after this is sent, the text already pushed is
+    /// delivered, and streaming mode is switched off. Returns false when the stream had already
+    /// ended (finished, stopped, or its card gone).
+    ///
+    /// # Errors
+    ///
+    /// The error that stopped the stream, or the settings call's error.
+    pub async fn stop(&self) -> Result<bool, Error> {
+        match self.shared.upgrade() {
+            Some(shared) if !shared.settled.swap(true, Ordering::SeqCst) => {
+                close(&shared, None, None).await.map(|()| true)
+            }
+            _ => Ok(false),
+        }
+    }
+
+    /// Whether the stream has ended (finished, stopped or dropped).
+    pub fn is_stopped(&self) -> bool {
+        self.shared
+            .upgrade()
+            .is_none_or(|s| s.settled.load(Ordering::SeqCst))
+    }
 }
 
 struct Shared {
@@ -43,6 +81,8 @@ struct Shared {
     wake: Notify,
     /// The number of the text last delivered, and the error that stopped the stream.
     state: watch::Sender<(u64, Option<Error>)>,
+    /// Set once the stream is being closed (finish, stop or drop): it is closed once.
+    settled: AtomicBool,
 }
 
 #[derive(Default)]
@@ -96,6 +136,7 @@ impl Client {
             slot: Mutex::new(Slot::default()),
             wake: Notify::new(),
             state: watch::Sender::new((0, None)),
+            settled: AtomicBool::new(false),
         });
         tokio::spawn(worker(shared.clone()));
         Ok(CardStream { shared })
@@ -166,41 +207,81 @@ impl CardStream {
         final_text: Option<String>,
         summary: Option<String>,
     ) -> Result<Vec<MessageId>, Error> {
-        let target = {
-            let mut slot = self.shared.lock();
-            if let Some(t) = final_text {
-                slot.text = t;
-                slot.version += 1;
-            }
-            slot.closed = true;
-            slot.version
+        if !self.shared.settled.swap(true, Ordering::SeqCst) {
+            close(&self.shared, final_text, summary).await?;
+        }
+        Ok(self.message_ids())
+    }
+
+    /// A handle that stops this stream from elsewhere (a Stop button's callback handler).
+    pub fn stop_handle(&self) -> StopHandle {
+        StopHandle {
+            shared: Arc::downgrade(&self.shared),
+        }
+    }
+}
+
+impl Drop for CardStream {
+    fn drop(&mut self) {
+        if self.shared.settled.swap(true, Ordering::SeqCst) {
+            return;
+        }
+        let card = self.card_id();
+        let Ok(runtime) = tokio::runtime::Handle::try_current() else {
+            tracing::error!(%card, "CardStream dropped outside a Tokio runtime: streaming mode stays on until the platform closes it");
+            return;
         };
-        self.shared.wake.notify_one();
-        let mut rx = self.shared.state.subscribe();
-        loop {
-            {
-                let (delivered, error) = &*rx.borrow_and_update();
-                if let Some(e) = error {
-                    return Err(e.clone());
-                }
-                if *delivered >= target {
-                    break;
-                }
+        tracing::warn!(%card, "CardStream dropped without finish: closing streaming mode");
+        let shared = self.shared.clone();
+        let task = runtime.spawn(async move {
+            if let Err(e) = close(&shared, None, None).await {
+                tracing::error!(card = %shared.current().0, error = %e, "closing a dropped stream failed");
             }
-            if rx.changed().await.is_err() {
+        });
+        self.shared.client.inner.closing(task);
+    }
+}
+
+/// Delivers the final text (when given) and what was pushed, then switches streaming mode off
+/// and sets the summary. Nothing is sent after it.
+async fn close(
+    shared: &Shared,
+    final_text: Option<String>,
+    summary: Option<String>,
+) -> Result<(), Error> {
+    let target = {
+        let mut slot = shared.lock();
+        if let Some(t) = final_text {
+            slot.text = t;
+            slot.version += 1;
+        }
+        slot.closed = true;
+        slot.version
+    };
+    shared.wake.notify_one();
+    let mut rx = shared.state.subscribe();
+    loop {
+        {
+            let (delivered, error) = &*rx.borrow_and_update();
+            if let Some(e) = error {
+                return Err(e.clone());
+            }
+            if *delivered >= target {
                 break;
             }
         }
-        let settings = EntitySettings {
-            streaming_mode: Some(false),
-            summary,
-        };
-        self.shared
-            .client
-            .card_entity_settings(&self.card_id(), &settings)
-            .await?;
-        Ok(self.message_ids())
+        if rx.changed().await.is_err() {
+            break;
+        }
     }
+    let settings = EntitySettings {
+        streaming_mode: Some(false),
+        summary,
+    };
+    shared
+        .client
+        .card_entity_settings(&shared.current().0, &settings)
+        .await
 }
 
 async fn worker(shared: Arc<Shared>) {

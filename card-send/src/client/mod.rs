@@ -46,6 +46,17 @@ pub(crate) struct Inner {
     callback_tokens: delayed::CallbackTokens,
     /// The card entities it created: sequences and text elements.
     pub(crate) entities: crate::entities::Entities,
+    /// Dropped streams closing their streaming mode, for `close`.
+    closings: std::sync::Mutex<Vec<tokio::task::JoinHandle<()>>>,
+}
+
+impl Inner {
+    /// Notes a task closing a dropped stream, for [`Client::close`].
+    pub(crate) fn closing(&self, task: tokio::task::JoinHandle<()>) {
+        let mut list = self.closings.lock().unwrap_or_else(|p| p.into_inner());
+        list.retain(|t| !t.is_finished());
+        list.push(task);
+    }
 }
 
 impl fmt::Debug for Client {
@@ -71,6 +82,7 @@ impl Client {
                 updates: Registry::default(),
                 callback_tokens: delayed::CallbackTokens::default(),
                 entities: crate::entities::Entities::default(),
+                closings: std::sync::Mutex::new(Vec::new()),
             }),
         })
     }
@@ -98,7 +110,8 @@ impl Client {
     }
 
     /// Waits for every card update handle made by this client (dropped ones included) to deliver
-    /// its latest card. Call it before a process ends: delivery runs on Tokio tasks, which end
+    /// its latest card, and for every dropped [`crate::cardkit::CardStream`] to close its
+    /// streaming mode. Call it before a process ends: delivery runs on Tokio tasks, which end
     /// with the runtime.
     ///
     /// # Errors
@@ -106,6 +119,17 @@ impl Client {
     /// The first delivery error (each one is also logged through `tracing`), after every handle
     /// was waited for.
     pub async fn close(&self) -> Result<(), Error> {
+        let closings: Vec<_> = std::mem::take(
+            &mut *self
+                .inner
+                .closings
+                .lock()
+                .unwrap_or_else(|p| p.into_inner()),
+        );
+        for task in closings {
+            // A closing task logs its own failure.
+            let _ = task.await;
+        }
         self.inner.updates.close().await
     }
 

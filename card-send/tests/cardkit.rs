@@ -648,3 +648,17 @@ async fn a_stop_handle_stops_the_stream_from_another_task() {
     stream.finish(Some("late".into()), None).await.unwrap();
     assert_eq!(emu.stats().requests, requests);
 }
+
+/// Model output the card would refuse or misread is fitted on every frame: the reasoning is
+/// left out, an image URL becomes a link (else 230099/200570), a stray `<at id=all>` shows as
+/// text instead of mentioning everyone.
+#[tokio::test]
+async fn model_output_is_fitted_on_every_frame() {
+    let full = "<think>Let me plan the answer.</think>Here is the chart:\n\n![chart](https://example.com/c.png)\n\nPing <at id=all></at> when done.\n";
+    let (texts, refused) = stream_all(full, 7).await;
+    assert_eq!(refused, 0, "no write refused");
+    assert_eq!(
+        texts.concat(),
+        "Here is the chart:\n\n[chart](https://example.com/c.png)\n\nPing &lt;at id=all>&lt;/at> when done.\n"
+    );
+}

@@ -62,6 +62,7 @@
 
 mod check;
 pub mod codes;
+pub mod fit;
 mod json;
 pub mod literal;
 mod locate;

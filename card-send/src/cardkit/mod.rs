@@ -15,6 +15,7 @@
 
 mod batch;
 mod calls;
+mod cut;
 mod elements;
 
 mod stream;

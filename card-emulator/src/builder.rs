@@ -88,6 +88,11 @@ impl EmulatorBuilder {
     ///
     /// The I/O error when 127.0.0.1 cannot be bound.
     pub async fn start(self) -> std::io::Result<Emulator> {
+        // Its callbacks go out through reqwest, which may be built without a crypto provider.
+        if rustls::crypto::CryptoProvider::get_default().is_none() {
+            // Err: another thread installed one first; either way one is in place.
+            let _ = rustls::crypto::ring::default_provider().install_default();
+        }
         let listener = TcpListener::bind(("127.0.0.1", 0)).await?;
         let addr = listener.local_addr()?;
         let state = Arc::new(EmuState::new(self.settings));

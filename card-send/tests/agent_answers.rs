@@ -1,0 +1,249 @@
+//! Random agent answers streamed through `CardStream` into the emulator, which judges every
+//! write as the platform does: headings, lists, fenced code with and without a language, 0–20
+//! tables of random shapes, JSON and other escape-heavy text, images with URLs and keys, CJK and
+//! emoji, `<think>` blocks, stray `<`, `[`, `](`, from a few bytes to 200 KB, pushed in random
+//! chunks. Every write must be accepted; the cards must hold the fitted answer in order, never
+//! cut a fence, and number no more than the size and table budgets need (with 20 % slack).
+//!
+//! `AGENT_ANSWERS` sets how many (default 200 in `cargo test`: a debug build streams about 3
+//! answers a second on 2 cores; `AGENT_ANSWERS=2000` is the longer run); `AGENT_SEED` the
+//! first seed.
+
+use std::sync::Arc;
+
+use card_emulator::Emulator;
+use card_send::Client;
+
+/// xorshift64*: reproducible answers from a seed, no dependency.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+    fn pick<'a>(&mut self, xs: &[&'a str]) -> &'a str {
+        xs[self.below(xs.len())]
+    }
+}
+
+const WORDS: &[&str] = &[
+    "the",
+    "answer",
+    "latency",
+    "p99",
+    "部署",
+    "成功",
+    "🚀",
+    "数据",
+    "✅",
+    "config",
+    "<",
+    "[",
+    "](",
+    "a < b",
+    "x > y",
+    "[link",
+    "](oops",
+    "\"quoted\"",
+    "back\\slash",
+    "tab\there",
+    "emoji 😀",
+    "中文字符",
+    "→",
+    "**bold**",
+    "_it_",
+    "`code`",
+];
+
+fn sentence(r: &mut Rng) -> String {
+    let n = 3 + r.below(14);
+    (0..n).map(|_| r.pick(WORDS)).collect::<Vec<_>>().join(" ")
+}
+
+fn table(r: &mut Rng) -> String {
+    let cols = 1 + r.below(5);
+    let rows = 1 + r.below(7);
+    let row = |r: &mut Rng| {
+        let cells: Vec<String> = (0..cols).map(|_| r.pick(WORDS).replace('|', "/")).collect();
+        format!("| {} |\n", cells.join(" | "))
+    };
+    let mut t = row(r);
+    t.push_str(&format!("|{}\n", "---|".repeat(cols)));
+    for _ in 0..rows {
+        t.push_str(&row(r));
+    }
+    t
+}
+
+/// One answer: `size` bytes or so, `tables` tables among its blocks.
+fn answer(r: &mut Rng) -> String {
+    // Mostly short answers, some long: up to 200 KB.
+    let size = match r.below(10) {
+        0 => 30_000 + r.below(170_000),
+        1..=3 => 2_000 + r.below(28_000),
+        _ => 20 + r.below(2_000),
+    };
+    let mut tables = r.below(21);
+    let mut out = String::new();
+    if r.below(4) == 0 {
+        out.push_str(&format!("<think>{}\n{}</think>", sentence(r), sentence(r)));
+    }
+    while out.len() < size {
+        match r.below(9) {
+            0 => out.push_str(&format!("## {}\n\n", sentence(r))),
+            1 => {
+                for _ in 0..1 + r.below(5) {
+                    out.push_str(&format!("- {}\n", sentence(r)));
+                }
+                out.push('\n');
+            }
+            2 => {
+                let lang = r.pick(&["", "rust", "json", "python"]);
+                out.push_str(&format!("```{lang}\n"));
+                for i in 0..1 + r.below(30) {
+                    out.push_str(&format!("let v{i} = \"{}\";\n", r.pick(WORDS)));
+                }
+                out.push_str("```\n\n");
+            }
+            3 if tables > 0 => {
+                tables -= 1;
+                out.push_str(&table(r));
+                out.push('\n');
+            }
+            4 => out.push_str(&"\"key\": \"value\",\n".repeat(1 + r.below(200))),
+            5 => {
+                let img = if r.below(2) == 0 {
+                    "https://example.com/chart.png".to_owned()
+                } else {
+                    "img_v3_02ab_demo".to_owned()
+                };
+                out.push_str(&format!("![chart]({img})\n\n"));
+            }
+            6 => out.push_str("Ping <at id=all></at> and <font color='red'>x</font>\n\n"),
+            _ => out.push_str(&format!("{}\n\n", sentence(r))),
+        }
+    }
+    out
+}
+
+fn answer_card() -> card_dsl::Card {
+    card_dsl::card! { <card><markdown element_id="answer">"…"</markdown></card> }
+}
+
+/// Streams one answer; returns the cards' texts.
+async fn stream(client: &Client, emu: &Emulator, text: &str, seed: u64) -> Vec<String> {
+    let mut r = Rng(seed | 1);
+    let stream = client
+        .card_stream(emu.chat_id(), &answer_card(), "answer")
+        .await
+        .expect("card_stream");
+    let mut rest = text;
+    while !rest.is_empty() {
+        let mut at = (1 + r.below(3000)).min(rest.len());
+        while !rest.is_char_boundary(at) {
+            at += 1;
+        }
+        stream.append(&rest[..at]);
+        rest = &rest[at..];
+        if r.below(8) == 0 {
+            tokio::task::yield_now().await;
+        }
+    }
+    let messages = stream.finish(None, None).await.expect("finish");
+    messages
+        .iter()
+        .map(|id| {
+            let v = emu
+                .message(id)
+                .and_then(|m| m.content_json())
+                .unwrap_or_default();
+            v["body"]["elements"][0]["content"]
+                .as_str()
+                .unwrap_or_default()
+                .to_owned()
+        })
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn random_agent_answers_stream_into_accepted_cards() {
+    let n: u64 = std::env::var("AGENT_ANSWERS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(200);
+    let first: u64 = std::env::var("AGENT_SEED")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1);
+    let emu = Arc::new(Emulator::start().await.unwrap());
+    let client = Client::builder().against(&*emu).build().unwrap();
+    let started = std::time::Instant::now();
+    let mut tasks = tokio::task::JoinSet::new();
+    let mut results = Vec::new();
+    for seed in first..first + n {
+        if tasks.len() >= 48 {
+            results.push(tasks.join_next().await.unwrap().unwrap());
+        }
+        let (client, emu) = (client.clone(), emu.clone());
+        tasks.spawn(async move {
+            let text = answer(&mut Rng(seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1));
+            let cards = stream(&client, &emu, &text, seed).await;
+            (seed, text, cards)
+        });
+    }
+    while let Some(r) = tasks.join_next().await {
+        results.push(r.unwrap());
+    }
+    let mut cards_total = 0;
+    let mut bytes_total = 0;
+    for (seed, text, cards) in &results {
+        let fitted = card_validate::fit::fit_markdown(text, &Default::default()).text;
+        assert_eq!(
+            cards.concat(),
+            fitted,
+            "seed {seed}: the cards hold the fitted answer in order"
+        );
+        for c in cards {
+            assert_eq!(
+                c.lines()
+                    .filter(|l| l.trim_start().starts_with("```"))
+                    .count()
+                    % 2,
+                0,
+                "seed {seed}: a fence cut"
+            );
+            assert!(
+                card_validate::table_starts(c).len() <= 5,
+                "seed {seed}: tables"
+            );
+        }
+        let escaped = serde_json::to_string(&fitted).unwrap().len();
+        let by_size = escaped.div_ceil(30 * 1024);
+        let by_tables = card_validate::table_starts(&fitted).len().div_ceil(5);
+        let need = by_size.max(by_tables).max(1);
+        assert!(
+            cards.len() as f64 <= (need as f64 * 1.2).ceil().max(need as f64 + 1.0),
+            "seed {seed}: {} cards for {escaped} bytes and {by_tables}×5 tables",
+            cards.len()
+        );
+        cards_total += cards.len();
+        bytes_total += escaped;
+    }
+    let stats = emu.stats();
+    println!(
+        "{n} answers, {bytes_total} bytes sent, {cards_total} cards, {} requests, {} refused, {:.1} s",
+        stats.requests,
+        stats.errors,
+        started.elapsed().as_secs_f64()
+    );
+    assert_eq!(
+        stats.errors, 0,
+        "every write accepted (no 230099, 300313, 11310, 230025, 230020, 99991400)"
+    );
+}

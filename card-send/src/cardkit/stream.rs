@@ -296,12 +296,16 @@ async fn worker(shared: Arc<Shared>) {
     let room = room(&shared.template);
     let tables = table_room(&shared.template);
     loop {
-        let (text, version, closed) = {
+        let (raw, version, closed) = {
             let slot = shared.lock();
-            // Every frame is the model's whole text so far, fitted: reasoning dropped, images
-            // that are not keys made links, markup tags escaped (card_validate::fit).
-            let fitted = card_validate::fit::fit_markdown(&slot.text, &Default::default());
-            (fitted.text, slot.version, slot.closed)
+            (slot.text.clone(), slot.version, slot.closed)
+        };
+        // Every frame is the model's whole text so far, fitted: reasoning dropped, images that
+        // are not keys made links, markup tags escaped (card_validate::fit). Only when it changed.
+        let text = if version == sent_version {
+            String::new()
+        } else {
+            card_validate::fit::fit_markdown(&raw, &Default::default()).text
         };
         let current = text.get(base..).unwrap_or_default();
         if version == sent_version || current.is_empty() {

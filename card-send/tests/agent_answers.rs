@@ -5,9 +5,9 @@
 //! chunks. Every write must be accepted; the cards must hold the fitted answer in order, never
 //! cut a fence, and number at most 1.2× the fewest cards the size and table budgets allow.
 //!
-//! `AGENT_ANSWERS` sets how many (default 200 in `cargo test`: a debug build streams about 3
-//! answers a second on 2 cores; `AGENT_ANSWERS=2000` is the longer run); `AGENT_SEED` the
-//! first seed.
+//! `AGENT_ANSWERS` sets how many (default 200: about 10 s; `AGENT_ANSWERS=2000` is the long run,
+//! about 4 minutes on 2 cores, bound by the app's 50/s on each CardKit API); `AGENT_SEED` the
+//! first seed. The answers go to 40 chats, 128 at a time.
 
 use std::sync::Arc;
 
@@ -156,6 +156,9 @@ fn fewest_cards(text: &str) -> usize {
     cards
 }
 
+/// Chats the answers go to, round robin.
+const CHATS: u64 = 40;
+
 fn answer_card() -> card_dsl::Card {
     card_dsl::card! { <card><markdown element_id="answer">"…"</markdown></card> }
 }
@@ -163,8 +166,10 @@ fn answer_card() -> card_dsl::Card {
 /// Streams one answer; returns the cards' texts.
 async fn stream(client: &Client, emu: &Emulator, text: &str, seed: u64) -> Vec<String> {
     let mut r = Rng(seed | 1);
+    // Each chat takes 5 sends a second (the per-receiver budget): the answers go to 40 chats.
+    let chat = format!("oc_agent_{}", seed % CHATS);
     let stream = client
-        .card_stream(emu.chat_id(), &answer_card(), "answer")
+        .card_stream(chat.as_str(), &answer_card(), "answer")
         .await
         .expect("card_stream");
     let mut rest = text;
@@ -206,12 +211,17 @@ async fn random_agent_answers_stream_into_accepted_cards() {
         .and_then(|v| v.parse().ok())
         .unwrap_or(1);
     let emu = Arc::new(Emulator::start().await.unwrap());
+    let members: Vec<String> = emu.members().to_vec();
+    let members: Vec<&str> = members.iter().map(String::as_str).collect();
+    for c in 0..CHATS {
+        emu.add_chat(&format!("oc_agent_{c}"), &members, true);
+    }
     let client = Client::builder().against(&*emu).build().unwrap();
     let started = std::time::Instant::now();
     let mut tasks = tokio::task::JoinSet::new();
     let mut results = Vec::new();
     for seed in first..first + n {
-        if tasks.len() >= 48 {
+        if tasks.len() >= 128 {
             results.push(tasks.join_next().await.unwrap().unwrap());
         }
         let (client, emu) = (client.clone(), emu.clone());
@@ -228,11 +238,30 @@ async fn random_agent_answers_stream_into_accepted_cards() {
     let mut bytes_total = 0;
     for (seed, text, cards) in &results {
         let fitted = card_validate::fit::fit_markdown(text, &Default::default()).text;
-        assert_eq!(
-            cards.concat(),
-            fitted,
-            "seed {seed}: the cards hold the fitted answer in order"
-        );
+        let got = cards.concat();
+        // An answer that was all reasoning leaves the card's placeholder.
+        if fitted.is_empty() && got == "…" {
+            continue;
+        }
+        if got != fitted {
+            let at = got
+                .bytes()
+                .zip(fitted.bytes())
+                .take_while(|(a, b)| a == b)
+                .count();
+            let show = |t: &str| {
+                let lo = at.saturating_sub(80);
+                String::from_utf8_lossy(&t.as_bytes()[lo..(at + 80).min(t.len())]).into_owned()
+            };
+            panic!(
+                "seed {seed}: the cards differ from the fitted answer at byte {at} of {} / {} ({} cards)\n got: {:?}\nwant: {:?}",
+                got.len(),
+                fitted.len(),
+                cards.len(),
+                show(&got),
+                show(&fitted)
+            );
+        }
         for c in cards {
             assert_eq!(
                 c.lines()
@@ -259,9 +288,10 @@ async fn random_agent_answers_stream_into_accepted_cards() {
     }
     let stats = emu.stats();
     println!(
-        "{n} answers, {bytes_total} bytes sent, {cards_total} cards, {} requests, {} refused, {:.1} s",
+        "{n} answers, {bytes_total} bytes sent, {cards_total} cards, {} requests, {} refused ({} by a rate limit), {:.1} s",
         stats.requests,
         stats.errors,
+        stats.rate_limited,
         started.elapsed().as_secs_f64()
     );
     assert_eq!(

@@ -128,6 +128,12 @@ pub fn most_in_any(window: Duration, arrivals: impl IntoIterator<Item = Instant>
 }
 
 impl Emulator {
+    /// The API requests the handlers refused, in order: `METHOD path` and the code (the first
+    /// 10,000; injected faults apart).
+    pub fn refusals(&self) -> Vec<(String, u32)> {
+        lock(&self.state.refusals).clone()
+    }
+
     /// The requests as they arrived, oldest first (the last 100,000).
     pub fn arrivals(&self) -> Vec<Arrival> {
         lock(&self.state.arrivals).iter().cloned().collect()

@@ -12,7 +12,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use serde_json::{Value, json};
 
-use super::state::EmuState;
+use super::state::{EmuState, lock};
 use card_platform as platform;
 
 /// A refused request: the platform's code and message, and for rate limits the reset header.
@@ -116,9 +116,14 @@ pub(crate) async fn count_rejections(
     request: Request,
     next: Next,
 ) -> Response {
+    let route = format!("{} {}", request.method(), request.uri().path());
     let resp = next.run(request).await;
     if let Some(Refused(code)) = resp.extensions().get::<Refused>() {
         count(&state, *code);
+        let mut refusals = lock(&state.refusals);
+        if refusals.len() < 10_000 {
+            refusals.push((route, *code));
+        }
     }
     resp
 }

@@ -129,6 +129,8 @@ pub(crate) struct EmuState {
     pub(crate) counters: Counters,
     /// Every request as it arrived, the oldest dropped past [`MAX_ARRIVALS`].
     pub(crate) arrivals: Mutex<VecDeque<crate::Arrival>>,
+    /// The refused API requests (`METHOD path`, code), the first 10,000.
+    pub(crate) refusals: Mutex<Vec<(String, u32)>>,
     next_id: AtomicU64,
     /// The long connection for callbacks.
     pub(crate) long: Hub,
@@ -171,6 +173,7 @@ impl EmuState {
             faults: Mutex::new(VecDeque::new()),
             counters: Counters::default(),
             arrivals: Mutex::new(VecDeque::new()),
+            refusals: Mutex::new(Vec::new()),
             next_id: AtomicU64::new(1),
             long: Hub::default(),
         }

@@ -294,8 +294,9 @@ async fn random_agent_answers_stream_into_accepted_cards() {
         stats.rate_limited,
         started.elapsed().as_secs_f64()
     );
+    let refusals = emu.refusals();
     assert_eq!(
         stats.errors, 0,
-        "every write accepted (no 230099, 300313, 11310, 230025, 230020, 99991400)"
+        "every write accepted (no 230099, 300313, 11310, 230025, 230020, 99991400); refused: {refusals:?}"
     );
 }

@@ -74,6 +74,9 @@ pub fn err_msg(sub_code: u32) -> Option<&'static str> {
     })
 }
 
+/// How the `msg` of a 230099 reply starts, before its `ErrCode: …`.
+pub const CARD_CONTENT_EXT: &str = "Failed to create card content, ext=";
+
 /// The `msg` of a 230099 reply, in the one form the server writes it:
 /// `Failed to create card content, ext=ErrCode: <sub>; [ErrPath: <path>; ]ErrMsg: <msg>; [ErrorValue: <value>; ]`.
 pub fn card_content_message(

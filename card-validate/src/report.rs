@@ -96,9 +96,12 @@ impl Diagnostic {
     /// The server's `ext=` text for this finding (without ErrorValue), as a 230099 reply carries it.
     pub fn server_text(&self) -> String {
         match self.sub_code {
-            Some(sub) => {
-                let msg = crate::codes::err_msg(sub).unwrap_or(&self.message);
-                format!("ErrCode: {sub}; ErrPath: {}; ErrMsg: {msg}; ", self.path)
+            Some(_) => {
+                let whole = self.server_message();
+                whole
+                    .strip_prefix(crate::codes::CARD_CONTENT_EXT)
+                    .unwrap_or(&whole)
+                    .to_owned()
             }
             None => self.message.clone(),
         }

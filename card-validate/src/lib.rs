@@ -78,7 +78,7 @@ pub mod upgrade;
 
 use serde_json::Value;
 
-pub use check::markdown::table_starts;
+pub use check::markdown::{table_starts, tables_in_card};
 pub use check::suggest::closest as suggest;
 pub use render::render_human;
 pub use report::{ContentKind, Diagnostic, Report, Severity};

@@ -15,9 +15,7 @@ pub(super) fn room(template: &Card) -> usize {
 /// Markdown tables the text may hold beside the template's own (5 a card; at least 1, so the
 /// text always makes progress).
 pub(super) fn table_room(template: &Card) -> usize {
-    let content = template.to_content();
-    let own = content.matches(r#""tag":"table""#).count()
-        + card_validate::table_starts(&content.replace("\\n", "\n")).len();
+    let own = card_validate::tables_in_card(&template.to_value());
     platform::MAX_TABLES.saturating_sub(own).max(1)
 }
 
@@ -76,7 +74,7 @@ pub(super) fn split_point(text: &str, room: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::{escaped_len, fits, split_point};
+    use super::{escaped_len, fits, split_point, table_room};
 
     #[test]
     fn a_card_ends_at_a_paragraph_break_outside_a_code_fence() {
@@ -114,5 +112,19 @@ mod tests {
         assert_eq!(card_validate::table_starts(&text[..end]).len(), 5);
         assert_eq!(&text[end..end + 9], "| a | b |");
         assert_eq!(split_point(&text, end), end);
+    }
+
+    /// A template's own tables, native or in markdown, come off the text's budget.
+    #[test]
+    fn the_templates_tables_come_off_the_budget() {
+        let plain = card_dsl::card! { <card><markdown element_id="a">"…"</markdown></card> };
+        assert_eq!(table_room(&plain), 5);
+        let with_one = card_dsl::card! {
+            <card>
+                <markdown>"| a |\n|---|\n| 1 |"</markdown>
+                <markdown element_id="a">"…"</markdown>
+            </card>
+        };
+        assert_eq!(table_room(&with_one), 4);
     }
 }

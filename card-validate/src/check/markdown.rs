@@ -100,6 +100,27 @@ pub fn table_starts(text: &str) -> Vec<usize> {
     starts
 }
 
+/// The tables of a card as the table limit counts them: `table` components and the GFM tables
+/// of its markdown contents (`card` a card's JSON value).
+pub fn tables_in_card(card: &serde_json::Value) -> usize {
+    use serde_json::Value;
+    match card {
+        Value::Object(m) => {
+            let own = match m.get("tag").and_then(Value::as_str) {
+                Some("table") => 1,
+                Some("markdown") => m
+                    .get("content")
+                    .and_then(Value::as_str)
+                    .map_or(0, count_tables),
+                _ => 0,
+            };
+            own + m.values().map(tables_in_card).sum::<usize>()
+        }
+        Value::Array(a) => a.iter().map(tables_in_card).sum(),
+        _ => 0,
+    }
+}
+
 fn is_delimiter_row(t: &str) -> bool {
     // Without a pipe a row of dashes is a rule or a heading's underline, not a table's.
     t.contains('|')
@@ -121,6 +142,11 @@ mod tests {
         assert_eq!(count_tables(md), 2);
         assert_eq!(count_tables("no tables | here\nplain"), 0);
         assert_eq!(count_tables("a\n---\nb"), 0);
+        let card = serde_json::json!({"body": {"elements": [
+            {"tag": "table", "columns": []},
+            {"tag": "markdown", "content": md}
+        ]}});
+        assert_eq!(tables_in_card(&card), 3);
         let two = "x\n| a |\n|---|\n\n| b |\n|---|\n";
         assert_eq!(table_starts(two), [2, 15]);
     }

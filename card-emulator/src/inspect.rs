@@ -128,9 +128,9 @@ pub fn most_in_any(window: Duration, arrivals: impl IntoIterator<Item = Instant>
 }
 
 impl Emulator {
-    /// The API requests the handlers refused, in order: `METHOD path` and the code (the first
-    /// 10,000; injected faults apart).
-    pub fn refusals(&self) -> Vec<(String, u32)> {
+    /// The API requests the handlers refused, in order: route, code and, for a rate limit, the
+    /// budget that was full (the first 10,000; injected faults apart).
+    pub fn refusals(&self) -> Vec<crate::Refusal> {
         lock(&self.state.refusals).clone()
     }
 

@@ -21,6 +21,8 @@ pub(crate) struct Reject {
     pub(crate) code: u32,
     pub(crate) msg: String,
     pub(crate) reset: Option<u64>,
+    /// Why, beyond the code: the budget a rate limit refused on (`Receiver/oc_1/1s`).
+    pub(crate) reason: Option<String>,
 }
 
 impl Reject {
@@ -30,6 +32,7 @@ impl Reject {
             code,
             msg: msg.to_owned(),
             reset,
+            reason: Some("injected".to_owned()),
         }
     }
 }
@@ -40,6 +43,7 @@ pub(crate) fn reject(code: u32, msg: impl Into<String>) -> Reject {
         code,
         msg: msg.into(),
         reset: None,
+        reason: None,
     }
 }
 
@@ -48,9 +52,9 @@ pub(crate) fn documented(code: u32) -> Reject {
     reject(code, platform::lookup(code).map_or("error", |c| c.text))
 }
 
-/// The code of a refused reply, for the counting middleware.
-#[derive(Debug, Clone, Copy)]
-struct Refused(u32);
+/// The code of a refused reply and its reason, for the counting middleware.
+#[derive(Debug, Clone)]
+struct Refused(u32, Option<String>);
 
 impl IntoResponse for Reject {
     fn into_response(self) -> Response {
@@ -60,9 +64,23 @@ impl IntoResponse for Reject {
             StatusCode::BAD_REQUEST
         };
         let mut resp = reply(status, self.code, &self.msg, self.reset);
-        resp.extensions_mut().insert(Refused(self.code));
+        resp.extensions_mut()
+            .insert(Refused(self.code, self.reason));
         resp
     }
+}
+
+/// A request the emulator refused (see [`crate::Emulator::refusals`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Refusal {
+    /// `METHOD path` as requested.
+    pub route: String,
+    /// The platform code of the reply.
+    pub code: u32,
+    /// For a rate limit, the budget that was full: its name, key and window
+    /// (`Receiver/oc_1/1s`, `App/POST /open-apis/im/v1/messages/60s`).
+    pub reason: Option<String>,
 }
 
 /// A successful reply's `data`.
@@ -118,11 +136,15 @@ pub(crate) async fn count_rejections(
 ) -> Response {
     let route = format!("{} {}", request.method(), request.uri().path());
     let resp = next.run(request).await;
-    if let Some(Refused(code)) = resp.extensions().get::<Refused>() {
+    if let Some(Refused(code, reason)) = resp.extensions().get::<Refused>() {
         count(&state, *code);
         let mut refusals = lock(&state.refusals);
         if refusals.len() < 10_000 {
-            refusals.push((route, *code));
+            refusals.push(Refusal {
+                route,
+                code: *code,
+                reason: reason.clone(),
+            });
         }
     }
     resp

@@ -130,7 +130,7 @@ pub(crate) struct EmuState {
     /// Every request as it arrived, the oldest dropped past [`MAX_ARRIVALS`].
     pub(crate) arrivals: Mutex<VecDeque<crate::Arrival>>,
     /// The refused API requests (`METHOD path`, code), the first 10,000.
-    pub(crate) refusals: Mutex<Vec<(String, u32)>>,
+    pub(crate) refusals: Mutex<Vec<crate::reply::Refusal>>,
     next_id: AtomicU64,
     /// The long connection for callbacks.
     pub(crate) long: Hub,
@@ -201,7 +201,7 @@ impl EmuState {
     /// `limit` requests in any `window`, all or none (a refused request counts for none). On
     /// refusal, the whole seconds until the oldest counted request leaves the full window (the
     /// `x-ogw-ratelimit-reset` header).
-    pub(crate) fn rate(&self, checks: &[(String, Duration, u32)]) -> Result<(), u64> {
+    pub(crate) fn rate(&self, checks: &[(String, Duration, u32)]) -> Result<(), (u64, String)> {
         if !self.settings.rate_limits {
             return Ok(());
         }
@@ -220,7 +220,7 @@ impl EmuState {
             if arrivals.len() >= *limit as usize {
                 let oldest = arrivals[arrivals.len() - *limit as usize];
                 let left = (oldest + *window).saturating_duration_since(now);
-                return Err(left.as_secs_f64().ceil().max(1.0) as u64);
+                return Err((left.as_secs_f64().ceil().max(1.0) as u64, key.clone()));
             }
         }
         for (key, window, _) in checks {

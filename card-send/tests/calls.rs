@@ -4,6 +4,8 @@ use card_dsl::{
     ChatButton, ChatButtonActionType, ChatButtonText, ChatButtonUpdate, ChatButtons,
     MessageContent, Post, PostBody, PostNode, TemplateCard, card,
 };
+mod common;
+
 use card_emulator::Emulator;
 use card_send::MessageId;
 use std::time::Duration;
@@ -166,15 +168,6 @@ async fn sends_are_idempotent_across_retries() {
     assert_eq!(unknown.code(), Some(230001));
 }
 
-/// A tiny PNG header (the upload checks read the signature and IHDR's width and height).
-fn png(w: u32, h: u32) -> Vec<u8> {
-    let mut b = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
-    b.extend(w.to_be_bytes());
-    b.extend(h.to_be_bytes());
-    b.extend([8, 6, 0, 0, 0]);
-    b
-}
-
 #[tokio::test]
 async fn replies_in_chat_and_in_a_thread() {
     let emu = Emulator::start().await.unwrap();
@@ -264,7 +257,7 @@ async fn recall_after_the_tenants_time_limit_is_230009() {
 async fn upload_an_image_and_use_its_key_in_a_card() {
     let emu = Emulator::start().await.unwrap();
     let client = card_send::Client::builder().against(&emu).build().unwrap();
-    let bytes = png(640, 480);
+    let bytes = common::png(640, 480);
     let key = client.upload_image(&bytes).await.unwrap();
     assert_eq!(emu.image(key.as_str()).as_deref(), Some(bytes.as_slice()));
     let card = card_dsl::card! { <card><img img_key={key.clone()}/></card> };
@@ -276,7 +269,7 @@ async fn upload_an_image_and_use_its_key_in_a_card() {
     for (bad, code) in [
         (Vec::new(), 234010),
         (b"not an image".to_vec(), 234011),
-        (png(12001, 5), 234039),
+        (common::png(12001, 5), 234039),
     ] {
         let e = client.upload_image(&bad).await.unwrap_err();
         assert!(e.is_preflight(), "{e}");

@@ -175,4 +175,17 @@ async fn a_burst_straddling_a_second_is_refused_in_part() {
     let sent = codes.iter().filter(|c| **c == 0).count();
     assert_eq!((sent, refused), (50, 30), "{codes:?}");
     assert_eq!(emu.stats().rate_limited, 30);
+    // Each refusal names the budget that was full: the app's 50/s on the send API.
+    let refusals = emu.refusals();
+    assert_eq!(refusals.len(), 30);
+    for r in refusals {
+        assert_eq!(
+            (r.route.as_str(), r.code, r.reason.as_deref()),
+            (
+                "POST /open-apis/im/v1/messages",
+                230020,
+                Some("App/POST /open-apis/im/v1/messages/1s")
+            )
+        );
+    }
 }

@@ -6,6 +6,10 @@
 //!
 //! The result is prefix-stable: fitting a longer text never changes the fitted form of a
 //! complete earlier line, so a stream can fit the whole text at every frame.
+//!
+//! A sender that can upload images passes the keys it already has ([`FitOptions::image_keys`]):
+//! those images are kept with the key as their target. [`Fitted::unkeyed`] says where each image
+//! made a link is, so a stream can hold its text back there until the upload is done.
 
 use crate::check::markdown::image_targets;
 use crate::spec::shape::is_img_key;
@@ -28,6 +32,9 @@ pub struct FitOptions {
     pub think: Think,
     /// Markup tags the text may keep (`"at"`, `"font"` …): the bot's own, not the model's.
     pub allowed_tags: Vec<String>,
+    /// Image targets (URLs) already uploaded, and their image keys: such an image stays an
+    /// image, its target replaced by the key.
+    pub image_keys: std::collections::HashMap<String, String>,
 }
 
 /// A fitted text and what was changed.
@@ -37,6 +44,9 @@ pub struct Fitted {
     pub text: String,
     /// One line per change, in order.
     pub notes: Vec<String>,
+    /// The images made links (their targets are neither image keys nor in
+    /// [`FitOptions::image_keys`]): where each link starts in `text` (its `[`), and its target.
+    pub unkeyed: Vec<(usize, String)>,
 }
 
 /// The markup tags of card markdown (the markdown component's page): written by a model, they
@@ -57,6 +67,7 @@ const MARKUP_TAGS: &[&str] = &[
 /// Fits `text` (see the module page).
 pub fn fit_markdown(text: &str, options: &FitOptions) -> Fitted {
     let mut notes = Vec::new();
+    let mut unkeyed = Vec::new();
     let without_think = think_blocks(text, options.think, &mut notes);
     let mut out = String::with_capacity(without_think.len());
     let mut in_fence = false;
@@ -70,9 +81,13 @@ pub fn fit_markdown(text: &str, options: &FitOptions) -> Fitted {
             out.push_str(line);
             continue;
         }
-        out.push_str(&fit_line(line, options, &mut notes));
+        fit_line(line, options, &mut out, &mut notes, &mut unkeyed);
     }
-    Fitted { text: out, notes }
+    Fitted {
+        text: out,
+        notes,
+        unkeyed,
+    }
 }
 
 /// Drops or quotes reasoning blocks; an unclosed one runs to the end (it is still being written).
@@ -114,9 +129,15 @@ fn think_blocks(text: &str, think: Think, notes: &mut Vec<String>) -> String {
     }
 }
 
-/// One line outside code fences: images that are not keys become links, markup tags are escaped.
-fn fit_line(line: &str, options: &FitOptions, notes: &mut Vec<String>) -> String {
-    let mut out = String::with_capacity(line.len());
+/// One line outside code fences, onto `out`: markup tags are escaped, images whose target has a
+/// key take it, and the others become links.
+fn fit_line(
+    line: &str,
+    options: &FitOptions,
+    out: &mut String,
+    notes: &mut Vec<String>,
+    unkeyed: &mut Vec<(usize, String)>,
+) {
     // Inline code spans (between backticks) stay as written.
     for (i, part) in line.split('`').enumerate() {
         if i > 0 {
@@ -126,22 +147,32 @@ fn fit_line(line: &str, options: &FitOptions, notes: &mut Vec<String>) -> String
             out.push_str(part);
             continue;
         }
-        let mut part = part.to_owned();
-        let bad: Vec<String> = image_targets(&part)
+        let mut part = escape_tags(part, options, notes);
+        let targets: Vec<String> = image_targets(&part)
             .filter(|t| !is_img_key(t))
             .map(str::to_owned)
             .collect();
-        for target in bad {
-            if let Some(at) = part.find(&format!("]({target})"))
-                && let Some(bang) = part[..at].rfind("![")
-            {
+        let mut from = 0;
+        for target in targets {
+            let Some(at) = part[from..].find(&format!("]({target})")).map(|a| a + from) else {
+                continue;
+            };
+            let Some(bang) = part[..at].rfind("![") else {
+                continue;
+            };
+            if let Some(key) = options.image_keys.get(&target) {
+                part.replace_range(at + 2..at + 2 + target.len(), key);
+                from = at + 2 + key.len();
+                notes.push(format!("image {target:?} uploaded: its key is {key}"));
+            } else {
                 part.replace_range(bang..bang + 1, "");
+                unkeyed.push((out.len() + bang, target.clone()));
+                from = at + 1 + target.len();
                 notes.push(format!("image {target:?} is not an image key: made a link"));
             }
         }
-        out.push_str(&escape_tags(&part, options, notes));
+        out.push_str(&part);
     }
-    out
 }
 
 /// `<tag` of a markup tag the options do not allow → `&lt;tag`.
@@ -205,6 +236,38 @@ mod tests {
             crate::validate_str(&card("![cat](https://e.com/c.png)"))
                 .first_error()
                 .is_some()
+        );
+    }
+
+    /// An image whose target was uploaded takes its key; the others are links, and the fit
+    /// says where each link starts.
+    #[test]
+    fn uploaded_images_take_their_key_and_links_are_located() {
+        let text = "A <at> ![a](https://e.com/a.png)\n![b](https://e.com/b.png) ![a](https://e.com/a.png)\n";
+        let plain = fit(text);
+        assert_eq!(
+            plain.unkeyed.iter().map(|(at, _)| *at).collect::<Vec<_>>(),
+            vec![10, 35, 60]
+        );
+        for (at, url) in &plain.unkeyed {
+            assert!(plain.text[*at..].starts_with(&format!("[{}]({url})", &url[14..15])));
+        }
+        let keyed = fit_markdown(
+            text,
+            &FitOptions {
+                image_keys: [("https://e.com/a.png".to_owned(), "img_v3_a".to_owned())].into(),
+                ..FitOptions::default()
+            },
+        );
+        assert_eq!(
+            keyed.text,
+            "A &lt;at> ![a](img_v3_a)\n[b](https://e.com/b.png) ![a](img_v3_a)\n"
+        );
+        assert_eq!(keyed.unkeyed, vec![(25, "https://e.com/b.png".to_owned())]);
+        assert!(
+            crate::validate_str(&card(&keyed.text))
+                .first_error()
+                .is_none()
         );
     }
 

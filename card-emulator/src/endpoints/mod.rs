@@ -146,8 +146,9 @@ fn str_field<'v>(v: &'v Value, name: &str) -> Result<&'v str, Reject> {
 }
 
 fn limited(st: &EmuState, checks: &[(String, Duration, u32)], code: u32) -> Result<(), Reject> {
-    st.rate(checks).map_err(|reset| Reject {
+    st.rate(checks).map_err(|(reset, budget)| Reject {
         reset: Some(reset),
+        reason: Some(budget),
         ..documented(code)
     })
 }
@@ -165,7 +166,7 @@ fn spend(st: &EmuState, route: &Route, key: Option<&str>) -> Result<(), Reject> 
             (false, _) => format!("{budget:?}/{} {}", route.method, route.path),
         };
         for (n, window) in budget.windows() {
-            checks.push((format!("{scope}/{window:?}"), *window, *n));
+            checks.push((format!("{scope}/{}s", window.as_secs_f64()), *window, *n));
         }
     }
     limited(st, &checks, route.limit_code())

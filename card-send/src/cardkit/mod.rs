@@ -15,15 +15,16 @@
 
 mod batch;
 mod calls;
-mod cut;
 mod elements;
 
 mod stream;
 
 pub use batch::BatchAction;
 pub use calls::EntitySettings;
+/// The fitter's options, for [`StreamOptions::fit`].
+pub use card_validate::fit::{FitOptions, Think};
 pub use elements::Position;
-pub use stream::{CardStream, StopHandle};
+pub use stream::{CardStream, ImageFetcher, StopHandle, StreamOptions};
 
 /// A card entity's id.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]

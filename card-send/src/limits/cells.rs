@@ -113,6 +113,12 @@ impl AppLimit {
         }
     }
 
+    /// Requests counted in the current minute window.
+    #[cfg(test)]
+    pub(super) fn minute_count(&self) -> usize {
+        self.minute.times.lock().unwrap().len()
+    }
+
     pub(super) async fn acquire(&self) {
         let _turn = self.gate.lock().await;
         // The minute cell first: waiting on it can be long, and the second's cell must be taken
@@ -128,6 +134,8 @@ impl AppLimit {
 pub(super) struct KeyedSpacing {
     interval: Duration,
     pub(super) next: Mutex<HashMap<String, Instant>>,
+    /// Each key's queue of callers (see `turn`).
+    turns: Mutex<HashMap<String, std::sync::Arc<tokio::sync::Mutex<()>>>>,
 }
 
 impl KeyedSpacing {
@@ -135,6 +143,7 @@ impl KeyedSpacing {
         KeyedSpacing {
             interval: stretch(Duration::from_secs(1) / per_second.max(1), headroom),
             next: Mutex::new(HashMap::new()),
+            turns: Mutex::new(HashMap::new()),
         }
     }
 
@@ -152,22 +161,19 @@ impl KeyedSpacing {
         }
     }
 
-    pub(super) async fn reserve(&self, key: &str) {
-        loop {
-            let wait = {
-                let mut next = self.next.lock().unwrap_or_else(|p| p.into_inner());
-                let now = Instant::now();
-                match next.get(key) {
-                    Some(at) if *at > now => *at,
-                    _ => {
-                        next.insert(key.to_owned(), now + self.interval);
-                        return;
-                    }
-                }
-            };
-            // Only when two calls for the same key race; the app cells are already held.
-            tokio::time::sleep_until(wait.into()).await;
-        }
+    /// The key's turn: one call per key at a time gets past this, in arrival order.
+    pub(super) async fn turn(&self, key: &str) -> tokio::sync::OwnedMutexGuard<()> {
+        let turn = {
+            let mut turns = self.turns.lock().unwrap_or_else(|p| p.into_inner());
+            turns.entry(key.to_owned()).or_default().clone()
+        };
+        turn.lock_owned().await
+    }
+
+    /// Takes the key's next slot (the caller holds its turn and waited until it was free).
+    pub(super) fn reserve(&self, key: &str) {
+        let mut next = self.next.lock().unwrap_or_else(|p| p.into_inner());
+        next.insert(key.to_owned(), Instant::now() + self.interval);
     }
 
     pub(super) fn prune(&self) {
@@ -176,5 +182,10 @@ impl KeyedSpacing {
             .lock()
             .unwrap_or_else(|p| p.into_inner())
             .retain(|_, at| *at > now);
+        // A key nobody waits on holds only the map's reference.
+        self.turns
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .retain(|_, turn| std::sync::Arc::strong_count(turn) > 1);
     }
 }

@@ -5,9 +5,10 @@
 //!
 //! Several limits apply to one request, and a cell taken from one limiter while waiting on another
 //! is a cell spent at the wrong time: the server counts when the request arrives. So a request
-//! first waits (without reserving) until its message may go, then takes the app-wide cells, and
-//! only then reserves its message's slot, right before it is sent. governor's keyed limiter cannot
-//! wait without consuming, hence the small [`KeyedSpacing`] beside it.
+//! first takes its turn among the calls on its key (message, receiver, card entity) and waits
+//! (without reserving) until the key may go, then takes the app-wide cells, and only then
+//! reserves the key's slot, right before it is sent. governor's keyed limiter cannot wait without
+//! consuming, hence the small [`KeyedSpacing`] beside it.
 
 use std::collections::HashMap;
 use std::sync::Mutex;
@@ -95,14 +96,23 @@ impl RateLimits {
         }
     }
 
-    /// Waits until a call on `route` (for `key`) may go, in every budget the route spends: first
-    /// (without reserving) until its key may go, then the app-wide cells, then the key's slot,
-    /// right before the request is sent.
+    /// Waits until a call on `route` (for `key`) may go, in every budget the route spends: its
+    /// turn among the calls on the same key (first come, first served), then until the key may
+    /// go (without reserving), then the app-wide cells, then the key's slot, right before the
+    /// request is sent. Holding the key's turn throughout, the slot is still free when the app's
+    /// cells are taken: waiting for the key after taking them would send the request later than
+    /// its cells were counted (and the platform, counting arrivals, would see more than 50 in a
+    /// second), and taking the cells again would spend the minute's budget on nothing.
     pub(crate) async fn acquire(&self, route: &Route, key: Option<&str>) {
         let keyed = route.spends.iter().find_map(|b| self.spacing(*b)).zip(key);
-        if let Some((spacing, key)) = keyed {
-            spacing.wait_ready(key).await;
-        }
+        let _turn = match keyed {
+            Some((spacing, key)) => {
+                let turn = spacing.turn(key).await;
+                spacing.wait_ready(key).await;
+                Some(turn)
+            }
+            None => None,
+        };
         for budget in route.spends {
             match budget {
                 Budget::App => self.app(route).acquire().await,
@@ -111,7 +121,7 @@ impl RateLimits {
             }
         }
         if let Some((spacing, key)) = keyed {
-            spacing.reserve(key).await;
+            spacing.reserve(key);
         }
         if self
             .calls
@@ -208,6 +218,34 @@ mod tests {
         let t = Instant::now();
         l.acquire(&routes::UPDATE_CARD, Some("om_2")).await;
         assert!(t.elapsed() < Duration::from_millis(100));
+    }
+
+    /// Concurrent sends to one receiver take turns: each spends one cell of the app's minute,
+    /// and goes out as soon as it took it (the receiver's slot is still free).
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn sends_to_one_receiver_take_turns_and_spend_one_cell_each() {
+        let l = std::sync::Arc::new(RateLimits::new(&Limits::default()));
+        let start = Instant::now();
+        let mut set = tokio::task::JoinSet::new();
+        for _ in 0..8 {
+            let l = l.clone();
+            set.spawn(async move {
+                l.acquire(&routes::SEND, Some("oc_1")).await;
+                Instant::now()
+            });
+        }
+        let mut at = set.join_all().await;
+        at.sort();
+        assert_eq!(l.app(&routes::SEND).minute_count(), 8);
+        for pair in at.windows(2) {
+            let gap = pair[1] - pair[0];
+            assert!(gap >= Duration::from_millis(200), "{gap:?}");
+        }
+        assert!(
+            start.elapsed() < Duration::from_millis(1700),
+            "{:?}",
+            start.elapsed()
+        );
     }
 
     #[tokio::test]

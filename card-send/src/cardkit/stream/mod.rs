@@ -7,30 +7,35 @@
 //!
 //! Whatever the caller pushes, the wire carries the whole text so far (the stream-text API
 //! overwrites), fitted by `card_validate::fit` (reasoning dropped, images that are not keys made
-//! links, markup tags escaped).
+//! links — or uploaded, see [`StreamOptions::upload_images`] — markup tags escaped).
+//! [`StreamOptions`] also sets a lower table budget and a prefix-stable layout: an append-only
+//! answer element beside a volatile process element.
 //!
 //! An answer longer than one card holds (100,000 characters per write; 30 KB per card, counted
 //! on the bytes sent, after JSON escaping; 5 tables per card, markdown tables included) goes on
 //! in a new card: the full card is closed at a paragraph break outside any code fence (a table is
 //! a run of lines, so a paragraph break is never inside one), and a fresh entity of the same card
-//! is sent to the same receiver for the rest.
+//! is sent to the same receiver for the rest. A code block longer than a card is cut at a line
+//! inside it: the fence is closed at the end of the card and opened again, with its language, at
+//! the top of the next.
 
+use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
-use std::time::Duration;
 
 use card_dsl::Card;
 use tokio::sync::{Notify, watch};
 
-use super::cut::{fits, room, split_point, table_room};
 use super::{CardId, EntitySettings};
 use crate::client::Client;
-use crate::{Error, MessageId, Receiver, platform};
+use crate::{Error, MessageId, Receiver};
 
-/// How often the task sends the latest text at most.
-const PACE: Duration = Duration::from_millis(100);
-/// Attempts for one text before its error is reported (re-arm, interaction, sequence).
-const ATTEMPTS: u32 = 5;
+mod cut;
+mod images;
+mod options;
+mod worker;
+
+pub use options::{ImageFetcher, StreamOptions};
 
 /// A streaming answer in a card entity. See the module page.
 ///
@@ -82,7 +87,10 @@ struct Shared {
     to: Receiver,
     template: Card,
     element: String,
+    options: StreamOptions,
     slot: Mutex<Slot>,
+    /// The images of the answer being uploaded, and their outcome.
+    uploads: Mutex<HashMap<String, images::Upload>>,
     wake: Notify,
     /// The number of the text last delivered, and the error that stopped the stream.
     state: watch::Sender<(u64, Option<Error>)>,
@@ -93,8 +101,11 @@ struct Shared {
 #[derive(Default)]
 struct Slot {
     text: String,
-    /// Number of changes to `text`.
+    /// Number of changes to `text` (and to what fits it: an upload that ended).
     version: u64,
+    /// The process element's text, and its number of changes.
+    process: Option<String>,
+    process_version: u64,
     closed: bool,
 }
 
@@ -123,14 +134,34 @@ impl Client {
         card: &Card,
         element_id: &str,
     ) -> Result<CardStream, Error> {
+        self.card_stream_with(to, card, element_id, StreamOptions::default())
+            .await
+    }
+
+    /// [`Client::card_stream`] with options: the fitter's, a lower table budget, an append-only
+    /// answer beside a process element, image uploads ([`StreamOptions`]).
+    ///
+    /// # Errors
+    ///
+    /// As [`Client::card_stream`]; [`Error::Preflight`] also when the process element is not a
+    /// text element of the card.
+    pub async fn card_stream_with(
+        &self,
+        to: impl Into<Receiver>,
+        card: &Card,
+        element_id: &str,
+        options: StreamOptions,
+    ) -> Result<CardStream, Error> {
         let mut card = card.clone();
         card.config = card.config.clone().streaming_mode(true);
         let to = to.into();
         let id = self.create_card_entity(&card).await?;
-        self.inner
-            .entities
-            .check_text(id.as_str(), element_id)
-            .map_err(crate::error::pre(crate::Endpoint::CardKit))?;
+        for element in std::iter::once(element_id).chain(options.process.as_deref()) {
+            self.inner
+                .entities
+                .check_text(id.as_str(), element)
+                .map_err(crate::error::pre(crate::Endpoint::CardKit))?;
+        }
         let message = self.send_card_entity(to.clone(), &id).await?;
         let shared = Arc::new(Shared {
             client: self.clone(),
@@ -138,12 +169,14 @@ impl Client {
             to,
             template: card,
             element: element_id.to_owned(),
+            options,
             slot: Mutex::new(Slot::default()),
+            uploads: Mutex::new(HashMap::new()),
             wake: Notify::new(),
             state: watch::Sender::new((0, None)),
             settled: AtomicBool::new(false),
         });
-        tokio::spawn(worker(shared.clone()));
+        tokio::spawn(worker::run(shared.clone()));
         Ok(CardStream { shared })
     }
 }
@@ -184,6 +217,23 @@ impl CardStream {
     /// Adds `delta` to the text. Returns at once; after `finish` it does nothing.
     pub fn append(&self, delta: &str) {
         self.update(|t| t.push_str(delta));
+    }
+
+    /// Makes `text` the process element's text (the model's status, the tool it runs), when the
+    /// stream has one ([`StreamOptions::process_element`]); else does nothing. Returns at once.
+    pub fn set_process(&self, text: impl Into<String>) {
+        if self.shared.options.process.is_none() {
+            return;
+        }
+        {
+            let mut slot = self.shared.lock();
+            if slot.closed {
+                return;
+            }
+            slot.process = Some(text.into());
+            slot.process_version += 1;
+        }
+        self.shared.wake.notify_one();
     }
 
     fn update(&self, f: impl FnOnce(&mut String)) {
@@ -279,121 +329,11 @@ async fn close(
             break;
         }
     }
+    let (card, _) = shared.current();
+    worker::drop_process(shared, &card).await?;
     let settings = EntitySettings {
         streaming_mode: Some(false),
         summary,
     };
-    shared
-        .client
-        .card_entity_settings(&shared.current().0, &settings)
-        .await
-}
-
-async fn worker(shared: Arc<Shared>) {
-    let mut sent_version = 0;
-    // Bytes of the answer already closed into earlier cards.
-    let mut base = 0;
-    let room = room(&shared.template);
-    let tables = table_room(&shared.template);
-    loop {
-        let (raw, version, closed) = {
-            let slot = shared.lock();
-            (slot.text.clone(), slot.version, slot.closed)
-        };
-        // Every frame is the model's whole text so far, fitted: reasoning dropped, images that
-        // are not keys made links, markup tags escaped (card_validate::fit). Only when it changed.
-        let text = if version == sent_version {
-            String::new()
-        } else {
-            card_validate::fit::fit_markdown(&raw, &Default::default()).text
-        };
-        let current = text.get(base..).unwrap_or_default();
-        if version == sent_version || current.is_empty() {
-            if closed {
-                shared.state.send_modify(|s| s.0 = version);
-                return;
-            }
-            shared.wake.notified().await;
-            continue;
-        }
-        let end = fits(current, room, tables);
-        let result = if end < current.len() {
-            let cut = split_point(current, end);
-            rotate(&shared, &current[..cut]).await.map(|()| base += cut)
-        } else {
-            send(&shared, current)
-                .await
-                .map(|()| sent_version = version)
-        };
-        if let Err(e) = result {
-            tracing::error!(card = %shared.current().0, error = %e, "streaming stopped");
-            shared.state.send_modify(|s| s.1 = Some(e));
-            return;
-        }
-        if sent_version == version {
-            shared.state.send_modify(|s| s.0 = version);
-        }
-        tokio::time::sleep(PACE).await;
-    }
-}
-
-/// Closes the current card with `last` as its final text and goes on in a new entity of the same
-/// card, sent to the same receiver.
-async fn rotate(shared: &Shared, last: &str) -> Result<(), Error> {
-    send(shared, last).await?;
-    let (card, _) = shared.current();
-    let off = EntitySettings {
-        streaming_mode: Some(false),
-        summary: None,
-    };
-    shared.client.card_entity_settings(&card, &off).await?;
-    let id = shared.client.create_card_entity(&shared.template).await?;
-    let message = shared
-        .client
-        .send_card_entity(shared.to.clone(), &id)
-        .await?;
-    tracing::info!(from = %card, to = %id, "the answer goes on in a new card");
-    shared
-        .cards
-        .lock()
-        .unwrap_or_else(|p| p.into_inner())
-        .push((id, message));
-    Ok(())
-}
-
-/// Sends one text, handling the codes that have a cure.
-async fn send(shared: &Shared, text: &str) -> Result<(), Error> {
-    let mut attempt = 0;
-    loop {
-        attempt += 1;
-        let (card, _) = shared.current();
-        let result = shared
-            .client
-            .stream_text(&card, &shared.element, text)
-            .await;
-        let code = match &result {
-            Ok(()) => return Ok(()),
-            Err(e) => e.code(),
-        };
-        if attempt >= ATTEMPTS {
-            return result;
-        }
-        match code {
-            // Streaming mode closed itself (its 10 minutes): switch it on again.
-            Some(platform::ENTITY_STREAMING_CLOSED | platform::ENTITY_STREAMING_TIMEOUT) => {
-                let on = EntitySettings {
-                    streaming_mode: Some(true),
-                    summary: None,
-                };
-                shared.client.card_entity_settings(&card, &on).await?;
-            }
-            // A user is interacting with the card: wait and retry.
-            Some(platform::ENTITY_IN_INTERACTION) => {
-                tokio::time::sleep(Duration::from_millis(300 * u64::from(attempt))).await;
-            }
-            // The sequence fell behind (another writer): the next call takes a higher one.
-            Some(platform::ENTITY_SEQUENCE) => {}
-            _ => return result,
-        }
-    }
+    shared.client.card_entity_settings(&card, &settings).await
 }

@@ -117,7 +117,9 @@ async fn main() {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(500);
-    println!("stream: {tokens} tokens per stream at 50/s through CardStream; push → held (goal p99 ≤ 150 ms)");
+    println!(
+        "stream: {tokens} tokens per stream at 50/s through CardStream; push → held (goal p99 ≤ 150 ms)"
+    );
     run("1 stream", 1, 1, tokens).await;
     run("20 streams, one app", 20, 1, tokens).await;
     run("20 streams over 5 apps (4 each)", 20, 5, tokens).await;

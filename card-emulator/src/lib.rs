@@ -81,9 +81,9 @@ pub use builder::EmulatorBuilder;
 pub use callbacks::Click;
 pub use faults::Fault;
 pub use inspect::{Arrival, MessageState, Stats, most_in_any};
-pub use reply::Refusal;
 use state::EmuState;
 pub use state::EmulatedUser;
+pub use state::Refusal;
 
 /// A running emulator; stops when dropped.
 #[derive(Debug)]

@@ -12,7 +12,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use serde_json::{Value, json};
 
-use super::state::{EmuState, lock};
+use super::state::{EmuState, Refusal, lock};
 use card_platform as platform;
 
 /// A refused request: the platform's code and message, and for rate limits the reset header.
@@ -68,19 +68,6 @@ impl IntoResponse for Reject {
             .insert(Refused(self.code, self.reason));
         resp
     }
-}
-
-/// A request the emulator refused (see [`crate::Emulator::refusals`]).
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct Refusal {
-    /// `METHOD path` as requested.
-    pub route: String,
-    /// The platform code of the reply.
-    pub code: u32,
-    /// For a rate limit, the budget that was full: its name, key and window
-    /// (`Receiver/oc_1/1s`, `App/POST /open-apis/im/v1/messages/60s`).
-    pub reason: Option<String>,
 }
 
 /// A successful reply's `data`.

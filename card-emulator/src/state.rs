@@ -130,7 +130,7 @@ pub(crate) struct EmuState {
     /// Every request as it arrived, the oldest dropped past [`MAX_ARRIVALS`].
     pub(crate) arrivals: Mutex<VecDeque<crate::Arrival>>,
     /// The refused API requests (`METHOD path`, code), the first 10,000.
-    pub(crate) refusals: Mutex<Vec<crate::reply::Refusal>>,
+    pub(crate) refusals: Mutex<Vec<Refusal>>,
     next_id: AtomicU64,
     /// The long connection for callbacks.
     pub(crate) long: Hub,
@@ -303,4 +303,17 @@ impl EmuState {
             path: path.to_owned(),
         });
     }
+}
+
+/// A request the emulator refused (see [`crate::Emulator::refusals`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Refusal {
+    /// `METHOD path` as requested.
+    pub route: String,
+    /// The platform code of the reply.
+    pub code: u32,
+    /// For a rate limit, the budget that was full: its name, key and window
+    /// (`Receiver/oc_1/1s`, `App/POST /open-apis/im/v1/messages/60s`).
+    pub reason: Option<String>,
 }

@@ -6,9 +6,7 @@ use std::time::Instant;
 
 use card_emulator::Emulator;
 
-#[path = "../tests/redis_server/mod.rs"]
-mod redis_server;
-use redis_server::Redis;
+use card_test_support::redis::Redis;
 
 #[tokio::main(flavor = "multi_thread", worker_threads = 2)]
 async fn main() {

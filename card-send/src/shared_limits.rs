@@ -243,12 +243,6 @@ impl Budgets for SharedLimits {
     }
 }
 
-/// The integration tests' redis-server helper (a path outside an inline module is relative to
-/// this file's folder).
-#[cfg(test)]
-#[path = "../tests/redis_server/mod.rs"]
-mod redis_server;
-
 /// Against a real redis-server (skipped with a line when it is missing, a failure under
 /// `CI=true`): the reservations two replicas get, read without waiting for them.
 #[cfg(test)]
@@ -305,7 +299,7 @@ mod tests {
 
     #[tokio::test]
     async fn the_minute_window_is_shared_and_sliding() {
-        let redis = card_test_support::need!(super::redis_server::Redis::start());
+        let redis = card_test_support::need!(card_test_support::redis::Redis::start());
         // A lowered limit: 5 per minute across both replicas.
         let limits = Limits {
             app_per_minute: 5,
@@ -345,7 +339,7 @@ mod tests {
 
     #[tokio::test]
     async fn the_per_receiver_limit_is_shared() {
-        let redis = card_test_support::need!(super::redis_server::Redis::start());
+        let redis = card_test_support::need!(card_test_support::redis::Redis::start());
         let [a, b] = replicas(&redis.url(), "receiver", &FAST);
         // Replicas take turns sending, twice to one receiver, then twice to another …
         let mut slots = Vec::new();
@@ -374,7 +368,7 @@ mod tests {
 
     #[tokio::test]
     async fn the_per_message_limit_is_shared() {
-        let redis = card_test_support::need!(super::redis_server::Redis::start());
+        let redis = card_test_support::need!(card_test_support::redis::Redis::start());
         let [a, b] = replicas(&redis.url(), "message", &FAST);
         let first = slot(&a, &routes::UPDATE_CARD, Some("om_1")).await;
         let other = slot(&b, &routes::UPDATE_CARD, Some("om_2")).await;
@@ -392,7 +386,7 @@ mod tests {
 
     #[tokio::test]
     async fn card_entities_and_chat_buttons_are_shared_too() {
-        let redis = card_test_support::need!(super::redis_server::Redis::start());
+        let redis = card_test_support::need!(card_test_support::redis::Redis::start());
         let [a, b] = replicas(&redis.url(), "entity", &FAST);
         // 10 operations/s on one card entity across its card and element APIs.
         let first = slot(&a, &routes::ELEMENT_CONTENT, Some("7355")).await;

@@ -7,8 +7,7 @@ use std::time::{Duration, Instant};
 use card_emulator::Emulator;
 use card_send::RetryPolicy;
 
-mod redis_server;
-use redis_server::Redis;
+use card_test_support::redis::Redis;
 
 /// Three replicas send `n` PATCHes each over their messages, concurrently; returns the
 /// emulator's 230020 count and the elapsed time.

@@ -213,3 +213,6 @@ mod tests {
         assert!(find_program("/nonexistent/chromium").is_none());
     }
 }
+
+/// A real `redis-server` for the tests of shared state.
+pub mod redis;

@@ -6,6 +6,7 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 /// A redis-server on a free loopback port, stopped on drop.
+#[derive(Debug)]
 pub struct Redis {
     child: Child,
     port: u16,
@@ -15,7 +16,7 @@ impl Redis {
     /// Starts one, or returns `None` after printing that `redis-server` is missing (a failure
     /// under `CI=true`). Panics when it does not start in 10 s.
     pub fn start() -> Option<Redis> {
-        let program = card_test_support::redis_server()?;
+        let program = crate::redis_server()?;
         // One start at a time in this process: between the free port's release and the server's
         // bind, another test's pick could land on the same port.
         static STARTING: std::sync::Mutex<()> = std::sync::Mutex::new(());

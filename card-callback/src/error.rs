@@ -27,6 +27,10 @@ pub enum CallbackError {
     /// The same event was received before (a replay).
     #[error("callback request: event {0} was already received (replay)")]
     Replay(String),
+    /// The shared store (event claims) could not be reached: the event is not handled, and a
+    /// redelivery will come.
+    #[error("callback: the shared store failed: {0}")]
+    Store(String),
     /// The verification token in the body is not the app's.
     #[error("callback request: the verification token is not this app's")]
     BadToken,

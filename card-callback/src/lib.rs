@@ -36,6 +36,7 @@
 #![warn(missing_docs)]
 
 mod answer;
+pub mod claim;
 mod crypto;
 mod error;
 mod event;
@@ -48,6 +49,8 @@ mod tls;
 pub mod ws;
 
 pub use answer::{Answer, AnswerCard, Toast, ToastKind};
+pub use card_store as store;
+pub use claim::Outcome;
 pub use crypto::{decrypt, encrypt, signature};
 pub use error::CallbackError;
 pub use event::{Action, CardActionEvent, Context, EventHeader, Operator};

@@ -2,7 +2,7 @@
 //! and parse, framework-free; the `axum` feature adds a handler on top.
 
 use std::collections::{HashSet, VecDeque};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use serde_json::Value;
@@ -10,6 +10,7 @@ use serde_json::Value;
 use super::event::card_action;
 use super::{CallbackError, CardActionEvent, crypto};
 use card_platform::Secret;
+use card_store::{MemoryStore, Store};
 
 /// The headers the signature needs (`X-Lark-Request-Timestamp`, `X-Lark-Request-Nonce`,
 /// `X-Lark-Signature`); absent ones are `None`.
@@ -46,12 +47,29 @@ pub enum Callback {
     Other(Value),
 }
 
+impl Callback {
+    /// The event's `event_id` (`header.event_id`, or a 1.0 event's `uuid`): the key that
+    /// de-duplicates deliveries.
+    pub fn event_id(&self) -> Option<&str> {
+        match self {
+            Callback::Challenge(_) => None,
+            Callback::CardAction(e) => Some(e.header.event_id.as_str()),
+            Callback::Other(v) => v
+                .pointer("/header/event_id")
+                .or_else(|| v.get("uuid"))
+                .and_then(Value::as_str),
+        }
+        .filter(|id| !id.is_empty())
+    }
+}
+
 /// Verifies and parses callback requests for one app.
 pub struct Receiver {
     encrypt_key: Option<Secret>,
     verification_token: Option<Secret>,
     window: Duration,
     seen: Mutex<(HashSet<String>, VecDeque<String>)>,
+    store: Arc<dyn Store>,
 }
 
 impl std::fmt::Debug for Receiver {
@@ -63,6 +81,7 @@ impl std::fmt::Debug for Receiver {
                 &self.verification_token.as_ref().map(|_| "***"),
             )
             .field("window", &self.window)
+            .field("store", &self.store)
             .finish()
     }
 }
@@ -80,7 +99,21 @@ impl Receiver {
             verification_token,
             window: Duration::from_secs(300),
             seen: Mutex::new((HashSet::new(), VecDeque::new())),
+            store: Arc::new(MemoryStore::new()),
         }
+    }
+
+    /// Where the router and the long connection claim each event before its handler runs
+    /// (see [`crate::claim`]): in this process by default; a `card_store::RedisStore` shared by
+    /// every replica makes them handle each event once between them.
+    pub fn store(mut self, store: Arc<dyn Store>) -> Self {
+        self.store = store;
+        self
+    }
+
+    /// The store events are claimed in.
+    pub fn shared_store(&self) -> &Arc<dyn Store> {
+        &self.store
     }
 
     /// Sets how far a request's timestamp may be from now.
@@ -116,6 +149,18 @@ impl Receiver {
         body: &[u8],
         now: SystemTime,
     ) -> Result<Callback, CallbackError> {
+        self.verify(headers, body, now, true)
+    }
+
+    /// [`Receiver::receive_at`]; the in-process replay check only when `remember` (the router
+    /// and the long connection claim each event in the store instead, [`crate::claim`]).
+    pub(crate) fn verify(
+        &self,
+        headers: &Headers,
+        body: &[u8],
+        now: SystemTime,
+        remember: bool,
+    ) -> Result<Callback, CallbackError> {
         let outer = json(body)?;
         let v = match outer.get("encrypt").and_then(Value::as_str) {
             Some(enc) => {
@@ -138,7 +183,7 @@ impl Receiver {
         if let Some(key) = &self.encrypt_key {
             self.check_signature(key.expose(), headers, body, now)?;
         }
-        self.event(v, None)
+        self.event(v, None, remember)
     }
 
     /// The checks after the transport's own (decryption and signature over HTTP; the connection
@@ -149,6 +194,7 @@ impl Receiver {
         &self,
         v: Value,
         now: Option<SystemTime>,
+        remember: bool,
     ) -> Result<Callback, CallbackError> {
         let token = v
             .pointer("/header/token")
@@ -175,7 +221,9 @@ impl Receiver {
         } else {
             Callback::Other(v.clone())
         };
-        self.remember(event_id)?;
+        if remember {
+            self.remember(event_id)?;
+        }
         Ok(parsed)
     }
 

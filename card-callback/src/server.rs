@@ -1,6 +1,9 @@
 //! An axum router for card callbacks (feature `callback-server`): verification, the URL check,
 //! and your handler's [`Answer`]; a refused request gets HTTP 401 (authentication) or 400, and a
-//! `tracing` warning that names why (never a secret).
+//! `tracing` warning that names why (never a secret). Each event is claimed in the receiver's
+//! store before the handler runs ([`crate::claim`]): a second delivery (on this replica or
+//! another sharing the store) is answered 200 with nothing, unhandled; a handler that fails
+//! (returns `Err`) releases its claim and gets HTTP 500.
 
 use std::future::Future;
 use std::sync::Arc;
@@ -11,13 +14,16 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 
-use super::{Answer, Callback, CallbackError, CardActionEvent, Headers, Receiver};
+use super::claim::{Outcome, once};
+use super::{Callback, CallbackError, CardActionEvent, Headers, Receiver};
 
-/// A router answering `POST /` with `handler` for card actions.
-pub fn router<H, F>(receiver: Arc<Receiver>, handler: H) -> Router
+/// A router answering `POST /` with `handler` for card actions. The handler returns an
+/// [`crate::Answer`], or a `Result` of one whose error means it failed ([`Outcome`]).
+pub fn router<H, F, R>(receiver: Arc<Receiver>, handler: H) -> Router
 where
     H: Fn(CardActionEvent) -> F + Clone + Send + Sync + 'static,
-    F: Future<Output = Answer> + Send + 'static,
+    F: Future<Output = R> + Send + 'static,
+    R: Outcome + 'static,
 {
     Router::new().route(
         "/",
@@ -29,16 +35,32 @@ where
     )
 }
 
-async fn handle<H, F>(receiver: &Receiver, handler: H, headers: &HeaderMap, body: &[u8]) -> Response
+async fn handle<H, F, R>(
+    receiver: &Receiver,
+    handler: H,
+    headers: &HeaderMap,
+    body: &[u8],
+) -> Response
 where
     H: Fn(CardActionEvent) -> F,
-    F: Future<Output = Answer>,
+    F: Future<Output = R>,
+    R: Outcome,
 {
     let h = Headers::from_fn(|name| headers.get(name).and_then(|v| v.to_str().ok()));
-    match receiver.receive(&h, body) {
+    match receiver.verify(&h, body, std::time::SystemTime::now(), false) {
         Ok(Callback::Challenge(reply)) => axum::Json(reply).into_response(),
         Ok(Callback::CardAction(event)) => {
-            axum::Json(handler(*event).await.to_json()).into_response()
+            let id = event.header.event_id.clone();
+            match once(receiver.shared_store(), &id, handler(*event)).await {
+                Ok(Some(Ok(answer))) => axum::Json(answer.to_json()).into_response(),
+                Ok(Some(Err(e))) => (StatusCode::INTERNAL_SERVER_ERROR, e).into_response(),
+                // Delivered again: handled (or being handled) once already.
+                Ok(None) => axum::Json(serde_json::json!({})).into_response(),
+                Err(e) => {
+                    tracing::warn!(error = %e, "card callback not handled");
+                    (StatusCode::SERVICE_UNAVAILABLE, e.to_string()).into_response()
+                }
+            }
         }
         Ok(_) => axum::Json(serde_json::json!({})).into_response(),
         Err(e) => {

@@ -25,22 +25,24 @@
 //! ```
 
 mod assemble;
+mod dispatch;
 pub(crate) mod frame;
 
 use std::future::Future;
-use std::time::{Duration, SystemTime};
+use std::time::Duration;
 
-use base64::Engine;
 use futures_util::{SinkExt, StreamExt};
 use prost::Message as _;
 use serde_json::{Value, json};
 use tokio::sync::mpsc;
 use tokio_tungstenite::tungstenite::Message;
 
-use super::{Answer, Callback, CallbackError, CardActionEvent};
+use super::{CardActionEvent, Outcome};
 use assemble::Assembler;
 use card_platform::Secret;
-use frame::{DATA, Frame, Header};
+use card_store::Store;
+use dispatch::{EventHandler, answer, reply_frame};
+use frame::{DATA, Frame};
 
 /// The endpoint that hands out connection URLs.
 const ENDPOINT: &str = "/callback/ws/endpoint";
@@ -117,14 +119,28 @@ impl ClientConfig {
 }
 
 /// A long-connection client for one app. Its `Debug` output hides the secret.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct LongConnection {
     base_url: String,
     app_id: String,
     app_secret: Secret,
-    /// The token check and replay cache shared with the HTTP receiver's path.
+    token: Option<Secret>,
+    /// The token and age checks shared with the HTTP receiver's path, and the store events are
+    /// claimed in.
     receiver: std::sync::Arc<super::Receiver>,
+    events: Option<EventHandler>,
     http: reqwest::Client,
+}
+
+impl std::fmt::Debug for LongConnection {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("LongConnection")
+            .field("base_url", &self.base_url)
+            .field("app_id", &self.app_id)
+            .field("receiver", &self.receiver)
+            .field("events", &self.events.is_some())
+            .finish_non_exhaustive()
+    }
 }
 
 /// How one connection ended.
@@ -142,7 +158,9 @@ impl LongConnection {
             base_url: card_platform::FEISHU_BASE_URL.to_owned(),
             app_id: app_id.into(),
             app_secret: app_secret.into(),
+            token: None,
             receiver: std::sync::Arc::new(super::Receiver::new(None, None)),
+            events: None,
             http: reqwest::Client::new(),
         }
     }
@@ -155,7 +173,35 @@ impl LongConnection {
 
     /// Checks each event's `header.token` against the app's Verification Token.
     pub fn verification_token(mut self, token: impl Into<Secret>) -> Self {
-        self.receiver = std::sync::Arc::new(super::Receiver::new(None, Some(token.into())));
+        self.token = Some(token.into());
+        let store = self.receiver.shared_store().clone();
+        self.store(store)
+    }
+
+    /// Where events are claimed before their handler runs ([`crate::claim`]): in this process
+    /// by default; a `card_store::RedisStore` shared by every replica makes them handle each
+    /// event once between them, wherever the platform delivers it and however often.
+    pub fn store(mut self, store: std::sync::Arc<dyn Store>) -> Self {
+        self.receiver =
+            std::sync::Arc::new(super::Receiver::new(None, self.token.clone()).store(store));
+        self
+    }
+
+    /// Handles the events that are not card actions (`im.message.receive_v1` …) with
+    /// `handler`, once each across deliveries and replicas; an `Err` asks the platform to
+    /// deliver the event again (at 15 s, 5 min, 1 h and 6 h). Without it they are acknowledged
+    /// and logged.
+    pub fn on_events<H, F, E>(mut self, handler: H) -> Self
+    where
+        H: Fn(serde_json::Value) -> F + Send + Sync + 'static,
+        F: Future<Output = Result<(), E>> + Send + 'static,
+        E: std::fmt::Display,
+    {
+        let handler = std::sync::Arc::new(handler);
+        self.events = Some(std::sync::Arc::new(move |v| {
+            let fut = handler(v);
+            Box::pin(async move { fut.await.map_err(|e| e.to_string()) })
+        }));
         self
     }
 
@@ -170,14 +216,15 @@ impl LongConnection {
     /// [`WsError::Insecure`] for an http base URL or a `ws://` connection URL to a host that
     /// is not loopback; [`WsError::Refused`] when the endpoint refuses the app;
     /// [`WsError::GaveUp`] after `ReconnectCount` failed connections in a row.
-    pub async fn run<H, F>(
+    pub async fn run<H, F, R>(
         &self,
         handler: H,
         shutdown: impl Future<Output = ()> + Send,
     ) -> Result<(), WsError>
     where
         H: Fn(CardActionEvent) -> F + Clone + Send + Sync + 'static,
-        F: Future<Output = Answer> + Send + 'static,
+        F: Future<Output = R> + Send + 'static,
+        R: Outcome + 'static,
     {
         card_platform::base_url::check(&self.base_url).map_err(WsError::Insecure)?;
         let mut shutdown = std::pin::pin!(shutdown);
@@ -273,10 +320,11 @@ impl LongConnection {
 
     /// One connection: pings, reassembles data frames, hands card actions to `handler` and
     /// sends the answers back, until the connection drops.
-    async fn serve<H, F>(&self, url: &str, config: &mut ClientConfig, handler: H) -> Ended
+    async fn serve<H, F, R>(&self, url: &str, config: &mut ClientConfig, handler: H) -> Ended
     where
         H: Fn(CardActionEvent) -> F + Clone + Send + Sync + 'static,
-        F: Future<Output = Answer> + Send + 'static,
+        F: Future<Output = R> + Send + 'static,
+        R: Outcome + 'static,
     {
         let service: i32 = url::Url::parse(url)
             .ok()
@@ -343,157 +391,13 @@ impl LongConnection {
                     let handler = handler.clone();
                     let answers = answers.clone();
                     let receiver = self.receiver.clone();
+                    let events = self.events.clone();
                     tokio::spawn(async move {
-                        let reply = answer(&payload, &receiver, handler).await;
+                        let reply = answer(&payload, &receiver, handler, events.as_ref()).await;
                         let _ = answers.send(reply_frame(frame, &reply));
                     });
                 }
             }
         }
-    }
-}
-
-/// The response payload for one event: `{"code": 200, "data": base64(answer)}`, or code 500
-/// when the event cannot be read.
-async fn answer<H, F>(payload: &[u8], receiver: &super::Receiver, handler: H) -> Value
-where
-    H: Fn(CardActionEvent) -> F,
-    F: Future<Output = Answer>,
-{
-    match parse(payload, receiver) {
-        Ok(Callback::CardAction(event)) => {
-            let body = handler(*event).await.to_json().to_string();
-            json!({
-                "code": 200,
-                "data": base64::engine::general_purpose::STANDARD.encode(body),
-            })
-        }
-        Ok(_) => json!({"code": 200}),
-        // Delivered again (the platform delivers at least once): acknowledged, not handled twice.
-        Err(CallbackError::Replay(id)) => {
-            tracing::info!(event_id = %id, "long connection: an event delivered again; not handled twice");
-            json!({"code": 200})
-        }
-        // Past the window: acknowledged (a redelivery would be as stale) and not handled.
-        Err(e @ CallbackError::StaleTimestamp { .. }) => {
-            tracing::warn!(error = %e, "long connection: a stale event; not handled");
-            json!({"code": 200})
-        }
-        Err(e) => {
-            tracing::warn!(error = %e, "long connection: an event that cannot be read");
-            json!({"code": 500})
-        }
-    }
-}
-
-/// Parses an event received over the connection (no signature: the connection is the
-/// authentication), checking its token when one is configured and its `create_time` against
-/// the receiver's window (the bounded memory of seen events cannot stop an old one replayed).
-fn parse(payload: &[u8], receiver: &super::Receiver) -> Result<Callback, CallbackError> {
-    let v: Value = serde_json::from_slice(payload).map_err(|e| CallbackError::Json {
-        line: e.line(),
-        column: e.column(),
-        message: e.to_string(),
-    })?;
-    receiver.event(v, Some(SystemTime::now()))
-}
-
-/// The answer frame: the event's own frame with the payload replaced and `biz_rt` added.
-fn reply_frame(mut frame: Frame, reply: &Value) -> Frame {
-    frame.headers.push(Header {
-        key: "biz_rt".into(),
-        value: "0".into(),
-    });
-    frame.payload = reply.to_string().into_bytes();
-    frame
-}
-
-/// The answer to one delivered event, through the same checks as the HTTP receiver.
-#[cfg(test)]
-mod tests {
-    use std::sync::atomic::{AtomicUsize, Ordering};
-
-    use super::*;
-    use crate::{Receiver, Toast};
-
-    fn event(id: &str, token: &str) -> Vec<u8> {
-        let now = SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .unwrap_or_default();
-        event_at(id, token, &now.as_micros().to_string())
-    }
-
-    fn event_at(id: &str, token: &str, create_time: &str) -> Vec<u8> {
-        json!({
-            "schema": "2.0",
-            "header": {"event_id": id, "token": token, "event_type": "card.action.trigger",
-                       "create_time": create_time, "tenant_key": "t", "app_id": "cli_x"},
-            "event": {"operator": {"open_id": "ou_1"}, "token": "c-1",
-                      "action": {"tag": "button", "value": {"k": 1}},
-                      "context": {"open_message_id": "om_1", "open_chat_id": "oc_1"}}
-        })
-        .to_string()
-        .into_bytes()
-    }
-
-    async fn run(receiver: &Receiver, payload: &[u8], calls: &AtomicUsize) -> Value {
-        answer(payload, receiver, |_| async {
-            calls.fetch_add(1, Ordering::Relaxed);
-            Answer::new().toast(Toast::info("ok"))
-        })
-        .await
-    }
-
-    #[tokio::test]
-    async fn an_event_with_another_apps_token_is_refused() {
-        let receiver = Receiver::new(None, Some(Secret::from("the-token")));
-        let calls = AtomicUsize::new(0);
-        let reply = run(&receiver, &event("ev-1", "another-token"), &calls).await;
-        assert_eq!(reply["code"], 500);
-        // One byte off, and the same length: still refused.
-        let reply = run(&receiver, &event("ev-2", "the-tokem"), &calls).await;
-        assert_eq!(reply["code"], 500);
-        assert_eq!(calls.load(Ordering::Relaxed), 0);
-        let reply = run(&receiver, &event("ev-3", "the-token"), &calls).await;
-        assert_eq!(reply["code"], 200);
-        assert!(reply["data"].is_string(), "{reply}");
-        assert_eq!(calls.load(Ordering::Relaxed), 1);
-    }
-
-    #[tokio::test]
-    async fn an_event_delivered_twice_is_handled_once() {
-        let receiver = Receiver::new(None, None);
-        let calls = AtomicUsize::new(0);
-        let first = run(&receiver, &event("ev-9", "t"), &calls).await;
-        let again = run(&receiver, &event("ev-9", "t"), &calls).await;
-        assert!(first["data"].is_string(), "{first}");
-        // Acknowledged, so the platform stops delivering it, but the handler ran once.
-        assert_eq!(again, json!({"code": 200}));
-        assert_eq!(calls.load(Ordering::Relaxed), 1);
-    }
-
-    #[tokio::test]
-    async fn a_stale_event_is_not_handled_and_a_huge_time_is_no_panic() {
-        let receiver = Receiver::new(None, None);
-        let calls = AtomicUsize::new(0);
-        let now = SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .unwrap_or_default();
-        let hour_ago = (now - Duration::from_secs(3600)).as_micros().to_string();
-        let in_ms = now.as_millis().to_string();
-        for (id, t) in [
-            ("ev-old", hour_ago.as_str()),
-            ("ev-1970", "1"),
-            ("ev-max", "18446744073709551615"),
-            ("ev-nan", "soon"),
-        ] {
-            let reply = run(&receiver, &event_at(id, "t", t), &calls).await;
-            assert_eq!(reply, json!({"code": 200}), "{t}");
-        }
-        assert_eq!(calls.load(Ordering::Relaxed), 0);
-        // Now, in microseconds or milliseconds: handled.
-        run(&receiver, &event("ev-now", "t"), &calls).await;
-        run(&receiver, &event_at("ev-ms", "t", &in_ms), &calls).await;
-        assert_eq!(calls.load(Ordering::Relaxed), 2);
     }
 }

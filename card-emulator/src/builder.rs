@@ -96,6 +96,13 @@ impl EmulatorBuilder {
         let listener = TcpListener::bind(("127.0.0.1", 0)).await?;
         let addr = listener.local_addr()?;
         let state = Arc::new(EmuState::new(self.settings));
+        // Each emulator spreads events over its connections in its own order.
+        state.long.rng.store(
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(1, |d| d.as_nanos() as u64),
+            std::sync::atomic::Ordering::Relaxed,
+        );
         let router = endpoints::router(state.clone());
         let task = tokio::spawn(serve::serve(listener, router, state.clone()));
         Ok(Emulator { state, addr, task })

@@ -63,6 +63,7 @@ mod builder;
 mod callbacks;
 mod clock;
 mod endpoints;
+mod events;
 mod faults;
 mod frame;
 mod inspect;
@@ -79,6 +80,7 @@ use tokio::task::JoinHandle;
 
 pub use builder::EmulatorBuilder;
 pub use callbacks::Click;
+pub use events::{Delivered, EventDelivery};
 pub use faults::Fault;
 pub use inspect::{Arrival, MessageState, Stats, most_in_any};
 use state::EmuState;

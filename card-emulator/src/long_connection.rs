@@ -1,7 +1,10 @@
 //! The long connection's platform side: `POST /callback/ws/endpoint` hands out a `ws://` URL
-//! (App ID and secret checked, else code 514), the socket answers pings with pongs carrying
-//! the `ClientConfig`, and [`Emulator::click_connected`] sends a click's event as data frames
-//! (split into parts when asked) and waits 3 s at most for the answer frame.
+//! (App ID and secret checked, else code 514; at most 50 connections per app, the cluster
+//! mode's limit, else 1000040350), the socket answers pings with pongs carrying the
+//! `ClientConfig`, and each event goes to one connection picked at random (cluster mode, as the
+//! long-connection page says) as data frames (split into parts when asked), its answer frame
+//! awaited 3 s at most. [`Emulator::click_connected`] sends a click; `events.rs` other events,
+//! with redelivery and duplicates.
 
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
@@ -25,6 +28,8 @@ use card_platform as platform;
 
 /// The service id the emulator puts in its URLs.
 const SERVICE: i32 = 7;
+/// Connections one app may hold open at once (the long-connection page: cluster mode, 50).
+const MAX_CONNECTIONS: usize = 50;
 
 fn client_config(hub: &Hub) -> Value {
     json!({
@@ -45,6 +50,9 @@ pub(crate) async fn endpoint(
     let secret = body.get("AppSecret").and_then(Value::as_str);
     if id != Some(st.settings.app_id.as_str()) || secret != Some(st.settings.app_secret.as_str()) {
         return Json(json!({"code": 514, "msg": "auth failed"}));
+    }
+    if lock(&st.long.clients).len() >= MAX_CONNECTIONS {
+        return Json(json!({"code": 1_000_040_350, "msg": "exceed connection limit"}));
     }
     let host = headers
         .get("host")
@@ -71,8 +79,8 @@ pub(crate) async fn connect(
 async fn serve(st: Arc<EmuState>, socket: WebSocket) {
     let (mut sink, mut stream) = socket.split();
     let (tx, mut rx) = mpsc::unbounded_channel::<Message>();
-    *lock(&st.long.client) = Some(tx.clone());
-    st.long.connections.fetch_add(1, Ordering::Relaxed);
+    let me = u64::from(st.long.connections.fetch_add(1, Ordering::Relaxed));
+    lock(&st.long.clients).push((me, tx.clone()));
     loop {
         tokio::select! {
             out = rx.recv() => {
@@ -103,9 +111,68 @@ async fn serve(st: Arc<EmuState>, socket: WebSocket) {
             }
         }
     }
-    let mut client = lock(&st.long.client);
-    if client.as_ref().is_some_and(|c| c.same_channel(&tx)) {
-        *client = None;
+    lock(&st.long.clients).retain(|(id, _)| *id != me);
+}
+
+/// One connection picked at random, other than `not` when there is another.
+pub(crate) fn pick(
+    st: &EmuState,
+    not: Option<u64>,
+) -> Option<(u64, mpsc::UnboundedSender<Message>)> {
+    let clients = lock(&st.long.clients);
+    let choices: Vec<_> = clients
+        .iter()
+        .filter(|(id, _)| Some(*id) != not || clients.len() == 1)
+        .collect();
+    if choices.is_empty() {
+        return None;
+    }
+    // xorshift64: the spread, not secrecy, matters here.
+    let mut x = st.long.rng.load(Ordering::Relaxed) | 1;
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    st.long.rng.store(x, Ordering::Relaxed);
+    let (id, tx) = choices[(x % choices.len() as u64) as usize];
+    Some((*id, tx.clone()))
+}
+
+/// Sends `event` to `client` as data frames and waits 3 s at most for the answer frame's
+/// payload (`None`: no answer in time).
+pub(crate) async fn send_event(
+    st: &EmuState,
+    client: &mpsc::UnboundedSender<Message>,
+    event: &Value,
+) -> Option<Vec<u8>> {
+    let id = st.fresh_id("msg_");
+    let (tx, rx) = oneshot::channel();
+    lock(&st.long.pending).insert(id.clone(), tx);
+    let body = event.to_string().into_bytes();
+    let parts = st.long.split.load(Ordering::Relaxed).max(1);
+    let size = body.len().div_ceil(parts).max(1);
+    let chunks: Vec<&[u8]> = body.chunks(size).collect();
+    // Sent last part first, so the client's reassembly is exercised out of order.
+    for (seq, chunk) in chunks.iter().enumerate().rev() {
+        let h = |k: &str, v: String| (k.to_owned(), v);
+        let frame = Frame {
+            service: SERVICE,
+            method: DATA,
+            headers: vec![
+                h("type", "event".into()),
+                h("message_id", id.clone()),
+                h("sum", chunks.len().to_string()),
+                h("seq", seq.to_string()),
+                h("trace_id", id.clone()),
+            ],
+            payload: chunk.to_vec(),
+        };
+        let _ = client.send(Message::Binary(frame.encode().into()));
+    }
+    let reply = tokio::time::timeout(platform::CALLBACK_DEADLINE, rx).await;
+    lock(&st.long.pending).remove(&id);
+    match reply {
+        Ok(Ok(p)) => Some(p),
+        _ => None,
     }
 }
 
@@ -129,11 +196,16 @@ impl Emulator {
         )
     }
 
-    /// Closes the current long connection, as a platform restart would.
+    /// Closes every open long connection, as a platform restart would.
     pub fn drop_long_connection(&self) {
-        if let Some(c) = lock(&self.state.long.client).take() {
+        for (_, c) in lock(&self.state.long.clients).drain(..) {
             let _ = c.send(Message::Close(None));
         }
+    }
+
+    /// How many long connections are open now.
+    pub fn long_connections_open(&self) -> usize {
+        lock(&self.state.long.clients).len()
     }
 
     /// As [`Emulator::click`], delivered over the app's long connection instead of to a
@@ -148,40 +220,14 @@ impl Emulator {
         let message = message.as_ref();
         let (event, token) = self.click_event(message, action, operator);
         let mut click = Click::pending(token);
-        let Some(client) = lock(&self.state.long.client).clone() else {
+        let Some((_, client)) = pick(&self.state, None) else {
             return click.failed(platform::CALLBACK_UNREACHABLE, "no long connection is open");
         };
-        let id = self.state.fresh_id("msg_");
-        let (tx, rx) = oneshot::channel();
-        lock(&self.state.long.pending).insert(id.clone(), tx);
-        let body = event.to_string().into_bytes();
-        let parts = self.state.long.split.load(Ordering::Relaxed).max(1);
-        let size = body.len().div_ceil(parts).max(1);
-        let chunks: Vec<&[u8]> = body.chunks(size).collect();
         let start = Instant::now();
-        // Sent last part first, so the client's reassembly is exercised out of order.
-        for (seq, chunk) in chunks.iter().enumerate().rev() {
-            let h = |k: &str, v: String| (k.to_owned(), v);
-            let frame = Frame {
-                service: SERVICE,
-                method: DATA,
-                headers: vec![
-                    h("type", "event".into()),
-                    h("message_id", id.clone()),
-                    h("sum", chunks.len().to_string()),
-                    h("seq", seq.to_string()),
-                    h("trace_id", id.clone()),
-                ],
-                payload: chunk.to_vec(),
-            };
-            let _ = client.send(Message::Binary(frame.encode().into()));
-        }
-        let reply = tokio::time::timeout(platform::CALLBACK_DEADLINE, rx).await;
+        let reply = send_event(&self.state, &client, &event).await;
         click.elapsed = start.elapsed();
-        lock(&self.state.long.pending).remove(&id);
-        let payload = match reply {
-            Ok(Ok(p)) => p,
-            Ok(Err(_)) | Err(_) => return click.failed(platform::CALLBACK_LATE, LATE),
+        let Some(payload) = reply else {
+            return click.failed(platform::CALLBACK_LATE, LATE);
         };
         let reply: Value = serde_json::from_slice(&payload).unwrap_or(Value::Null);
         if reply.get("code").and_then(Value::as_i64) != Some(200) {

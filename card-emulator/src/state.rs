@@ -274,11 +274,20 @@ impl EmuState {
     }
 }
 
-/// The long connection: the connected client, and the answers the emulator waits for.
+/// The long connections: the connected clients, and the answers the emulator waits for.
 #[derive(Debug, Default)]
 pub(crate) struct Hub {
-    pub(crate) client:
-        std::sync::Mutex<Option<tokio::sync::mpsc::UnboundedSender<axum::extract::ws::Message>>>,
+    /// The open connections (cluster mode: up to 50 per app), each with its id.
+    pub(crate) clients: std::sync::Mutex<
+        Vec<(
+            u64,
+            tokio::sync::mpsc::UnboundedSender<axum::extract::ws::Message>,
+        )>,
+    >,
+    /// Picks a connection for each event (xorshift; seeded by the builder).
+    pub(crate) rng: std::sync::atomic::AtomicU64,
+    /// When a failed event is delivered again (`None`: the documented 15 s, 5 min, 1 h, 6 h).
+    pub(crate) ladder: std::sync::Mutex<Option<Vec<std::time::Duration>>>,
     pub(crate) pending: std::sync::Mutex<HashMap<String, tokio::sync::oneshot::Sender<Vec<u8>>>>,
     pub(crate) connections: std::sync::atomic::AtomicU32,
     pub(crate) pings: std::sync::atomic::AtomicU32,

@@ -71,6 +71,7 @@ pub(crate) type BoxFuture<'a, T> =
 pub use card_callback as callback;
 pub use card_dsl::{Card, ChatButtonUpdate, MessageContent, TemplateCard};
 pub use card_platform::{self as platform, Endpoint, Retry, Secret, routes};
+pub use card_store as store;
 pub use client::{Client, ClientBuilder};
 pub use config::{ClientConfig, FEISHU_BASE_URL, LARK_BASE_URL, Limits, RetryPolicy};
 pub use error::{ApiError, CardContentError, Error, TransportKind};

@@ -114,6 +114,7 @@ impl<E: std::fmt::Display> Outcome for Result<Answer, E> {
 
 /// Runs `handler` on an event if this replica claims it: `None` when another delivery holds or
 /// handled it, else the handler's outcome (its claim kept or released).
+#[cfg(any(feature = "server", feature = "ws"))]
 pub(crate) async fn once<F, R>(
     store: &Arc<dyn Store>,
     event_id: &str,

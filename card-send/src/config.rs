@@ -132,6 +132,9 @@ pub struct ClientConfig {
     pub timeout: Duration,
     /// Refresh the token this long before it expires (at most a quarter of its lifetime).
     pub token_refresh_margin: Duration,
+    /// The state shared with the app's other replicas (CardKit sequences and turns, delayed-update
+    /// token uses, streams another replica may take over); `None`: this process's own.
+    pub store: Option<std::sync::Arc<dyn card_store::Store>>,
 }
 
 impl ClientConfig {

@@ -214,6 +214,10 @@ pub enum Error {
     /// The client is misconfigured (missing app id, bad base URL …).
     #[error("invalid client configuration: {0}")]
     Config(String),
+    /// The state shared with other replicas ([`crate::ClientBuilder::store`]) could not be
+    /// reached, or a card's turn was not had in time: the request was not sent.
+    #[error("shared store: {0}")]
+    Store(String),
 }
 
 /// The kinds of [`Error::Transport`].
@@ -262,7 +266,7 @@ impl Error {
     pub fn is_retryable(&self) -> bool {
         match self {
             Error::Api { error, .. } => error.retry() != Retry::Never,
-            Error::Transport { .. } | Error::RetriesExhausted { .. } => true,
+            Error::Transport { .. } | Error::RetriesExhausted { .. } | Error::Store(_) => true,
             Error::Http { status, .. } => *status >= 500 || *status == 429,
             Error::Preflight { .. } | Error::Decode { .. } | Error::Config(_) => false,
         }

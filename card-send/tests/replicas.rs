@@ -174,3 +174,115 @@ async fn three_replicas_handle_each_event_exactly_once() {
         r.abort();
     }
 }
+
+fn shared_client(emu: &Emulator, redis: &Redis) -> card_send::Client {
+    let store: Arc<dyn Store> = Arc::new(RedisStore::new(&redis.url(), emu.app_id()).unwrap());
+    card_send::Client::builder()
+        .against(emu)
+        .shared_limits(redis.url())
+        .store(store)
+        .build()
+        .unwrap()
+}
+
+fn two_element_card() -> card_dsl::Card {
+    card_dsl::card! {
+        <card>
+            <markdown element_id="answer">"…"</markdown>
+            <markdown element_id="status">"starting"</markdown>
+        </card>
+    }
+}
+
+/// Two replicas write one card at once — one streams the answer, the other updates a status
+/// element: their sequences interleave strictly increasing (taken in the store, each write in
+/// its turn), so no write is refused with 300317, and the answer ends complete.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_replicas_write_one_card_without_300317() {
+    let redis = card_test_support::need!(Redis::start());
+    let emu = Emulator::start().await.unwrap();
+    let (a, b) = (shared_client(&emu, &redis), shared_client(&emu, &redis));
+    let stream = a
+        .card_stream(emu.chat_id(), &two_element_card(), "answer")
+        .await
+        .unwrap();
+    let card = stream.card_id();
+    let status = tokio::spawn(async move {
+        for i in 0..15 {
+            b.stream_text(&card, "status", &format!("step {i}"))
+                .await
+                .unwrap();
+        }
+    });
+    let mut full = String::new();
+    for i in 0..60 {
+        let line = format!("line {i} of the answer\n");
+        full.push_str(&line);
+        stream.append(&line);
+        tokio::time::sleep(Duration::from_millis(15)).await;
+    }
+    status.await.unwrap();
+    let messages = stream.finish(None, None).await.unwrap();
+    let v = emu.message(&messages[0]).unwrap().content_json().unwrap();
+    assert_eq!(v["body"]["elements"][0]["content"], full.as_str());
+    assert_eq!(v["body"]["elements"][1]["content"], "step 14");
+    let refusals = emu.refusals();
+    assert!(refusals.is_empty(), "refused: {refusals:?}");
+}
+
+/// A replica dies mid-stream (its runtime gone, the stream neither finished nor dropped):
+/// another takes the stream over from the shared store, writes the rest and finishes it —
+/// the card holds the whole answer and streaming mode is off.
+#[test]
+fn a_replica_killed_mid_stream_is_finished_by_another() {
+    let redis = card_test_support::need!(Redis::start());
+    let runtime = || {
+        tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()
+            .unwrap()
+    };
+    let main = runtime();
+    let emu = main.block_on(Emulator::start()).unwrap();
+    let first: String = (0..40).map(|i| format!("first part, line {i}\n")).collect();
+    let rest: String = (0..40)
+        .map(|i| format!("second part, line {i}\n"))
+        .collect();
+
+    // Replica A: starts the answer, then dies.
+    let a_runtime = runtime();
+    let stream_id = a_runtime.block_on(async {
+        let a = shared_client(&emu, &redis);
+        let stream = a
+            .card_stream(emu.chat_id(), &two_element_card(), "answer")
+            .await
+            .unwrap();
+        stream.append(&first);
+        tokio::time::sleep(Duration::from_millis(400)).await;
+        let id = stream.stream_id();
+        // Killed: no finish, no drop handler.
+        std::mem::forget(stream);
+        id
+    });
+    a_runtime.shutdown_background();
+
+    // Replica B: takes it over and finishes it.
+    main.block_on(async {
+        let b = shared_client(&emu, &redis);
+        let stream = b
+            .resume_stream(&stream_id, card_send::cardkit::StreamOptions::new())
+            .await
+            .unwrap();
+        stream.append(&rest);
+        let messages = stream.finish(None, Some("done".into())).await.unwrap();
+        let v = emu.message(&messages[0]).unwrap().content_json().unwrap();
+        assert_eq!(
+            v["body"]["elements"][0]["content"],
+            format!("{first}{rest}").as_str()
+        );
+        assert_eq!(v["config"]["streaming_mode"], false);
+        let refusals = emu.refusals();
+        assert!(refusals.is_empty(), "refused: {refusals:?}");
+    });
+}

@@ -111,7 +111,7 @@ impl Client {
             checked.map_err(pre(Endpoint::CardKit))?;
         }
         let list: Vec<Value> = actions.iter().map(BatchAction::to_json).collect();
-        let turn = entities.turn(id.as_str()).await;
+        let turn = entities.turn(id.as_str()).await?;
         let body = json!({
             "actions": Value::Array(list).to_string(),
             "sequence": turn.sequence,

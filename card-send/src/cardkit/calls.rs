@@ -137,7 +137,7 @@ impl Client {
         let content = card.to_content();
         self.card_preflight(&content, None)
             .map_err(pre(Endpoint::CardKit))?;
-        let turn = self.inner.entities.turn(id.as_str()).await;
+        let turn = self.inner.entities.turn(id.as_str()).await?;
         let body = json!({
             "card": { "type": "card_json", "data": content },
             "sequence": turn.sequence,
@@ -163,7 +163,7 @@ impl Client {
         id: &CardId,
         settings: &EntitySettings,
     ) -> Result<(), Error> {
-        let turn = self.inner.entities.turn(id.as_str()).await;
+        let turn = self.inner.entities.turn(id.as_str()).await?;
         let body = json!({
             "settings": settings.settings_string(),
             "sequence": turn.sequence,
@@ -207,7 +207,7 @@ impl Client {
                 None,
             )));
         }
-        let turn = self.inner.entities.turn(id.as_str()).await;
+        let turn = self.inner.entities.turn(id.as_str()).await?;
         let body = json!({
             "content": content,
             "sequence": turn.sequence,

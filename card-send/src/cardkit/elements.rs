@@ -52,7 +52,7 @@ impl Client {
                 .tag_of(id.as_str(), t)
                 .map_err(pre(Endpoint::CardKit))?;
         }
-        let (turn, mut body) = self.write_body(id).await;
+        let (turn, mut body) = self.write_body(id).await?;
         body["type"] = json!(kind);
         body["elements"] = json!(list.to_string());
         if let Some(t) = target {
@@ -94,7 +94,7 @@ impl Client {
             )));
         }
         let value = serde_json::to_value(element).unwrap_or(Value::Null);
-        let (turn, mut body) = self.write_body(id).await;
+        let (turn, mut body) = self.write_body(id).await?;
         body["element"] = json!(value.to_string());
         self.entity_request(turn, &routes::ELEMENT_UPDATE, id, Some(element_id), body)
             .await?;
@@ -128,7 +128,7 @@ impl Client {
                 None,
             )));
         }
-        let (turn, mut body) = self.write_body(id).await;
+        let (turn, mut body) = self.write_body(id).await?;
         body["partial_element"] = json!(partial.to_string());
         self.entity_request(turn, &routes::ELEMENT_PATCH, id, Some(element_id), body)
             .await
@@ -144,7 +144,7 @@ impl Client {
             .entities
             .tag_of(id.as_str(), element_id)
             .map_err(pre(Endpoint::CardKit))?;
-        let (turn, body) = self.write_body(id).await;
+        let (turn, body) = self.write_body(id).await?;
         self.entity_request(turn, &routes::ELEMENT_DELETE, id, Some(element_id), body)
             .await?;
         self.inner.entities.removed(id.as_str(), element_id);
@@ -152,13 +152,13 @@ impl Client {
     }
 
     /// The turn and `{sequence, uuid}` of the next write to `id`.
-    async fn write_body(&self, id: &CardId) -> (Turn, Value) {
-        let turn = self.inner.entities.turn(id.as_str()).await;
+    async fn write_body(&self, id: &CardId) -> Result<(Turn, Value), Error> {
+        let turn = self.inner.entities.turn(id.as_str()).await?;
         let body = json!({
             "sequence": turn.sequence,
             "uuid": uuid::Uuid::new_v4().to_string(),
         });
-        (turn, body)
+        Ok((turn, body))
     }
 
     /// Runs a write to `route` on entity `id` (and its `element`) in its `turn`.

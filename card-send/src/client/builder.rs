@@ -28,6 +28,7 @@ pub struct ClientBuilder {
     strict: bool,
     deny_warnings: bool,
     shared_limits: Option<String>,
+    store: Option<std::sync::Arc<dyn card_store::Store>>,
     timeout: Option<Duration>,
     token_refresh_margin: Option<Duration>,
 }
@@ -88,6 +89,16 @@ impl ClientBuilder {
     #[cfg(feature = "redis")]
     pub fn shared_limits(mut self, url: impl Into<String>) -> Self {
         self.shared_limits = Some(url.into());
+        self
+    }
+    /// Shares this client's state with the app's other replicas through `store` (a
+    /// `card_send::store::RedisStore` with feature `redis`): each card entity's `sequence`
+    /// strictly increases across every writer and its operations take turns across processes
+    /// (no 300317), a delayed-update token's two uses are counted across replicas, and a
+    /// `CardStream` can be continued by another replica ([`super::Client::resume_stream`]).
+    /// Without it, that state is this process's (a single process needs nothing).
+    pub fn store(mut self, store: std::sync::Arc<dyn card_store::Store>) -> Self {
+        self.store = Some(store);
         self
     }
     /// Per-request timeout (default 10 s).
@@ -151,6 +162,7 @@ impl ClientBuilder {
             strict: self.strict,
             deny_warnings: self.deny_warnings,
             shared_limits: self.shared_limits,
+            store: self.store,
             timeout: self.timeout.unwrap_or(Duration::from_secs(10)),
             token_refresh_margin: self
                 .token_refresh_margin

@@ -82,9 +82,22 @@ impl Client {
         self.card_preflight(&content, None)
             .map_err(pre(Endpoint::DelayedUpdate))?;
         let clicked = click_time(&event.header.create_time).unwrap_or_else(SystemTime::now);
+        // With a shared store, the token's uses are counted across every replica.
+        let shared = match &self.config().store {
+            Some(store) => Some(
+                store
+                    .next(
+                        &format!("delayed:{}", event.token),
+                        platform::CALLBACK_TOKEN_LIFETIME,
+                    )
+                    .await
+                    .map_err(|e| Error::Store(e.0))?,
+            ),
+            None => None,
+        };
         self.inner
             .callback_tokens
-            .take(&event.token, clicked, SystemTime::now())
+            .take(&event.token, clicked, SystemTime::now(), shared)
             .map_err(pre(Endpoint::DelayedUpdate))?;
         let card: serde_json::Value =
             serde_json::from_str(&content).map_err(|e| Error::Decode {
@@ -114,8 +127,15 @@ fn click_time(create_time: &str) -> Option<SystemTime> {
 pub(crate) struct CallbackTokens(std::sync::Mutex<std::collections::HashMap<String, u32>>);
 
 impl CallbackTokens {
-    /// Takes one use of `token` (clicked at `clicked`) at `now`.
-    fn take(&self, token: &str, clicked: SystemTime, now: SystemTime) -> Result<(), ApiError> {
+    /// Takes one use of `token` (clicked at `clicked`) at `now`; `shared` is the use's number
+    /// counted in the shared store, when there is one (else this client counts).
+    fn take(
+        &self,
+        token: &str,
+        clicked: SystemTime,
+        now: SystemTime,
+        shared: Option<u64>,
+    ) -> Result<(), ApiError> {
         let age = now.duration_since(clicked).unwrap_or_default();
         if age > platform::CALLBACK_TOKEN_LIFETIME {
             return Err(ApiError::new(
@@ -129,7 +149,10 @@ impl CallbackTokens {
         }
         let mut uses = self.0.lock().unwrap_or_else(|p| p.into_inner());
         let n = uses.entry(token.to_owned()).or_default();
-        if *n >= platform::CALLBACK_TOKEN_USES {
+        let used = shared.map_or(*n, |k| {
+            u32::try_from(k.saturating_sub(1)).unwrap_or(u32::MAX)
+        });
+        if used >= platform::CALLBACK_TOKEN_USES {
             return Err(ApiError::new(
                 platform::CALLBACK_TOKEN_USED_UP,
                 format!(

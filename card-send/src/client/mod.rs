@@ -75,13 +75,14 @@ impl Client {
     }
 
     pub(crate) fn from_config(config: ClientConfig) -> Result<Client, Error> {
+        let entities = crate::entities::Entities::new(config.store.clone());
         Ok(Client {
             inner: Arc::new(Inner {
                 transport: Transport::new(config)?,
                 ledger: Ledger::default(),
                 updates: Registry::default(),
                 callback_tokens: delayed::CallbackTokens::default(),
-                entities: crate::entities::Entities::default(),
+                entities,
                 closings: std::sync::Mutex::new(Vec::new()),
             }),
         })

@@ -31,6 +31,7 @@ use crate::client::Client;
 use crate::{Error, MessageId, Receiver};
 
 mod cut;
+mod handover;
 mod images;
 mod options;
 mod worker;
@@ -96,6 +97,9 @@ struct Shared {
     state: watch::Sender<(u64, Option<Error>)>,
     /// Set once the stream is being closed (finish, stop or drop): it is closed once.
     settled: AtomicBool,
+    /// Where the current card's part of the fitted text starts, and the fence it reopens (a
+    /// stream taken over from another replica starts there).
+    start: (usize, String),
 }
 
 #[derive(Default)]
@@ -175,6 +179,7 @@ impl Client {
             wake: Notify::new(),
             state: watch::Sender::new((0, None)),
             settled: AtomicBool::new(false),
+            start: (0, String::new()),
         });
         tokio::spawn(worker::run(shared.clone()));
         Ok(CardStream { shared })
@@ -193,6 +198,15 @@ impl Shared {
 }
 
 impl CardStream {
+    /// The stream's id across replicas: its first card ([`Client::resume_stream`]).
+    pub fn stream_id(&self) -> CardId {
+        let cards = self.shared.cards.lock().unwrap_or_else(|p| p.into_inner());
+        cards
+            .first()
+            .map(|(c, _)| c.clone())
+            .expect("a stream has a card")
+    }
+
     /// The current entity (a long answer goes on in new ones).
     pub fn card_id(&self) -> CardId {
         self.shared.current().0

@@ -5,7 +5,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use super::cut::{CLOSE_ROOM, fits, room, split_point, table_room};
-use super::{Shared, images};
+use super::{Shared, handover, images};
 use crate::cardkit::{CardId, EntitySettings};
 use crate::{Error, platform};
 
@@ -37,7 +37,11 @@ pub(super) async fn run(shared: Arc<Shared>) {
 }
 
 async fn write(shared: &Arc<Shared>) -> Result<(), Error> {
-    let mut w = Written::default();
+    let mut w = Written {
+        base: shared.start.0,
+        reopen: shared.start.1.clone(),
+        ..Written::default()
+    };
     let room = room(&shared.template).saturating_sub(CLOSE_ROOM);
     let tables = shared
         .options
@@ -93,6 +97,7 @@ async fn write(shared: &Arc<Shared>) -> Result<(), Error> {
                 seen: w.seen,
                 ..Written::default()
             };
+            handover::save(shared, &raw, w.base, &w.reopen).await;
             tokio::time::sleep(PACE).await;
             continue;
         }
@@ -108,6 +113,7 @@ async fn write(shared: &Arc<Shared>) -> Result<(), Error> {
         if frame != w.answer && !frame.is_empty() {
             send(shared, &shared.element, frame).await?;
             w.answer = frame.to_owned();
+            handover::save(shared, &raw, w.base, &w.reopen).await;
         } else if !full {
             // Nothing new to show until more text (or an upload) comes.
             shared.wake.notified().await;

@@ -37,6 +37,11 @@ impl EventDelivery {
         self
     }
 
+    /// The event as it will be delivered (its JSON envelope).
+    pub fn json(&self) -> &Value {
+        &self.event
+    }
+
     /// The event's `event_id`.
     pub fn event_id(&self) -> &str {
         self.event["header"]["event_id"]

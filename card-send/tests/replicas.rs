@@ -286,3 +286,29 @@ fn a_replica_killed_mid_stream_is_finished_by_another() {
         assert!(refusals.is_empty(), "refused: {refusals:?}");
     });
 }
+
+/// A callback token updates the card twice in all (300040 after): counted in the store, the
+/// third use is refused before any request even when it comes from another replica.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_delayed_update_tokens_two_uses_are_counted_across_replicas() {
+    let redis = card_test_support::need!(Redis::start());
+    let emu = Emulator::start().await.unwrap();
+    let (a, b) = (shared_client(&emu, &redis), shared_client(&emu, &redis));
+    let card = card_dsl::card! { <card><markdown>"pending"</markdown></card> };
+    let message = a.send_card(emu.chat_id(), &card).await.unwrap();
+    let click = emu.click_delivery(message.as_str(), serde_json::json!({"ok": 1}), "ou_1");
+    let body = click.json().to_string();
+    let receiver = card_send::callback::Receiver::new(None, None);
+    let Ok(card_send::callback::Callback::CardAction(event)) =
+        receiver.receive(&card_send::callback::Headers::default(), body.as_bytes())
+    else {
+        panic!("not a card action")
+    };
+    let done = card_dsl::card! { <card><markdown>"done"</markdown></card> };
+    a.delayed_update(&event, &done).await.unwrap();
+    b.delayed_update(&event, &done).await.unwrap();
+    let third = a.delayed_update(&event, &done).await.unwrap_err();
+    assert!(third.is_preflight(), "{third}");
+    assert_eq!(third.code(), Some(300040));
+    assert_eq!(emu.stats().errors, 0, "nothing refused by the platform");
+}

@@ -101,6 +101,22 @@ async fn main() {
     drop(redis);
 }
 
+/// Waits for `tasks`, then the times the requests `which` arrived at the emulator.
+async fn arrived(
+    emu: &Emulator,
+    tasks: Vec<tokio::task::JoinHandle<()>>,
+    which: impl Fn(&card_emulator::Arrival) -> bool,
+) -> Vec<Instant> {
+    for t in tasks {
+        t.await.unwrap();
+    }
+    emu.arrivals()
+        .into_iter()
+        .filter(|a| which(a))
+        .map(|a| a.at)
+        .collect()
+}
+
 /// How many requests over how long.
 fn rate(at: &[Instant]) -> String {
     format!("{} in {:.2} s", at.len(), span(at))
@@ -143,15 +159,7 @@ async fn one_message(url: &str) {
             }
         }));
     }
-    for t in tasks {
-        t.await.unwrap();
-    }
-    let at: Vec<Instant> = emu
-        .arrivals()
-        .into_iter()
-        .filter(|a| a.method == "PATCH")
-        .map(|a| a.at)
-        .collect();
+    let at = arrived(&emu, tasks, |a| a.method == "PATCH").await;
     println!("replicas: 3 processes updating one message for 4 s");
     println!(
         "  on arrival           {} = {:.1} % of 5/s; at most {} in any 1 s (limit 5); refused {}",
@@ -205,15 +213,10 @@ async fn one_entity(url: &str) {
             }
         }));
     }
-    for t in tasks {
-        t.await.unwrap();
-    }
-    let writes: Vec<Instant> = emu
-        .arrivals()
-        .into_iter()
-        .filter(|a| a.method == "PUT" && a.path.ends_with("/content"))
-        .map(|a| a.at)
-        .collect();
+    let writes = arrived(&emu, tasks, |a| {
+        a.method == "PUT" && a.path.ends_with("/content")
+    })
+    .await;
     let most = card_emulator::most_in_any(Duration::from_secs(1), writes.iter().copied());
     println!("replicas: 3 processes writing one card entity for 5 s");
     println!(

@@ -26,6 +26,16 @@ pub fn loopback(url: &Url) -> bool {
 pub fn check(base_url: &str) -> Result<(), String> {
     let url =
         Url::parse(base_url).map_err(|e| format!("base_url {base_url:?} is not a URL: {e}"))?;
+    // Every route's path starts with /open-apis (or /callback): a base URL that has it already
+    // would double it and get 404 at the first request.
+    let path = url.path().trim_end_matches('/');
+    if path.ends_with("/open-apis") || path.contains("/open-apis/") {
+        return Err(format!(
+            "base_url {base_url:?} ends in /open-apis, which every route adds itself: use the host alone ({}://{})",
+            url.scheme(),
+            url.host_str().unwrap_or("open.feishu.cn")
+        ));
+    }
     match url.scheme() {
         "https" => Ok(()),
         "http" if loopback(&url) => Ok(()),

@@ -179,13 +179,7 @@ impl Entities {
             .get(element_id)
             .cloned()
             .map(Some)
-            .ok_or_else(|| {
-                ApiError::new(
-                    platform::INVALID_PARAM,
-                    format!("the card {card_id} has no element_id {element_id:?}"),
-                    None,
-                )
-            })
+            .ok_or_else(|| no_element(card_id, element_id, e))
     }
 
     /// Checks that none of `elements`' ids is already in a known entity (300301).
@@ -238,13 +232,27 @@ impl Entities {
                 ),
                 None,
             )),
-            None => Err(ApiError::new(
-                platform::INVALID_PARAM,
-                format!("the card {card_id} has no element_id {element_id:?}"),
-                None,
-            )),
+            None => Err(no_element(card_id, element_id, e)),
         }
     }
+}
+
+/// 230001 for an element id the card does not have, with the closest one it has when
+/// `element_id` looks like a typo of it, else the ids it has.
+fn no_element(card_id: &str, element_id: &str, e: &Entity) -> ApiError {
+    let hint = match card_validate::suggest(element_id, e.elements.keys().map(String::as_str)) {
+        Some(near) => format!("; did you mean {near:?}?"),
+        None => {
+            let mut ids: Vec<&str> = e.elements.keys().map(String::as_str).collect();
+            ids.sort_unstable();
+            format!("; its element_ids: {ids:?}")
+        }
+    };
+    ApiError::new(
+        platform::INVALID_PARAM,
+        format!("the card {card_id} has no element_id {element_id:?}{hint}"),
+        None,
+    )
 }
 
 fn collect(v: &Value, out: &mut HashMap<String, String>) {

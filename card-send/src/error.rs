@@ -23,6 +23,9 @@ pub struct ApiError {
     /// For pre-flight errors: the validator's finding (rule, evidence, pointer, line and column,
     /// help). `None` for replies from the server.
     pub finding: Option<Box<card_validate::Diagnostic>>,
+    /// What the client suspects the cause is, when the reply alone would not say (a chat's name
+    /// sent as an id, say).
+    pub hint: Option<String>,
 }
 
 impl fmt::Display for ApiError {
@@ -34,6 +37,9 @@ impl fmt::Display for ApiError {
                 write!(f, "{}: {}", self.code, self.msg)?;
                 if let Some(l) = &self.log_id {
                     write!(f, " (log_id {l})")?;
+                }
+                if let Some(h) = &self.hint {
+                    write!(f, "; hint: {h}")?;
                 }
                 Ok(())
             }
@@ -57,6 +63,7 @@ impl ApiError {
             log_id,
             card,
             finding: None,
+            hint: None,
         }
     }
 
@@ -83,6 +90,7 @@ impl ApiError {
             log_id: None,
             card,
             finding: Some(Box::new(d.clone())),
+            hint: None,
         }
     }
 
@@ -247,6 +255,14 @@ pub(crate) fn pre(endpoint: Endpoint) -> impl Fn(crate::ApiError) -> Error {
 }
 
 impl Error {
+    /// The same error with `hint` on its [`ApiError`] (a reply from the server).
+    pub(crate) fn with_hint(mut self, hint: impl FnOnce(&ApiError) -> Option<String>) -> Self {
+        if let Error::Api { error, .. } = &mut self {
+            error.hint = hint(error);
+        }
+        self
+    }
+
     /// The server's (or pre-flight's) typed error, if this is one.
     pub fn api(&self) -> Option<&ApiError> {
         match self {

@@ -7,7 +7,7 @@ use crate::error::pre;
 use crate::routes::{self};
 use crate::transport::Call;
 use crate::wire::decode;
-use crate::{Error, MessageId, Receiver, preflight};
+use crate::{Error, MessageId, Receiver, platform, preflight};
 use card_dsl::{Card, MessageContent, TemplateCard};
 use serde_json::json;
 use std::time::SystemTime;
@@ -92,7 +92,9 @@ impl Client {
             key: Some(to.id()),
             ..Call::to(&routes::SEND, &[])
         };
-        let message: Message = decode(Endpoint::Send, self.inner.transport.run(&call).await?)?;
+        let reply = self.inner.transport.run(&call).await;
+        let reply = reply.map_err(|e| e.with_hint(|error| receiver_hint(error.code, &to)))?;
+        let message: Message = decode(Endpoint::Send, reply)?;
         let at = message.created_at().unwrap_or_else(SystemTime::now);
         self.inner.ledger.sent(&message.message_id, at);
         Ok(MessageId::new(message.message_id))
@@ -160,5 +162,33 @@ impl Client {
         let at = message.created_at().unwrap_or_else(SystemTime::now);
         self.inner.ledger.sent(&message.message_id, at);
         Ok(message)
+    }
+}
+
+/// Why a send to `to` may have failed with `code`, when the id looks like something else: a
+/// chat's name taken for a user_id (any id without a known prefix is one), or a chat_id without
+/// the `oc_` every chat_id has.
+fn receiver_hint(code: u32, to: &Receiver) -> Option<String> {
+    let id_errors = [
+        platform::USER_ID_NOT_EXIST,
+        platform::UNION_ID_NOT_EXIST,
+        platform::OPEN_ID_CROSS_APP,
+        platform::INVALID_RECEIVE_ID,
+        platform::INVALID_PARAM,
+    ];
+    if !id_errors.contains(&code) {
+        return None;
+    }
+    match to {
+        Receiver::UserId(id) => Some(format!(
+            "{id:?} was sent as a user_id (an id without the oc_, ou_ or on_ prefix and without \
+             an @ is read as one); a group chat is addressed by its chat_id (oc_…), not its name: \
+             Receiver::ChatId(\"oc_…\"), found in the chat's settings or with GET /open-apis/im/v1/chats"
+        )),
+        Receiver::ChatId(id) if !id.starts_with("oc_") => Some(format!(
+            "every chat_id starts with oc_; {id:?} looks like a chat's name: find its chat_id in \
+             the chat's settings or with GET /open-apis/im/v1/chats"
+        )),
+        _ => None,
     }
 }

@@ -12,10 +12,10 @@ use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::Duration;
 
-use card_emulator::Emulator;
+use card_emulator::{Emulator, Via};
 use card_send::callback::ws::LongConnection;
 use card_send::callback::{Answer, CardActionEvent, Receiver, Toast, router};
-use card_send::{Client, MessageId, Secret};
+use card_send::{Client, Secret};
 use serde::{Deserialize, Serialize};
 
 mod common;
@@ -40,10 +40,10 @@ fn request_card(request: u64, status: &str) -> card_dsl::Card {
             <header template="blue"><title>{format!("Leave request #{request}")}</title></header>
             <markdown>{format!("Ada asks for 3 days off. {status}")}</markdown>
             <column_set flex_mode="bisect">
-                <column><button type="primary_filled"><text>"Approve"</text>
+                <column><button element_id="approve" type="primary_filled"><text>"Approve"</text>
                     <behaviors><callback value={Decision::Approve { request }}/></behaviors>
                 </button></column>
-                <column><button type="danger"><text>"Reject"</text>
+                <column><button element_id="reject" type="danger"><text>"Reject"</text>
                     <behaviors><callback value={Decision::Reject { request }}/></behaviors>
                 </button></column>
             </column_set>
@@ -92,15 +92,6 @@ async fn handle(client: Client, event: CardActionEvent) -> Answer {
     client.answer_within_deadline(&event, fallback, work).await
 }
 
-/// The value of the `n`-th callback behavior in a sent card.
-fn button_value(emu: &Emulator, id: &MessageId, column: usize) -> serde_json::Value {
-    let sent = emu
-        .message(id)
-        .and_then(|m| m.content_json())
-        .unwrap_or_default();
-    sent["body"]["elements"][1]["columns"][column]["elements"][0]["behaviors"][0]["value"].clone()
-}
-
 async fn run() -> Result<(), Box<dyn std::error::Error>> {
     let emu = Emulator::start().await?;
     let client = card_send::Client::builder().against(&emu).build()?;
@@ -120,17 +111,21 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
     let first = client
         .send_card(emu.chat_id(), &request_card(41, ""))
         .await?;
-    let form =
-        serde_json::json!({"tag": "button", "name": "send", "form_value": {"note": "enjoy!"}});
-    let click = emu.click(&first, form, &user, &url).await;
+    // The user types a note into the form `comment` and submits it (the action is taken from
+    // the card as sent: its submit button, its fields' names).
+    let note = serde_json::json!({"note": "enjoy!"});
+    let click = emu
+        .submit_form(first.as_str(), "comment", note, &user, Via::Url(&url))
+        .await?;
     println!(
         "1. form submitted: toast {}",
         click.toast.unwrap_or_default()
     );
 
     // 2. Reject: slow, answered within 3 s, the card follows by delayed update.
-    let reject = serde_json::json!({"tag": "button", "value": button_value(&emu, &first, 1)});
-    let click = emu.click(&first, reject, &user, &url).await;
+    let click = emu
+        .click_button(first.as_str(), "reject", &user, Via::Url(&url))
+        .await?;
     if let Some((code, why)) = &click.error {
         return Err(format!("reject failed in the user's client: {code} {why}").into());
     }
@@ -155,8 +150,9 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
     let second = client
         .send_card(emu.chat_id(), &request_card(42, ""))
         .await?;
-    let approve = serde_json::json!({"tag": "button", "value": button_value(&emu, &second, 0)});
-    let click = emu.click(&second, approve, &user, &url).await;
+    let click = emu
+        .click_button(second.as_str(), "approve", &user, Via::Url(&url))
+        .await?;
     if !click.card_applied
         || emu.message(&second).and_then(|m| m.content_json())
             != Some(decided_card("#42 approved ✅").to_value())
@@ -186,8 +182,9 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
     let third = client
         .send_card(emu.chat_id(), &request_card(43, ""))
         .await?;
-    let approve = serde_json::json!({"tag": "button", "value": button_value(&emu, &third, 0)});
-    let click = emu.click_connected(&third, approve, &user).await;
+    let click = emu
+        .click_button(third.as_str(), "approve", &user, Via::LongConnection)
+        .await?;
     if !click.card_applied
         || emu.message(&third).and_then(|m| m.content_json())
             != Some(decided_card("#43 approved ✅").to_value())

@@ -11,7 +11,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::Duration;
 
-use card_emulator::Emulator;
+use card_emulator::{Emulator, Via};
 use card_send::callback::{Answer, CardActionEvent, Receiver, Toast, router};
 use card_send::cardkit::StopHandle;
 use card_send::{Client, Secret};
@@ -68,13 +68,8 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
     }
     let user = emu.members()[0].clone();
     let click = emu
-        .click(
-            &message,
-            serde_json::json!({"tag": "button", "value": {"action": "stop"}}),
-            &user,
-            &url,
-        )
-        .await;
+        .click_button(message.as_str(), "stop", &user, Via::Url(&url))
+        .await?;
     println!(
         "Stop clicked: toast {} in {:?}",
         click.toast.clone().unwrap_or_default(),

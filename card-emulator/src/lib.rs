@@ -60,6 +60,7 @@
 #![warn(missing_docs)]
 
 mod builder;
+mod buttons;
 mod callbacks;
 mod clock;
 mod endpoints;
@@ -79,6 +80,7 @@ use std::sync::Arc;
 use tokio::task::JoinHandle;
 
 pub use builder::EmulatorBuilder;
+pub use buttons::Via;
 pub use callbacks::Click;
 pub use events::{Delivered, EventDelivery};
 pub use faults::Fault;

@@ -257,3 +257,55 @@ async fn a_2_0_card_answered_with_a_1_0_card_fails_in_the_users_client() {
         "the card is unchanged"
     );
 }
+
+/// A test clicks a button by its element_id and submits a form by its name: the action is the
+/// card's own (the bot gets the button's typed value), and a name the card does not have is an
+/// error with a did-you-mean, before anything is sent.
+#[tokio::test]
+async fn buttons_are_clicked_by_element_id_and_forms_submitted_by_name() {
+    let emu = Emulator::start().await.unwrap();
+    let client = Client::builder().against(&emu).build().unwrap();
+    let url = bot(&emu, client.clone()).await;
+    let card = card_dsl::card! {
+        <card>
+            <button element_id="approve" type="primary"><text>"Approve"</text>
+                <behaviors><callback value={Decision::Approve { request: 7 }}/></behaviors>
+            </button>
+            <form name="comment">
+                <input name="note"/>
+                <button name="send" form_action_type="submit"><text>"Send"</text></button>
+            </form>
+        </card>
+    };
+    let sent = client.send_card(emu.chat_id(), &card).await.unwrap();
+    let user = emu.members()[0].clone();
+    let via = card_emulator::Via::Url(&url);
+    let e = emu
+        .click_button(sent.as_str(), "aprove", &user, via)
+        .await
+        .unwrap_err();
+    assert!(e.contains("did you mean \"approve\"?"), "{e}");
+    let click = emu
+        .click_button(sent.as_str(), "approve", &user, via)
+        .await
+        .unwrap();
+    assert!(click.card_applied, "{click:?}");
+    assert_eq!(
+        emu.message(&sent).and_then(|m| m.content_json()),
+        Some(outcome_card("#7 approved ✅").to_value())
+    );
+    // The approved card replaced the form: a fresh one to submit.
+    let sent = client.send_card(emu.chat_id(), &card).await.unwrap();
+    let action = emu
+        .form_action(sent.as_str(), "comment", serde_json::json!({"note": "hi"}))
+        .unwrap();
+    assert_eq!(action["name"], "send");
+    assert_eq!(action["form_value"], serde_json::json!({"note": "hi"}));
+    let e = emu
+        .form_action(sent.as_str(), "comment", serde_json::json!({"nots": "hi"}))
+        .unwrap_err();
+    assert!(
+        e.contains("has no field \"nots\"; did you mean \"note\"?"),
+        "{e}"
+    );
+}

@@ -13,9 +13,9 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use card_emulator::{Emulator, Via};
+use card_send::Client;
 use card_send::callback::ws::LongConnection;
-use card_send::callback::{Answer, CardActionEvent, Receiver, Toast, router};
-use card_send::{Client, Secret};
+use card_send::callback::{Answer, CardActionEvent, Toast, Verifier, router};
 use serde::{Deserialize, Serialize};
 
 mod common;
@@ -95,10 +95,11 @@ async fn handle(client: Client, event: CardActionEvent) -> Answer {
 async fn run() -> Result<(), Box<dyn std::error::Error>> {
     let emu = Emulator::start().await?;
     let client = card_send::Client::builder().against(&emu).build()?;
-    let receiver = Arc::new(Receiver::new(
-        Some(Secret::from(emu.callback_encrypt_key())),
-        Some(Secret::from(emu.callback_verification_token())),
-    ));
+    let receiver = Arc::new(
+        Verifier::default()
+            .encrypt_key(emu.callback_encrypt_key())
+            .verification_token(emu.callback_verification_token()),
+    );
     let bot_client = client.clone();
     let app = router(receiver, move |e| handle(bot_client.clone(), e));
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;

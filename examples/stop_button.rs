@@ -12,9 +12,9 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use card_emulator::{Emulator, Via};
-use card_send::callback::{Answer, CardActionEvent, Receiver, Toast, router};
+use card_send::Client;
+use card_send::callback::{Answer, CardActionEvent, Toast, Verifier, router};
 use card_send::cardkit::StopHandle;
-use card_send::{Client, Secret};
 
 mod common;
 
@@ -49,10 +49,11 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
         .await?;
     let message = stream.message_id();
 
-    let receiver = Arc::new(Receiver::new(
-        Some(Secret::from(emu.callback_encrypt_key())),
-        Some(Secret::from(emu.callback_verification_token())),
-    ));
+    let receiver = Arc::new(
+        Verifier::default()
+            .encrypt_key(emu.callback_encrypt_key())
+            .verification_token(emu.callback_verification_token()),
+    );
     let stop = stream.stop_handle();
     let app = router(receiver, move |e| handle(stop.clone(), e));
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;

@@ -4,7 +4,7 @@
 use std::hint::black_box;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use card_callback::{Answer, Callback, Headers, Receiver, Toast, encrypt, signature};
+use card_callback::{Answer, Callback, Headers, Toast, Verifier, encrypt, signature};
 use card_platform::Secret;
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use serde::Deserialize;
@@ -43,7 +43,7 @@ fn bench(c: &mut Criterion) {
         |b| {
             b.iter_batched(
                 // A fresh receiver each time: the same event twice is a replay.
-                || Receiver::new(Some(Secret::from("ek")), Some(Secret::from("vt"))),
+                || Verifier::new(Some(Secret::from("ek")), Some(Secret::from("vt"))),
                 |r| {
                     let Ok(Callback::CardAction(e)) = r.receive(&headers, body.as_bytes()) else {
                         panic!("the benchmark's callback verifies")

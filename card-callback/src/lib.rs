@@ -12,8 +12,8 @@
 //! `url_verification` body answered with its `challenge`.
 //!
 //! ```
-//! use card_callback::{Answer, Callback, Receiver, Toast};
-//! # fn demo(receiver: &Receiver, headers: &card_callback::Headers, body: &[u8]) -> Result<(), card_callback::CallbackError> {
+//! use card_callback::{Answer, Callback, Verifier, Toast};
+//! # fn demo(receiver: &Verifier, headers: &card_callback::Headers, body: &[u8]) -> Result<(), card_callback::CallbackError> {
 //! #[derive(serde::Deserialize)]
 //! #[serde(tag = "action")]
 //! enum Action { Approve { id: u64 }, Reject { id: u64 } }
@@ -40,11 +40,11 @@ pub mod claim;
 mod crypto;
 mod error;
 mod event;
-mod receiver;
 #[cfg(feature = "server")]
 mod server;
 #[cfg(feature = "ws")]
 mod tls;
+mod verifier;
 #[cfg(feature = "ws")]
 pub mod ws;
 
@@ -54,6 +54,6 @@ pub use claim::Outcome;
 pub use crypto::{decrypt, encrypt, signature};
 pub use error::CallbackError;
 pub use event::{Action, CardActionEvent, Context, EventHeader, Operator};
-pub use receiver::{Callback, Headers, Receiver};
 #[cfg(feature = "server")]
 pub use server::router;
+pub use verifier::{Callback, Headers, Verifier};

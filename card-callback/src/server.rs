@@ -15,11 +15,11 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 
 use super::claim::{Outcome, once};
-use super::{Callback, CallbackError, CardActionEvent, Headers, Receiver};
+use super::{Callback, CallbackError, CardActionEvent, Headers, Verifier};
 
 /// A router answering `POST /` with `handler` for card actions. The handler returns an
 /// [`crate::Answer`], or a `Result` of one whose error means it failed ([`Outcome`]).
-pub fn router<H, F, R>(receiver: Arc<Receiver>, handler: H) -> Router
+pub fn router<H, F, R>(receiver: Arc<Verifier>, handler: H) -> Router
 where
     H: Fn(CardActionEvent) -> F + Clone + Send + Sync + 'static,
     F: Future<Output = R> + Send + 'static,
@@ -36,7 +36,7 @@ where
 }
 
 async fn handle<H, F, R>(
-    receiver: &Receiver,
+    receiver: &Verifier,
     handler: H,
     headers: &HeaderMap,
     body: &[u8],

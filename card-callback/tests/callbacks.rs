@@ -5,7 +5,7 @@
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use card_callback::{
-    Answer, Callback, CallbackError, Headers, Receiver, Toast, encrypt, signature,
+    Answer, Callback, CallbackError, Headers, Toast, Verifier, encrypt, signature,
 };
 use card_platform::Secret;
 use proptest::prelude::*;
@@ -26,8 +26,8 @@ enum Approval {
     },
 }
 
-fn receiver() -> Receiver {
-    Receiver::new(Some(Secret::from(KEY)), Some(Secret::from(TOKEN)))
+fn receiver() -> Verifier {
+    Verifier::new(Some(Secret::from(KEY)), Some(Secret::from(TOKEN)))
 }
 
 fn now_secs() -> u64 {
@@ -105,7 +105,7 @@ fn an_encrypted_body_is_decrypted_and_checked() {
         .unwrap();
     assert!(matches!(got, Callback::CardAction(_)));
     // Without the key, an encrypted body cannot be read.
-    let keyless = Receiver::new(None, Some(Secret::from(TOKEN)));
+    let keyless = Verifier::new(None, Some(Secret::from(TOKEN)));
     assert_eq!(
         keyless
             .receive(&Headers::default(), body.as_bytes())
@@ -140,7 +140,7 @@ fn forged_stale_replayed_and_foreign_requests_are_refused() {
             .unwrap_err(),
         CallbackError::Replay("ev-3".into())
     );
-    let other_app = Receiver::new(Some(Secret::from(KEY)), Some(Secret::from("another-token")));
+    let other_app = Verifier::new(Some(Secret::from(KEY)), Some(Secret::from("another-token")));
     let body = event("ev-4", serde_json::json!({}));
     assert_eq!(
         other_app
@@ -486,7 +486,7 @@ fn the_timestamp_window_ends_at_five_minutes() {
 #[test]
 fn the_replay_cache_keeps_the_last_10000_events() {
     // Without an Encrypt Key nothing is signed, so 10,001 events go fast.
-    let r = Receiver::new(None, Some(Secret::from(TOKEN)));
+    let r = Verifier::new(None, Some(Secret::from(TOKEN)));
     let deliver = |i: usize| {
         let body = event(&format!("ev-{i}"), serde_json::json!({}));
         r.receive(&Headers::default(), body.as_bytes())
@@ -525,7 +525,7 @@ fn two_equal_differences_do_not_cancel() {
     let mut token = TOKEN.as_bytes().to_vec();
     token[0] ^= 4;
     token[1] ^= 4;
-    let other = Receiver::new(None, Some(Secret::from(String::from_utf8(token).unwrap())));
+    let other = Verifier::new(None, Some(Secret::from(String::from_utf8(token).unwrap())));
     assert_eq!(
         other
             .receive(&Headers::default(), body.as_bytes())

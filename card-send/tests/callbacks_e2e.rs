@@ -7,7 +7,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use card_emulator::Emulator;
-use card_send::callback::{Answer, CardActionEvent, Receiver, Toast, router};
+use card_send::callback::{Answer, CardActionEvent, Toast, Verifier, router};
 use card_send::{Client, Secret};
 use serde::{Deserialize, Serialize};
 
@@ -38,10 +38,11 @@ fn outcome_card(text: &str) -> card_dsl::Card {
 
 /// The bot: its callback router on 127.0.0.1, answering with `client` for delayed updates.
 async fn bot(emu: &Emulator, client: Client) -> String {
-    let receiver = Arc::new(Receiver::new(
-        Some(Secret::from(emu.callback_encrypt_key())),
-        Some(Secret::from(emu.callback_verification_token())),
-    ));
+    let receiver = Arc::new(
+        Verifier::default()
+            .encrypt_key(emu.callback_encrypt_key())
+            .verification_token(emu.callback_verification_token()),
+    );
     let handler = move |event: CardActionEvent| {
         let client = client.clone();
         async move {
@@ -140,10 +141,11 @@ async fn a_third_delayed_update_is_refused_locally() {
         .await
         .unwrap();
     // A bot that answers with nothing, so every card update is a delayed one.
-    let receiver = Arc::new(Receiver::new(
-        Some(Secret::from(emu.callback_encrypt_key())),
-        Some(Secret::from(emu.callback_verification_token())),
-    ));
+    let receiver = Arc::new(
+        Verifier::default()
+            .encrypt_key(emu.callback_encrypt_key())
+            .verification_token(emu.callback_verification_token()),
+    );
     let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
     let app = router(receiver, move |event: CardActionEvent| {
         let tx = tx.clone();
@@ -200,7 +202,7 @@ async fn a_forged_callback_gets_401_and_a_late_bot_200341() {
         .await
         .unwrap();
     // A bot configured with another key refuses the emulator's callbacks (its signature).
-    let wrong = Arc::new(Receiver::new(Some(Secret::from("another-key")), None));
+    let wrong = Arc::new(Verifier::new(Some(Secret::from("another-key")), None));
     let app = router(wrong, |_e: CardActionEvent| async { Answer::new() });
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let url = format!("http://{}/", listener.local_addr().unwrap());
@@ -214,7 +216,7 @@ async fn a_forged_callback_gets_401_and_a_late_bot_200341() {
         "HTTP 401 is not an answer"
     );
     // A bot that takes 4 s without a deadline guard: the user sees 200341.
-    let slow = Arc::new(Receiver::new(Some(Secret::from("the-real-key")), None));
+    let slow = Arc::new(Verifier::new(Some(Secret::from("the-real-key")), None));
     let app = router(slow, |_e: CardActionEvent| async {
         tokio::time::sleep(Duration::from_secs(4)).await;
         Answer::new()

@@ -298,7 +298,7 @@ async fn a_delayed_update_tokens_two_uses_are_counted_across_replicas() {
     let message = a.send_card(emu.chat_id(), &card).await.unwrap();
     let click = emu.click_delivery(message.as_str(), serde_json::json!({"ok": 1}), "ou_1");
     let body = click.json().to_string();
-    let receiver = card_send::callback::Receiver::new(None, None);
+    let receiver = card_send::callback::Verifier::new(None, None);
     let Ok(card_send::callback::Callback::CardAction(event)) =
         receiver.receive(&card_send::callback::Headers::default(), body.as_bytes())
     else {

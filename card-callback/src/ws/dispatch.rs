@@ -11,7 +11,7 @@ use serde_json::{Value, json};
 
 use super::frame::{Frame, Header};
 use crate::claim::{Outcome, once};
-use crate::{Answer, Callback, CallbackError, CardActionEvent, Receiver};
+use crate::{Answer, Callback, CallbackError, CardActionEvent, Verifier};
 
 /// A handler of events other than card actions: `Err` means it failed (the event's claim is
 /// released and the platform asked to deliver it again).
@@ -22,7 +22,7 @@ pub(super) type EventHandler =
 /// when the event cannot be read.
 pub(super) async fn answer<H, F, R>(
     payload: &[u8],
-    receiver: &Receiver,
+    receiver: &Verifier,
     handler: H,
     events: Option<&EventHandler>,
 ) -> Value
@@ -84,7 +84,7 @@ where
 /// Parses an event received over the connection (no signature: the connection is the
 /// authentication), checking its token when one is configured and its `create_time` against
 /// the receiver's window (the bounded memory of seen events cannot stop an old one replayed).
-fn parse(payload: &[u8], receiver: &Receiver) -> Result<Callback, CallbackError> {
+fn parse(payload: &[u8], receiver: &Verifier) -> Result<Callback, CallbackError> {
     let v: Value = serde_json::from_slice(payload).map_err(|e| CallbackError::Json {
         line: e.line(),
         column: e.column(),
@@ -133,7 +133,7 @@ mod tests {
         .into_bytes()
     }
 
-    async fn run(receiver: &Receiver, payload: &[u8], calls: &AtomicUsize) -> Value {
+    async fn run(receiver: &Verifier, payload: &[u8], calls: &AtomicUsize) -> Value {
         answer(
             payload,
             receiver,
@@ -148,7 +148,7 @@ mod tests {
 
     #[tokio::test]
     async fn an_event_with_another_apps_token_is_refused() {
-        let receiver = Receiver::new(None, Some(Secret::from("the-token")));
+        let receiver = Verifier::new(None, Some(Secret::from("the-token")));
         let calls = AtomicUsize::new(0);
         let reply = run(&receiver, &event("ev-1", "another-token"), &calls).await;
         assert_eq!(reply["code"], 500);
@@ -164,7 +164,7 @@ mod tests {
 
     #[tokio::test]
     async fn an_event_delivered_twice_is_handled_once() {
-        let receiver = Receiver::new(None, None);
+        let receiver = Verifier::new(None, None);
         let calls = AtomicUsize::new(0);
         let first = run(&receiver, &event("ev-9", "t"), &calls).await;
         let again = run(&receiver, &event("ev-9", "t"), &calls).await;
@@ -176,7 +176,7 @@ mod tests {
 
     #[tokio::test]
     async fn a_stale_event_is_not_handled_and_a_huge_time_is_no_panic() {
-        let receiver = Receiver::new(None, None);
+        let receiver = Verifier::new(None, None);
         let calls = AtomicUsize::new(0);
         let now = SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
@@ -203,7 +203,7 @@ mod tests {
     /// third delivery does not. The same for an event that is not a card action.
     #[tokio::test]
     async fn a_failed_handler_runs_again_on_redelivery_and_once_after_success() {
-        let receiver = Receiver::new(None, None);
+        let receiver = Verifier::new(None, None);
         let calls = AtomicUsize::new(0);
         let flaky = |payload: Vec<u8>| {
             let (receiver, calls) = (&receiver, &calls);

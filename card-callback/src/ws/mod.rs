@@ -4,7 +4,7 @@
 //! pings at the interval the platform gives, and answers each `card.action.trigger` frame
 //! with your handler's [`Answer`] in a frame of its own. Events arrive over an authenticated
 //! connection, so they carry no signature; the verification token is still checked when a
-//! [`Receiver`]-style token is given. Dropped connections are reopened with the platform's
+//! [`Verifier`]-style token is given. Dropped connections are reopened with the platform's
 //! `ReconnectInterval` (and its random `ReconnectNonce`), at most `ReconnectCount` times in a
 //! row (−1: without end).
 //!
@@ -127,7 +127,7 @@ pub struct LongConnection {
     token: Option<Secret>,
     /// The token and age checks shared with the HTTP receiver's path, and the store events are
     /// claimed in.
-    receiver: std::sync::Arc<super::Receiver>,
+    receiver: std::sync::Arc<super::Verifier>,
     events: Option<EventHandler>,
     http: reqwest::Client,
 }
@@ -159,7 +159,7 @@ impl LongConnection {
             app_id: app_id.into(),
             app_secret: app_secret.into(),
             token: None,
-            receiver: std::sync::Arc::new(super::Receiver::new(None, None)),
+            receiver: std::sync::Arc::new(super::Verifier::new(None, None)),
             events: None,
             http: reqwest::Client::new(),
         }
@@ -183,7 +183,7 @@ impl LongConnection {
     /// event once between them, wherever the platform delivers it and however often.
     pub fn store(mut self, store: std::sync::Arc<dyn Store>) -> Self {
         self.receiver =
-            std::sync::Arc::new(super::Receiver::new(None, self.token.clone()).store(store));
+            std::sync::Arc::new(super::Verifier::new(None, self.token.clone()).store(store));
         self
     }
 

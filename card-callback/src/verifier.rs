@@ -64,7 +64,7 @@ impl Callback {
 }
 
 /// Verifies and parses callback requests for one app.
-pub struct Receiver {
+pub struct Verifier {
     encrypt_key: Option<Secret>,
     verification_token: Option<Secret>,
     window: Duration,
@@ -72,9 +72,9 @@ pub struct Receiver {
     store: Arc<dyn Store>,
 }
 
-impl std::fmt::Debug for Receiver {
+impl std::fmt::Debug for Verifier {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Receiver")
+        f.debug_struct("Verifier")
             .field("encrypt_key", &self.encrypt_key.as_ref().map(|_| "***"))
             .field(
                 "verification_token",
@@ -86,15 +86,42 @@ impl std::fmt::Debug for Receiver {
     }
 }
 
+impl Default for Verifier {
+    fn default() -> Self {
+        Verifier::new(None, None)
+    }
+}
+
 /// How many event ids are remembered against replays.
 const REMEMBERED: usize = 10_000;
 
-impl Receiver {
-    /// A receiver with the app's Encrypt Key and Verification Token (either may be absent when
-    /// the app has none configured; with neither, requests are not authenticated, so at least
-    /// one should be set). The timestamp window is 5 minutes.
+impl Verifier {
+    /// A verifier of the app's callbacks with nothing set yet: give it the app's
+    /// [`Verifier::encrypt_key`] and/or [`Verifier::verification_token`] (with neither,
+    /// requests are not authenticated). The timestamp window is 5 minutes.
+    ///
+    /// ```
+    /// use card_callback::Verifier;
+    /// let verifier = Verifier::default()
+    ///     .encrypt_key("the app's Encrypt Key")
+    ///     .verification_token("the app's Verification Token");
+    /// ```
+    pub fn encrypt_key(mut self, key: impl Into<Secret>) -> Self {
+        self.encrypt_key = Some(key.into());
+        self
+    }
+
+    /// Checks each request's `token` against the app's Verification Token.
+    pub fn verification_token(mut self, token: impl Into<Secret>) -> Self {
+        self.verification_token = Some(token.into());
+        self
+    }
+
+    /// A verifier with the app's Encrypt Key and Verification Token as options (either may be
+    /// absent when the app has none configured); the named setters on
+    /// [`Verifier::default`] read better at the call site.
     pub fn new(encrypt_key: Option<Secret>, verification_token: Option<Secret>) -> Self {
-        Receiver {
+        Verifier {
             encrypt_key,
             verification_token,
             window: Duration::from_secs(300),
@@ -126,7 +153,7 @@ impl Receiver {
     ///
     /// # Errors
     ///
-    /// As [`Receiver::receive_at`].
+    /// As [`Verifier::receive_at`].
     pub fn receive(&self, headers: &Headers, body: &[u8]) -> Result<Callback, CallbackError> {
         self.receive_at(headers, body, SystemTime::now())
     }
@@ -152,7 +179,7 @@ impl Receiver {
         self.verify(headers, body, now, true)
     }
 
-    /// [`Receiver::receive_at`]; the in-process replay check only when `remember` (the router
+    /// [`Verifier::receive_at`]; the in-process replay check only when `remember` (the router
     /// and the long connection claim each event in the store instead, [`crate::claim`]).
     pub(crate) fn verify(
         &self,
@@ -352,13 +379,13 @@ mod tests {
 
     #[test]
     fn debug_names_the_receiver_and_hides_its_secrets() {
-        let r = Receiver::new(
+        let r = Verifier::new(
             Some(Secret::new("encrypt-key-value")),
             Some(Secret::new("token-value")),
         );
         let text = format!("{r:?}");
         assert!(
-            text.starts_with("Receiver") && text.contains("***") && text.contains("window"),
+            text.starts_with("Verifier") && text.contains("***") && text.contains("window"),
             "{text}"
         );
         assert!(

@@ -27,6 +27,11 @@
 //! | [`Client::recall`] | `DELETE /open-apis/im/v1/messages/:message_id` | |
 //! | [`Client::upload_image`], [`Client::upload_image_file`] | `POST /open-apis/im/v1/images` | |
 //!
+//! Features: `tls-ring` (default) or `tls-aws-lc` for TLS; `redis` for budgets and state
+//! shared by replicas (`ClientBuilder::shared_limits`, `store::RedisStore`); `callback-server`
+//! for `callback::router` (an axum `Router`: serve it with your own `axum::serve`);
+//! `callback-ws` for `callback::ws::LongConnection` (callbacks over a WebSocket the bot opens).
+//!
 //! Every endpoint is one [`routes::Route`] (method, path template, [`Endpoint`], doc page) in
 //! [`routes::ALL`]: the client builds its requests from it and the emulator its router.
 //!

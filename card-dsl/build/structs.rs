@@ -294,6 +294,27 @@ impl Shape<'_> {
                     }
                 }
             });
+        // The required attributes can be set again after `new` (a card built by closures
+        // changes them as it does the others).
+        let required_setters = fields
+            .iter()
+            .filter(|a| a.req == Req::Yes && !self.is_update_multi(a))
+            .map(|a| {
+                let (f, ty) = (field(a.name), rust_type(&a.ty));
+                let value = if abi::is_boxed(&a.ty) {
+                    quote!(::std::boxed::Box::new(value.into()))
+                } else {
+                    quote!(value.into())
+                };
+                let d = format!(" Sets `{}` (required: [`Self::new`] takes it too).", a.name);
+                quote! {
+                    #[doc = #d]
+                    pub fn #f(mut self, value: impl Into<#ty>) -> Self {
+                        self.#f = #value;
+                        self
+                    }
+                }
+            });
         let new_doc = format!(
             " A `{}` with its required attributes; set the others with the builder methods.",
             self.name
@@ -317,6 +338,7 @@ impl Shape<'_> {
                 }
 
                 #(#setters)*
+                #(#required_setters)*
             }
         }
     }

@@ -205,3 +205,15 @@ fn glob_import_keeps_the_prelude() {
     let _: Vec<String> = Vec::new();
     assert!(prelude_types().is_some());
 }
+
+/// Every attribute a constructor takes has a setter too, so a closure can change it as it
+/// changes the others (`|m: Markdown| m.content(…)`).
+#[test]
+fn required_attributes_have_setters() {
+    let edit = |m: card_dsl::Markdown| m.content("after");
+    let md = edit(card_dsl::Markdown::new("before"));
+    assert_eq!(serde_json::to_value(&md).unwrap()["content"], "after");
+    let img = card_dsl::Img::new(card_dsl::ImgKey::new("img_v3_a").unwrap())
+        .img_key(card_dsl::ImgKey::new("img_v3_b").unwrap());
+    assert_eq!(serde_json::to_value(&img).unwrap()["img_key"], "img_v3_b");
+}

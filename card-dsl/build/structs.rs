@@ -267,17 +267,24 @@ impl Shape<'_> {
                 quote!(#f: None,)
             }
         });
+        // Every attribute has a setter; the required ones too (`new` takes them, and a card built
+        // by closures changes them as it does the others).
         let setters = fields
             .iter()
-            .filter(|a| a.req != Req::Yes && !self.is_update_multi(a))
+            .filter(|a| !self.is_update_multi(a))
             .map(|a| {
                 let (f, ty) = (field(a.name), rust_type(&a.ty));
-                let value = if abi::is_boxed(&a.ty) {
+                let mut value = if abi::is_boxed(&a.ty) {
                     quote!(::std::boxed::Box::new(value.into()))
                 } else {
                     quote!(value.into())
                 };
-                let d = format!(" Sets `{}`.", a.name);
+                let mut d = format!(" Sets `{}`.", a.name);
+                if a.req == Req::Yes {
+                    d = format!(" Sets `{}` (required: [`Self::new`] takes it too).", a.name);
+                } else {
+                    value = quote!(Some(#value));
+                }
                 let deprecated = match a.status {
                     Status::Historical(why) => {
                         let note = format!("historical in 2.0: {why}");
@@ -288,27 +295,6 @@ impl Shape<'_> {
                 quote! {
                     #[doc = #d]
                     #deprecated
-                    pub fn #f(mut self, value: impl Into<#ty>) -> Self {
-                        self.#f = Some(#value);
-                        self
-                    }
-                }
-            });
-        // The required attributes can be set again after `new` (a card built by closures
-        // changes them as it does the others).
-        let required_setters = fields
-            .iter()
-            .filter(|a| a.req == Req::Yes && !self.is_update_multi(a))
-            .map(|a| {
-                let (f, ty) = (field(a.name), rust_type(&a.ty));
-                let value = if abi::is_boxed(&a.ty) {
-                    quote!(::std::boxed::Box::new(value.into()))
-                } else {
-                    quote!(value.into())
-                };
-                let d = format!(" Sets `{}` (required: [`Self::new`] takes it too).", a.name);
-                quote! {
-                    #[doc = #d]
                     pub fn #f(mut self, value: impl Into<#ty>) -> Self {
                         self.#f = #value;
                         self
@@ -338,7 +324,6 @@ impl Shape<'_> {
                 }
 
                 #(#setters)*
-                #(#required_setters)*
             }
         }
     }

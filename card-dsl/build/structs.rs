@@ -269,38 +269,35 @@ impl Shape<'_> {
         });
         // Every attribute has a setter; the required ones too (`new` takes them, and a card built
         // by closures changes them as it does the others).
-        let setters = fields
-            .iter()
-            .filter(|a| !self.is_update_multi(a))
-            .map(|a| {
-                let (f, ty) = (field(a.name), rust_type(&a.ty));
-                let mut value = if abi::is_boxed(&a.ty) {
-                    quote!(::std::boxed::Box::new(value.into()))
-                } else {
-                    quote!(value.into())
-                };
-                let mut d = format!(" Sets `{}`.", a.name);
-                if a.req == Req::Yes {
-                    d = format!(" Sets `{}` (required: [`Self::new`] takes it too).", a.name);
-                } else {
-                    value = quote!(Some(#value));
+        let setters = fields.iter().filter(|a| !self.is_update_multi(a)).map(|a| {
+            let (f, ty) = (field(a.name), rust_type(&a.ty));
+            let mut value = if abi::is_boxed(&a.ty) {
+                quote!(::std::boxed::Box::new(value.into()))
+            } else {
+                quote!(value.into())
+            };
+            let mut d = format!(" Sets `{}`.", a.name);
+            if a.req == Req::Yes {
+                d = format!(" Sets `{}` (required: [`Self::new`] takes it too).", a.name);
+            } else {
+                value = quote!(Some(#value));
+            }
+            let deprecated = match a.status {
+                Status::Historical(why) => {
+                    let note = format!("historical in 2.0: {why}");
+                    quote!(#[deprecated(note = #note)])
                 }
-                let deprecated = match a.status {
-                    Status::Historical(why) => {
-                        let note = format!("historical in 2.0: {why}");
-                        quote!(#[deprecated(note = #note)])
-                    }
-                    _ => quote!(),
-                };
-                quote! {
-                    #[doc = #d]
-                    #deprecated
-                    pub fn #f(mut self, value: impl Into<#ty>) -> Self {
-                        self.#f = #value;
-                        self
-                    }
+                _ => quote!(),
+            };
+            quote! {
+                #[doc = #d]
+                #deprecated
+                pub fn #f(mut self, value: impl Into<#ty>) -> Self {
+                    self.#f = #value;
+                    self
                 }
-            });
+            }
+        });
         let new_doc = format!(
             " A `{}` with its required attributes; set the others with the builder methods.",
             self.name

@@ -142,3 +142,40 @@ fn typed_table_data_inside_markup() {
         json!({"region": "North", "revenue": 12.5})
     );
 }
+
+/// `<rows>{&rows}</rows>` alone: a slice of typed rows (any `Serialize`), as the markup docs say —
+/// before, a lone `{…}` was taken as the whole `Vec<Value>` and failed with E0277 in generated code.
+#[test]
+fn rows_from_a_lone_expression() {
+    #[derive(serde::Serialize)]
+    struct LatencyRow {
+        region: &'static str,
+        p99: f64,
+    }
+    let rows = vec![
+        LatencyRow {
+            region: "north",
+            p99: 12.5,
+        },
+        LatencyRow {
+            region: "south",
+            p99: 30.0,
+        },
+    ];
+    let card = card! {
+        <card>
+            <table>
+                <columns>
+                    <column name="region"/>
+                    <column name="p99" data_type="number"/>
+                </columns>
+                <rows>{&rows}</rows>
+            </table>
+        </card>
+    };
+    let v = json(&card);
+    assert_eq!(
+        v["body"]["elements"][0]["rows"],
+        json!([{"region": "north", "p99": 12.5}, {"region": "south", "p99": 30.0}])
+    );
+}

@@ -361,12 +361,14 @@ impl Checker {
             Ty::Obj(o) => Some(self.object(o, c, ctx)),
             Ty::Arr(item, _) => {
                 let Ty::Obj(o) = item else {
-                    // A list of plain values: `<rows>{expr}</rows>` (or `rows={expr}`).
-                    if let [Child::Expr(g)] = c.children.as_slice() {
-                        return Some(Value::Expr(expr(g)));
-                    }
+                    // Table rows: literal `<row/>`s and `{expr}`s of any `Serialize` row or list
+                    // of rows, in any order (a lone `{&rows}` too).
                     if a.name == "rows" {
                         return Some(self.table_rows(c, ctx.columns));
+                    }
+                    // Another list of plain values: `<x>{expr}</x>` (or `x={expr}`).
+                    if let [Child::Expr(g)] = c.children.as_slice() {
+                        return Some(Value::Expr(expr(g)));
                     }
                     self.error(
                         c.name.span(),

@@ -18,9 +18,15 @@ use crate::{Answer, CallbackError};
 
 /// How long a claim lasts while its handler runs.
 pub const RUNNING: Duration = Duration::from_secs(60);
-/// How long a handled event stays claimed: past the last retry (6 h after the first delivery's
-/// retries of 15 s, 5 min and 1 h), with an hour to spare.
-pub const KEPT: Duration = Duration::from_secs(8 * 3600);
+/// How long a handled event stays claimed: past the platform's last retry
+/// ([`card_platform::EVENT_RETRIES`], counted end to end), with an hour to spare.
+pub const KEPT: Duration = Duration::from_secs(
+    card_platform::EVENT_RETRIES[0].as_secs()
+        + card_platform::EVENT_RETRIES[1].as_secs()
+        + card_platform::EVENT_RETRIES[2].as_secs()
+        + card_platform::EVENT_RETRIES[3].as_secs()
+        + 3600,
+);
 
 /// An event this replica handles: call [`Claim::done`] or [`Claim::failed`].
 #[derive(Debug)]

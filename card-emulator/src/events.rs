@@ -13,14 +13,6 @@ use super::Emulator;
 use super::long_connection::{pick, send_event};
 use super::state::lock;
 
-/// The documented retry ladder of events.
-const LADDER: [Duration; 4] = [
-    Duration::from_secs(15),
-    Duration::from_secs(300),
-    Duration::from_secs(3600),
-    Duration::from_secs(6 * 3600),
-];
-
 /// An event to deliver ([`Emulator::deliver`]).
 #[derive(Debug, Clone)]
 pub struct EventDelivery {
@@ -124,7 +116,7 @@ impl Emulator {
         });
         let ladder = lock(&st.long.ladder)
             .clone()
-            .unwrap_or_else(|| LADDER.to_vec());
+            .unwrap_or_else(|| card_platform::EVENT_RETRIES.to_vec());
         let mut attempts = Vec::new();
         let mut acknowledged = false;
         let mut last = None;

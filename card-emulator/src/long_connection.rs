@@ -28,8 +28,6 @@ use card_platform as platform;
 
 /// The service id the emulator puts in its URLs.
 const SERVICE: i32 = 7;
-/// Connections one app may hold open at once (the long-connection page: cluster mode, 50).
-const MAX_CONNECTIONS: usize = 50;
 
 fn client_config(hub: &Hub) -> Value {
     json!({
@@ -51,7 +49,7 @@ pub(crate) async fn endpoint(
     if id != Some(st.settings.app_id.as_str()) || secret != Some(st.settings.app_secret.as_str()) {
         return Json(json!({"code": 514, "msg": "auth failed"}));
     }
-    if lock(&st.long.clients).len() >= MAX_CONNECTIONS {
+    if lock(&st.long.clients).len() >= platform::MAX_LONG_CONNECTIONS {
         return Json(json!({"code": 1_000_040_350, "msg": "exceed connection limit"}));
     }
     let host = headers

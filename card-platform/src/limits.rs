@@ -15,6 +15,16 @@ pub const CALLBACK_TOKEN_LIFETIME: Duration = Duration::from_secs(30 * 60);
 pub const CALLBACK_TOKEN_USES: u32 = 2;
 /// How long the platform waits for a callback answer: 3 seconds (callback page), then 200341.
 pub const CALLBACK_DEADLINE: Duration = Duration::from_secs(3);
+/// When an event whose delivery failed is delivered again, after the first try (the event
+/// overview: retried at 15 s, 5 min, 1 h and 6 h; card callbacks are not retried).
+pub const EVENT_RETRIES: [Duration; 4] = [
+    Duration::from_secs(15),
+    Duration::from_secs(300),
+    Duration::from_secs(3600),
+    Duration::from_secs(6 * 3600),
+];
+/// Long connections one app may hold open at once (the long-connection page: cluster mode, 50).
+pub const MAX_LONG_CONNECTIONS: usize = 50;
 /// How long an entity lives: 14 days (create page: 卡片实体的有效期为 14 天).
 pub const ENTITY_LIFETIME: Duration = Duration::from_secs(14 * 24 * 3600);
 /// Streaming mode closes itself 10 minutes after it was last switched on (streaming overview:

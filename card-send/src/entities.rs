@@ -64,8 +64,6 @@ impl Drop for Lease {
 const LEASE: Duration = Duration::from_secs(5);
 /// How long to wait for the turn before the write fails.
 const TURN_WAIT: Duration = Duration::from_secs(60);
-/// How long an entity's shared sequence is kept (an entity lives 14 days).
-const ENTITY_LIFE: Duration = Duration::from_secs(14 * 24 * 3600);
 
 /// The entities of one client.
 #[derive(Debug, Default)]
@@ -141,7 +139,7 @@ impl Entities {
                 owner,
             };
             let n = store
-                .next(&format!("seq:{card_id}"), ENTITY_LIFE)
+                .next(&format!("seq:{card_id}"), platform::ENTITY_LIFETIME)
                 .await
                 .map_err(store_err)?;
             return Ok(Turn {

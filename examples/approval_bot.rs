@@ -1,7 +1,8 @@
 //! An approval bot driven end to end through the emulator: a leave request card with typed
 //! Approve / Reject buttons and a comment form; the emulator clicks them as a user would (signed
-//! callbacks to the bot's axum router); the bot decodes the actions into its own types and
-//! answers with toasts and new cards — the slow "reject" path within the 3-second deadline and
+//! callbacks to the bot's axum router); typed dispatch (`Actions`) hands each click to the
+//! handler of its Rust type — the type the card's button was given, so they cannot disagree —
+//! and the bot answers with toasts and new cards — the slow "reject" path within the 3-second deadline and
 //! its card by delayed update. It ends on the approved card, then approves one more request with
 //! the same handler over the long connection (feature `callback-ws`: no public URL needed).
 //!
@@ -15,17 +16,23 @@ use std::time::Duration;
 use card_emulator::{Emulator, Via};
 use card_send::Client;
 use card_send::callback::ws::LongConnection;
-use card_send::callback::{Answer, CardActionEvent, Toast, Verifier, router};
+use card_send::callback::{Actions, Answer, CardAction, CardActionEvent, Toast, Verifier, router};
 use serde::{Deserialize, Serialize};
 
 mod common;
 
-/// What the buttons send, typed end to end.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+/// What the Approve and Reject buttons send: one type for the card and its handler.
+#[derive(Debug, Clone, Serialize, Deserialize, CardAction)]
 #[serde(tag = "decision", rename_all = "snake_case")]
 enum Decision {
     Approve { request: u64 },
     Reject { request: u64 },
+}
+
+/// What the comment form's submit button sends.
+#[derive(Debug, Clone, Serialize, Deserialize, CardAction)]
+struct SendNote {
+    request: u64,
 }
 
 /// The comment form, keyed by the controls' names.
@@ -41,15 +48,17 @@ fn request_card(request: u64, status: &str) -> card_dsl::Card {
             <markdown>{format!("Ada asks for 3 days off. {status}")}</markdown>
             <column_set flex_mode="bisect">
                 <column><button element_id="approve" type="primary_filled"><text>"Approve"</text>
-                    <behaviors><callback value={Decision::Approve { request }}/></behaviors>
+                    <behaviors><callback action={Decision::Approve { request }}/></behaviors>
                 </button></column>
                 <column><button element_id="reject" type="danger"><text>"Reject"</text>
-                    <behaviors><callback value={Decision::Reject { request }}/></behaviors>
+                    <behaviors><callback action={Decision::Reject { request }}/></behaviors>
                 </button></column>
             </column_set>
             <form name="comment">
                 <input name="note"><placeholder>"A note for Ada"</placeholder></input>
-                <button name="send" form_action_type="submit"><text>"Send note"</text></button>
+                <button name="send" form_action_type="submit"><text>"Send note"</text>
+                    <behaviors><callback action={SendNote { request }}/></behaviors>
+                </button>
             </form>
         </card>
     }
@@ -62,18 +71,22 @@ fn decided_card(text: &str) -> card_dsl::Card {
     }
 }
 
-/// The bot's callback handler: typed actions in, answers out.
-async fn handle(client: Client, event: CardActionEvent) -> Answer {
-    if event.action.form_value.is_some() {
-        return match event.action.form_as::<Comment>() {
-            Ok(c) => Answer::new().toast(Toast::success(format!("note sent: {}", c.note))),
-            Err(e) => Answer::new().toast(Toast::error(e.to_string())),
-        };
-    }
-    let decision = match event.action.value_as::<Decision>() {
-        Ok(d) => d,
-        Err(e) => return Answer::new().toast(Toast::error(e.to_string())),
-    };
+/// The bot's handlers, keyed by action type.
+fn actions(client: Client) -> Actions {
+    Actions::new()
+        .on(move |decision: Decision, event| decide(client.clone(), decision, event))
+        .on_form(
+            |SendNote { request }, comment: Comment, _event| async move {
+                Answer::new().toast(Toast::success(format!(
+                    "note on #{request} sent: {}",
+                    comment.note
+                )))
+            },
+        )
+}
+
+/// Approve at once; reject after a check that outlasts the platform's 3 seconds.
+async fn decide(client: Client, decision: Decision, event: CardActionEvent) -> Answer {
     let work = async move {
         match decision {
             Decision::Approve { request } => Answer::new()
@@ -100,8 +113,7 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
             .encrypt_key(emu.callback_encrypt_key())
             .verification_token(emu.callback_verification_token()),
     );
-    let bot_client = client.clone();
-    let app = router(receiver, move |e| handle(bot_client.clone(), e));
+    let app = router(receiver, actions(client.clone()).handler());
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
     let url = format!("http://{}/", listener.local_addr()?);
     tokio::spawn(async move { axum::serve(listener, app).await });
@@ -118,10 +130,11 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
     let click = emu
         .submit_form(first.as_str(), "comment", note, &user, Via::Url(&url))
         .await?;
-    println!(
-        "1. form submitted: toast {}",
-        click.toast.unwrap_or_default()
-    );
+    let toast = click.toast.unwrap_or_default();
+    println!("1. form submitted: toast {toast}");
+    if toast["content"] != "note on #41 sent: enjoy!" {
+        return Err(format!("the form's handler did not answer: {toast:?}").into());
+    }
 
     // 2. Reject: slow, answered within 3 s, the card follows by delayed update.
     let click = emu
@@ -167,9 +180,9 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
     // 4. The same handler over the long connection (a self-built app with no public URL).
     let conn = LongConnection::new(emu.app_id(), emu.app_secret()).base_url(emu.base_url());
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let ws_client = client.clone();
+    let handler = actions(client.clone()).handler();
     let bot = tokio::spawn(async move {
-        conn.run(move |e| handle(ws_client.clone(), e), async {
+        conn.run(handler, async {
             let _ = stopped.await;
         })
         .await

@@ -1,6 +1,7 @@
 //! A Stop button for a streaming answer: the bot streams an answer into a card entity with
 //! `CardStream`; its card has a Stop button whose callback handler holds the stream's
-//! `StopHandle`. The emulator clicks Stop (a signed callback to the bot's axum router) while
+//! `StopHandle`; the button's value and the handler's argument are one type (`StopAnswer`),
+//! routed by `Actions`. The emulator clicks Stop (a signed callback to the bot's axum router) while
 //! the answer is still coming; the handler stops the stream, the text pushed after it is never
 //! sent, and streaming mode is off. Exits non-zero when any of that does not hold.
 //!
@@ -13,26 +14,35 @@ use std::time::Duration;
 
 use card_emulator::{Emulator, Via};
 use card_send::Client;
-use card_send::callback::{Answer, CardActionEvent, Toast, Verifier, router};
+use card_send::callback::{Actions, Answer, CardAction, Toast, Verifier, router};
 use card_send::cardkit::StopHandle;
 
 mod common;
 
-fn answer_card() -> card_dsl::Card {
+/// The answer this run streams (a real bot would use its own run id).
+const RUN: &str = "answer-1";
+
+/// The Stop button's action: which answer to stop.
+#[derive(serde::Serialize, serde::Deserialize, CardAction)]
+struct StopAnswer {
+    stream: String,
+}
+
+fn answer_card(stream: &str) -> card_dsl::Card {
     card_dsl::card! {
         <card>
             <markdown element_id="answer">"…"</markdown>
             <button element_id="stop" type="danger"><text>"Stop"</text>
-                <behaviors><callback value={serde_json::json!({"action": "stop"})}/></behaviors>
+                <behaviors><callback action={StopAnswer { stream: stream.to_owned() }}/></behaviors>
             </button>
         </card>
     }
 }
 
-/// The Stop button's handler: stops the stream it was given.
-async fn handle(stop: StopHandle, event: CardActionEvent) -> Answer {
-    if event.action.value.get("action").and_then(|a| a.as_str()) != Some("stop") {
-        return Answer::new().toast(Toast::info("nothing to do"));
+/// The Stop button's handler: stops the stream it was given, if the click is for it.
+async fn stop(stop: StopHandle, stream: String, action: StopAnswer) -> Answer {
+    if action.stream != stream {
+        return Answer::new().toast(Toast::info("that answer is already done"));
     }
     match stop.stop().await {
         Ok(true) => Answer::new().toast(Toast::success("stopped")),
@@ -45,7 +55,7 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
     let emu = Emulator::start().await?;
     let client = Client::builder().against(&emu).build()?;
     let stream = client
-        .card_stream(emu.chat_id(), &answer_card(), "answer")
+        .card_stream(emu.chat_id(), &answer_card(RUN), "answer")
         .await?;
     let message = stream.message_id();
 
@@ -54,8 +64,10 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
             .encrypt_key(emu.callback_encrypt_key())
             .verification_token(emu.callback_verification_token()),
     );
-    let stop = stream.stop_handle();
-    let app = router(receiver, move |e| handle(stop.clone(), e));
+    let handle = stream.stop_handle();
+    let actions = Actions::new()
+        .on(move |action: StopAnswer, _event| stop(handle.clone(), RUN.to_owned(), action));
+    let app = router(receiver, actions.handler());
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
     let url = format!("http://{}/", listener.local_addr()?);
     tokio::spawn(async move { axum::serve(listener, app).await });

@@ -11,6 +11,11 @@
 //! `{"encrypt": base64(iv ‖ AES-256-CBC(sha256(encrypt_key), iv, json))}`; the URL check is a
 //! `url_verification` body answered with its `challenge`.
 //!
+//! Handlers are keyed by action type ([`Actions`]): the type a card's `<callback action={…}/>`
+//! was given is the type its handler takes, so they cannot disagree; `router` (feature
+//! `server`) and the long connection (`ws`, feature `ws`) serve them. Lower down,
+//! [`Verifier::receive`] verifies one request and [`Action::value_as`] decodes a raw value:
+//!
 //! ```
 //! use card_callback::{Answer, Callback, Verifier, Toast};
 //! # fn demo(receiver: &Verifier, headers: &card_callback::Headers, body: &[u8]) -> Result<(), card_callback::CallbackError> {
@@ -35,6 +40,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+mod actions;
 mod answer;
 pub mod claim;
 mod crypto;
@@ -48,7 +54,9 @@ mod verifier;
 #[cfg(feature = "ws")]
 pub mod ws;
 
+pub use actions::{Actions, Dispatched, Failure};
 pub use answer::{Answer, AnswerCard, Toast, ToastKind};
+pub use card_dsl::CardAction;
 pub use card_store as store;
 pub use claim::Outcome;
 pub use crypto::{decrypt, encrypt, signature};

@@ -134,6 +134,16 @@ impl Codegen {
         match v {
             Value::Expr(e) => e.clone(),
             Value::Serialized(e) => quote!(#root::__private::to_json(&(#e))),
+            Value::Action(e) => {
+                // Spanned at the user's expression, so a type that is not an action is
+                // reported there.
+                let span = e
+                    .clone()
+                    .into_iter()
+                    .next()
+                    .map_or(proc_macro2::Span::call_site(), |t| t.span());
+                quote_spanned!(span=> #root::__private::action_value(&(#e)))
+            }
             Value::Lit(l) => quote!(#l),
             Value::I64(n) => quote!(#n),
             Value::U8(n) => quote!(#n),

@@ -45,6 +45,8 @@ pub(crate) enum Value {
     Expr(TokenStream),
     /// The user's `{expr}` of any `Serialize` type, as JSON (free-JSON attributes).
     Serialized(TokenStream),
+    /// `<callback action={expr}/>`: a typed card action, as its callback value.
+    Action(TokenStream),
     /// A literal of the attribute's own Rust type (bool, integer, string).
     Lit(Lit),
     /// A number the check computed (a dimension's pixels, a percentage).

@@ -7,6 +7,7 @@
 //! reported in one build, and the expansion always has the right type.
 #![forbid(unsafe_code)]
 
+mod action;
 mod ast;
 mod check;
 mod codegen;
@@ -23,6 +24,12 @@ use proc_macro2::{TokenStream as TokenStream2, TokenTree};
 #[proc_macro]
 pub fn card_impl(input: TokenStream) -> TokenStream {
     expand(input.into()).into()
+}
+
+/// `#[derive(CardAction)]`: see `card_dsl::CardAction`.
+#[proc_macro_derive(CardAction, attributes(card_action))]
+pub fn derive_card_action(input: TokenStream) -> TokenStream {
+    action::derive(input.into()).into()
 }
 
 /// `element_impl!($crate; <tag …>…</tag>)`: called by `card_dsl::element!`.

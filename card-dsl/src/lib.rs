@@ -28,6 +28,7 @@
 #[doc(hidden)]
 #[path = "private.rs"]
 pub mod __private;
+mod action;
 mod card;
 mod edit;
 #[doc(hidden)]
@@ -39,7 +40,9 @@ mod values;
 #[doc(hidden)]
 pub mod write;
 
+pub use action::{ACTION_KEY, CardAction, DATA_KEY, action_name};
 pub use card::{Card, FromJsonError, REFUSED};
+pub use card_dsl_macros::CardAction;
 pub use edit::{EditError, FromElement};
 pub use payloads::{ChatButtonUpdate, MessageContent, Post, PostBody, PostNode, TemplateCard};
 pub use values::*;

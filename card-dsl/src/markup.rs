@@ -22,6 +22,8 @@
 //! - A list of objects holds items named after the item: `<options><option …/></options>`,
 //!   `<img_list><img …/></img_list>`, `<text_tag_list><text_tag …/></text_tag_list>`; behaviors
 //!   are named by their type: `<behaviors><open_url default_url="…"/><callback value={…}/></behaviors>`.
+//!   `<callback action={…}/>` takes a typed card action instead of free JSON (a type that
+//!   derives [`CardAction`](crate::CardAction)), routed to its handler by `card_callback::Actions`.
 //! - A string literal child fills the element's text: `content` (markdown, titles) or its `text`
 //!   object (button, div, checker), as `plain_text` unless `tag="lark_md"` says otherwise.
 //! - Literals are checked: enum values (with the allowed list), dimensions (`"100px"`, `"50%"`),

@@ -73,6 +73,12 @@ pub fn to_json<T: serde::Serialize + ?Sized>(value: &T) -> serde_json::Value {
     serde_json::to_value(value).unwrap_or(serde_json::Value::Null)
 }
 
+/// `<callback action={…}/>`: the callback value of a typed card action (the expression is
+/// borrowed, so a variable stays usable).
+pub fn action_value<A: crate::CardAction>(action: &A) -> serde_json::Value {
+    action.to_callback_value()
+}
+
 /// A value of any type, for expansions that already reported an error (never runs).
 pub fn unreachable_value<T>() -> T {
     unreachable!("card! reported a compile error here")

@@ -7,11 +7,11 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use card_emulator::Emulator;
-use card_send::callback::{Answer, CardActionEvent, Toast, Verifier, router};
+use card_send::callback::{Actions, Answer, CardAction, CardActionEvent, Toast, Verifier, router};
 use card_send::{Client, Secret};
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, CardAction)]
 #[serde(tag = "decision", rename_all = "snake_case")]
 enum Decision {
     Approve { request: u64 },
@@ -23,10 +23,10 @@ fn request_card(request: u64) -> card_dsl::Card {
         <card>
             <markdown>{format!("Leave request #{request}")}</markdown>
             <button type="primary"><text>"Approve"</text>
-                <behaviors><callback value={Decision::Approve { request }}/></behaviors>
+                <behaviors><callback action={Decision::Approve { request }}/></behaviors>
             </button>
             <button type="danger"><text>"Reject"</text>
-                <behaviors><callback value={Decision::Reject { request }}/></behaviors>
+                <behaviors><callback action={Decision::Reject { request }}/></behaviors>
             </button>
         </card>
     }
@@ -43,13 +43,9 @@ async fn bot(emu: &Emulator, client: Client) -> String {
             .encrypt_key(emu.callback_encrypt_key())
             .verification_token(emu.callback_verification_token()),
     );
-    let handler = move |event: CardActionEvent| {
+    let handler = move |decision: Decision, event: CardActionEvent| {
         let client = client.clone();
         async move {
-            let decision: Decision = match event.action.value_as() {
-                Ok(d) => d,
-                Err(e) => return Answer::new().toast(Toast::error(e.to_string())),
-            };
             let work = async move {
                 match decision {
                     Decision::Approve { request } => Answer::new()
@@ -71,7 +67,7 @@ async fn bot(emu: &Emulator, client: Client) -> String {
                 .await
         }
     };
-    let app = router(receiver, handler);
+    let app = router(receiver, Actions::new().on(handler).handler());
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let url = format!("http://{}/", listener.local_addr().unwrap());
     tokio::spawn(async move { axum::serve(listener, app).await });
@@ -271,7 +267,7 @@ async fn buttons_are_clicked_by_element_id_and_forms_submitted_by_name() {
     let card = card_dsl::card! {
         <card>
             <button element_id="approve" type="primary"><text>"Approve"</text>
-                <behaviors><callback value={Decision::Approve { request: 7 }}/></behaviors>
+                <behaviors><callback action={Decision::Approve { request: 7 }}/></behaviors>
             </button>
             <form name="comment">
                 <input name="note"/>
@@ -310,4 +306,41 @@ async fn buttons_are_clicked_by_element_id_and_forms_submitted_by_name() {
         e.contains("has no field \"nots\"; did you mean \"note\"?"),
         "{e}"
     );
+}
+
+#[tokio::test]
+async fn typed_dispatch_answers_stale_and_undecodable_buttons_without_rust_paths() {
+    let emu = Emulator::start().await.unwrap();
+    let client = Client::builder().against(&emu).build().unwrap();
+    let url = bot(&emu, client.clone()).await;
+    // A card sent by an older version of the bot (a raw value), and one whose action's data no
+    // longer fits the type (a variant since removed).
+    let stale = card_dsl::card! {
+        <card>
+            <button element_id="old"><text>"Approve"</text>
+                <behaviors><callback value={serde_json::json!({"decision": "approve", "request": 1})}/></behaviors>
+            </button>
+            <button element_id="gone"><text>"Archive"</text>
+                <behaviors><callback value={serde_json::json!({"card_action": "decision", "data": {"decision": "archive"}})}/></behaviors>
+            </button>
+        </card>
+    };
+    let sent = client.send_card(emu.chat_id(), &stale).await.unwrap();
+    let user = emu.members()[0].clone();
+    let via = card_emulator::Via::Url(&url);
+    for (button, says) in [("old", "out of date"), ("gone", "could not be handled")] {
+        let click = emu
+            .click_button(sent.as_str(), button, &user, via)
+            .await
+            .unwrap();
+        let toast = click.toast.clone().unwrap_or_default();
+        let text = toast["content"].as_str().unwrap_or_default();
+        assert!(text.contains(says), "{button}: {toast}");
+        assert_eq!(toast["type"], "error");
+        assert!(
+            !toast.to_string().contains("::") && !toast.to_string().contains("Decision"),
+            "{toast}"
+        );
+        assert!(click.error.is_none(), "{click:?}");
+    }
 }

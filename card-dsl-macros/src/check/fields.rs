@@ -50,6 +50,10 @@ impl Checker {
                 extra.extend(self.raw_attr(raw, a, tag, attrs));
                 continue;
             }
+            if tag == "callback" && name == "action" {
+                self.action_attr(a, attrs, &mut values);
+                continue;
+            }
             let Some(spec_attr) = attrs.iter().copied().find(|x| x.name == name) else {
                 self.unknown_attr(a, tag, attrs);
                 continue;
@@ -330,6 +334,23 @@ impl Checker {
                 }
                 self.lit_value(a, lit, attr.name.span())
             }
+        }
+    }
+
+    /// `<callback action={…}/>`: the callback's `value`, from a typed card action (the macro's
+    /// own attribute: the spec has `value`, which this sets).
+    fn action_attr(&mut self, a: &Attribute, attrs: &[&'static Attr], values: &mut Values) {
+        let Some(value_attr) = attrs.iter().copied().find(|x| x.name == "value") else {
+            return;
+        };
+        match &a.value {
+            ast::Value::Expr(g) => {
+                self.set(values, value_attr, Value::Action(expr(g)), a.name.span());
+            }
+            ast::Value::Lit(_) => self.error(
+                a.name.span(),
+                "`action` takes `{…}`: a value of a type that derives `CardAction`",
+            ),
         }
     }
 

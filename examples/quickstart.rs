@@ -16,16 +16,33 @@ use card_dsl::{
 };
 
 mod common;
+use card_emulator::Emulator;
+use card_send::{Client, ClientBuilder};
 use common::cards::{ANSWER, BAD_CARD, answer_card, streaming_card};
-use common::{Target, target};
 
 async fn run() -> Result<(), Box<dyn std::error::Error>> {
-    let Target {
-        client,
-        chat_id,
-        user_id,
-        emulator,
-    } = target().await?;
+    // Where to send: Feishu when FEISHU_APP_ID, FEISHU_APP_SECRET (FEISHU_BASE_URL for Lark) and
+    // FEISHU_CHAT_ID are set; else an emulator embedded in this process.
+    let env = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
+    let (client, chat_id, user_id, emulator) = match (
+        ClientBuilder::from_env(),
+        env("FEISHU_CHAT_ID"),
+    ) {
+        (Some(feishu), Some(chat_id)) => {
+            println!("target: Feishu, chat {chat_id}");
+            (feishu.build()?, chat_id, env("FEISHU_USER_OPEN_ID"), None)
+        }
+        _ => {
+            let emu = Emulator::start().await?;
+            println!(
+                "target: embedded emulator at {} (set FEISHU_APP_ID, FEISHU_APP_SECRET, FEISHU_CHAT_ID for Feishu)",
+                emu.base_url()
+            );
+            let client = Client::builder().against(&emu).build()?;
+            let user = emu.members().first().cloned();
+            (client, emu.chat_id().to_owned(), user, Some(emu))
+        }
+    };
     let words: Vec<&str> = ANSWER.split_whitespace().collect();
 
     // 1. Send a card built with card! (checked at compile time, validated again before sending).

@@ -11,7 +11,8 @@ use std::process::ExitCode;
 
 use card_dsl::table::{TableBuilder, cell};
 use card_dsl::{Card, HeaderTemplate, ImgKey, MessageContent, card, element};
-use card_send::MessageId;
+use card_emulator::Emulator;
+use card_send::{Client, ClientBuilder, MessageId};
 
 mod common;
 
@@ -100,12 +101,19 @@ fn report(logo: &ImgKey, checked: usize) -> Result<Card, Box<dyn std::error::Err
 }
 
 async fn run() -> Result<(), Box<dyn std::error::Error>> {
-    let common::Target {
-        client,
-        chat_id,
-        emulator,
-        ..
-    } = common::target().await?;
+    // Feishu when FEISHU_APP_ID, FEISHU_APP_SECRET (FEISHU_BASE_URL for Lark) and FEISHU_CHAT_ID
+    // are set; else an emulator embedded in this process, kept to check what arrived.
+    let chat = std::env::var("FEISHU_CHAT_ID")
+        .ok()
+        .filter(|c| !c.is_empty());
+    let (client, chat_id, emulator) = match (ClientBuilder::from_env(), chat) {
+        (Some(feishu), Some(chat_id)) => (feishu.build()?, chat_id, None),
+        _ => {
+            let emu = Emulator::start().await?;
+            let client = Client::builder().against(&emu).build()?;
+            (client, emu.chat_id().to_owned(), Some(emu))
+        }
+    };
 
     // 1. Upload the logo; the key goes into the card.
     let logo = client.upload_image(&LOGO_PNG).await?;

@@ -175,6 +175,12 @@ pub fn element() -> TokenStream {
                 }
             }
 
+            impl From<#names> for crate::ElementPatch {
+                fn from(x: #names) -> Self {
+                    crate::ElementPatch::from_element(x)
+                }
+            }
+
             impl crate::__private::IntoItems<Element> for #names {
                 fn push_into(self, out: &mut Vec<Element>) {
                     out.push(Element::#names(self));

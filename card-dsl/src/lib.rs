@@ -34,6 +34,7 @@ mod edit;
 #[doc(hidden)]
 mod macros;
 pub mod markup;
+mod patch;
 mod payloads;
 pub mod table;
 mod values;
@@ -44,6 +45,7 @@ pub use action::{ACTION_KEY, CardAction, DATA_KEY, action_name};
 pub use card::{Card, FromJsonError, REFUSED};
 pub use card_dsl_macros::CardAction;
 pub use edit::{EditError, FromElement};
+pub use patch::ElementPatch;
 pub use payloads::{ChatButtonUpdate, MessageContent, Post, PostBody, PostNode, TemplateCard};
 pub use values::*;
 

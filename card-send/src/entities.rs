@@ -180,6 +180,32 @@ impl Entities {
             .ok_or_else(|| no_element(card_id, element_id, e))
     }
 
+    /// Checks a partial update of `element_id`: the element exists, the patch is a JSON object
+    /// and names no other tag (300312).
+    pub(crate) fn check_patch(
+        &self,
+        card_id: &str,
+        element_id: &str,
+        patch: &card_dsl::ElementPatch,
+    ) -> Result<(), ApiError> {
+        let old = self.tag_of(card_id, element_id)?;
+        if !patch.is_object() {
+            return Err(ApiError::new(
+                platform::INVALID_PARAM,
+                format!("the patch of {element_id:?} is not a JSON object of properties"),
+                None,
+            ));
+        }
+        match (old, patch.tag()) {
+            (Some(old), Some(new)) if old != new => Err(ApiError::new(
+                platform::ENTITY_TAG_CHANGE,
+                format!("Unable to update element tag: {element_id:?} is a `{old}`, not a `{new}`"),
+                None,
+            )),
+            _ => Ok(()),
+        }
+    }
+
     /// Checks that none of `elements`' ids is already in a known entity (300301).
     pub(crate) fn check_new_ids(&self, card_id: &str, elements: &Value) -> Result<(), ApiError> {
         let map = self.map.lock().unwrap_or_else(|p| p.into_inner());

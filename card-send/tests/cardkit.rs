@@ -210,7 +210,7 @@ async fn elements_are_added_replaced_patched_and_deleted() {
         .unwrap();
     let rate = card_dsl::element! { <button element_id="rate"><text>"Rate"</text></button> };
     client
-        .add_elements(&entity, Position::After("answer".into()), &[rate.into()])
+        .add_elements(&entity, Position::After("answer".into()), [rate])
         .await
         .unwrap();
     assert_eq!(
@@ -221,13 +221,13 @@ async fn elements_are_added_replaced_patched_and_deleted() {
     let before = emu.stats().requests;
     let dup = card_dsl::element! { <hr element_id="rate"/> };
     let e = client
-        .add_elements(&entity, Position::Append, &[dup.into()])
+        .add_elements(&entity, Position::Append, [dup])
         .await
         .unwrap_err();
     assert_eq!(e.code(), Some(300301), "{e}");
     let md = card_dsl::element! { <markdown element_id="rate">"x"</markdown> };
     let e = client
-        .replace_element(&entity, "rate", &md.into())
+        .replace_element(&entity, "rate", md)
         .await
         .unwrap_err();
     assert_eq!(e.code(), Some(300312), "{e}");
@@ -241,13 +241,31 @@ async fn elements_are_added_replaced_patched_and_deleted() {
     assert_eq!(emu.stats().requests, before);
     let rated = card_dsl::element! { <button element_id="rate"><text>"Rated ✓"</text></button> };
     client
-        .replace_element(&entity, "rate", &rated.into())
+        .replace_element(&entity, "rate", rated)
         .await
         .unwrap();
+    // A patch from a typed component: its set properties (not its tag or element_id).
     client
-        .patch_element(&entity, "rate", serde_json::json!({"disabled": true}))
+        .patch_element(&entity, "rate", card_dsl::Button::new().disabled(true))
         .await
         .unwrap();
+    // A patch naming another tag, or not an object, is refused before any request.
+    let before = emu.stats().requests;
+    let as_md = serde_json::json!({"tag": "markdown", "content": "x"});
+    let e = client
+        .patch_element(&entity, "rate", as_md)
+        .await
+        .unwrap_err();
+    assert_eq!(e.code(), Some(300312), "{e}");
+    let e = client
+        .patch_element(&entity, "rate", serde_json::json!("disabled"))
+        .await
+        .unwrap_err();
+    assert!(
+        e.is_preflight() && e.to_string().contains("not a JSON object"),
+        "{e}"
+    );
+    assert_eq!(emu.stats().requests, before);
     let shown = text_of(&emu, &id);
     assert_eq!(shown["body"]["elements"][1]["text"]["content"], "Rated ✓");
     assert_eq!(shown["body"]["elements"][1]["disabled"], true);
@@ -335,7 +353,10 @@ async fn a_batch_applies_all_or_none_and_id_convert_finds_the_entity() {
             &entity,
             &[
                 BatchAction::Add(Position::After("answer".into()), vec![note.into()]),
-                BatchAction::Patch("answer".into(), serde_json::json!({"content": "done"})),
+                BatchAction::Patch(
+                    "answer".into(),
+                    serde_json::json!({"content": "done"}).into(),
+                ),
                 BatchAction::Delete(vec!["more".into()]),
                 BatchAction::Settings(EntitySettings {
                     streaming_mode: Some(false),

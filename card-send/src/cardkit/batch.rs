@@ -2,7 +2,7 @@
 //! one request, applied all or none, with one sequence; and `id_convert`, a sent message's
 //! entity.
 
-use card_dsl::Element;
+use card_dsl::{Element, ElementPatch};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
@@ -23,8 +23,8 @@ pub enum BatchAction {
     Add(Position, Vec<Element>),
     /// `delete_elements`.
     Delete(Vec<String>),
-    /// `partial_update_element`.
-    Patch(String, Value),
+    /// `partial_update_element` (the same [`ElementPatch`] as `patch_element`).
+    Patch(String, ElementPatch),
     /// `update_element` (boxed: an element is large).
     Replace(String, Box<Element>),
 }
@@ -56,7 +56,7 @@ impl BatchAction {
             }
             BatchAction::Patch(id, partial) => json!({
                 "action": "partial_update_element",
-                "params": { "element_id": id, "partial_element": partial },
+                "params": { "element_id": id, "partial_element": partial.as_value() },
             }),
             BatchAction::Replace(id, element) => json!({
                 "action": "update_element",
@@ -98,7 +98,7 @@ impl Client {
                 BatchAction::Delete(ids) => ids
                     .iter()
                     .try_for_each(|e| entities.tag_of(id.as_str(), e).map(|_| ())),
-                BatchAction::Patch(e, _) => entities.tag_of(id.as_str(), e).map(|_| ()),
+                BatchAction::Patch(e, patch) => entities.check_patch(id.as_str(), e, patch),
                 BatchAction::Replace(e, el) => match entities.tag_of(id.as_str(), e) {
                     Ok(Some(old)) if old != el.tag() => Err(ApiError::new(
                         platform::ENTITY_TAG_CHANGE,

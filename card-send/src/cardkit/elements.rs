@@ -1,8 +1,10 @@
 //! The element calls (`…/cards/:card_id/elements…`): add, replace, patch and delete one
 //! component of an entity, checked against the client's copy first (the target exists, new ids
-//! are unique 300301, a replacement keeps its tag 300312).
+//! are unique 300301, a replacement keeps its tag 300312). The three take the same typed inputs:
+//! components as `impl Into<Element>` (a `Markdown`, a `Button`, an `Element`, `&Element`) and
+//! a patch as `impl Into<ElementPatch>` (a component's set properties, or JSON).
 
-use card_dsl::Element;
+use card_dsl::{Element, ElementPatch};
 use serde_json::{Value, json};
 
 use super::CardId;
@@ -31,13 +33,14 @@ impl Client {
     ///
     /// [`Error::Preflight`] before any request for an unknown target or an element_id already in
     /// the card (300301); [`Error::Api`] with the add-element page's codes; the transport errors.
-    pub async fn add_elements(
+    pub async fn add_elements<E: Into<Element>>(
         &self,
         id: &CardId,
         position: Position,
-        elements: &[Element],
+        elements: impl IntoIterator<Item = E>,
     ) -> Result<(), Error> {
-        let list = serde_json::to_value(elements).unwrap_or(Value::Null);
+        let elements: Vec<Element> = elements.into_iter().map(Into::into).collect();
+        let list = serde_json::to_value(&elements).unwrap_or(Value::Null);
         let entities = &self.inner.entities;
         entities
             .check_new_ids(id.as_str(), &list)
@@ -74,8 +77,9 @@ impl Client {
         &self,
         id: &CardId,
         element_id: &str,
-        element: &Element,
+        element: impl Into<Element>,
     ) -> Result<(), Error> {
+        let element: Element = element.into();
         let old = self
             .inner
             .entities
@@ -93,7 +97,7 @@ impl Client {
                 None,
             )));
         }
-        let value = serde_json::to_value(element).unwrap_or(Value::Null);
+        let value = serde_json::to_value(&element).unwrap_or(Value::Null);
         let (turn, mut body) = self.write_body(id).await?;
         body["element"] = json!(value.to_string());
         self.entity_request(turn, &routes::ELEMENT_UPDATE, id, Some(element_id), body)
@@ -102,34 +106,28 @@ impl Client {
         Ok(())
     }
 
-    /// Changes some properties of one component (`PATCH …/elements/:element_id`).
+    /// Changes some properties of one component (`PATCH …/elements/:element_id`): a typed
+    /// component's set properties (`Button::new().disabled(true)`), an [`ElementPatch`], or a
+    /// JSON object.
     ///
     /// # Errors
     ///
-    /// [`Error::Preflight`] for an unknown element or a `tag` in the patch (300312);
-    /// [`Error::Api`]; the transport errors.
+    /// [`Error::Preflight`] for an unknown element, a `tag` in the patch other than the
+    /// element's (300312), or a patch that is not a JSON object; [`Error::Api`]; the transport
+    /// errors.
     pub async fn patch_element(
         &self,
         id: &CardId,
         element_id: &str,
-        partial: Value,
+        patch: impl Into<ElementPatch>,
     ) -> Result<(), Error> {
-        let old = self
-            .inner
+        let patch = patch.into();
+        self.inner
             .entities
-            .tag_of(id.as_str(), element_id)
+            .check_patch(id.as_str(), element_id, &patch)
             .map_err(pre(Endpoint::CardKit))?;
-        if let (Some(old), Some(new)) = (old, partial.get("tag").and_then(Value::as_str))
-            && old != new
-        {
-            return Err(pre(Endpoint::CardKit)(ApiError::new(
-                platform::ENTITY_TAG_CHANGE,
-                format!("Unable to update element tag: {element_id:?} is a `{old}`"),
-                None,
-            )));
-        }
         let (turn, mut body) = self.write_body(id).await?;
-        body["partial_element"] = json!(partial.to_string());
+        body["partial_element"] = json!(patch.as_value().to_string());
         self.entity_request(turn, &routes::ELEMENT_PATCH, id, Some(element_id), body)
             .await
     }

@@ -3,8 +3,8 @@
 
 use std::time::Duration;
 
-use crate::Secret;
 use crate::config::{ClientConfig, FEISHU_BASE_URL, Limits, RetryPolicy};
+use crate::{Client, Secret};
 
 /// Builds a [`crate::Client`].
 ///
@@ -48,6 +48,34 @@ impl ClientBuilder {
     pub fn base_url(mut self, url: impl Into<String>) -> Self {
         self.base_url = Some(url.into());
         self
+    }
+    /// The app's credentials from the environment: `FEISHU_APP_ID` and `FEISHU_APP_SECRET`
+    /// (`FEISHU_BASE_URL` for Lark or another base); `None` when either is unset or empty, so a
+    /// program can fall back to an emulator (as teloxide's `Bot::from_env`):
+    ///
+    /// ```no_run
+    /// # async fn run() -> Result<(), Box<dyn std::error::Error>> {
+    /// use card_send::{Client, ClientBuilder};
+    /// let client = match ClientBuilder::from_env() {
+    ///     Some(feishu) => feishu.build()?,
+    ///     None => Client::builder().base_url("http://127.0.0.1:8080").app_id("cli_test").app_secret("s").build()?,
+    /// };
+    /// # Ok(()) }
+    /// ```
+    pub fn from_env() -> Option<ClientBuilder> {
+        ClientBuilder::from_vars(|k| std::env::var(k).ok())
+    }
+
+    /// [`ClientBuilder::from_env`] over any lookup.
+    fn from_vars(lookup: impl Fn(&str) -> Option<String>) -> Option<ClientBuilder> {
+        let var = |k: &str| lookup(k).filter(|v| !v.is_empty());
+        let builder = Client::builder()
+            .app_id(var("FEISHU_APP_ID")?)
+            .app_secret(var("FEISHU_APP_SECRET")?);
+        Some(match var("FEISHU_BASE_URL") {
+            Some(base) => builder.base_url(base),
+            None => builder,
+        })
     }
     /// Points the client at `server` with its credentials: base URL, App ID and App Secret
     /// (card-emulator's `Emulator` is one).
@@ -240,5 +268,33 @@ mod tests {
         assert_eq!(c.base_url, FEISHU_BASE_URL);
         assert!(c.preflight);
         assert!(!format!("{c:?}").contains("\"s\""));
+    }
+
+    #[test]
+    fn from_env_needs_both_credentials_and_takes_the_base_url() {
+        fn vars(pairs: &'static [(&'static str, &'static str)]) -> impl Fn(&str) -> Option<String> {
+            move |k: &str| {
+                pairs
+                    .iter()
+                    .find(|(n, _)| *n == k)
+                    .map(|(_, v)| v.to_string())
+            }
+        }
+        assert!(ClientBuilder::from_vars(vars(&[("FEISHU_APP_ID", "cli_1")])).is_none());
+        const EMPTY: [(&str, &str); 2] = [("FEISHU_APP_ID", "cli_1"), ("FEISHU_APP_SECRET", "")];
+        assert!(ClientBuilder::from_vars(vars(&EMPTY)).is_none());
+        const SET: [(&str, &str); 3] = [
+            ("FEISHU_APP_ID", "cli_1"),
+            ("FEISHU_APP_SECRET", "s3cret"),
+            ("FEISHU_BASE_URL", "https://open.larksuite.com"),
+        ];
+        let b = ClientBuilder::from_vars(vars(&SET)).unwrap();
+        assert_eq!(b.app_id.as_deref(), Some("cli_1"));
+        assert_eq!(b.base_url.as_deref(), Some("https://open.larksuite.com"));
+        assert!(
+            !format!("{b:?}").contains("s3cret"),
+            "the secret stays out of Debug"
+        );
+        assert!(b.build().is_ok());
     }
 }

@@ -713,3 +713,16 @@ fn most_corpus_icons_are_drawn_not_squares() {
         "{squares} of {icons} are squares"
     );
 }
+
+/// A `fields` item's lark_md keeps its line break ("**Name**\nvalue" is two lines), as in the
+/// client; a plain_text one too.
+#[test]
+fn field_texts_keep_their_newlines() {
+    let div = serde_json::json!({"tag": "div", "fields": [
+        {"is_short": true, "text": {"tag": "lark_md", "content": "**Applicant**\nAda"}},
+        {"is_short": true, "text": {"tag": "plain_text", "content": "Type\nannual"}}
+    ]});
+    let html = one(div, None);
+    assert!(html.contains("<b>Applicant</b><br>Ada"), "{html}");
+    assert!(html.contains("Type<br>annual"), "{html}");
+}

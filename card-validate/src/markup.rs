@@ -7,7 +7,7 @@
 use serde_json::Value;
 
 use crate::literal::{Styles, check_int, check_str};
-use crate::spec::{self, Attr, Object, Slot, Ty, abi};
+use crate::spec::{self, Attr, Object, Req, Slot, Ty, abi};
 
 /// Printed markup, and what it cannot carry.
 #[derive(Debug, Clone)]
@@ -88,6 +88,10 @@ pub fn to_markup(card: &Value) -> Result<Markup, MarkupError> {
         let v = &m[k];
         match k.as_str() {
             "schema" | "i18n_header" => {}
+            // card-dsl writes `update_multi: true` itself: a config holding only that is left out.
+            "config"
+                if v.as_object()
+                    .is_some_and(|c| c.keys().all(|k| k == "update_multi")) => {}
             "config" => p.object(1, "config", &spec::CONFIG, v, "ROOT -> config"),
             "header" => p.object(1, "header", &spec::HEADER, v, "ROOT -> header"),
             "card_link" => p.object(1, "card_link", &spec::CARD_LINK, v, "ROOT -> card_link"),
@@ -171,6 +175,31 @@ impl Printer {
         self.element(depth, name, &attrs, v, path);
     }
 
+    /// An item of a list of objects: named by its `type` when the object is told apart by one
+    /// (`<open_url default_url=…/>` in `<behaviors>`), else by the object's name.
+    fn list_object(&mut self, depth: usize, o: &'static Object, v: &Value, path: &str) {
+        let kind = o
+            .attrs
+            .iter()
+            .find(|a| a.name == "type" && matches!(a.ty, Ty::Enum(_)))
+            .and_then(|d| match (d.ty, v.get(d.name).and_then(Value::as_str)) {
+                (Ty::Enum(e), Some(t)) => e.values.iter().find(|x| **x == t).map(|t| (d, *t)),
+                _ => None,
+            });
+        match kind {
+            Some((d, t)) => {
+                let attrs: Vec<&'static Attr> =
+                    o.attrs.iter().filter(|a| !std::ptr::eq(*a, d)).collect();
+                let mut item = v.clone();
+                if let Some(m) = item.as_object_mut() {
+                    m.remove(d.name);
+                }
+                self.element(depth, t, &attrs, &item, path);
+            }
+            None => self.object(depth, spec::naming::item_tag(o.name), o, v, path),
+        }
+    }
+
     /// `<name attr=… …>children</name>` for a JSON object with these spec attributes.
     fn element(
         &mut self,
@@ -185,6 +214,12 @@ impl Printer {
         };
         let mut inline = Vec::new();
         let mut children: Vec<(&'static Attr, &Value)> = Vec::new();
+        // The text a string child fills, as the macro reads it: `content` (markdown, titles).
+        let text_attr = attrs
+            .iter()
+            .copied()
+            .find(|a| a.name == "content" && matches!(a.ty, Ty::Str | Ty::StrMax(_)));
+        let mut text = None;
         for (k, val) in m {
             let at = format!("{path} -> {k}");
             if val.is_null() {
@@ -214,23 +249,67 @@ impl Printer {
                 {
                     children.push((a, val));
                 }
+                (_, Value::String(_)) if text_attr.is_some_and(|t| std::ptr::eq(t, a)) => {
+                    match literal(a, val) {
+                        Some(l) => text = Some(l),
+                        None => inline.push(attribute(a, val)),
+                    }
+                }
                 _ => inline.push(attribute(a, val)),
             }
         }
+        // A text object's required `tag` defaults to plain_text when its text is a child.
+        if text.is_some() {
+            let default_tag = attrs.iter().any(|a| {
+                a.name == "tag"
+                    && a.req == Req::Yes
+                    && matches!(a.ty, Ty::Enum(e) if e.values.contains(&"plain_text"))
+            });
+            if default_tag && m.get("tag").and_then(Value::as_str) == Some("plain_text") {
+                inline.retain(|i| i != r#"tag="plain_text""#);
+            }
+        }
+        // The macro fills the first component list from loose children (`<column_set><column>`),
+        // unless a child's tag names one of this element's attributes.
+        let list_attr = attrs
+            .iter()
+            .copied()
+            .find(|a| matches!(a.ty, Ty::Elements(_)));
+        let loose = |a: &Attr, list: &[Value]| {
+            list_attr.is_some_and(|l| std::ptr::eq(l, a))
+                && !list.is_empty()
+                && list.iter().all(|e| {
+                    let tag = e.get("tag").and_then(Value::as_str).unwrap_or_default();
+                    !attrs
+                        .iter()
+                        .any(|x| x.name == tag && !matches!(x.ty, Ty::Const(_)))
+                })
+        };
         let open = if inline.is_empty() {
             format!("<{name}")
         } else {
             format!("<{name} {}", inline.join(" "))
         };
         if children.is_empty() {
-            self.line(depth, &format!("{open}/>"));
+            match text {
+                Some(t) => self.line(depth, &format!("{open}>{t}</{name}>")),
+                None => self.line(depth, &format!("{open}/>")),
+            }
             return;
         }
         self.line(depth, &format!("{open}>"));
+        if let Some(t) = text {
+            self.line(depth + 1, &t);
+        }
         for (a, val) in children {
             let at = format!("{path} -> {}", a.name);
             match (&a.ty, val) {
                 (Ty::Obj(o), _) => self.object(depth + 1, a.name, o, val, &at),
+                (Ty::Elements(slot), Value::Array(list)) if loose(a, list) => {
+                    for (i, e) in list.iter().enumerate() {
+                        self.component(depth + 1, e, *slot, &format!("{at} -> [{i}]"));
+                    }
+                }
                 (Ty::Elements(slot), Value::Array(list)) => {
                     self.line(depth + 1, &format!("<{}>", a.name));
                     for (i, e) in list.iter().enumerate() {
@@ -241,7 +320,7 @@ impl Printer {
                 (Ty::Arr(Ty::Obj(o), _), Value::Array(list)) => {
                     self.line(depth + 1, &format!("<{}>", a.name));
                     for (i, item) in list.iter().enumerate() {
-                        self.object(depth + 2, o.name, o, item, &format!("{at} -> [{i}]"));
+                        self.list_object(depth + 2, o, item, &format!("{at} -> [{i}]"));
                     }
                     self.line(depth + 1, &format!("</{}>", a.name));
                 }
@@ -254,8 +333,19 @@ impl Printer {
 
 /// `name=literal` when the macro takes the value as a literal, else `name={expression}`.
 fn attribute(a: &Attr, v: &Value) -> String {
+    match literal(a, v) {
+        Some(l) => format!("{}={l}", a.name),
+        None => {
+            let ty = qualified(&abi::rust_type(&a.ty));
+            format!("{}={{{}}}", a.name, json_expr(&ty, v))
+        }
+    }
+}
+
+/// The value as a literal the macro takes for this attribute, if it has one.
+fn literal(a: &Attr, v: &Value) -> Option<String> {
     let what = format!("`{}`", a.name);
-    let literal = match (&a.ty, v) {
+    match (&a.ty, v) {
         (Ty::Bool, Value::Bool(b)) => Some(b.to_string()),
         (Ty::Int(lo, hi), Value::Number(n)) => n
             .as_i64()
@@ -280,13 +370,6 @@ fn attribute(a: &Attr, v: &Value) -> String {
             .is_none()
             .then(|| format!("{s:?}")),
         _ => None,
-    };
-    match literal {
-        Some(l) => format!("{}={l}", a.name),
-        None => {
-            let ty = qualified(&abi::rust_type(&a.ty));
-            format!("{}={{{}}}", a.name, json_expr(&ty, v))
-        }
     }
 }
 
@@ -366,28 +449,67 @@ mod tests {
             {"tag": "chart", "chart_spec": {"type": "line"}}
         ]}});
         let m = to_markup(&card).unwrap();
-        assert!(
-            m.text.contains(r#"<config width_mode="fill"/>"#),
-            "{}",
-            m.text
-        );
-        assert!(
-            m.text
-                .contains(r#"<title content="Hi \"there\"" tag="plain_text"/>"#),
-            "{}",
-            m.text
-        );
-        assert!(m.text.find("<config").unwrap() < m.text.find("<markdown").unwrap());
-        assert!(m.text.contains(r#"<markdown content="**x**" raw:future={serde_json::json!(1)} text_align="center"/>"#), "{}", m.text);
-        assert!(m.text.contains("<columns>"), "{}", m.text);
-        assert!(m.text.contains("<column weight=2>"), "{}", m.text);
-        assert!(
-            m.text
-                .contains(r#"chart_spec={serde_json::json!({"type": "line"})}"#),
-            "{}",
-            m.text
-        );
+        let want = r#"<card>
+    <config width_mode="fill"/>
+    <header template="blue">
+        <title>"Hi \"there\""</title>
+    </header>
+    <markdown raw:future={serde_json::json!(1)} text_align="center">"**x**"</markdown>
+    <column_set>
+        <column weight=2>
+            <hr/>
+        </column>
+    </column_set>
+    <chart chart_spec={serde_json::json!({"type": "line"})}/>
+</card>
+"#;
+        assert_eq!(m.text, want);
         assert!(m.lossy.is_empty());
+    }
+
+    /// The style the markup docs teach: text as a child (plain_text implied), behaviors named by
+    /// type, no empty `<config/>`, a lark_md title keeps its tag.
+    #[test]
+    fn prints_the_idiomatic_markup() {
+        let card = json!({"schema": "2.0", "config": {"update_multi": true},
+        "header": {"title": {"tag": "lark_md", "content": "**T**"}},
+        "body": {"elements": [
+            {"tag": "button", "text": {"tag": "plain_text", "content": "Go"},
+             "behaviors": [{"type": "open_url", "default_url": "https://example.com"},
+                           {"type": "callback", "value": {"k": 1}}]},
+            {"tag": "collapsible_panel", "header": {"title": {"tag": "plain_text", "content": "More"}},
+             "elements": [{"tag": "markdown", "content": "inside"}]}
+        ]}});
+        let m = to_markup(&card).unwrap();
+        assert!(!m.text.contains("<config"), "{}", m.text);
+        assert!(
+            m.text.contains(r#"<title tag="lark_md">"**T**"</title>"#),
+            "{}",
+            m.text
+        );
+        assert!(m.text.contains(r#"<text>"Go"</text>"#), "{}", m.text);
+        assert!(
+            m.text
+                .contains(r#"<open_url default_url="https://example.com"/>"#),
+            "{}",
+            m.text
+        );
+        assert!(
+            m.text
+                .contains(r#"<callback value={serde_json::json!({"k": 1})}/>"#),
+            "{}",
+            m.text
+        );
+        assert!(
+            !m.text.contains("<behavior ") && !m.text.contains("<elements>"),
+            "{}",
+            m.text
+        );
+        assert!(
+            m.text.contains("<markdown>\"inside\"</markdown>"),
+            "{}",
+            m.text
+        );
     }
 
     #[test]

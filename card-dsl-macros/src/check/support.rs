@@ -61,18 +61,7 @@ pub(super) fn expr(g: &proc_macro2::Group) -> TokenStream {
     }
 }
 
-/// The markup tag of an item in a list of objects: `<option>` for every kind of option,
-/// `<img>` in `img_list`, `<person>` in `persons`, `<column>` in a table's `columns`.
-pub(super) fn item_tag(object: &str) -> &str {
-    match object {
-        o if o.ends_with("_option") => "option",
-        "img_list_item" => "img",
-        "person_item" => "person",
-        "table_column" => "column",
-        "div_field" => "field",
-        o => o,
-    }
-}
+pub(super) use card_validate::spec::naming::item_tag;
 
 pub(super) fn item_tag_ok(object: &str, tag: &str) -> bool {
     tag == object || tag == item_tag(object)

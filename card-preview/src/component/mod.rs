@@ -98,7 +98,8 @@ pub(crate) fn text(v: &Value, mobile: bool) -> String {
                 m.get("tag").and_then(Value::as_str),
                 Some("lark_md" | "markdown")
             ) {
-                markdown::inline(content)
+                // lark_md keeps its line breaks (a `fields` item's "**Name**\nvalue" is two lines).
+                markdown::inline(content).replace('\n', "<br>")
             } else {
                 esc(content).replace('\n', "<br>")
             };

@@ -40,6 +40,20 @@ pub fn field_name(key: &str) -> String {
     }
 }
 
+/// The markup tag of an item in a list of objects, as `card!` and `to-markup` write it:
+/// `<option>` for every kind of option, `<img>` in an image list, `<person>`, a table's
+/// `<column>`, a div's `<field>`; other objects by their own name.
+pub fn item_tag(object: &str) -> &str {
+    match object {
+        o if o.ends_with("_option") => "option",
+        "img_list_item" => "img",
+        "person_item" => "person",
+        "table_column" => "column",
+        "div_field" => "field",
+        o => o,
+    }
+}
+
 fn capitalize(part: &str) -> String {
     let mut c = part.chars();
     match c.next() {

@@ -40,6 +40,7 @@ impl Upgrader {
             "action" => self.action(m, path),
             "note" => vec![self.note_element(m, path)],
             "div" if m.contains_key("extra") => self.div_extra(m, path),
+            "div" if m.contains_key("fields") => self.div_rows(m, path),
             _ => vec![self.component(m, path)],
         }
     }
@@ -84,6 +85,7 @@ impl Upgrader {
             "markdown" => self.markdown(&mut out, path),
             _ => self.callback_value(tag, &mut out, path),
         }
+        self.native(tag, &mut out, path);
         Value::Object(out)
     }
 
@@ -221,7 +223,7 @@ impl Upgrader {
     fn div_extra(&mut self, m: &Map<String, Value>, path: &str) -> Vec<Value> {
         let mut div = m.clone();
         let extra = div.remove("extra").unwrap_or(Value::Null);
-        let div = self.component(&div, path);
+        let div = self.div_rows(&div, path);
         let side = self.element(&extra, &key_path(path, "extra"));
         self.note(
             path,
@@ -233,11 +235,19 @@ impl Upgrader {
             (
                 "columns",
                 json!([
-                    {"tag": "column", "width": "weighted", "weight": 1, "elements": [div]},
+                    {"tag": "column", "width": "weighted", "weight": 1, "elements": div},
                     {"tag": "column", "width": "auto", "vertical_align": "center", "elements": side},
                 ]),
             ),
         ])]
+    }
+
+    /// A div, its 1.0 `fields` as rows of their own.
+    fn div_rows(&mut self, m: &Map<String, Value>, path: &str) -> Vec<Value> {
+        match self.component(m, path) {
+            Value::Object(div) => self.div_fields(div, path),
+            other => vec![other],
+        }
     }
 
     /// Button keys 1.0 had: `url`, `multi_url`, `value` into `behaviors`; `action_type` into

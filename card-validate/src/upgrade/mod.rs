@@ -7,6 +7,7 @@
 
 mod elements;
 mod i18n;
+mod native;
 mod root;
 
 use serde_json::{Map, Value};
@@ -135,11 +136,20 @@ pub fn upgrade(card: &Value) -> Result<Upgraded, UpgradeError> {
     }
     let card = Value::Object(u.root(m));
     // What the validator still refuses is reported, at its place in the 2.0 card.
-    for d in crate::validate(&card).errors() {
+    let report = crate::validate(&card);
+    for d in report.errors() {
         u.note(
             &d.path.to_string(),
             NoteKind::NotConverted,
             format!("still an error after the upgrade: {d}"),
+        );
+    }
+    // And what `--strict` would refuse: the source card's own undocumented keys and values.
+    for d in report.warnings() {
+        u.note(
+            &d.path.to_string(),
+            NoteKind::NotConverted,
+            format!("still a warning after the upgrade (an error under --strict): {d}"),
         );
     }
     Ok(Upgraded {

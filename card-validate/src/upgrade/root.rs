@@ -19,6 +19,19 @@ impl Upgrader {
                         out.insert("config".into(), Value::Object(self.config(c)));
                     }
                 }
+                "card_link" => {
+                    let mut link = v.as_object().cloned().unwrap_or_default();
+                    self.empty_urls(&mut link, "ROOT -> card_link");
+                    if link.is_empty() {
+                        self.note(
+                            "ROOT -> card_link",
+                            NoteKind::Converted,
+                            "a card_link with no URL; dropped",
+                        );
+                    } else {
+                        out.insert(k.clone(), Value::Object(link));
+                    }
+                }
                 "fallback" => self.note(
                     "ROOT -> fallback",
                     NoteKind::NotConverted,

@@ -131,3 +131,41 @@ fn a_2_0_card_is_unchanged_and_bad_input_is_a_clear_error() {
         Err(UpgradeError::NotACard(_))
     ));
 }
+
+#[test]
+fn div_fields_become_rows_of_columns_and_1_0_spellings_the_documented_ones() {
+    let t = |s: &str| json!({"tag": "lark_md", "content": s});
+    let u = up(json!({
+        "card_link": {"url": "", "pc_url": "", "ios_url": "", "android_url": ""},
+        "elements": [
+        {"tag": "div", "element_id": "info", "fields": [
+            {"is_short": true, "text": t("a")}, {"is_short": true, "text": t("b")},
+            {"is_short": false, "text": t("c")}, {"is_short": true, "text": t("d")}]},
+        {"tag": "column_set", "horizontal_spacing": "default", "columns": []},
+        {"tag": "date_picker", "initial_date": "2002-2-22"},
+        {"tag": "img", "img_key": "img_v3_x", "fallback": {"tag": "fallback_text"}}
+    ]}));
+    let els = u.card["body"]["elements"].as_array().unwrap();
+    // a | b side by side, c full width, d alone at half width; the div's id on its first row.
+    assert_eq!(els[0]["tag"], "column_set");
+    assert_eq!(els[0]["element_id"], "info");
+    assert_eq!(
+        els[0]["columns"][0]["elements"][0],
+        json!({"tag": "div", "text": t("a")})
+    );
+    assert_eq!(els[0]["columns"][1]["elements"][0]["text"], t("b"));
+    assert_eq!(els[1], json!({"tag": "div", "text": t("c")}));
+    assert_eq!(els[2]["columns"][0]["elements"][0]["text"], t("d"));
+    assert_eq!(els[2]["columns"][1]["elements"], json!([]));
+    assert_eq!(els[3]["horizontal_spacing"], "medium");
+    assert_eq!(els[4]["initial_date"], "2002-02-22");
+    assert!(els[5].get("fallback").is_none());
+    assert_eq!(els[5]["alt"]["content"], "");
+    assert!(u.card.get("card_link").is_none(), "{}", u.card);
+    let strict = crate::Options::default().strict(true);
+    let report = crate::validate_payload_with(crate::PayloadKind::Card, &u.card, strict);
+    assert!(
+        report.is_ok() && report.warnings().next().is_none(),
+        "{report}"
+    );
+}

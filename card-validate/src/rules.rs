@@ -133,544 +133,16 @@ const fn rule(
 const E: Severity = Severity::Error;
 const W: Severity = Severity::Warning;
 
-// ---- the content itself ------------------------------------------------------------------------
+/// Declares each rule once — `pub static NAME: Rule` with its docs — and [`RULES`], the list of
+/// them all in declaration order, so the list cannot miss or repeat a rule.
+macro_rules! rules {
+    ($($(#[$doc:meta])* $name:ident = $rule:expr;)*) => {
+        $($(#[$doc])* pub static $name: Rule = $rule;)*
 
-/// The content is not valid JSON.
-pub static JSON_SYNTAX: Rule = rule(
-    "json-syntax",
-    codes::PARSE,
-    E,
-    "the content is not valid JSON",
-    PARSE_DOC,
-);
-/// The content is JSON but not an object.
-pub static NOT_AN_OBJECT: Rule = rule(
-    "not-an-object",
-    codes::PARSE,
-    E,
-    "card content must be a JSON object",
-    PARSE_DOC,
-);
-/// The content is an object, but not a card: a `{"card": …}` wrapper, a whole send request, or
-/// an object with none of the keys of a 1.0 or 2.0 card.
-pub static NOT_A_CARD: Rule = rule(
-    "not-a-card",
-    codes::PARSE,
-    E,
-    "the content is not a card (a wrapper, a send request, or an unrelated object)",
-    Evidence::Observed {
-        source: "bigduu/Bamboo-agent PR #484 (live-verified), shared/corpus/wild.json",
-        reply: "code=230099 / ErrCode 200621: parse card json err — unknown property: elements, path: []",
-    },
-);
-/// `type` is neither `template` nor `card`.
-pub static CONTENT_TYPE: Rule = rule(
-    "content-type",
-    codes::PARSE,
-    E,
-    "content `type` must be \"template\" or \"card\"",
-    PARSE_DOC,
-);
-/// `schema` is neither "2.0" nor "1.0".
-pub static SCHEMA_VALUE: Rule = rule(
-    "schema-value",
-    codes::PARSE,
-    E,
-    "`schema` must be \"2.0\"",
-    PARSE_DOC,
-);
-/// The same key twice in one object.
-pub static DUPLICATE_KEY: Rule = rule(
-    "duplicate-key",
-    codes::PARSE,
-    W,
-    "a key repeats in one object; the last value counts",
-    Evidence::Judgement("JSON parsers, the server's included, keep the last value"),
-);
-/// Over 30 KB.
-pub static CONTENT_TOO_LARGE: Rule = Rule {
-    id: "content-too-large",
-    code: codes::TOO_LARGE,
-    sub_code: None,
-    severity: E,
-    strict: false,
-    summary: "the content is over its size limit",
-    evidence: Evidence::Doc {
-        page: SEND,
-        quote: "230025 | The length of the message content reaches its limit.",
-    },
-};
-/// Within 10 % of 30 KB.
-pub static CONTENT_NEAR_LIMIT: Rule = Rule {
-    id: "content-near-limit",
-    code: codes::TOO_LARGE,
-    sub_code: None,
-    severity: W,
-    strict: false,
-    summary: "the content is close to its size limit",
-    evidence: Evidence::Judgement(
-        "the docs say style tags make the real size larger than the request body",
-    ),
-};
-/// A 1.0 card: accepted as 1.0 (the summary finding).
-pub static V1_CARD: Rule = Rule {
-    id: "v1-card",
-    code: codes::CARD_CONTENT,
-    sub_code: None,
-    severity: W,
-    strict: false,
-    summary: "a JSON 1.0 card; findings say what would break as 2.0",
-    evidence: Evidence::Judgement("1.0 cards are still accepted as 1.0"),
-};
-
-// ---- keys ------------------------------------------------------------------------------------
-
-/// An unknown key at the card's root.
-pub static UNKNOWN_ROOT_PROPERTY: Rule = rule(
-    "unknown-root-property",
-    codes::PARSE,
-    E,
-    "a key the 2.0 root does not have",
-    Evidence::Observed {
-        source: "bigduu/Bamboo-agent PR #484 (live-verified), shared/corpus/wild.json",
-        reply: "code=230099 / ErrCode 200621: parse card json err — unknown property: elements, path: []",
-    },
-);
-/// An unknown key inside a component or object.
-pub static UNKNOWN_PROPERTY: Rule = Rule {
-    id: "unknown-property",
-    code: codes::CARD_CONTENT,
-    sub_code: Some(codes::PARSE),
-    severity: W,
-    strict: true,
-    summary: "a key the 2.0 docs do not list here; the server may answer 200621",
-    evidence: Evidence::Doc {
-        page: RELEASE,
-        // The docs say unsupported properties error, but the docs also list less than the
-        // server accepts (production bots send undocumented keys every day), so a key missing
-        // from our spec is a warning; strict mode makes it an error.
-        quote: UNSUPPORTED_DOC,
-    },
-};
-/// A key 2.0 removed (root `fallback`, `i18n_elements`, markdown `href` …).
-pub static REMOVED_PROPERTY: Rule = rule(
-    "removed-property",
-    codes::PARSE,
-    E,
-    "a key JSON 2.0 removed",
-    Evidence::Doc {
-        page: RELEASE,
-        quote: "JSON 2.0 版本不再支持通过 `i18n_elements` 字段设置全局多语言 … 暂不支持使用 `fallback` 字段 … 在 JSON 2.0 版本中，传入不支持的属性将报错",
-    },
-);
-/// A key 2.0 keeps only for compatibility.
-pub static HISTORICAL_PROPERTY: Rule = rule(
-    "historical-property",
-    codes::PARSE,
-    W,
-    "a 1.0 or historical key, accepted but not part of 2.0",
-    Evidence::Judgement(
-        "2.0 component pages list these as historical fields, or 2.0 examples use them",
-    ),
-);
-/// A value of the wrong JSON type.
-pub static WRONG_TYPE: Rule = rule(
-    "wrong-type",
-    codes::PARSE,
-    E,
-    "a value of the wrong JSON type cannot be parsed into the card",
-    PARSE_DOC,
-);
-/// `null` where a value is expected.
-pub static NULL_VALUE: Rule = rule(
-    "null-value",
-    codes::PARSE,
-    W,
-    "a null value; it is read as absent",
-    Evidence::Judgement(
-        "JSON decoders treat null as an absent optional value; no rejection on record",
-    ),
-);
-/// A required key is missing.
-pub static MISSING_REQUIRED: Rule = rule(
-    "missing-required",
-    // The one reply on record for a missing required key is 11310, not the 200621 of a parse
-    // error.
-    codes::CONTENT_RULE,
-    E,
-    "a key the docs mark required is missing",
-    Evidence::Observed {
-        source: "field report (search index id 69862002179)",
-        reply: "ErrCode: 11310; ErrMsg: img element must contain img_key",
-    },
-);
-/// A key the docs' table marks required, which the docs' own examples leave out.
-pub static MISSING_TABLE_REQUIRED: Rule = rule(
-    "missing-table-required",
-    codes::PARSE,
-    W,
-    "a key the docs' table marks required is missing (the docs' examples omit it too)",
-    Evidence::Judgement("the docs' own examples omit it, so the server cannot require it"),
-);
-
-// ---- values ----------------------------------------------------------------------------------
-
-/// A value 2.0 removed (`img.size: stretch_without_padding`).
-pub static REMOVED_VALUE: Rule = rule(
-    "removed-value",
-    codes::PARSE,
-    E,
-    "a value JSON 2.0 removed",
-    Evidence::Doc {
-        page: IMG,
-        quote: "在 JSON 2.0 结构中，图片组件的 `size` 属性不再支持传入 `stretch_without_padding` 实现通栏效果",
-    },
-);
-/// A value outside a closed set the server dispatches on (a text object's `tag`, a behavior's `type`).
-pub static INVALID_ENUM: Rule = rule(
-    "invalid-enum",
-    codes::PARSE,
-    E,
-    "a value outside a set the card is parsed by (text `tag`, behavior `type` …)",
-    PARSE_DOC,
-);
-/// A value the docs do not list, rendered as the default.
-pub static UNDOCUMENTED_VALUE: Rule = Rule {
-    id: "undocumented-value",
-    code: codes::CARD_CONTENT,
-    sub_code: Some(codes::INVALID_VALUE),
-    severity: W,
-    strict: true,
-    summary: "a value the docs do not list (enum, dimension, color, size, format)",
-    evidence: Evidence::Judgement(
-        "component pages say values they do not list render as the default",
-    ),
-};
-/// A number, length or count outside its documented range.
-pub static OUT_OF_RANGE: Rule = rule(
-    "out-of-range",
-    codes::INVALID_VALUE,
-    W,
-    "a number, length or count outside its documented range",
-    Evidence::Judgement("the docs give ranges for rendering; the server clamps or truncates"),
-);
-/// A margin/padding that is not 1, 2 or 4 px lengths.
-pub static BOX_SYNTAX: Rule = rule(
-    "box-syntax",
-    codes::INVALID_VALUE,
-    E,
-    "margin/padding must be 1, 2 or 4 lengths in px",
-    Evidence::Observed {
-        source: "field report (search index id 61998614522)",
-        reply: "ErrCode: 10002; ErrMsg: invalid panel header padding",
-    },
-);
-/// An image key that is not an uploaded key.
-pub static IMAGE_KEY: Rule = rule(
-    "image-key",
-    codes::IMAGE_KEY,
-    E,
-    "an image key must come from the image upload API",
-    Evidence::Doc {
-        page: SEND,
-        quote: "200570 | Failed to create card content, ext=ErrCode: 200570; ErrMsg: card contains invalid image keys; ErrorValue: image key %v",
-    },
-);
-/// An audio file key that is not an uploaded key.
-pub static FILE_KEY: Rule = rule(
-    "file-key",
-    codes::FILE_KEY,
-    E,
-    "an audio file key must come from the file upload API",
-    Evidence::Doc {
-        page: SEND,
-        quote: "300240 | … This application cannot retrieve audio information.",
-    },
-);
-/// A user id that cannot be one.
-pub static USER_ID: Rule = rule(
-    "user-id",
-    codes::INVALID_USER,
-    E,
-    "an invalid user id in at/person/person_list/select_person",
-    Evidence::Doc {
-        page: SEND,
-        quote: "100290 | … ErrMsg: There is an invalid user resource(at/person) in your card",
-    },
-);
-/// An element_id of the wrong shape.
-pub static ELEMENT_ID_FORMAT: Rule = rule(
-    "element-id-format",
-    codes::ELEMENT_ID,
-    E,
-    "element_id: letters, digits and `_`, starting with a letter, at most 20 characters",
-    Evidence::Observed {
-        source: "field report (search index id 70412462269)",
-        reply: "ElementID footer-sep: Code 1002: elementID format error. Only alphabets, numbers, and underscores are allowed. It must start with an alphabet and not exceed 20 characters.",
-    },
-);
-/// The same element_id twice.
-pub static ELEMENT_ID_DUPLICATE: Rule = rule(
-    "element-id-duplicate",
-    codes::ELEMENT_ID,
-    E,
-    "element_id must be unique in the card",
-    Evidence::Doc {
-        page: CARDKIT,
-        quote: "300301 | Duplicate element_id in card component.",
-    },
-);
-/// `config.update_multi: false`.
-pub static UPDATE_MULTI_FALSE: Rule = rule(
-    "update-multi-false",
-    codes::UPDATE_MULTI_FALSE,
-    E,
-    "2.0 cards are always shared: update_multi must be true",
-    Evidence::Doc {
-        page: RELEASE,
-        quote: "`update_multi` 默认值变更为 `true`，且暂时仅支持设为 `true`",
-    },
-);
-/// A URL that is empty or not http(s)/lark.
-pub static URL_FORMAT: Rule = rule(
-    "url-format",
-    codes::INVALID_VALUE,
-    W,
-    "a URL that is empty or not http(s)/lark://",
-    Evidence::Judgement("the docs describe these as web or app links; no rejection on record"),
-);
-
-// ---- components ------------------------------------------------------------------------------
-
-/// A 1.0 tag (`note`, `action`) in a 2.0 card.
-pub static UNSUPPORTED_V1_TAG: Rule = rule(
-    "unsupported-v1-tag",
-    codes::V2_UNSUPPORTED,
-    E,
-    "a 1.0 component that JSON 2.0 no longer supports",
-    Evidence::Doc {
-        page: RELEASE,
-        quote: "2.0 结构不再支持备注（note）组件和交互模块（\"tag\" 为 \"action\"）",
-    },
-);
-/// A tag that is no component.
-pub static UNKNOWN_TAG: Rule = rule(
-    "unknown-tag",
-    codes::CONTENT_RULE,
-    E,
-    "a tag that is not a 2.0 component",
-    Evidence::Observed {
-        source: "field report (search index id 54251539759)",
-        reply: "ErrCode: 11310; ErrMsg: unsupported type of block; ErrorValue: divider",
-    },
-);
-/// A component without a string `tag`.
-pub static MISSING_TAG: Rule = rule(
-    "missing-tag",
-    codes::PARSE,
-    E,
-    "a component needs a string `tag`",
-    PARSE_DOC,
-);
-/// A component where it may not be placed.
-pub static PLACEMENT: Rule = rule(
-    "placement",
-    codes::CONTENT_RULE,
-    E,
-    "a component where it may not sit (form/table below body, column outside column_set, form-only outside a form)",
-    Evidence::Doc {
-        page: RELEASE,
-        quote: "JSON 2.0 结构中，表单容器、交互容器、折叠面板、分栏组件可内嵌除表单容器和表格组件外的其它所有组件。",
-    },
-);
-/// `select_img` with `multi_select: true` outside a form.
-pub static FORM_ONLY_PROPERTY: Rule = rule(
-    "form-only-property",
-    codes::CONTENT_RULE,
-    E,
-    "a setting that only works inside a form",
-    Evidence::Doc {
-        page: SELECT_IMG,
-        quote: "true：多选，仅支持异步提交。多图选择组件需内嵌在表单容器中，否则卡片 JSON 报错。",
-    },
-);
-/// `required` outside a form.
-pub static REQUIRED_OUTSIDE_FORM: Rule = rule(
-    "required-outside-form",
-    codes::PARSE,
-    W,
-    "`required` only works inside a form",
-    Evidence::Judgement("component pages: outside a form it 'errors or has no effect'"),
-);
-/// Containers nested too deep.
-pub static NESTING_DEPTH: Rule = rule(
-    "nesting-depth",
-    codes::CONTENT_RULE,
-    E,
-    "containers nest at most 5 levels",
-    Evidence::Doc {
-        page: PANEL,
-        quote: "容器类组件最多支持嵌套五层组件。",
-    },
-);
-/// Over 200 tagged objects.
-pub static ELEMENT_LIMIT: Rule = rule(
-    "element-limit",
-    codes::CONTENT_RULE,
-    E,
-    "at most 200 components and elements per card",
-    Evidence::Observed {
-        source: "field probe (search index id 68346663010): 200 tagged objects accepted, 201 rejected",
-        reply: "ErrCode: 11310; ErrMsg: element exceeds the limit",
-    },
-);
-/// Over 5 tables.
-pub static TABLE_LIMIT: Rule = rule(
-    "table-limit",
-    codes::CONTENT_RULE,
-    E,
-    "at most 5 tables per card",
-    Evidence::Observed {
-        source: "field reports (search index ids 56421712324, 58455604997, 61370563689)",
-        reply: "ErrCode: 11310; ErrMsg: card table number over limit; ErrorValue: table",
-    },
-);
-/// A form without a name, or a field in a form without one.
-pub static FORM_NAME: Rule = rule(
-    "form-name",
-    codes::CONTENT_RULE,
-    E,
-    "a form and every field inside it need a non-empty name",
-    Evidence::Observed {
-        source: "field report (search index id 70412462269)",
-        reply: "ErrCode: 11310; ErrMsg: form's name is required and can not be empty string",
-    },
-);
-/// A repeated form or field name.
-pub static NAME_DUPLICATE: Rule = rule(
-    "name-duplicate",
-    codes::CONTENT_RULE,
-    E,
-    "form and field names must be unique in the card",
-    Evidence::Doc {
-        page: FORM,
-        quote: "在表单容器中所有的交互组件中，该字段必填且需在卡片全局内唯一，否则数据会发送失败。",
-    },
-);
-/// A form nobody can submit, a button in a form without an action, a repeated option value.
-pub static FORM_ADVICE: Rule = rule(
-    "form-advice",
-    codes::CONTENT_RULE,
-    W,
-    "a form without a submit button, or a form button without form_action_type",
-    Evidence::Judgement(
-        "the form page describes submitting through a submit button; no rejection on record",
-    ),
-);
-/// A submit or reset button outside any form: the attribute is documented for form buttons only,
-/// and no rejection is on record, so it is a warning (the button submits nothing).
-pub static FORM_ACTION_OUTSIDE_FORM: Rule = rule(
-    "form-action-outside-form",
-    codes::CONTENT_RULE,
-    W,
-    "`form_action_type` (submit/reset) only acts inside a form",
-    Evidence::Doc {
-        page: BUTTON,
-        quote: "内嵌在表单容器中的按钮组件，新增 `name` 和 `form_action_type` 属性。",
-    },
-);
-/// Repeated option values, a card_link without a usable URL, too many checker buttons.
-pub static CONTENT_ADVICE: Rule = rule(
-    "content-advice",
-    codes::PARSE,
-    W,
-    "something the docs advise against that the server accepts",
-    Evidence::Judgement("documented as advice, with no rejection on record"),
-);
-/// Audio in a forwardable card.
-pub static AUDIO_FORWARD: Rule = rule(
-    "audio-forward",
-    codes::AUDIO_FORWARD,
-    E,
-    "a card with audio must set config.enable_forward: false",
-    Evidence::Doc {
-        page: SEND,
-        quote: "300220 | Failed to create card content, ext=ErrCode: 300220; ErrMsg: audio elem don't support forward;",
-    },
-);
-/// The same audio_id twice.
-pub static AUDIO_ID_DUPLICATE: Rule = rule(
-    "audio-id-duplicate",
-    codes::AUDIO_ID_DUPLICATE,
-    E,
-    "audio_id must be unique in the card",
-    Evidence::Doc {
-        page: SEND,
-        quote: "300230 | Failed to create card content, ext=ErrCode: 300230; ErrMsg: duplicate audio id;",
-    },
-);
-/// Table rows that are not objects, or cells that do not fit their column.
-pub static TABLE_CELL: Rule = rule(
-    "table-cell",
-    codes::TABLE_ROWS,
-    E,
-    "table rows must be objects whose cells fit their column's data_type",
-    Evidence::Doc {
-        page: SEND,
-        quote: "200914 | table rows is invalid",
-    },
-);
-/// A row key that is not a column name.
-pub static TABLE_ROW_KEY: Rule = rule(
-    "table-row-key",
-    codes::TABLE_ROW_NAME,
-    E,
-    "a table row key must be a column name",
-    Evidence::Doc {
-        page: SEND,
-        quote: "200915 | table rows name is invalid (rows 字段需要以 \"name\": VLAUE 的形式定义每一行的数据内容)",
-    },
-);
-/// A table cell or column that is shown oddly.
-pub static TABLE_ADVICE: Rule = rule(
-    "table-advice",
-    codes::TABLE_ROWS,
-    W,
-    "a table column or cell the client shows differently than meant",
-    Evidence::Judgement("the table page describes how such cells render"),
-);
-/// A chart_spec the chart schema refuses.
-pub static CHART_SPEC: Rule = rule(
-    "chart-spec",
-    codes::CHART_SPEC,
-    E,
-    "chart_spec must pass the chart schema",
-    Evidence::Doc {
-        page: SEND,
-        quote: "ErrCode: 200550; ErrPath: ROOT -> elements -> [2](tag: chart); ErrMsg: chart spec is invalid; ErrorValue: - (root): Must validate at least one schema (anyOf)\n- axes: Invalid type. Expected: array, given: null",
-    },
-);
-/// A chart_spec that passes but is unusual.
-pub static CHART_ADVICE: Rule = rule(
-    "chart-advice",
-    codes::CHART_SPEC,
-    W,
-    "a chart type or field the card docs do not document",
-    Evidence::Judgement("VChart accepts more than the card docs describe"),
-);
-/// Markdown that 2.0 renders differently (`$urlVal` links, too many tables).
-pub static MARKDOWN_ADVICE: Rule = rule(
-    "markdown-advice",
-    codes::PARSE,
-    W,
-    "markdown syntax 2.0 no longer renders, or more tables than the docs allow",
-    Evidence::Doc {
-        page: MARKDOWN,
-        quote: "{\"tag\": \"markdown\", \"href\": {\"urlVal\": …}, \"content\": \"[差异化跳转]($urlVal)\"} (shown as unsupported in JSON 2.0)",
-    },
-);
-
-// ---- other payloads --------------------------------------------------------------------------
+        /// Every rule, in declaration order (the order the docs list them in).
+        pub static RULES: &[&Rule] = &[$(&$name),*];
+    };
+}
 
 const fn message_rule(
     id: &'static str,
@@ -689,91 +161,575 @@ const fn message_rule(
     }
 }
 
-/// A text or post body that the edit API refuses.
-pub static MESSAGE_BODY: Rule = message_rule(
-    "message-body",
-    "a text/post body of the wrong shape",
-    EDIT,
-    "230001 | Your request contains an invalid request parameter.",
-);
-/// A chat_button body that the API refuses.
-pub static CHAT_BUTTON_BODY: Rule = message_rule(
-    "chat-button-body",
-    "a chat_button body outside the documented limits",
-    CHAT_BUTTON,
-    "400 | 230001 | param is invalid | 根据 error message 确定错误的字段及原因",
-);
-/// A text/post body over its size limit.
-pub static MESSAGE_TOO_LARGE: Rule = Rule {
-    id: "message-too-large",
-    code: codes::TOO_LARGE,
-    sub_code: None,
-    severity: E,
-    strict: false,
-    summary: "a text (150 KB) or post (30 KB) body over its limit",
-    evidence: Evidence::Doc {
-        page: SEND,
-        quote: "230025 | The length of the message content reaches its limit.",
-    },
-};
+rules! {
+    // ---- the content itself ------------------------------------------------------------------------
 
-/// Every rule, for docs, tests and the CLI.
-pub static RULES: &[&Rule] = &[
-    &JSON_SYNTAX,
-    &NOT_AN_OBJECT,
-    &NOT_A_CARD,
-    &CONTENT_TYPE,
-    &SCHEMA_VALUE,
-    &DUPLICATE_KEY,
-    &CONTENT_TOO_LARGE,
-    &CONTENT_NEAR_LIMIT,
-    &V1_CARD,
-    &UNKNOWN_ROOT_PROPERTY,
-    &UNKNOWN_PROPERTY,
-    &REMOVED_PROPERTY,
-    &HISTORICAL_PROPERTY,
-    &WRONG_TYPE,
-    &NULL_VALUE,
-    &MISSING_REQUIRED,
-    &MISSING_TABLE_REQUIRED,
-    &REMOVED_VALUE,
-    &INVALID_ENUM,
-    &UNDOCUMENTED_VALUE,
-    &OUT_OF_RANGE,
-    &BOX_SYNTAX,
-    &IMAGE_KEY,
-    &FILE_KEY,
-    &USER_ID,
-    &ELEMENT_ID_FORMAT,
-    &ELEMENT_ID_DUPLICATE,
-    &UPDATE_MULTI_FALSE,
-    &URL_FORMAT,
-    &UNSUPPORTED_V1_TAG,
-    &UNKNOWN_TAG,
-    &MISSING_TAG,
-    &PLACEMENT,
-    &FORM_ONLY_PROPERTY,
-    &REQUIRED_OUTSIDE_FORM,
-    &NESTING_DEPTH,
-    &ELEMENT_LIMIT,
-    &TABLE_LIMIT,
-    &FORM_NAME,
-    &NAME_DUPLICATE,
-    &FORM_ADVICE,
-    &FORM_ACTION_OUTSIDE_FORM,
-    &CONTENT_ADVICE,
-    &AUDIO_FORWARD,
-    &AUDIO_ID_DUPLICATE,
-    &TABLE_CELL,
-    &TABLE_ROW_KEY,
-    &TABLE_ADVICE,
-    &CHART_SPEC,
-    &CHART_ADVICE,
-    &MARKDOWN_ADVICE,
-    &MESSAGE_BODY,
-    &CHAT_BUTTON_BODY,
-    &MESSAGE_TOO_LARGE,
-];
+    /// The content is not valid JSON.
+    JSON_SYNTAX = rule(
+        "json-syntax",
+        codes::PARSE,
+        E,
+        "the content is not valid JSON",
+        PARSE_DOC,
+    );
+    /// The content is JSON but not an object.
+    NOT_AN_OBJECT = rule(
+        "not-an-object",
+        codes::PARSE,
+        E,
+        "card content must be a JSON object",
+        PARSE_DOC,
+    );
+    /// The content is an object, but not a card: a `{"card": …}` wrapper, a whole send request, or
+    /// an object with none of the keys of a 1.0 or 2.0 card.
+    NOT_A_CARD = rule(
+        "not-a-card",
+        codes::PARSE,
+        E,
+        "the content is not a card (a wrapper, a send request, or an unrelated object)",
+        Evidence::Observed {
+            source: "bigduu/Bamboo-agent PR #484 (live-verified), shared/corpus/wild.json",
+            reply: "code=230099 / ErrCode 200621: parse card json err — unknown property: elements, path: []",
+        },
+    );
+    /// `type` is neither `template` nor `card`.
+    CONTENT_TYPE = rule(
+        "content-type",
+        codes::PARSE,
+        E,
+        "content `type` must be \"template\" or \"card\"",
+        PARSE_DOC,
+    );
+    /// `schema` is neither "2.0" nor "1.0".
+    SCHEMA_VALUE = rule(
+        "schema-value",
+        codes::PARSE,
+        E,
+        "`schema` must be \"2.0\"",
+        PARSE_DOC,
+    );
+    /// The same key twice in one object.
+    DUPLICATE_KEY = rule(
+        "duplicate-key",
+        codes::PARSE,
+        W,
+        "a key repeats in one object; the last value counts",
+        Evidence::Judgement("JSON parsers, the server's included, keep the last value"),
+    );
+    /// Over 30 KB.
+    CONTENT_TOO_LARGE = Rule {
+        id: "content-too-large",
+        code: codes::TOO_LARGE,
+        sub_code: None,
+        severity: E,
+        strict: false,
+        summary: "the content is over its size limit",
+        evidence: Evidence::Doc {
+            page: SEND,
+            quote: "230025 | The length of the message content reaches its limit.",
+        },
+    };
+    /// Within 10 % of 30 KB.
+    CONTENT_NEAR_LIMIT = Rule {
+        id: "content-near-limit",
+        code: codes::TOO_LARGE,
+        sub_code: None,
+        severity: W,
+        strict: false,
+        summary: "the content is close to its size limit",
+        evidence: Evidence::Judgement(
+            "the docs say style tags make the real size larger than the request body",
+        ),
+    };
+    /// A 1.0 card: accepted as 1.0 (the summary finding).
+    V1_CARD = Rule {
+        id: "v1-card",
+        code: codes::CARD_CONTENT,
+        sub_code: None,
+        severity: W,
+        strict: false,
+        summary: "a JSON 1.0 card; findings say what would break as 2.0",
+        evidence: Evidence::Judgement("1.0 cards are still accepted as 1.0"),
+    };
+
+    // ---- keys ------------------------------------------------------------------------------------
+
+    /// An unknown key at the card's root.
+    UNKNOWN_ROOT_PROPERTY = rule(
+        "unknown-root-property",
+        codes::PARSE,
+        E,
+        "a key the 2.0 root does not have",
+        Evidence::Observed {
+            source: "bigduu/Bamboo-agent PR #484 (live-verified), shared/corpus/wild.json",
+            reply: "code=230099 / ErrCode 200621: parse card json err — unknown property: elements, path: []",
+        },
+    );
+    /// An unknown key inside a component or object.
+    UNKNOWN_PROPERTY = Rule {
+        id: "unknown-property",
+        code: codes::CARD_CONTENT,
+        sub_code: Some(codes::PARSE),
+        severity: W,
+        strict: true,
+        summary: "a key the 2.0 docs do not list here; the server may answer 200621",
+        evidence: Evidence::Doc {
+            page: RELEASE,
+            // The docs say unsupported properties error, but the docs also list less than the
+            // server accepts (production bots send undocumented keys every day), so a key missing
+            // from our spec is a warning; strict mode makes it an error.
+            quote: UNSUPPORTED_DOC,
+        },
+    };
+    /// A key 2.0 removed (root `fallback`, `i18n_elements`, markdown `href` …).
+    REMOVED_PROPERTY = rule(
+        "removed-property",
+        codes::PARSE,
+        E,
+        "a key JSON 2.0 removed",
+        Evidence::Doc {
+            page: RELEASE,
+            quote: "JSON 2.0 版本不再支持通过 `i18n_elements` 字段设置全局多语言 … 暂不支持使用 `fallback` 字段 … 在 JSON 2.0 版本中，传入不支持的属性将报错",
+        },
+    );
+    /// A key 2.0 keeps only for compatibility.
+    HISTORICAL_PROPERTY = rule(
+        "historical-property",
+        codes::PARSE,
+        W,
+        "a 1.0 or historical key, accepted but not part of 2.0",
+        Evidence::Judgement(
+            "2.0 component pages list these as historical fields, or 2.0 examples use them",
+        ),
+    );
+    /// A value of the wrong JSON type.
+    WRONG_TYPE = rule(
+        "wrong-type",
+        codes::PARSE,
+        E,
+        "a value of the wrong JSON type cannot be parsed into the card",
+        PARSE_DOC,
+    );
+    /// `null` where a value is expected.
+    NULL_VALUE = rule(
+        "null-value",
+        codes::PARSE,
+        W,
+        "a null value; it is read as absent",
+        Evidence::Judgement(
+            "JSON decoders treat null as an absent optional value; no rejection on record",
+        ),
+    );
+    /// A required key is missing.
+    MISSING_REQUIRED = rule(
+        "missing-required",
+        // The one reply on record for a missing required key is 11310, not the 200621 of a parse
+        // error.
+        codes::CONTENT_RULE,
+        E,
+        "a key the docs mark required is missing",
+        Evidence::Observed {
+            source: "field report (search index id 69862002179)",
+            reply: "ErrCode: 11310; ErrMsg: img element must contain img_key",
+        },
+    );
+    /// A key the docs' table marks required, which the docs' own examples leave out.
+    MISSING_TABLE_REQUIRED = rule(
+        "missing-table-required",
+        codes::PARSE,
+        W,
+        "a key the docs' table marks required is missing (the docs' examples omit it too)",
+        Evidence::Judgement("the docs' own examples omit it, so the server cannot require it"),
+    );
+
+    // ---- values ----------------------------------------------------------------------------------
+
+    /// A value 2.0 removed (`img.size: stretch_without_padding`).
+    REMOVED_VALUE = rule(
+        "removed-value",
+        codes::PARSE,
+        E,
+        "a value JSON 2.0 removed",
+        Evidence::Doc {
+            page: IMG,
+            quote: "在 JSON 2.0 结构中，图片组件的 `size` 属性不再支持传入 `stretch_without_padding` 实现通栏效果",
+        },
+    );
+    /// A value outside a closed set the server dispatches on (a text object's `tag`, a behavior's `type`).
+    INVALID_ENUM = rule(
+        "invalid-enum",
+        codes::PARSE,
+        E,
+        "a value outside a set the card is parsed by (text `tag`, behavior `type` …)",
+        PARSE_DOC,
+    );
+    /// A value the docs do not list, rendered as the default.
+    UNDOCUMENTED_VALUE = Rule {
+        id: "undocumented-value",
+        code: codes::CARD_CONTENT,
+        sub_code: Some(codes::INVALID_VALUE),
+        severity: W,
+        strict: true,
+        summary: "a value the docs do not list (enum, dimension, color, size, format)",
+        evidence: Evidence::Judgement(
+            "component pages say values they do not list render as the default",
+        ),
+    };
+    /// A number, length or count outside its documented range.
+    OUT_OF_RANGE = rule(
+        "out-of-range",
+        codes::INVALID_VALUE,
+        W,
+        "a number, length or count outside its documented range",
+        Evidence::Judgement("the docs give ranges for rendering; the server clamps or truncates"),
+    );
+    /// A margin/padding that is not 1, 2 or 4 px lengths.
+    BOX_SYNTAX = rule(
+        "box-syntax",
+        codes::INVALID_VALUE,
+        E,
+        "margin/padding must be 1, 2 or 4 lengths in px",
+        Evidence::Observed {
+            source: "field report (search index id 61998614522)",
+            reply: "ErrCode: 10002; ErrMsg: invalid panel header padding",
+        },
+    );
+    /// An image key that is not an uploaded key.
+    IMAGE_KEY = rule(
+        "image-key",
+        codes::IMAGE_KEY,
+        E,
+        "an image key must come from the image upload API",
+        Evidence::Doc {
+            page: SEND,
+            quote: "200570 | Failed to create card content, ext=ErrCode: 200570; ErrMsg: card contains invalid image keys; ErrorValue: image key %v",
+        },
+    );
+    /// An audio file key that is not an uploaded key.
+    FILE_KEY = rule(
+        "file-key",
+        codes::FILE_KEY,
+        E,
+        "an audio file key must come from the file upload API",
+        Evidence::Doc {
+            page: SEND,
+            quote: "300240 | … This application cannot retrieve audio information.",
+        },
+    );
+    /// A user id that cannot be one.
+    USER_ID = rule(
+        "user-id",
+        codes::INVALID_USER,
+        E,
+        "an invalid user id in at/person/person_list/select_person",
+        Evidence::Doc {
+            page: SEND,
+            quote: "100290 | … ErrMsg: There is an invalid user resource(at/person) in your card",
+        },
+    );
+    /// An element_id of the wrong shape.
+    ELEMENT_ID_FORMAT = rule(
+        "element-id-format",
+        codes::ELEMENT_ID,
+        E,
+        "element_id: letters, digits and `_`, starting with a letter, at most 20 characters",
+        Evidence::Observed {
+            source: "field report (search index id 70412462269)",
+            reply: "ElementID footer-sep: Code 1002: elementID format error. Only alphabets, numbers, and underscores are allowed. It must start with an alphabet and not exceed 20 characters.",
+        },
+    );
+    /// The same element_id twice.
+    ELEMENT_ID_DUPLICATE = rule(
+        "element-id-duplicate",
+        codes::ELEMENT_ID,
+        E,
+        "element_id must be unique in the card",
+        Evidence::Doc {
+            page: CARDKIT,
+            quote: "300301 | Duplicate element_id in card component.",
+        },
+    );
+    /// `config.update_multi: false`.
+    UPDATE_MULTI_FALSE = rule(
+        "update-multi-false",
+        codes::UPDATE_MULTI_FALSE,
+        E,
+        "2.0 cards are always shared: update_multi must be true",
+        Evidence::Doc {
+            page: RELEASE,
+            quote: "`update_multi` 默认值变更为 `true`，且暂时仅支持设为 `true`",
+        },
+    );
+    /// A URL that is empty or not http(s)/lark.
+    URL_FORMAT = rule(
+        "url-format",
+        codes::INVALID_VALUE,
+        W,
+        "a URL that is empty or not http(s)/lark://",
+        Evidence::Judgement("the docs describe these as web or app links; no rejection on record"),
+    );
+
+    // ---- components ------------------------------------------------------------------------------
+
+    /// A 1.0 tag (`note`, `action`) in a 2.0 card.
+    UNSUPPORTED_V1_TAG = rule(
+        "unsupported-v1-tag",
+        codes::V2_UNSUPPORTED,
+        E,
+        "a 1.0 component that JSON 2.0 no longer supports",
+        Evidence::Doc {
+            page: RELEASE,
+            quote: "2.0 结构不再支持备注（note）组件和交互模块（\"tag\" 为 \"action\"）",
+        },
+    );
+    /// A tag that is no component.
+    UNKNOWN_TAG = rule(
+        "unknown-tag",
+        codes::CONTENT_RULE,
+        E,
+        "a tag that is not a 2.0 component",
+        Evidence::Observed {
+            source: "field report (search index id 54251539759)",
+            reply: "ErrCode: 11310; ErrMsg: unsupported type of block; ErrorValue: divider",
+        },
+    );
+    /// A component without a string `tag`.
+    MISSING_TAG = rule(
+        "missing-tag",
+        codes::PARSE,
+        E,
+        "a component needs a string `tag`",
+        PARSE_DOC,
+    );
+    /// A component where it may not be placed.
+    PLACEMENT = rule(
+        "placement",
+        codes::CONTENT_RULE,
+        E,
+        "a component where it may not sit (form/table below body, column outside column_set, form-only outside a form)",
+        Evidence::Doc {
+            page: RELEASE,
+            quote: "JSON 2.0 结构中，表单容器、交互容器、折叠面板、分栏组件可内嵌除表单容器和表格组件外的其它所有组件。",
+        },
+    );
+    /// `select_img` with `multi_select: true` outside a form.
+    FORM_ONLY_PROPERTY = rule(
+        "form-only-property",
+        codes::CONTENT_RULE,
+        E,
+        "a setting that only works inside a form",
+        Evidence::Doc {
+            page: SELECT_IMG,
+            quote: "true：多选，仅支持异步提交。多图选择组件需内嵌在表单容器中，否则卡片 JSON 报错。",
+        },
+    );
+    /// `required` outside a form.
+    REQUIRED_OUTSIDE_FORM = rule(
+        "required-outside-form",
+        codes::PARSE,
+        W,
+        "`required` only works inside a form",
+        Evidence::Judgement("component pages: outside a form it 'errors or has no effect'"),
+    );
+    /// Containers nested too deep.
+    NESTING_DEPTH = rule(
+        "nesting-depth",
+        codes::CONTENT_RULE,
+        E,
+        "containers nest at most 5 levels",
+        Evidence::Doc {
+            page: PANEL,
+            quote: "容器类组件最多支持嵌套五层组件。",
+        },
+    );
+    /// Over 200 tagged objects.
+    ELEMENT_LIMIT = rule(
+        "element-limit",
+        codes::CONTENT_RULE,
+        E,
+        "at most 200 components and elements per card",
+        Evidence::Observed {
+            source: "field probe (search index id 68346663010): 200 tagged objects accepted, 201 rejected",
+            reply: "ErrCode: 11310; ErrMsg: element exceeds the limit",
+        },
+    );
+    /// Over 5 tables.
+    TABLE_LIMIT = rule(
+        "table-limit",
+        codes::CONTENT_RULE,
+        E,
+        "at most 5 tables per card",
+        Evidence::Observed {
+            source: "field reports (search index ids 56421712324, 58455604997, 61370563689)",
+            reply: "ErrCode: 11310; ErrMsg: card table number over limit; ErrorValue: table",
+        },
+    );
+    /// A form without a name, or a field in a form without one.
+    FORM_NAME = rule(
+        "form-name",
+        codes::CONTENT_RULE,
+        E,
+        "a form and every field inside it need a non-empty name",
+        Evidence::Observed {
+            source: "field report (search index id 70412462269)",
+            reply: "ErrCode: 11310; ErrMsg: form's name is required and can not be empty string",
+        },
+    );
+    /// A repeated form or field name.
+    NAME_DUPLICATE = rule(
+        "name-duplicate",
+        codes::CONTENT_RULE,
+        E,
+        "form and field names must be unique in the card",
+        Evidence::Doc {
+            page: FORM,
+            quote: "在表单容器中所有的交互组件中，该字段必填且需在卡片全局内唯一，否则数据会发送失败。",
+        },
+    );
+    /// A form nobody can submit, a button in a form without an action, a repeated option value.
+    FORM_ADVICE = rule(
+        "form-advice",
+        codes::CONTENT_RULE,
+        W,
+        "a form without a submit button, or a form button without form_action_type",
+        Evidence::Judgement(
+            "the form page describes submitting through a submit button; no rejection on record",
+        ),
+    );
+    /// A submit or reset button outside any form: the attribute is documented for form buttons only,
+    /// and no rejection is on record, so it is a warning (the button submits nothing).
+    FORM_ACTION_OUTSIDE_FORM = rule(
+        "form-action-outside-form",
+        codes::CONTENT_RULE,
+        W,
+        "`form_action_type` (submit/reset) only acts inside a form",
+        Evidence::Doc {
+            page: BUTTON,
+            quote: "内嵌在表单容器中的按钮组件，新增 `name` 和 `form_action_type` 属性。",
+        },
+    );
+    /// Repeated option values, a card_link without a usable URL, too many checker buttons.
+    CONTENT_ADVICE = rule(
+        "content-advice",
+        codes::PARSE,
+        W,
+        "something the docs advise against that the server accepts",
+        Evidence::Judgement("documented as advice, with no rejection on record"),
+    );
+    /// Audio in a forwardable card.
+    AUDIO_FORWARD = rule(
+        "audio-forward",
+        codes::AUDIO_FORWARD,
+        E,
+        "a card with audio must set config.enable_forward: false",
+        Evidence::Doc {
+            page: SEND,
+            quote: "300220 | Failed to create card content, ext=ErrCode: 300220; ErrMsg: audio elem don't support forward;",
+        },
+    );
+    /// The same audio_id twice.
+    AUDIO_ID_DUPLICATE = rule(
+        "audio-id-duplicate",
+        codes::AUDIO_ID_DUPLICATE,
+        E,
+        "audio_id must be unique in the card",
+        Evidence::Doc {
+            page: SEND,
+            quote: "300230 | Failed to create card content, ext=ErrCode: 300230; ErrMsg: duplicate audio id;",
+        },
+    );
+    /// Table rows that are not objects, or cells that do not fit their column.
+    TABLE_CELL = rule(
+        "table-cell",
+        codes::TABLE_ROWS,
+        E,
+        "table rows must be objects whose cells fit their column's data_type",
+        Evidence::Doc {
+            page: SEND,
+            quote: "200914 | table rows is invalid",
+        },
+    );
+    /// A row key that is not a column name.
+    TABLE_ROW_KEY = rule(
+        "table-row-key",
+        codes::TABLE_ROW_NAME,
+        E,
+        "a table row key must be a column name",
+        Evidence::Doc {
+            page: SEND,
+            quote: "200915 | table rows name is invalid (rows 字段需要以 \"name\": VLAUE 的形式定义每一行的数据内容)",
+        },
+    );
+    /// A table cell or column that is shown oddly.
+    TABLE_ADVICE = rule(
+        "table-advice",
+        codes::TABLE_ROWS,
+        W,
+        "a table column or cell the client shows differently than meant",
+        Evidence::Judgement("the table page describes how such cells render"),
+    );
+    /// A chart_spec the chart schema refuses.
+    CHART_SPEC = rule(
+        "chart-spec",
+        codes::CHART_SPEC,
+        E,
+        "chart_spec must pass the chart schema",
+        Evidence::Doc {
+            page: SEND,
+            quote: "ErrCode: 200550; ErrPath: ROOT -> elements -> [2](tag: chart); ErrMsg: chart spec is invalid; ErrorValue: - (root): Must validate at least one schema (anyOf)\n- axes: Invalid type. Expected: array, given: null",
+        },
+    );
+    /// A chart_spec that passes but is unusual.
+    CHART_ADVICE = rule(
+        "chart-advice",
+        codes::CHART_SPEC,
+        W,
+        "a chart type or field the card docs do not document",
+        Evidence::Judgement("VChart accepts more than the card docs describe"),
+    );
+    /// Markdown that 2.0 renders differently (`$urlVal` links, too many tables).
+    MARKDOWN_ADVICE = rule(
+        "markdown-advice",
+        codes::PARSE,
+        W,
+        "markdown syntax 2.0 no longer renders, or more tables than the docs allow",
+        Evidence::Doc {
+            page: MARKDOWN,
+            quote: "{\"tag\": \"markdown\", \"href\": {\"urlVal\": …}, \"content\": \"[差异化跳转]($urlVal)\"} (shown as unsupported in JSON 2.0)",
+        },
+    );
+
+    // ---- other payloads --------------------------------------------------------------------------
+
+
+    /// A text or post body that the edit API refuses.
+    MESSAGE_BODY = message_rule(
+        "message-body",
+        "a text/post body of the wrong shape",
+        EDIT,
+        "230001 | Your request contains an invalid request parameter.",
+    );
+    /// A chat_button body that the API refuses.
+    CHAT_BUTTON_BODY = message_rule(
+        "chat-button-body",
+        "a chat_button body outside the documented limits",
+        CHAT_BUTTON,
+        "400 | 230001 | param is invalid | 根据 error message 确定错误的字段及原因",
+    );
+    /// A text/post body over its size limit.
+    MESSAGE_TOO_LARGE = Rule {
+        id: "message-too-large",
+        code: codes::TOO_LARGE,
+        sub_code: None,
+        severity: E,
+        strict: false,
+        summary: "a text (150 KB) or post (30 KB) body over its limit",
+        evidence: Evidence::Doc {
+            page: SEND,
+            quote: "230025 | The length of the message content reaches its limit.",
+        },
+    };
+}
 
 #[cfg(test)]
 mod tests {

@@ -91,12 +91,7 @@ pub static CONFIG: Object = Object {
 pub static CARD_LINK: Object = Object {
     name: "card_link",
     open: false,
-    attrs: &[
-        attr("url", Ty::Fmt(F::Url)),
-        attr("pc_url", Ty::Fmt(F::Url)),
-        attr("ios_url", Ty::Fmt(F::Url)),
-        attr("android_url", Ty::Fmt(F::Url)),
-    ],
+    attrs: &super::objects::PLATFORM_URLS,
 };
 
 /// `header`.

@@ -16,15 +16,19 @@ pub const COLOR_OR_DEFAULT: Ty = Ty::Color(&["default"]);
 /// keys wherever it appears. Provenance: the 2.0 text-object docs list them on `div.text`; the
 /// official Lark plugin (larksuite/openclaw-lark, streaming card, `collapsible_panel.header.title`
 /// with `text_color: grey`, `text_size: notation`) sends them on a panel title.
-pub const TEXT_STYLE: [Attr; 5] = [
-    attr("element_id", Ty::Fmt(F::ElementId)).doc("Target for CardKit text streaming."),
-    attr("text_size", Ty::TextSize).default("normal"),
-    attr("text_color", COLOR_OR_DEFAULT)
-        .default("default")
-        .doc("Only applies to plain_text."),
-    attr("text_align", Ty::Enum(&TEXT_ALIGN)).default("left"),
-    attr("lines", Ty::Int(1, i64::MAX)).doc("Maximum lines shown."),
-];
+/// A text's `element_id`: the target of CardKit text streaming.
+pub const TEXT_STYLE_ELEMENT_ID: Attr =
+    attr("element_id", Ty::Fmt(F::ElementId)).doc("Target for CardKit text streaming.");
+/// A text's `text_size`.
+pub const TEXT_STYLE_SIZE: Attr = attr("text_size", Ty::TextSize).default("normal");
+/// A text's `text_color`.
+pub const TEXT_STYLE_COLOR: Attr = attr("text_color", COLOR_OR_DEFAULT)
+    .default("default")
+    .doc("Only applies to plain_text.");
+/// A text's `text_align`.
+pub const TEXT_STYLE_ALIGN: Attr = attr("text_align", Ty::Enum(&TEXT_ALIGN)).default("left");
+/// A text's `lines`: the most shown.
+pub const TEXT_STYLE_LINES: Attr = attr("lines", Ty::Int(1, i64::MAX)).doc("Maximum lines shown.");
 
 /// A text object whose tag is `plain_text` or `lark_md`.
 pub static TEXT: Object = Object {
@@ -36,11 +40,11 @@ pub static TEXT: Object = Object {
             .req_table()
             .doc("The text; `i18n_content` wins for a listed locale."),
         attr("i18n_content", I18N_STR),
-        TEXT_STYLE[0],
-        TEXT_STYLE[1],
-        TEXT_STYLE[2],
-        TEXT_STYLE[3],
-        TEXT_STYLE[4],
+        TEXT_STYLE_ELEMENT_ID,
+        TEXT_STYLE_SIZE,
+        TEXT_STYLE_COLOR,
+        TEXT_STYLE_ALIGN,
+        TEXT_STYLE_LINES,
     ],
 };
 
@@ -52,11 +56,11 @@ pub static PLAIN_TEXT: Object = Object {
         attr("tag", Ty::Const("plain_text")).req(),
         attr("content", Ty::Str).req_table(),
         attr("i18n_content", I18N_STR),
-        TEXT_STYLE[0],
-        TEXT_STYLE[1],
-        TEXT_STYLE[2],
-        TEXT_STYLE[3],
-        TEXT_STYLE[4],
+        TEXT_STYLE_ELEMENT_ID,
+        TEXT_STYLE_SIZE,
+        TEXT_STYLE_COLOR,
+        TEXT_STYLE_ALIGN,
+        TEXT_STYLE_LINES,
     ],
 };
 
@@ -68,11 +72,11 @@ pub static PLAIN_TEXT_100: Object = Object {
         attr("tag", Ty::Const("plain_text")).req(),
         attr("content", Ty::StrMax(100)).req_table(),
         attr("i18n_content", I18N_STR),
-        TEXT_STYLE[0],
-        TEXT_STYLE[1],
-        TEXT_STYLE[2],
-        TEXT_STYLE[3],
-        TEXT_STYLE[4],
+        TEXT_STYLE_ELEMENT_ID,
+        TEXT_STYLE_SIZE,
+        TEXT_STYLE_COLOR,
+        TEXT_STYLE_ALIGN,
+        TEXT_STYLE_LINES,
     ],
 };
 
@@ -127,13 +131,17 @@ pub static CONFIRM: Object = Object {
 pub static MULTI_URL: Object = Object {
     name: "multi_url",
     open: false,
-    attrs: &[
-        attr("url", Ty::Fmt(F::Url)),
-        attr("pc_url", Ty::Fmt(F::Url)),
-        attr("ios_url", Ty::Fmt(F::Url)),
-        attr("android_url", Ty::Fmt(F::Url)),
-    ],
+    attrs: &PLATFORM_URLS,
 };
+
+/// A link per platform: `url` (the default), `pc_url`, `ios_url`, `android_url` — the keys of
+/// `multi_url` and of the card's `card_link`, written once.
+pub const PLATFORM_URLS: [Attr; 4] = [
+    attr("url", Ty::Fmt(F::Url)),
+    attr("pc_url", Ty::Fmt(F::Url)),
+    attr("ios_url", Ty::Fmt(F::Url)),
+    attr("android_url", Ty::Fmt(F::Url)),
+];
 
 /// `{multi_url}` link of column_set and column.
 pub static LINK_ACTION: Object = Object {

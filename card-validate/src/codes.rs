@@ -101,9 +101,16 @@ mod tests {
     #[test]
     fn each_code_has_one_name() {
         for (i, c) in super::CODES.iter().enumerate() {
-            assert!(!super::CODES[..i].iter().any(|o| o.0 == c.0), "{} twice", c.0);
+            assert!(
+                !super::CODES[..i].iter().any(|o| o.0 == c.0),
+                "{} twice",
+                c.0
+            );
         }
-        assert_eq!(super::err_msg(super::TABLE_ROWS), Some("table rows is invalid"));
+        assert_eq!(
+            super::err_msg(super::TABLE_ROWS),
+            Some("table rows is invalid")
+        );
         assert_eq!(super::err_msg(super::CARD_CONTENT), None);
     }
 }

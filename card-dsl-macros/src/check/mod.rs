@@ -14,6 +14,7 @@ use card_validate::rules::{self, Rule};
 use card_validate::spec::abi;
 use card_validate::spec::naming::type_name;
 use card_validate::spec::{self, Attr, Component, Object, Slot};
+use card_validate::structure;
 use proc_macro2::Span;
 use syn::Ident;
 
@@ -144,21 +145,12 @@ impl Checker {
                 Child::Expr(g) => items.push(Item::Splice(expr(g))),
             }
         }
-        if self.elements > card_validate::codes::MAX_ELEMENTS {
-            let message = format!(
-                "element exceeds the limit: the card has {} components and text elements; at most {} are allowed",
-                self.elements,
-                card_validate::codes::MAX_ELEMENTS
-            );
-            self.rule(el.name.span(), &rules::ELEMENT_LIMIT, message, None);
-        }
-        if self.tables > card_validate::codes::MAX_TABLES {
-            let message = format!(
-                "card table number over limit: the card has {} tables; at most {} are allowed",
-                self.tables,
-                card_validate::codes::MAX_TABLES
-            );
-            self.rule(el.name.span(), &rules::TABLE_LIMIT, message, None);
+        let counts = [
+            structure::count_elements(self.elements),
+            structure::count_tables(self.tables, 0),
+        ];
+        for f in counts.into_iter().flatten() {
+            self.finding(el.name.span(), &f.finding());
         }
         let body = match (explicit_body, items.is_empty()) {
             (Some(body), true) => Body::Object(body),
@@ -226,25 +218,19 @@ impl Checker {
     /// The component a tag names; an error for a 1.0 tag or an unknown one.
     fn resolve(&mut self, el: &Element) -> Option<&'static Component> {
         let tag = el.name.to_string();
-        let span = el.name.span();
-        if let Some(help) = spec::v1_only_tag(&tag) {
-            self.rule(span, &rules::UNSUPPORTED_V1_TAG, format!("unsupported tag {tag}: `<{tag}>` is a 1.0 component that JSON 2.0 no longer supports"), Some(help.to_owned()));
-            return None;
+        match structure::component(&tag) {
+            Ok(comp) => Some(comp),
+            Err(found) => {
+                self.finding(el.name.span(), &found.finding());
+                None
+            }
         }
-        let comp = spec::component(&tag);
-        if comp.is_none() {
-            let hint = suggest(&tag, spec::component_tags())
-                .map(|s| format!("; did you mean `<{s}>`?"))
-                .unwrap_or_default();
-            self.error(span, format!("unknown component `<{tag}>`{hint}"));
-        }
-        comp
     }
 
     /// A child in an element list, placed where the spec allows it.
     fn list_item(&mut self, c: &Element, slot: Slot, ctx: Ctx<'_>) -> Option<Item> {
         let comp = self.resolve(c)?;
-        if let Some(f) = card_validate::structure::placement(comp, slot, ctx.in_form) {
+        if let Some(f) = structure::placement(comp, slot, ctx.in_form) {
             self.finding(c.name.span(), &f);
         }
         let value = self.component(comp, c, ctx);
@@ -261,14 +247,10 @@ impl Checker {
         let mut inner = ctx;
         inner.columns = columns.as_deref();
         if comp.nests {
-            inner.depth += 1;
-            if inner.depth == card_validate::codes::MAX_DEPTH + 1 {
-                let message = format!(
-                    "containers nest {} levels deep here; at most {} are allowed",
-                    inner.depth,
-                    card_validate::codes::MAX_DEPTH
-                );
-                self.rule(el.name.span(), &rules::NESTING_DEPTH, message, None);
+            let (depth, too_deep) = structure::nest(inner.depth);
+            inner.depth = depth;
+            if let Some(f) = too_deep {
+                self.finding(el.name.span(), &f.finding());
             }
         }
         if comp.tag == "form" {

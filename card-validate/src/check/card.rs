@@ -255,28 +255,14 @@ impl<'a> Checker<'a> {
         for (segs, sub, msg) in repeats {
             self.emit_at(&segs, sub, msg, None, false);
         }
-        if self.tagged > codes::MAX_ELEMENTS {
-            let msg = format!(
-                "element exceeds the limit: the card has {} components and text elements; at most {} are allowed",
-                self.tagged,
-                codes::MAX_ELEMENTS
-            );
-            self.emit_at(
-                &[],
-                &rules::ELEMENT_LIMIT,
-                msg,
-                Some("split the content over several cards".to_owned()),
-                false,
-            );
+        if let Some(f) = crate::structure::count_elements(self.tagged) {
+            let f = f.finding();
+            self.emit_at(&[], f.rule, f.message, f.help, false);
         }
         let md_max = self.md_tables.iter().map(|(_, n)| *n).max().unwrap_or(0);
-        let tables = self.tables + md_max;
-        if tables > codes::MAX_TABLES {
-            let msg = format!(
-                "card table number over limit; ErrorValue: table ({tables} tables, incl. {md_max} in markdown; at most {})",
-                codes::MAX_TABLES
-            );
-            self.emit_at(&[], &rules::TABLE_LIMIT, msg, None, false);
+        if let Some(f) = crate::structure::count_tables(self.tables + md_max, md_max) {
+            let f = f.finding();
+            self.emit_at(&[], f.rule, f.message, f.help, false);
         }
     }
 

@@ -2,7 +2,6 @@
 //! nesting and forms.
 
 use super::{Checker, FormState, Mode, suggest};
-use crate::codes;
 use crate::json::{Node, Obj};
 use crate::path::Seg;
 use crate::rules;
@@ -164,51 +163,32 @@ impl<'a> Checker<'a> {
     }
 
     pub(super) fn check_element(&mut self, m: &'a Obj<'a>, tag: &'a str, slot: Slot) {
-        if let Some(help) = crate::spec::v1_only_tag(tag) {
-            self.tagged += 1;
-            self.report(
-                &rules::UNSUPPORTED_V1_TAG,
-                format!("unsupported tag {tag}: `{tag}` is a 1.0 component that JSON 2.0 no longer supports"),
-                Some(help.to_owned()),
-            );
-            if self.mode == Mode::V1
-                && tag == "action"
-                && let Some(actions) = m.get("actions").and_then(Node::as_array)
-            {
-                self.with(Seg::Key("actions"), |c| {
-                    c.check_elements(actions, Slot::Container)
-                });
+        let comp = match crate::structure::component(tag) {
+            Ok(comp) => comp,
+            Err(found) => {
+                self.tagged += 1;
+                let v1 = matches!(found, crate::structure::Found::V1Tag { .. });
+                self.report_finding(found.finding());
+                if v1
+                    && self.mode == Mode::V1
+                    && tag == "action"
+                    && let Some(actions) = m.get("actions").and_then(Node::as_array)
+                {
+                    self.with(Seg::Key("actions"), |c| {
+                        c.check_elements(actions, Slot::Container)
+                    });
+                }
+                return;
             }
-            return;
-        }
-        let Some(comp) = crate::spec::component(tag) else {
-            self.tagged += 1;
-            let help = suggest::closest(tag, crate::spec::component_tags())
-                .map(|s| format!("did you mean `{s}`?"));
-            self.report(
-                &rules::UNKNOWN_TAG,
-                format!("unsupported type of block; ErrorValue: {tag}"),
-                help.or_else(|| {
-                    Some("see the 2.0 component list in card_validate::spec::COMPONENTS".to_owned())
-                }),
-            );
-            return;
         };
         self.check_placement(comp, slot);
 
         let saved = self.ctx;
         if comp.nests {
-            self.ctx.depth += 1;
-            if self.ctx.depth == codes::MAX_DEPTH + 1 {
-                self.report(
-                    &rules::NESTING_DEPTH,
-                    format!(
-                        "containers nest {} levels deep here; at most {} are allowed",
-                        self.ctx.depth,
-                        codes::MAX_DEPTH
-                    ),
-                    None,
-                );
+            let (depth, too_deep) = crate::structure::nest(self.ctx.depth);
+            self.ctx.depth = depth;
+            if let Some(f) = too_deep {
+                self.report_finding(f.finding());
             }
         }
         let outer_form = if tag == "form" {

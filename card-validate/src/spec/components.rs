@@ -668,16 +668,10 @@ pub static MULTI_SELECT_PERSON: Component = Component {
     ],
 };
 
-/// `date_picker`.
-pub static DATE_PICKER: Component = Component {
-    tag: "date_picker",
-    category: Category::Interactive,
-    title: "Date picker",
-    doc_url: "https://open.feishu.cn/document/feishu-cards/card-json-v2-components/interactive-components/date-picker",
-    placement: Placement::Anywhere,
-    form_field: true,
-    nests: false,
-    attrs: &[
+/// The attributes the three pickers share, in the docs' order, then the picker's own initial
+/// value: one list, not three copies.
+const fn with_picker_attrs(own: Attr) -> [Attr; 10] {
+    [
         NAME,
         REQUIRED,
         DISABLED,
@@ -687,8 +681,20 @@ pub static DATE_PICKER: Component = Component {
         VALUE_HIST,
         CONFIRM_A,
         DISABLED_TIPS,
-        attr("initial_date", Ty::Fmt(F::Date)).doc("yyyy-MM-dd."),
-    ],
+        own,
+    ]
+}
+
+/// `date_picker`.
+pub static DATE_PICKER: Component = Component {
+    tag: "date_picker",
+    category: Category::Interactive,
+    title: "Date picker",
+    doc_url: "https://open.feishu.cn/document/feishu-cards/card-json-v2-components/interactive-components/date-picker",
+    placement: Placement::Anywhere,
+    form_field: true,
+    nests: false,
+    attrs: &with_picker_attrs(attr("initial_date", Ty::Fmt(F::Date)).doc("yyyy-MM-dd.")),
 };
 
 /// `picker_time`.
@@ -700,18 +706,7 @@ pub static PICKER_TIME: Component = Component {
     placement: Placement::Anywhere,
     form_field: true,
     nests: false,
-    attrs: &[
-        NAME,
-        REQUIRED,
-        DISABLED,
-        PLACEHOLDER,
-        WIDTH_DF,
-        BEHAVIORS_A,
-        VALUE_HIST,
-        CONFIRM_A,
-        DISABLED_TIPS,
-        attr("initial_time", Ty::Fmt(F::Time)).doc("HH:mm."),
-    ],
+    attrs: &with_picker_attrs(attr("initial_time", Ty::Fmt(F::Time)).doc("HH:mm.")),
 };
 
 /// `picker_datetime`.
@@ -723,18 +718,9 @@ pub static PICKER_DATETIME: Component = Component {
     placement: Placement::Anywhere,
     form_field: true,
     nests: false,
-    attrs: &[
-        NAME,
-        REQUIRED,
-        DISABLED,
-        PLACEHOLDER,
-        WIDTH_DF,
-        BEHAVIORS_A,
-        VALUE_HIST,
-        CONFIRM_A,
-        DISABLED_TIPS,
+    attrs: &with_picker_attrs(
         attr("initial_datetime", Ty::Fmt(F::DateTime)).doc("yyyy-MM-dd HH:mm."),
-    ],
+    ),
 };
 
 /// `select_img`: picture choice.

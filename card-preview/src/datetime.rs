@@ -94,6 +94,7 @@ pub(crate) fn local(ms: i64, format_type: &str) -> String {
 /// A time the page's script redraws for its reader: `kind` is `p:<date_format>` for a table
 /// cell or a `format_type`; `text` is the UTC text.
 pub(crate) fn span(ms: i64, kind: &str, text: &str) -> String {
+    crate::drawn::time();
     format!(
         "<span class=\"time\" data-ms=\"{ms}\" data-fmt=\"{}\" title=\"in the reader's time zone\">{}</span>",
         crate::esc(kind),

@@ -18,6 +18,7 @@ pub(crate) fn header(h: &Value, out: &mut Out) {
             None,
         ),
     };
+    crate::drawn::path("ROOT -> header");
     out.push(&format!(
         "<div class=\"header\" data-path=\"ROOT -> header\" style=\"background:{bg};color:{title_colour};padding:{padding}\">{}<div style=\"flex:1;min-width:0\"><div class=\"title\"><span style=\"display:-webkit-inline-box;-webkit-box-orient:vertical;-webkit-line-clamp:4;overflow:hidden\">{title}</span>",
         icon(h.get("icon"))

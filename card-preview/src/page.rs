@@ -4,6 +4,7 @@
 use serde_json::Value;
 
 use crate::component::{Out, container};
+use crate::drawn;
 use crate::{custom, datetime, esc, header, locale, style};
 
 /// Light or dark.
@@ -133,15 +134,19 @@ pub fn render(card: &Value, options: Options) -> String {
             _ => 576.0,
         },
     };
-    if let Some(h) = card.get("header").filter(|h| h.is_object()) {
-        header::header(h, &mut out);
-    }
-    let body = card.get("body").cloned().unwrap_or(Value::Null);
-    container::body(&body, &mut out);
+    let ((), record) = drawn::recording(|| {
+        if let Some(h) = card.get("header").filter(|h| h.is_object()) {
+            header::header(h, &mut out);
+        }
+        let body = card.get("body").cloned().unwrap_or(Value::Null);
+        container::body(&body, &mut out);
+    });
     let body = out.html;
     // A finding points at the nearest drawn element on its path (a property's finding at its
     // component, `ROOT -> config` at the card).
-    let drawn = drawn_paths(&body);
+    let drawn: Vec<String> = std::iter::once("ROOT".to_owned())
+        .chain(record.paths)
+        .collect();
     let target = |path: &str| -> String {
         drawn
             .iter()
@@ -183,11 +188,7 @@ pub fn render(card: &Value, options: Options) -> String {
         "<!doctype html>\n<html{lang}><head><meta charset=\"utf-8\"><title>card preview</title><style>{}{marks}</style></head>\n<body><div class=\"card\" data-path=\"ROOT\" style=\"width:{width}\">{body}</div>\n<div class=\"findings\"><b>{verdict}</b><ul>{findings}</ul>{about}</div><script>{LOCATE}{}</script></body></html>\n",
         style::css(options.theme == Theme::Dark),
         // Only a page with times needs the script that redraws them.
-        if body.contains("class=\"time\"") {
-            datetime::SCRIPT
-        } else {
-            ""
-        }
+        if record.time { datetime::SCRIPT } else { "" }
     )
 }
 
@@ -223,29 +224,6 @@ fn about(card: &Value) -> String {
 
 /// Clicking a finding scrolls its element into view and flashes it.
 const LOCATE: &str = "document.querySelectorAll('.findings li').forEach(function(li){li.style.cursor='pointer';li.onclick=function(){var e=document.querySelector('[data-path=\"'+CSS.escape(li.dataset.target)+'\"]');if(e){e.scrollIntoView({block:'center'});e.animate([{background:'rgba(245,74,69,.3)'},{background:'transparent'}],1200);}};});";
-
-/// The ErrPaths of the drawn elements, unescaped.
-fn drawn_paths(html: &str) -> Vec<String> {
-    const ATTR: &str = "data-path=\"";
-    let mut out = vec!["ROOT".to_owned()];
-    let mut rest = html;
-    while let Some(a) = rest.find(ATTR) {
-        let after = &rest[a + ATTR.len()..];
-        let Some(end) = after.find('"') else {
-            break;
-        };
-        out.push(
-            after[..end]
-                .replace("&gt;", ">")
-                .replace("&lt;", "<")
-                .replace("&quot;", "\"")
-                .replace("&#39;", "'")
-                .replace("&amp;", "&"),
-        );
-        rest = &after[end..];
-    }
-    out
-}
 
 /// Text inside a CSS string: quotes, backslashes and angle brackets escaped, so the page's
 /// `<style>` cannot be closed by a card's tag names.

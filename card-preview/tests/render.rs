@@ -726,3 +726,40 @@ fn field_texts_keep_their_newlines() {
     assert!(html.contains("<b>Applicant</b><br>Ada"), "{html}");
     assert!(html.contains("Type<br>annual"), "{html}");
 }
+
+/// Every component of the spec draws something of its own (not the "not drawn" box), at its
+/// ErrPath: the preview's dispatch follows the spec, so a component the spec adds cannot be
+/// left out unnoticed.
+#[test]
+fn every_spec_component_draws() {
+    for comp in card_validate::spec::COMPONENTS {
+        let element = serde_json::json!({"tag": comp.tag});
+        let (element, path) = if comp.tag == "column" {
+            (
+                serde_json::json!({"tag": "column_set", "columns": [element]}),
+                "ROOT -> body -> elements -> [0](tag: column_set) -> columns -> [0](tag: column)",
+            )
+        } else {
+            (element, "")
+        };
+        let html = one(element, None);
+        let at = if path.is_empty() {
+            format!(
+                "ROOT -&gt; body -&gt; elements -&gt; [0](tag: {})",
+                comp.tag
+            )
+        } else {
+            path.replace('>', "&gt;")
+        };
+        assert!(
+            html.contains(&format!("data-path=\"{at}\"")),
+            "{}: {html}",
+            comp.tag
+        );
+        assert!(
+            !html.contains("not drawn by the preview"),
+            "{}: {html}",
+            comp.tag
+        );
+    }
+}

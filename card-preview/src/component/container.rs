@@ -61,6 +61,7 @@ pub(crate) fn body(b: &Value, out: &mut Out) {
         horizontal_spacing: 8,
         padding: "12px",
     };
+    crate::drawn::path("ROOT -> body");
     out.push(&format!(
         "<div class=\"body\" data-path=\"ROOT -> body\" style=\"{}\">",
         flow(b, &d, out.dark)

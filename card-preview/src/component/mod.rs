@@ -50,6 +50,7 @@ pub(crate) fn attrs(e: &Value, path: &str, css: &str) -> String {
     if disabled {
         style.push_str("opacity:.5;");
     }
+    crate::drawn::path(path);
     let mut out = format!(" data-path=\"{}\"", esc(path));
     if !style.is_empty() {
         out.push_str(&format!(" style=\"{style}\""));
@@ -212,11 +213,30 @@ pub(crate) fn list(v: Option<&Value>, path: &str, out: &mut Out) {
 
 /// One component.
 pub(crate) fn component(e: &Value, path: &str, out: &mut Out) {
+    use card_validate::spec::Category;
     let tag = s(e, "tag");
-    match tag {
-        "markdown" => markdown_element(e, path, out),
-        "div" => div(e, path, out),
-        "hr" => out.push(&format!(
+    // The spec says what a tag is; each kind has its drawer, so a control or container the spec
+    // adds is drawn as one without a change here.
+    let Some(comp) = card_validate::spec::component(tag) else {
+        return match tag {
+            // Text objects written as elements (a 1.0 habit the client still draws).
+            "plain_text" | "lark_md" => out.push(&format!(
+                "<div{}>{}</div>",
+                attrs(e, path, ""),
+                text(e, out.mobile)
+            )),
+            other => unknown(e, other, path, out),
+        };
+    };
+    match (comp.category, comp.tag) {
+        (Category::Interactive, _) => input::control(e, path, out),
+        (Category::Container, "column_set") => container::column_set(e, path, out),
+        // A column is drawn by its column_set; alone it is misplaced (placement finding).
+        (Category::Container, "column") => unknown(e, "column", path, out),
+        (Category::Container, _) => container::container(e, path, out),
+        (_, "markdown") => markdown_element(e, path, out),
+        (_, "div") => div(e, path, out),
+        (_, "hr") => out.push(&format!(
             "<hr{}>",
             attrs(
                 e,
@@ -224,33 +244,10 @@ pub(crate) fn component(e: &Value, path: &str, out: &mut Out) {
                 "border:none;border-top:1px solid rgba(127,127,127,.3);width:100%;margin:0;"
             )
         )),
-        "column_set" => container::column_set(e, path, out),
-        "form" | "interactive_container" | "collapsible_panel" => {
-            container::container(e, path, out)
-        }
-        "button"
-        | "overflow"
-        | "input"
-        | "select_static"
-        | "multi_select_static"
-        | "select_person"
-        | "multi_select_person"
-        | "select_img"
-        | "date_picker"
-        | "picker_time"
-        | "picker_datetime"
-        | "checker" => input::control(e, path, out),
-        "img" | "img_combination" | "person" | "avatar" | "person_list" | "audio" => {
-            media::media(e, path, out)
-        }
-        "table" => table::table(e, path, out),
-        "chart" => chart::chart(e, path, out),
-        "plain_text" | "lark_md" => out.push(&format!(
-            "<div{}>{}</div>",
-            attrs(e, path, ""),
-            text(e, out.mobile)
-        )),
-        other => unknown(e, other, path, out),
+        (_, "table") => table::table(e, path, out),
+        (_, "chart") => chart::chart(e, path, out),
+        // Images, people and audio: media.
+        _ => media::media(e, path, out),
     }
 }
 

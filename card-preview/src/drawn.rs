@@ -54,7 +54,7 @@ mod tests {
         path("outside");
         let ((), outer) = recording(|| {
             path("a");
-            let ((), inner) = recording(|| time());
+            let ((), inner) = recording(time);
             assert!(inner.time);
             path("b");
         });

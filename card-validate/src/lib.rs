@@ -160,7 +160,7 @@ pub fn validate_payload_str_with(kind: PayloadKind, json: &str, options: Options
                     .iter()
                     .map(|(at, key)| duplicate_key(kind, *at, key)),
             );
-            locate(json, &doc.root, &mut diagnostics);
+            locate(json, &mut diagnostics);
             Report { kind, diagnostics }
         }
         Err(e) => {
@@ -231,34 +231,16 @@ fn run(
     }
 }
 
-/// Fills line and column from the parsed tree's offsets, and sorts findings into document order
-/// (the 1.0 summary and card-wide findings, which have no position, stay first).
-fn locate(text: &str, root: &json::Node<'_>, diagnostics: &mut [Diagnostic]) {
+/// Fills line and column from the offsets the walk carried to each finding, and sorts findings
+/// into document order (the 1.0 summary and card-wide findings, which have no position, stay
+/// first).
+fn locate(text: &str, diagnostics: &mut [Diagnostic]) {
     if diagnostics.is_empty() {
         return;
     }
-    let offsets: Vec<Option<usize>> = diagnostics
-        .iter()
-        .map(|d| {
-            if d.offset.is_some() {
-                return d.offset;
-            }
-            let (key, value) = root.locate(&d.pointer)?;
-            let at = if d.at_key && key != json::NO_POS {
-                key
-            } else {
-                value
-            };
-            (at != json::NO_POS && !d.pointer.is_empty()).then_some(at as usize)
-        })
-        .collect();
-    let plain: Vec<usize> = offsets.iter().map(|o| o.unwrap_or(0)).collect();
-    for ((d, at), (l, c)) in diagnostics
-        .iter_mut()
-        .zip(&offsets)
-        .zip(locate::line_cols(text, &plain))
-    {
-        if at.is_some() {
+    let plain: Vec<usize> = diagnostics.iter().map(|d| d.offset.unwrap_or(0)).collect();
+    for (d, (l, c)) in diagnostics.iter_mut().zip(locate::line_cols(text, &plain)) {
+        if d.offset.is_some() {
             d.line = Some(l);
             d.column = Some(c);
         }

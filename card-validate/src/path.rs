@@ -11,6 +11,36 @@ pub(crate) enum Seg<'a> {
     Elem(usize, &'a str),
 }
 
+/// Where a segment's key and value start in the text, carried beside the segment so a finding
+/// knows its line and column without looking the path up again (byte offsets; [`Pos::NONE`]
+/// for a value with no text, such as a `serde_json::Value`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Pos {
+    /// The key's offset (objects' members), or none.
+    pub(crate) key: u32,
+    /// The value's offset.
+    pub(crate) value: u32,
+}
+
+impl Pos {
+    /// No position.
+    pub(crate) const NONE: Pos = Pos {
+        key: crate::json::NO_POS,
+        value: crate::json::NO_POS,
+    };
+
+    /// The offset a finding points at: the key for a finding about the key (when there is
+    /// one), else the value.
+    pub(crate) fn offset(self, at_key: bool) -> Option<usize> {
+        let at = if at_key && self.key != crate::json::NO_POS {
+            self.key
+        } else {
+            self.value
+        };
+        (at != crate::json::NO_POS).then_some(at as usize)
+    }
+}
+
 /// Renders the server's ErrPath: `ROOT -> body -> elements -> [2](tag: chart)`.
 ///
 /// The server names components, not keys inside them, so the path stops at the innermost

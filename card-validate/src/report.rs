@@ -32,7 +32,8 @@ pub struct Diagnostic {
     pub help: Option<String>,
     /// Whether the pointer names a key (unknown/removed property) rather than a value.
     pub(crate) at_key: bool,
-    /// A byte offset in the source text, for findings that no pointer can name (repeated keys).
+    /// Where the finding is in the source text (a byte offset), carried from the walk; none for
+    /// card-wide findings and values with no text.
     pub(crate) offset: Option<usize>,
 }
 

@@ -5,7 +5,7 @@ use crate::json::{Node, Obj};
 
 use super::{Checker, Mode};
 use crate::codes;
-use crate::path::Seg;
+use crate::path::{Pos, Seg};
 use crate::report::ContentKind;
 use crate::rules::{self, Rule};
 use crate::spec::{self, Component, Object, Slot};
@@ -39,7 +39,7 @@ pub(crate) fn check_content(
         ),
         _ if root.contains_key("type") && !root.contains_key("schema") => {
             let mut c = Checker::new(Mode::V2);
-            c.with(Seg::Key("type"), |c| {
+            c.with(Seg::Key("type"), super::key_pos(root, "type"), |c| {
                 c.report(
                     &rules::CONTENT_TYPE,
                     "content `type` must be \"template\" or \"card\" (or leave it out for card JSON)".to_owned(),
@@ -56,7 +56,7 @@ pub(crate) fn check_content(
             Some(other) => {
                 let mut c = card_v2(root, options);
                 let found = other.to_string();
-                c.with(Seg::Key("schema"), |c| {
+                c.with(Seg::Key("schema"), super::key_pos(root, "schema"), |c| {
                     c.report(
                         &rules::SCHEMA_VALUE,
                         format!("`schema` must be \"2.0\" (or \"1.0\"), found {found}"),
@@ -171,8 +171,8 @@ fn card_v2<'a>(root: &'a Obj<'a>, options: crate::Options) -> Checker<'a> {
 fn card_v1<'a>(root: &'a Obj<'a>) -> Checker<'a> {
     let mut c = Checker::new(Mode::V1);
     c.collect_custom_style(root);
-    for (k, v) in root {
-        c.with(Seg::Key(k), |c| match k {
+    for (k, v, at) in root {
+        c.with(Seg::Key(k), at, |c| match k {
             "elements" => {
                 c.report(&rules::UNKNOWN_ROOT_PROPERTY, "root `elements`: 2.0 needs them in `body.elements`".to_owned(), None);
                 if let Some(items) = v.as_array() {
@@ -182,9 +182,9 @@ fn card_v1<'a>(root: &'a Obj<'a>) -> Checker<'a> {
             "i18n_elements" => {
                 c.report(&rules::REMOVED_PROPERTY, "root `i18n_elements`: 2.0 has no card-wide i18n; use i18n_content per component".to_owned(), None);
                 if let Some(locales) = v.as_object() {
-                    for (loc, items) in locales {
+                    for (loc, items, at) in locales {
                         if let Some(items) = items.as_array() {
-                            c.with(Seg::Key(loc), |c| c.check_elements(items, Slot::Body));
+                            c.with(Seg::Key(loc), at, |c| c.check_elements(items, Slot::Body));
                         }
                     }
                 }
@@ -243,26 +243,26 @@ impl<'a> Checker<'a> {
             (&self.audio_ids, &rules::AUDIO_ID_DUPLICATE, "audio_id"),
         ] {
             for (value, at) in occ.repeated() {
-                for segs in at {
+                for (segs, pos) in at {
                     let msg = format!(
                         "{what} {value:?} is used {} times; it must be unique in the card",
                         at.len()
                     );
-                    repeats.push((segs.clone(), sub, msg));
+                    repeats.push((segs.clone(), *pos, sub, msg));
                 }
             }
         }
-        for (segs, sub, msg) in repeats {
-            self.emit_at(&segs, sub, msg, None, false);
+        for (segs, pos, sub, msg) in repeats {
+            self.emit_at((&segs, pos), sub, msg, None, false);
         }
         if let Some(f) = crate::structure::count_elements(self.tagged) {
             let f = f.finding();
-            self.emit_at(&[], f.rule, f.message, f.help, false);
+            self.emit_at((&[], Pos::NONE), f.rule, f.message, f.help, false);
         }
         let md_max = self.md_tables.iter().map(|(_, n)| *n).max().unwrap_or(0);
         if let Some(f) = crate::structure::count_tables(self.tables + md_max, md_max) {
             let f = f.finding();
-            self.emit_at(&[], f.rule, f.message, f.help, false);
+            self.emit_at((&[], Pos::NONE), f.rule, f.message, f.help, false);
         }
     }
 
@@ -287,7 +287,7 @@ impl<'a> Checker<'a> {
                 _ => {}
             },
             "config" if m.get("update_multi").and_then(Node::as_bool) == Some(false) => {
-                self.with(Seg::Key("update_multi"), |c| {
+                self.with(Seg::Key("update_multi"), super::key_pos(m, "update_multi"), |c| {
                     c.report(
                         &rules::UPDATE_MULTI_FALSE,
                         "update_multi is false: 2.0 cards are always shared".to_owned(),
@@ -329,8 +329,7 @@ impl<'a> Checker<'a> {
                     );
                 }
                 Some(name) => {
-                    let mut at = self.segs.clone();
-                    at.push(Seg::Key("name"));
+                    let at = self.mark_key(m, "name");
                     self.names.note(name, at);
                 }
                 None => {}
@@ -372,10 +371,9 @@ impl<'a> Checker<'a> {
                 );
             }
             "audio" => {
-                self.audios.push(self.segs.clone());
+                self.audios.push(self.mark());
                 if let Some(id) = str_of("audio_id") {
-                    let mut at = self.segs.clone();
-                    at.push(Seg::Key("audio_id"));
+                    let at = self.mark_key(m, "audio_id");
                     self.audio_ids.note(id, at);
                 }
             }
@@ -384,8 +382,8 @@ impl<'a> Checker<'a> {
                 self.table_rule(m);
             }
             "chart" => {
-                if let Some(spec) = m.get("chart_spec") {
-                    self.with(Seg::Key("chart_spec"), |c| c.chart_rule(spec));
+                if let Some((spec, at)) = m.get_at("chart_spec") {
+                    self.with(Seg::Key("chart_spec"), at, |c| c.chart_rule(spec));
                 }
             }
             "markdown" => self.markdown_rule(m),
@@ -406,8 +404,7 @@ impl<'a> Checker<'a> {
                     );
                 }
                 Some(n) => {
-                    let mut at = self.segs.clone();
-                    at.push(Seg::Key("name"));
+                    let at = self.mark_key(m, "name");
                     self.names.note(n, at);
                 }
                 None => {} // a missing name is reported as a missing required attribute
@@ -415,7 +412,7 @@ impl<'a> Checker<'a> {
         } else if m.get("required").and_then(Node::as_bool) == Some(true)
             && comp.tag != "multi_select_static"
         {
-            self.with(Seg::Key("required"), |c| {
+            self.with(Seg::Key("required"), super::key_pos(m, "required"), |c| {
                 c.report(
                     &rules::REQUIRED_OUTSIDE_FORM,
                     format!("`required` on `{}` only works inside a form", comp.tag),
@@ -434,8 +431,8 @@ impl<'a> Checker<'a> {
             if let Some(v) = o.get("value").and_then(Node::as_str)
                 && !seen.insert(v)
             {
-                self.with(Seg::Key("options"), |c| {
-                    c.with(Seg::Index(i), |c| {
+                self.with(Seg::Key("options"), super::key_pos(m, "options"), |c| {
+                    c.with(Seg::Index(i), o.at(), |c| {
                         c.report(
                             &rules::CONTENT_ADVICE,
                             format!("option value {v:?} repeats; values must be unique"),
@@ -457,9 +454,9 @@ impl<'a> Checker<'a> {
         if !forward {
             return;
         }
-        for at in std::mem::take(&mut self.audios) {
+        for (segs, pos) in std::mem::take(&mut self.audios) {
             self.emit_at(
-                &at,
+                (&segs, pos),
                 &rules::AUDIO_FORWARD,
                 "audio elem don't support forward: a card with audio must set `config.enable_forward: false`".to_owned(),
                 Some("add \"config\": {\"enable_forward\": false}".to_owned()),

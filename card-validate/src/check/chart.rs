@@ -108,7 +108,7 @@ impl<'a> Checker<'a> {
                 Some(format!("documented types: {}", DOCUMENTED_TYPES.join(", "))),
             ),
         }
-        for (k, v) in m {
+        for (k, v, at) in m {
             let want_array = ARRAY_KEYS.contains(&k) && !OBJECT_KEYS.contains(&k);
             let want_object = OBJECT_KEYS.contains(&k);
             let bad = match &v.v {
@@ -118,7 +118,7 @@ impl<'a> Checker<'a> {
             };
             if bad {
                 let expected = if want_array { "array" } else { "object" };
-                self.with(Seg::Key(k), |c| {
+                self.with(Seg::Key(k), at, |c| {
                     c.report(
                         &rules::CHART_SPEC,
                         format!(

@@ -4,7 +4,7 @@
 use super::{Checker, Mode};
 use crate::codes;
 use crate::literal::Finding;
-use crate::path::{self, Seg};
+use crate::path::{self, Pos, Seg};
 use crate::report::Diagnostic;
 use crate::rules::{self, Rule};
 use crate::spec::{Attr, Severity};
@@ -14,20 +14,20 @@ impl<'a> Checker<'a> {
     /// adjusts them (a 1.0 card's findings are warnings, message bodies answer 230001).
     pub(super) fn emit_at(
         &mut self,
-        segs: &[Seg<'a>],
+        (segs, pos): (&[Seg<'a>], Pos),
         rule: &'static Rule,
         message: String,
         help: Option<String>,
         at_key: bool,
     ) {
-        self.push(segs, rule, rule.sub_code, message, help, at_key);
+        self.push((segs, pos), rule, rule.sub_code, message, help, at_key);
     }
 
     /// [`emit_at`](Self::emit_at) with the sub-code given: a missing attribute names its own
     /// (img's `img_key` is 11310, not the rule's 200621).
     fn push(
         &mut self,
-        segs: &[Seg<'a>],
+        (segs, pos): (&[Seg<'a>], Pos),
         rule: &'static Rule,
         sub_code: Option<u32>,
         message: String,
@@ -68,14 +68,19 @@ impl<'a> Checker<'a> {
             message,
             help,
             at_key,
-            offset: None,
+            // The card-wide findings (no segment) have no place in the text.
+            offset: if segs.is_empty() {
+                None
+            } else {
+                pos.offset(at_key)
+            },
         });
     }
 
     /// A finding at the current position.
     pub(super) fn report(&mut self, rule: &'static Rule, message: String, help: Option<String>) {
         let segs = std::mem::take(&mut self.segs);
-        self.emit_at(&segs, rule, message, help, false);
+        self.emit_at((&segs, self.here_pos()), rule, message, help, false);
         self.segs = segs;
     }
 
@@ -87,7 +92,7 @@ impl<'a> Checker<'a> {
         help: Option<String>,
     ) {
         let segs = std::mem::take(&mut self.segs);
-        self.emit_at(&segs, rule, message, help, true);
+        self.emit_at((&segs, self.here_pos()), rule, message, help, true);
         self.segs = segs;
     }
 
@@ -95,7 +100,15 @@ impl<'a> Checker<'a> {
     pub(super) fn report_missing(&mut self, a: &Attr, message: String) {
         let segs = std::mem::take(&mut self.segs);
         let rule = &rules::MISSING_REQUIRED;
-        self.push(&segs, rule, Some(a.missing_sub_code), message, None, false);
+        let pos = self.here_pos();
+        self.push(
+            (&segs, pos),
+            rule,
+            Some(a.missing_sub_code),
+            message,
+            None,
+            false,
+        );
         self.segs = segs;
     }
 

@@ -1,6 +1,6 @@
 //! Markdown content: image keys in `![](…)`, tables that count toward the card's limit.
 
-use crate::json::{Node, Obj};
+use crate::json::Obj;
 
 use super::Checker;
 use crate::path::Seg;
@@ -9,14 +9,18 @@ use crate::spec::shape::is_img_key;
 
 impl<'a> Checker<'a> {
     pub(super) fn markdown_rule(&mut self, m: &'a Obj<'a>) {
-        if let Some(content) = m.get("content").and_then(Node::as_str) {
-            self.with(Seg::Key("content"), |c| c.markdown_text(content, ""));
+        if let Some((content, at)) = m.get_at("content")
+            && let Some(content) = content.as_str()
+        {
+            self.with(Seg::Key("content"), at, |c| c.markdown_text(content, ""));
         }
-        if let Some(i18n) = m.get("i18n_content").and_then(Node::as_object) {
-            self.with(Seg::Key("i18n_content"), |c| {
-                for (loc, v) in i18n {
+        if let Some((i18n, at)) = m.get_at("i18n_content")
+            && let Some(i18n) = i18n.as_object()
+        {
+            self.with(Seg::Key("i18n_content"), at, |c| {
+                for (loc, v, at) in i18n {
                     if let Some(text) = v.as_str() {
-                        c.with(Seg::Key(loc), |c| c.markdown_text(text, loc));
+                        c.with(Seg::Key(loc), at, |c| c.markdown_text(text, loc));
                     }
                 }
             });

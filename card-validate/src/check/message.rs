@@ -5,7 +5,7 @@ use crate::json::{Node, Obj};
 
 use super::{Checker, Mode};
 use crate::codes;
-use crate::path::Seg;
+use crate::path::{Pos, Seg};
 use crate::report::{ContentKind, Diagnostic};
 use crate::rules::{self, Rule};
 use crate::spec::{self, Ty};
@@ -52,7 +52,7 @@ impl<'a> Checker<'a> {
     fn too_large(&mut self, len: usize, max: usize, what: &str) {
         if len > max {
             self.emit_at(
-                &[],
+                (&[], Pos::NONE),
                 &rules::MESSAGE_TOO_LARGE,
                 format!(
                     "the {what} content is {len} bytes; the limit is {} KB ({max} bytes)",
@@ -72,7 +72,7 @@ impl<'a> Checker<'a> {
             );
         }
         if m.contains_key("post") {
-            self.with(Seg::Key("post"), |c| {
+            self.with(Seg::Key("post"), super::key_pos(m, "post"), |c| {
                 c.report_key(
                     &rules::MESSAGE_BODY,
                     "the edit API takes the locale map itself, not {\"post\": …}".to_owned(),
@@ -81,8 +81,8 @@ impl<'a> Checker<'a> {
             });
             return;
         }
-        for (loc, body) in m {
-            self.with(Seg::Key(loc), |c| {
+        for (loc, body, at) in m {
+            self.with(Seg::Key(loc), at, |c| {
                 if !spec::LOCALES.contains(&loc) {
                     c.report_key(
                         &rules::MESSAGE_BODY,
@@ -94,8 +94,8 @@ impl<'a> Checker<'a> {
                     c.type_error("an object {title, content}", body);
                     return;
                 };
-                for (k, v) in body {
-                    c.with(Seg::Key(k), |c| match k {
+                for (k, v, at) in body {
+                    c.with(Seg::Key(k), at, |c| match k {
                         "title" => c.check_value(v, &Ty::Str),
                         "content" => c.post_paragraphs(v),
                         _ => c.report_key(
@@ -121,13 +121,13 @@ impl<'a> Checker<'a> {
             return;
         };
         for (p, para) in paras.iter().enumerate() {
-            self.with(Seg::Index(p), |c| {
+            self.with(Seg::Index(p), para.at(), |c| {
                 let Some(nodes) = para.as_array() else {
                     c.type_error("a paragraph: an array of nodes", para);
                     return;
                 };
                 for (i, node) in nodes.iter().enumerate() {
-                    c.with(Seg::Index(i), |c| c.post_node(node, nodes.len()));
+                    c.with(Seg::Index(i), node.at(), |c| c.post_node(node, nodes.len()));
                 }
             });
         }
@@ -167,22 +167,24 @@ impl<'a> Checker<'a> {
         if let Some(ids) = m.get("user_ids").and_then(Node::as_array)
             && !(1..=20).contains(&ids.len())
         {
-            self.with(Seg::Key("user_ids"), |c| {
+            self.with(Seg::Key("user_ids"), super::key_pos(m, "user_ids"), |c| {
                 c.fail(
                     &rules::CHAT_BUTTON_BODY,
                     format!("user_ids must hold 1 to 20 ids, found {}", ids.len()),
                 )
             });
         }
-        let Some(buttons) = m
-            .get("buttons")
-            .and_then(|b| b.get("buttons"))
-            .and_then(Node::as_array)
-        else {
+        let Some((outer, outer_at)) = m.get_at("buttons") else {
             return;
         };
-        self.with(Seg::Key("buttons"), |c| {
-            c.with(Seg::Key("buttons"), |c| {
+        let Some((buttons, inner_at)) = outer.as_object().and_then(|o| o.get_at("buttons")) else {
+            return;
+        };
+        let Some(buttons) = buttons.as_array() else {
+            return;
+        };
+        self.with(Seg::Key("buttons"), outer_at, |c| {
+            c.with(Seg::Key("buttons"), inner_at, |c| {
                 if buttons.len() > 2 {
                     c.fail(
                         &rules::CHAT_BUTTON_BODY,
@@ -199,7 +201,7 @@ impl<'a> Checker<'a> {
                     };
                     let n = text.chars().count();
                     if !(1..=30).contains(&n) {
-                        c.with(Seg::Index(i), |c| {
+                        c.with(Seg::Index(i), b.at(), |c| {
                             c.fail(
                                 &rules::CHAT_BUTTON_BODY,
                                 format!("button text must be 1 to 30 characters, found {n}"),

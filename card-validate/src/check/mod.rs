@@ -14,7 +14,7 @@ mod table;
 mod value;
 mod walk;
 
-use crate::path::Seg;
+use crate::path::{Pos, Seg};
 use crate::report::Diagnostic;
 use crate::rules::{self, Rule};
 
@@ -49,11 +49,11 @@ struct Ctx {
 #[derive(Debug, Default)]
 struct Occurrences<'a> {
     index: std::collections::HashMap<&'a str, usize>,
-    seen: Vec<(&'a str, Vec<Vec<Seg<'a>>>)>,
+    seen: Vec<(&'a str, Vec<(Vec<Seg<'a>>, Pos)>)>,
 }
 
 impl<'a> Occurrences<'a> {
-    fn note(&mut self, value: &'a str, at: Vec<Seg<'a>>) {
+    fn note(&mut self, value: &'a str, at: (Vec<Seg<'a>>, Pos)) {
         match self.index.get(value) {
             Some(&i) => self.seen[i].1.push(at),
             None => {
@@ -63,7 +63,7 @@ impl<'a> Occurrences<'a> {
         }
     }
 
-    fn repeated(&self) -> impl Iterator<Item = (&'a str, &[Vec<Seg<'a>>])> {
+    fn repeated(&self) -> impl Iterator<Item = (&'a str, &[(Vec<Seg<'a>>, Pos)])> {
         self.seen
             .iter()
             .filter(|(_, at)| at.len() > 1)
@@ -77,6 +77,11 @@ struct FormState {
     has_submit: bool,
 }
 
+/// Where member `key` of `m` starts, or nowhere.
+fn key_pos(m: &crate::json::Obj<'_>, key: &str) -> Pos {
+    m.get_at(key).map_or(Pos::NONE, |(_, p)| p)
+}
+
 pub(crate) struct Checker<'a> {
     mode: Mode,
     /// Strict mode: undocumented keys and values are errors.
@@ -84,6 +89,8 @@ pub(crate) struct Checker<'a> {
     /// The rule a message body's findings answer to (text/post or chat_button).
     message_rule: &'static Rule,
     segs: Vec<Seg<'a>>,
+    /// Where each segment's key and value start, beside `segs`.
+    pos: Vec<Pos>,
     pub(crate) diags: Vec<Diagnostic>,
     ctx: Ctx,
     custom_colors: Vec<&'a str>,
@@ -100,7 +107,7 @@ pub(crate) struct Checker<'a> {
     /// Markdown tables per locale ("" = default content).
     md_tables: Vec<(&'a str, usize)>,
     /// Every audio component's path, for the enable_forward rule.
-    audios: Vec<Vec<Seg<'a>>>,
+    audios: Vec<(Vec<Seg<'a>>, Pos)>,
 }
 
 impl<'a> Checker<'a> {
@@ -110,6 +117,7 @@ impl<'a> Checker<'a> {
             strict: false,
             message_rule: &rules::MESSAGE_BODY,
             segs: Vec::with_capacity(16),
+            pos: Vec::with_capacity(16),
             diags: Vec::new(),
             ctx: Ctx::default(),
             custom_colors: Vec::new(),
@@ -125,11 +133,31 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn with<R>(&mut self, seg: Seg<'a>, f: impl FnOnce(&mut Self) -> R) -> R {
+    /// Runs `f` one segment deeper, at `pos` in the text.
+    fn with<R>(&mut self, seg: Seg<'a>, pos: Pos, f: impl FnOnce(&mut Self) -> R) -> R {
         self.segs.push(seg);
+        self.pos.push(pos);
         let r = f(self);
         self.segs.pop();
+        self.pos.pop();
         r
+    }
+
+    /// Where the current segment starts.
+    fn here_pos(&self) -> Pos {
+        self.pos.last().copied().unwrap_or(Pos::NONE)
+    }
+
+    /// The current segments and position, to report at later.
+    fn mark(&self) -> (Vec<Seg<'a>>, Pos) {
+        (self.segs.clone(), self.here_pos())
+    }
+
+    /// The segments and position of member `key` of `m`, the object here, to report at later.
+    fn mark_key(&self, m: &crate::json::Obj<'a>, key: &'static str) -> (Vec<Seg<'a>>, Pos) {
+        let mut segs = self.segs.clone();
+        segs.push(Seg::Key(key));
+        (segs, key_pos(m, key))
     }
 
     fn here(&self) -> String {

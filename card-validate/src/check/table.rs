@@ -4,7 +4,7 @@ use crate::json::{Node, Obj, V};
 
 use super::Checker;
 use super::markdown::image_targets;
-use crate::path::Seg;
+use crate::path::{Pos, Seg};
 use crate::rules;
 use crate::spec::shape::is_img_key;
 use crate::spec::{self, TAG_COLOR};
@@ -27,8 +27,12 @@ impl<'a> Checker<'a> {
         let mut seen = std::collections::HashSet::new();
         for (i, (name, _)) in columns.iter().enumerate() {
             if !seen.insert(*name) || name.is_empty() {
-                self.with(Seg::Key("columns"), |c| {
-                    c.with(Seg::Index(i), |c| {
+                let (cols, cols_at) = m
+                    .get_at("columns")
+                    .map_or((None, Pos::NONE), |(n, p)| (n.as_array(), p));
+                let col_at = cols.and_then(|a| a.get(i)).map_or(Pos::NONE, Node::at);
+                self.with(Seg::Key("columns"), cols_at, |c| {
+                    c.with(Seg::Index(i), col_at, |c| {
                         c.report(
                             &rules::TABLE_ADVICE,
                             format!("column name {name:?} is empty or repeated"),
@@ -38,12 +42,15 @@ impl<'a> Checker<'a> {
                 });
             }
         }
-        let Some(rows) = m.get("rows").and_then(Node::as_array) else {
+        let Some((rows, rows_at)) = m.get_at("rows") else {
             return;
         };
-        self.with(Seg::Key("rows"), |c| {
+        let Some(rows) = rows.as_array() else {
+            return;
+        };
+        self.with(Seg::Key("rows"), rows_at, |c| {
             for (r, row) in rows.iter().enumerate() {
-                c.with(Seg::Index(r), |c| c.table_row(r, row, &columns));
+                c.with(Seg::Index(r), row.at(), |c| c.table_row(r, row, &columns));
             }
         });
     }
@@ -57,8 +64,8 @@ impl<'a> Checker<'a> {
             );
             return;
         };
-        for (key, cell) in cells {
-            self.with(Seg::Key(key), |c| match columns.iter().position(|(n, _)| *n == key) {
+        for (key, cell, at) in cells {
+            self.with(Seg::Key(key), at, |c| match columns.iter().position(|(n, _)| *n == key) {
                 None => {
                     let names: Vec<&str> = columns.iter().map(|(n, _)| *n).collect();
                     c.report(

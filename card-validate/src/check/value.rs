@@ -87,7 +87,7 @@ impl<'a> Checker<'a> {
             Ty::Arr(item, max) => match v.as_array() {
                 Some(items) => {
                     for (i, x) in items.iter().enumerate() {
-                        self.with(Seg::Index(i), |c| c.check_value(x, item));
+                        self.with(Seg::Index(i), x.at(), |c| c.check_value(x, item));
                     }
                     if let Some(max) = max
                         && items.len() > *max
@@ -104,8 +104,8 @@ impl<'a> Checker<'a> {
             },
             Ty::Locales(t) => match v.as_object() {
                 Some(m) => {
-                    for (k, x) in m {
-                        self.with(Seg::Key(k), |c| {
+                    for (k, x, at) in m {
+                        self.with(Seg::Key(k), at, |c| {
                             if !crate::spec::LOCALES.contains(&k) {
                                 c.report_key(
                                     &rules::UNDOCUMENTED_VALUE,
@@ -121,8 +121,8 @@ impl<'a> Checker<'a> {
             },
             Ty::Named(t) => match v.as_object() {
                 Some(m) => {
-                    for (k, x) in m {
-                        self.with(Seg::Key(k), |c| c.check_value(x, t));
+                    for (k, x, at) in m {
+                        self.with(Seg::Key(k), at, |c| c.check_value(x, t));
                     }
                 }
                 None => self.type_error("an object", v),
@@ -159,7 +159,7 @@ impl<'a> Checker<'a> {
             }
             None => {
                 if matches!(ty, Ty::Fmt(Format::ElementId)) {
-                    let at = self.segs.clone();
+                    let at = self.mark();
                     self.element_ids.note(s, at);
                 }
             }

@@ -25,14 +25,14 @@ impl<'a> Checker<'a> {
         owner: &str,
         is_component: bool,
     ) {
-        for (k, v) in m {
+        for (k, v, at) in m {
             let Some(a) = attrs.clone().find(|a| same_key(a.name, k)) else {
                 if !(open || is_component && k == "tag") {
-                    self.with(Seg::Key(k), |c| c.unknown_key(k, attrs.clone(), owner));
+                    self.with(Seg::Key(k), at, |c| c.unknown_key(k, attrs.clone(), owner));
                 }
                 continue;
             };
-            self.with(Seg::Key(k), |c| c.check_attr(a, v));
+            self.with(Seg::Key(k), at, |c| c.check_attr(a, v));
         }
         for a in attrs {
             if a.req == Req::No
@@ -136,13 +136,13 @@ impl<'a> Checker<'a> {
     pub(super) fn check_elements(&mut self, items: &'a [Node<'a>], slot: Slot) {
         for (i, v) in items.iter().enumerate() {
             let Some(m) = v.as_object() else {
-                self.with(Seg::Index(i), |c| {
+                self.with(Seg::Index(i), v.at(), |c| {
                     c.type_error("a component object with a `tag`", v)
                 });
                 continue;
             };
             let Some(tag) = m.get("tag").and_then(Node::as_str) else {
-                self.with(Seg::Index(i), |c| {
+                self.with(Seg::Index(i), v.at(), |c| {
                     c.report(
                         &rules::MISSING_TAG,
                         "component has no string `tag`".to_owned(),
@@ -151,7 +151,7 @@ impl<'a> Checker<'a> {
                 });
                 continue;
             };
-            self.with(Seg::Elem(i, tag), |c| c.check_element(m, tag, slot));
+            self.with(Seg::Elem(i, tag), v.at(), |c| c.check_element(m, tag, slot));
         }
         if slot == Slot::Buttons && items.len() > 3 {
             self.report(
@@ -172,9 +172,10 @@ impl<'a> Checker<'a> {
                 if v1
                     && self.mode == Mode::V1
                     && tag == "action"
-                    && let Some(actions) = m.get("actions").and_then(Node::as_array)
+                    && let Some((actions, at)) = m.get_at("actions")
+                    && let Some(actions) = actions.as_array()
                 {
-                    self.with(Seg::Key("actions"), |c| {
+                    self.with(Seg::Key("actions"), at, |c| {
                         c.check_elements(actions, Slot::Container)
                     });
                 }

@@ -508,15 +508,10 @@ mod tests {
         assert_eq!(a[1].as_i64(), Some(-2));
         assert_eq!(a[2].as_f64(), Some(3.5));
         assert_eq!(a[3].as_str(), Some("x\ny"));
-        assert_eq!(n.locate("/a/3"), Some((NO_POS, 19)));
-        let (k, v) = n.locate("/b/c").unwrap();
-        assert_eq!(
-            (
-                &text[k as usize..k as usize + 3],
-                &text[v as usize..v as usize + 4]
-            ),
-            ("\"c\"", "null")
-        );
-        assert_eq!(n.locate("/a/9"), None);
+        assert_eq!((a[3].at().key, a[3].at().value), (NO_POS, 19));
+        let b = n.get("b").unwrap().as_object().unwrap();
+        let (_, at) = b.get_at("c").unwrap();
+        let (k, v) = (at.key as usize, at.value as usize);
+        assert_eq!((&text[k..k + 3], &text[v..v + 4]), ("\"c\"", "null"));
     }
 }

@@ -5,6 +5,8 @@ use std::borrow::Cow;
 
 use serde_json::Value;
 
+use crate::path::Pos;
+
 /// "No position" (a tree borrowed from a `serde_json::Value`).
 pub(crate) const NO_POS: u32 = u32::MAX;
 
@@ -51,6 +53,14 @@ impl<'a> Obj<'a> {
             .find(|e| e.key == key)
             .map(|e| &e.node)
     }
+    /// The member named `key` and where it starts.
+    pub(crate) fn get_at(&self, key: &str) -> Option<(&Node<'a>, Pos)> {
+        self.entries
+            .iter()
+            .rev()
+            .find(|e| e.key == key)
+            .map(|e| (&e.node, e.at()))
+    }
     pub(crate) fn contains_key(&self, key: &str) -> bool {
         self.entries.iter().any(|e| e.key == key)
     }
@@ -63,13 +73,26 @@ impl<'a> Obj<'a> {
 }
 
 impl<'b, 'a> IntoIterator for &'b Obj<'a> {
-    type Item = (&'b str, &'b Node<'a>);
+    /// Key, value, and where both start.
+    type Item = (&'b str, &'b Node<'a>, Pos);
     type IntoIter = std::iter::Map<
         std::slice::Iter<'b, Entry<'a>>,
-        fn(&'b Entry<'a>) -> (&'b str, &'b Node<'a>),
+        fn(&'b Entry<'a>) -> (&'b str, &'b Node<'a>, Pos),
     >;
     fn into_iter(self) -> Self::IntoIter {
-        self.entries.iter().map(|e| (e.key.as_ref(), &e.node))
+        self.entries
+            .iter()
+            .map(|e| (e.key.as_ref(), &e.node, e.at()))
+    }
+}
+
+impl Entry<'_> {
+    /// Where the key and its value start.
+    pub(crate) fn at(&self) -> Pos {
+        Pos {
+            key: self.key_pos,
+            value: self.node.pos,
+        }
     }
 }
 
@@ -90,6 +113,13 @@ impl std::fmt::Display for Node<'_> {
 }
 
 impl<'a> Node<'a> {
+    /// Where the value starts (an array item has no key).
+    pub(crate) fn at(&self) -> Pos {
+        Pos {
+            key: NO_POS,
+            value: self.pos,
+        }
+    }
     pub(crate) fn as_str(&self) -> Option<&str> {
         match &self.v {
             V::Str(s) => Some(s),
@@ -179,34 +209,5 @@ impl<'a> Node<'a> {
             }),
         };
         Node { pos: NO_POS, v }
-    }
-
-    /// Follows a JSON pointer; returns (key offset, value offset) of the node it names.
-    pub(crate) fn locate(&self, pointer: &str) -> Option<(u32, u32)> {
-        let mut node = self;
-        let mut key_pos = NO_POS;
-        if pointer.is_empty() {
-            return Some((NO_POS, node.pos));
-        }
-        for raw in pointer.split('/').skip(1) {
-            let token: Cow<'_, str> = if raw.contains('~') {
-                Cow::Owned(raw.replace("~1", "/").replace("~0", "~"))
-            } else {
-                Cow::Borrowed(raw)
-            };
-            match &node.v {
-                V::Obj(o) => {
-                    let e = o.entries.iter().find(|e| e.key == token)?;
-                    key_pos = e.key_pos;
-                    node = &e.node;
-                }
-                V::Arr(a) => {
-                    node = a.get(token.parse::<usize>().ok()?)?;
-                    key_pos = NO_POS;
-                }
-                _ => return None,
-            }
-        }
-        Some((key_pos, node.pos))
     }
 }

@@ -39,7 +39,7 @@ pub fn table<'a>(attrs: impl Iterator<Item = &'a Attr>) -> Vec<String> {
         }
         let req = match a.req {
             Req::Yes => "yes",
-            Req::Table => "per the table",
+            Req::DocTableOnly => "per the table",
             Req::InForm => "in a form",
             Req::No => "",
         };

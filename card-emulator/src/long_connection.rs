@@ -22,14 +22,14 @@ use tokio::sync::{mpsc, oneshot};
 
 use super::Emulator;
 use super::callbacks::{Click, LATE};
-use super::state::{EmuState, Hub, lock};
+use super::state::{EmuState, LongConnections, lock};
 use crate::frame::{CONTROL, DATA, Frame};
 use card_platform as platform;
 
 /// The service id the emulator puts in its URLs.
 const SERVICE: i32 = 7;
 
-fn client_config(hub: &Hub) -> Value {
+fn client_config(hub: &LongConnections) -> Value {
     json!({
         "PingInterval": hub.ping_secs.load(Ordering::Relaxed).max(1),
         "ReconnectCount": -1,

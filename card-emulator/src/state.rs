@@ -133,7 +133,7 @@ pub(crate) struct EmuState {
     pub(crate) refusals: Mutex<Vec<Refusal>>,
     next_id: AtomicU64,
     /// The long connection for callbacks.
-    pub(crate) long: Hub,
+    pub(crate) long: LongConnections,
 }
 
 /// A poisoned lock still holds consistent data here (handlers do whole-value updates).
@@ -175,7 +175,7 @@ impl EmuState {
             arrivals: Mutex::new(VecDeque::new()),
             refusals: Mutex::new(Vec::new()),
             next_id: AtomicU64::new(1),
-            long: Hub::default(),
+            long: LongConnections::default(),
         }
     }
 
@@ -276,7 +276,7 @@ impl EmuState {
 
 /// The long connections: the connected clients, and the answers the emulator waits for.
 #[derive(Debug, Default)]
-pub(crate) struct Hub {
+pub(crate) struct LongConnections {
     /// The open connections (cluster mode: up to 50 per app), each with its id.
     pub(crate) clients: std::sync::Mutex<
         Vec<(

@@ -2,12 +2,12 @@
 
 use serde_json::Value;
 
-use crate::component::{Out, icon, s, text};
+use crate::component::{Drawing, icon, str_of, text};
 use crate::{esc, facts, style};
 
-pub(crate) fn header(h: &Value, out: &mut Out) {
-    let (bg, title_colour) = style::template(s(h, "template"), out.dark);
-    let padding = style::box_css(s(h, "padding")).unwrap_or_else(|| "12px".into());
+pub(crate) fn header(h: &Value, out: &mut Drawing) {
+    let (bg, title_colour) = style::template(str_of(h, "template"), out.dark);
+    let padding = style::box_css(str_of(h, "padding")).unwrap_or_else(|| "12px".into());
     // The header page: a subtitle alone is shown as the title; the title keeps four lines
     // and the subtitle one, with an ellipsis.
     let subtitle = h.get("subtitle").filter(|v| v.is_object());
@@ -33,7 +33,7 @@ pub(crate) fn header(h: &Value, out: &mut Out) {
             card_validate::spec::HEADER.attr("text_tag_list"),
         ))
     {
-        let (fg, bg) = style::tag_colours(s(t, "color"));
+        let (fg, bg) = style::tag_colours(str_of(t, "color"));
         out.push(&format!(
             "<span class=\"tag\" style=\"color:{fg};background:{bg}\">{}</span>",
             esc(t

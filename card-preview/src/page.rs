@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use crate::component::{Out, container};
+use crate::component::{Drawing, container};
 use crate::drawn;
 use crate::{custom, datetime, esc, header, locale, style};
 
@@ -122,7 +122,7 @@ pub fn render(card: &Value, options: Options) -> String {
         Some("fill") => "min(calc(100vw - 340px), 1000px)",
         _ => "600px",
     };
-    let mut out = Out {
+    let mut out = Drawing {
         html: String::new(),
         dark: options.theme == Theme::Dark,
         narrow: options.mobile || width_mode == Some("compact"),

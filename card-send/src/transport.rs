@@ -83,18 +83,18 @@ impl Upload<'_> {
 
 /// How a call ended when it did not succeed.
 #[derive(Debug)]
-pub(crate) enum Exec {
+pub(crate) enum CallFailure {
     Failed(Error),
     /// A newer payload replaced this one while it waited to be retried (coalescing).
     Superseded,
 }
 
-impl Exec {
+impl CallFailure {
     /// The error of a call made without a supersede check (which cannot be superseded).
     pub(crate) fn into_error(self) -> Error {
         match self {
-            Exec::Failed(e) => e,
-            Exec::Superseded => Error::Config("superseded without a supersede check".into()),
+            CallFailure::Failed(e) => e,
+            CallFailure::Superseded => Error::Config("superseded without a supersede check".into()),
         }
     }
 }
@@ -168,7 +168,7 @@ impl Transport {
         &self,
         call: &Call<'_>,
         superseded: Superseded<'_>,
-    ) -> Result<Value, Exec> {
+    ) -> Result<Value, CallFailure> {
         let max = self.config.retry.max_attempts;
         let mut attempt = 0;
         let mut refreshed = false;
@@ -176,11 +176,11 @@ impl Transport {
             attempt += 1;
             match self.attempt(call).await {
                 Ok(v) => return Ok(v),
-                Err(Failure::Final(e)) => return Err(Exec::Failed(e)),
+                Err(Failure::Final(e)) => return Err(CallFailure::Failed(e)),
                 Err(Failure::Token(e, used)) => {
                     self.tokens.invalidate(&used).await;
                     if refreshed {
-                        return Err(Exec::Failed(e));
+                        return Err(CallFailure::Failed(e));
                     }
                     tracing::debug!(endpoint = %call.endpoint, code = ?e.code(), "token rejected; refreshing once");
                     refreshed = true;
@@ -188,7 +188,7 @@ impl Transport {
                 }
                 Err(Failure::Retry(e, reset)) => {
                     if attempt >= max {
-                        return Err(Exec::Failed(if attempt == 1 {
+                        return Err(CallFailure::Failed(if attempt == 1 {
                             e
                         } else {
                             Error::RetriesExhausted {
@@ -198,13 +198,13 @@ impl Transport {
                         }));
                     }
                     if superseded.is_some_and(|f| f()) {
-                        return Err(Exec::Superseded);
+                        return Err(CallFailure::Superseded);
                     }
                     let delay = self.config.retry.delay(attempt, reset, self.jitter());
                     tracing::debug!(endpoint = %call.endpoint, attempt, ?delay, error = %e, "retrying");
                     tokio::time::sleep(delay).await;
                     if superseded.is_some_and(|f| f()) {
-                        return Err(Exec::Superseded);
+                        return Err(CallFailure::Superseded);
                     }
                 }
             }
@@ -213,7 +213,9 @@ impl Transport {
 
     /// Runs `call` without a supersede check.
     pub(crate) async fn run(&self, call: &Call<'_>) -> Result<Value, Error> {
-        self.execute(call, None).await.map_err(Exec::into_error)
+        self.execute(call, None)
+            .await
+            .map_err(CallFailure::into_error)
     }
 
     pub(crate) fn jitter(&self) -> f64 {

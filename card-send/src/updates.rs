@@ -7,7 +7,7 @@ use std::sync::{Arc, Mutex, MutexGuard, Weak};
 use card_dsl::Card;
 use tokio::sync::{Notify, watch};
 
-use crate::transport::Exec;
+use crate::transport::CallFailure;
 use crate::{Error, MessageId, platform};
 
 use crate::BoxFuture;
@@ -29,7 +29,7 @@ pub(crate) trait CardSink: Send + Sync + 'static {
         id: &'a MessageId,
         content: &'a str,
         superseded: Superseded<'a>,
-    ) -> BoxFuture<'a, Result<(), Exec>>;
+    ) -> BoxFuture<'a, Result<(), CallFailure>>;
 }
 
 /// The handles a client made, so [`crate::Client::close`] can wait for every delivery. Weak: a
@@ -319,8 +319,8 @@ async fn worker(shared: Arc<Shared>) {
                 s.delivered = s.delivered.max(seq);
                 s.sent += 1;
             }),
-            Err(Exec::Superseded) => {}
-            Err(Exec::Failed(e)) => {
+            Err(CallFailure::Superseded) => {}
+            Err(CallFailure::Failed(e)) => {
                 // Reported when it happens, not only at the next flush.
                 tracing::error!(message = %shared.id, seq, error = %e, "card update failed");
                 let mut slot = shared.lock();

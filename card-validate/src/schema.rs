@@ -193,7 +193,7 @@ fn attr_schema(a: &Attr, in_form: bool) -> Option<(&'static str, Value)> {
         s["deprecated"] = Value::Bool(true);
         desc = format!("{desc} Historical: {why}.").trim().to_owned();
     }
-    if a.req == Req::Table {
+    if a.req == Req::DocTableOnly {
         desc = format!("{desc} The docs' table marks it required.")
             .trim()
             .to_owned();

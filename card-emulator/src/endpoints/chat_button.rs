@@ -10,7 +10,7 @@ use serde_json::{Value, json};
 use super::*;
 
 pub(crate) async fn chat_button(
-    State(st): St,
+    State(st): SharedState,
     _: Authorized,
     Query(q): Query<HashMap<String, String>>,
     body: Bytes,

@@ -13,7 +13,7 @@ use super::*;
 const TOKEN_USES: u32 = 3;
 
 pub(crate) async fn delayed_update(
-    State(st): St,
+    State(st): SharedState,
     _: Authorized,
     Body(v): Body,
 ) -> Result<Data, Reject> {

@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 use super::*;
 
 pub(crate) async fn get(
-    State(st): St,
+    State(st): SharedState,
     _: Authorized,
     Path(id): Path<String>,
 ) -> Result<Data, Reject> {

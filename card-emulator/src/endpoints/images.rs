@@ -11,7 +11,7 @@ use serde_json::{Value, json};
 use super::*;
 
 pub(crate) async fn upload(
-    State(st): St,
+    State(st): SharedState,
     _: Authorized,
     multipart: Multipart,
 ) -> Result<Data, Reject> {

@@ -34,7 +34,7 @@ use card_platform::routes::{self, Route};
 use card_platform::{self as platform, MAX_EDITS, UPDATE_WINDOW};
 use extract::{Authorized, Body};
 
-type St = axum::extract::State<Arc<EmuState>>;
+type SharedState = axum::extract::State<Arc<EmuState>>;
 
 /// The handler of each route of the platform table ([`card_platform::routes`]): the router takes method
 /// and path from the table, so the emulator serves exactly the paths the client calls.

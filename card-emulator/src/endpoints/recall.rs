@@ -10,7 +10,7 @@ use serde_json::{Value, json};
 use super::*;
 
 pub(crate) async fn recall(
-    State(st): St,
+    State(st): SharedState,
     _: Authorized,
     Path(id): Path<String>,
 ) -> Result<Data, Reject> {

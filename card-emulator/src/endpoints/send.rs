@@ -10,7 +10,7 @@ use serde_json::Value;
 use super::*;
 
 pub(crate) async fn send(
-    State(st): St,
+    State(st): SharedState,
     _: Authorized,
     Query(q): Query<HashMap<String, String>>,
     Body(v): Body,

@@ -12,7 +12,7 @@ use serde_json::{Value, json};
 
 use super::*;
 
-pub(crate) async fn token(State(st): St, body: Bytes) -> Result<Response, Reject> {
+pub(crate) async fn token(State(st): SharedState, body: Bytes) -> Result<Response, Reject> {
     st.counters.token_requests.fetch_add(1, Ordering::Relaxed);
     let v: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
     let (id, secret) = (v["app_id"].as_str(), v["app_secret"].as_str());

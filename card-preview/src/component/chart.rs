@@ -5,7 +5,7 @@
 
 use serde_json::Value;
 
-use super::{Out, attrs, s};
+use super::{Drawing, attrs, str_of};
 use crate::esc;
 
 /// VChart's default palette.
@@ -13,13 +13,13 @@ const PALETTE: [&str; 8] = [
     "#1664ff", "#1ac6ff", "#ff8a00", "#3cc780", "#7442d4", "#ffc400", "#304d77", "#b48deb",
 ];
 
-pub(crate) fn chart(e: &Value, path: &str, out: &mut Out) {
+pub(crate) fn chart(e: &Value, path: &str, out: &mut Drawing) {
     let spec = e.get("chart_spec").cloned().unwrap_or(Value::Null);
-    let kind = s(&spec, "type");
+    let kind = str_of(&spec, "type");
     // Drawn at the container's width, so labels keep the client's size.
     let w = out.width.clamp(160.0, 1000.0).round();
     // The chart page: 16:9 by default on a desktop, 1:1 on a phone.
-    let ratio = match s(e, "aspect_ratio") {
+    let ratio = match str_of(e, "aspect_ratio") {
         "" if out.mobile => "1:1",
         r => r,
     };
@@ -29,7 +29,7 @@ pub(crate) fn chart(e: &Value, path: &str, out: &mut Out) {
         "2:1" => w / 2.0,
         _ => w * 9.0 / 16.0,
     };
-    let fixed = s(e, "height");
+    let fixed = str_of(e, "height");
     let size = if fixed.ends_with("px") && fixed[..fixed.len() - 2].parse::<u32>().is_ok() {
         format!(" style=\"height:{fixed}\" preserveAspectRatio=\"xMidYMid meet\"")
     } else {
@@ -43,7 +43,7 @@ pub(crate) fn chart(e: &Value, path: &str, out: &mut Out) {
     let drawing = match kind {
         "bar" | "line" | "area" | "scatter" => {
             let series = vec![Series::of(&spec, kind, data(&spec, &spec))];
-            cartesian(&series, s(&spec, "direction") == "horizontal", w, h)
+            cartesian(&series, str_of(&spec, "direction") == "horizontal", w, h)
         }
         "common" => {
             let series: Vec<Series> = spec
@@ -51,8 +51,8 @@ pub(crate) fn chart(e: &Value, path: &str, out: &mut Out) {
                 .and_then(Value::as_array)
                 .into_iter()
                 .flatten()
-                .filter(|x| matches!(s(x, "type"), "bar" | "line" | "area"))
-                .map(|x| Series::of(x, s(x, "type"), data(&spec, x)))
+                .filter(|x| matches!(str_of(x, "type"), "bar" | "line" | "area"))
+                .map(|x| Series::of(x, str_of(x, "type"), data(&spec, x)))
                 .collect();
             (!series.is_empty())
                 .then(|| cartesian(&series, false, w, h))
@@ -93,7 +93,7 @@ fn data<'a>(spec: &'a Value, series: &Value) -> Vec<&'a Value> {
     let chosen = if let Some(i) = series.get("dataIndex").and_then(Value::as_u64) {
         sets.get(i as usize).copied()
     } else if let Some(id) = series.get("dataId").and_then(Value::as_str) {
-        sets.iter().find(|d| s(d, "id") == id).copied()
+        sets.iter().find(|d| str_of(d, "id") == id).copied()
     } else {
         sets.first().copied()
     };
@@ -137,7 +137,7 @@ struct Series {
 
 impl Series {
     fn of(x: &Value, kind: &str, values: Vec<&Value>) -> Series {
-        let horizontal = s(x, "direction") == "horizontal";
+        let horizontal = str_of(x, "direction") == "horizontal";
         let (cat, val) = if horizontal {
             (field(x, "yField"), field(x, "xField"))
         } else {

@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use super::{Out, attrs, chevron, icon, list, s, text};
+use super::{Drawing, attrs, chevron, icon, list, str_of, text};
 use crate::style;
 
 /// Defaults of a container's layout (the component pages' field tables).
@@ -16,16 +16,16 @@ struct Defaults {
 /// The CSS that lays a container's children out: `direction`, `vertical_spacing` /
 /// `horizontal_spacing`, `horizontal_align` / `vertical_align`, `padding`, `background_style`.
 fn flow(e: &Value, d: &Defaults, dark: bool) -> String {
-    let horizontal = s(e, "direction") == "horizontal";
-    let vs = style::spacing(s(e, "vertical_spacing")).unwrap_or(d.vertical_spacing);
-    let hs = style::spacing(s(e, "horizontal_spacing")).unwrap_or(d.horizontal_spacing);
+    let horizontal = str_of(e, "direction") == "horizontal";
+    let vs = style::spacing(str_of(e, "vertical_spacing")).unwrap_or(d.vertical_spacing);
+    let hs = style::spacing(str_of(e, "horizontal_spacing")).unwrap_or(d.horizontal_spacing);
     let mut css = if horizontal {
         format!("display:flex;flex-direction:row;flex-wrap:wrap;gap:{vs}px {hs}px;")
     } else {
         format!("display:flex;flex-direction:column;gap:{vs}px;")
     };
-    let h = style::align(s(e, "horizontal_align"));
-    let v = style::align(s(e, "vertical_align"));
+    let h = style::align(str_of(e, "horizontal_align"));
+    let v = style::align(str_of(e, "vertical_align"));
     if horizontal {
         if let Some(h) = h {
             css.push_str(&format!("justify-content:{h};"));
@@ -44,16 +44,16 @@ fn flow(e: &Value, d: &Defaults, dark: bool) -> String {
             css.push_str(&format!("justify-content:{v};"));
         }
     }
-    let padding = style::box_css(s(e, "padding")).unwrap_or_else(|| d.padding.to_owned());
+    let padding = style::box_css(str_of(e, "padding")).unwrap_or_else(|| d.padding.to_owned());
     css.push_str(&format!("padding:{padding};box-sizing:border-box;"));
-    if let Some(bg) = style::background(s(e, "background_style"), dark) {
+    if let Some(bg) = style::background(str_of(e, "background_style"), dark) {
         css.push_str(&format!("background:{bg};"));
     }
     css
 }
 
 /// The body of a card, laid out as a container (its padding defaults to 12px).
-pub(crate) fn body(b: &Value, out: &mut Out) {
+pub(crate) fn body(b: &Value, out: &mut Drawing) {
     // The structure page gives no default spacing; a production bot's screenshots of the
     // client show 12px between the body's components (panel, markdown, rule, footer).
     let d = Defaults {
@@ -73,17 +73,17 @@ pub(crate) fn body(b: &Value, out: &mut Out) {
 /// A column_set: its columns side by side. `flex_mode` only changes narrow screens (the
 /// page's compact width): `stretch` stacks the columns, `flow` wraps them, `bisect` and
 /// `trisect` make two or three equal columns per row.
-pub(crate) fn column_set(e: &Value, path: &str, out: &mut Out) {
-    let gap = style::spacing(s(e, "horizontal_spacing")).unwrap_or(8);
+pub(crate) fn column_set(e: &Value, path: &str, out: &mut Drawing) {
+    let gap = style::spacing(str_of(e, "horizontal_spacing")).unwrap_or(8);
     let mut css = format!("gap:{gap}px;");
-    if let Some(h) = style::align(s(e, "horizontal_align")) {
+    if let Some(h) = style::align(str_of(e, "horizontal_align")) {
         css.push_str(&format!("justify-content:{h};"));
     }
-    if let Some(bg) = style::background(s(e, "background_style"), out.dark) {
+    if let Some(bg) = style::background(str_of(e, "background_style"), out.dark) {
         css.push_str(&format!("background:{bg};border-radius:8px;"));
     }
     let mode = if out.narrow {
-        s(e, "flex_mode")
+        str_of(e, "flex_mode")
     } else {
         "none"
     };
@@ -103,7 +103,7 @@ pub(crate) fn column_set(e: &Value, path: &str, out: &mut Out) {
         .into_iter()
         .flatten()
         .collect();
-    let weight = |c: &Value| match s(c, "width") {
+    let weight = |c: &Value| match str_of(c, "width") {
         "weighted" => c.get("weight").and_then(Value::as_u64).unwrap_or(1) as f64,
         _ => 1.0,
     };
@@ -122,8 +122,8 @@ pub(crate) fn column_set(e: &Value, path: &str, out: &mut Out) {
     out.push("</div>");
 }
 
-fn column(c: &Value, path: &str, per_row: Option<u32>, gap: u32, out: &mut Out) {
-    let flex = match (per_row, s(c, "width")) {
+fn column(c: &Value, path: &str, per_row: Option<u32>, gap: u32, out: &mut Drawing) {
+    let flex = match (per_row, str_of(c, "width")) {
         (Some(n), _) => format!("0 0 calc((100% - {}px) / {n})", gap * (n - 1)),
         (None, "weighted") => {
             let weight = c.get("weight").and_then(Value::as_u64).unwrap_or(1);
@@ -144,8 +144,8 @@ fn column(c: &Value, path: &str, per_row: Option<u32>, gap: u32, out: &mut Out) 
 }
 
 /// form, interactive_container and collapsible_panel.
-pub(crate) fn container(e: &Value, path: &str, out: &mut Out) {
-    match s(e, "tag") {
+pub(crate) fn container(e: &Value, path: &str, out: &mut Drawing) {
+    match str_of(e, "tag") {
         "form" => {
             let d = Defaults {
                 vertical_spacing: 12,
@@ -164,26 +164,26 @@ pub(crate) fn container(e: &Value, path: &str, out: &mut Out) {
                 padding: "4px 12px",
             };
             let mut css = flow(e, &d, out.dark);
-            if s(e, "background_style") == "laser" {
+            if str_of(e, "background_style") == "laser" {
                 css.push_str(
                     "background:linear-gradient(90deg,rgba(140,85,236,.12),rgba(51,112,255,.12));",
                 );
             }
             if e.get("has_border").and_then(Value::as_bool) == Some(true) {
-                let colour = style::border(s(e, "border_color"), out.dark);
+                let colour = style::border(str_of(e, "border_color"), out.dark);
                 css.push_str(&format!("border:1px solid {colour};"));
             }
-            if let Some(r) = style::box_css(s(e, "corner_radius")) {
+            if let Some(r) = style::box_css(str_of(e, "corner_radius")) {
                 css.push_str(&format!("border-radius:{r};"));
             }
-            match s(e, "width") {
+            match str_of(e, "width") {
                 "auto" => css.push_str("align-self:flex-start;"),
                 px if px.ends_with("px") && style::spacing(px).is_some() => {
                     css.push_str(&format!("width:{px};"))
                 }
                 _ => {}
             }
-            let h = s(e, "height");
+            let h = str_of(e, "height");
             if h.ends_with("px") && style::spacing(h).is_some() {
                 css.push_str(&format!("height:{h};"));
             }
@@ -197,9 +197,9 @@ pub(crate) fn container(e: &Value, path: &str, out: &mut Out) {
 
 /// A collapsible_panel: its header, and its elements when `expanded` (a `<details>`, so the
 /// reader can open it).
-fn panel(e: &Value, path: &str, out: &mut Out) {
+fn panel(e: &Value, path: &str, out: &mut Drawing) {
     let border = e.get("border").filter(|b| b.is_object());
-    let background = style::colour_css(s(e, "background_color"));
+    let background = style::colour_css(str_of(e, "background_color"));
     let framed = border.is_some() || background.is_some();
     let d = Defaults {
         vertical_spacing: 8,
@@ -208,8 +208,8 @@ fn panel(e: &Value, path: &str, out: &mut Out) {
     };
     let mut css = String::new();
     if let Some(b) = border {
-        let colour = style::border(s(b, "color"), out.dark);
-        let radius = style::box_css(s(b, "corner_radius")).unwrap_or_else(|| "5px".into());
+        let colour = style::border(str_of(b, "color"), out.dark);
+        let radius = style::box_css(str_of(b, "corner_radius")).unwrap_or_else(|| "5px".into());
         css.push_str(&format!(
             "border:1px solid {colour};border-radius:{radius};"
         ));
@@ -224,14 +224,14 @@ fn panel(e: &Value, path: &str, out: &mut Out) {
         .unwrap_or_default();
     let mut head_css = format!(
         "display:flex;gap:4px;align-items:center;padding:{};",
-        style::box_css(s(&header, "padding")).unwrap_or_else(|| if framed {
+        style::box_css(str_of(&header, "padding")).unwrap_or_else(|| if framed {
             "4px 8px"
         } else {
             "0"
         }
         .into())
     );
-    if let Some(bg) = style::colour_css(s(&header, "background_color")) {
+    if let Some(bg) = style::colour_css(str_of(&header, "background_color")) {
         head_css.push_str(&format!("background:{bg};"));
     }
     // The header's icon (a down chevron in the theme's grey when it has none), turned by `icon_expanded_angle`
@@ -246,7 +246,7 @@ fn panel(e: &Value, path: &str, out: &mut Out) {
         .filter(|a| matches!(a, -180 | -90 | 90 | 180))
         .unwrap_or(180);
     let icon = format!("<span class=\"turn\" style=\"--open:{angle}deg\">{icon}</span>");
-    let head = match s(&header, "icon_position") {
+    let head = match str_of(&header, "icon_position") {
         "left" => format!("{icon}<span>{title}</span>"),
         "follow_text" => format!("<span>{title}</span>{icon}"),
         _ => format!("<span style=\"flex:1\">{title}</span>{icon}"),

@@ -4,12 +4,12 @@
 
 use serde_json::Value;
 
-use super::{Out, attrs, icon, list, s, text};
+use super::{Drawing, attrs, icon, list, str_of, text};
 use crate::{esc, facts, style};
 
 /// `width`: `default` | `fill` | `"Npx"` as CSS (`default` keeps the control's own width).
 fn width(e: &Value, default: &str) -> String {
-    match s(e, "width") {
+    match str_of(e, "width") {
         "fill" => "width:100%;".into(),
         px if px.ends_with("px") && style::spacing(px).is_some() => format!("width:{px};"),
         _ => default.into(),
@@ -32,8 +32,8 @@ fn required(e: &Value) -> &'static str {
     }
 }
 
-pub(crate) fn control(e: &Value, path: &str, out: &mut Out) {
-    match s(e, "tag") {
+pub(crate) fn control(e: &Value, path: &str, out: &mut Drawing) {
+    match str_of(e, "tag") {
         "button" => button(e, path, out),
         "overflow" => out.push(&format!(
             "<span><button class=\"btn\" disabled{}>···</button></span>",
@@ -46,13 +46,13 @@ pub(crate) fn control(e: &Value, path: &str, out: &mut Out) {
     }
 }
 
-fn button(e: &Value, path: &str, out: &mut Out) {
-    let kind = match s(e, "type") {
+fn button(e: &Value, path: &str, out: &mut Drawing) {
+    let kind = match str_of(e, "type") {
         "" => "default",
         t if t.chars().all(|c| c.is_ascii_lowercase() || c == '_') => t,
         _ => "default",
     };
-    let size = match s(e, "size") {
+    let size = match str_of(e, "size") {
         "tiny" | "small" => " small",
         "large" => " large",
         _ => "",
@@ -75,11 +75,11 @@ fn button(e: &Value, path: &str, out: &mut Out) {
     ));
 }
 
-fn input(e: &Value, path: &str, out: &mut Out) {
-    let value = esc(s(e, "default_value"));
+fn input(e: &Value, path: &str, out: &mut Drawing) {
+    let value = esc(str_of(e, "default_value"));
     let placeholder = plain(e, "/placeholder/content");
     let css = width(e, "width:100%;");
-    let control = if s(e, "input_type") == "multiline_text" {
+    let control = if str_of(e, "input_type") == "multiline_text" {
         // The documented default; a preview caps very tall boxes at 50 rows.
         let rows = facts::component_int("input", "rows", e.get("rows").and_then(Value::as_i64))
             .unwrap_or(1)
@@ -88,7 +88,7 @@ fn input(e: &Value, path: &str, out: &mut Out) {
             "<textarea disabled rows=\"{rows}\" placeholder=\"{placeholder}\" style=\"{css}\">{value}</textarea>"
         )
     } else {
-        let kind = if s(e, "input_type") == "password" {
+        let kind = if str_of(e, "input_type") == "password" {
             "password"
         } else {
             "text"
@@ -98,7 +98,7 @@ fn input(e: &Value, path: &str, out: &mut Out) {
         )
     };
     let label = plain(e, "/label/content");
-    let class = if s(e, "label_position") == "left" {
+    let class = if str_of(e, "label_position") == "left" {
         "field h"
     } else {
         "field"
@@ -117,15 +117,15 @@ fn input(e: &Value, path: &str, out: &mut Out) {
     }
 }
 
-fn select(e: &Value, path: &str, out: &mut Out) {
-    let tag = s(e, "tag");
+fn select(e: &Value, path: &str, out: &mut Drawing) {
+    let tag = str_of(e, "tag");
     let options: Vec<(String, String)> = e
         .get("options")
         .and_then(Value::as_array)
         .into_iter()
         .flatten()
         .map(|o| {
-            let value = s(o, "value").to_owned();
+            let value = str_of(o, "value").to_owned();
             let label = o
                 .get("text")
                 .map(|v| text(v, out.mobile))
@@ -156,9 +156,9 @@ fn select(e: &Value, path: &str, out: &mut Out) {
             .filter_map(Value::as_str)
             .map(str::to_owned)
             .collect(),
-        "date_picker" => vec![s(e, "initial_date").to_owned()],
-        "picker_time" => vec![s(e, "initial_time").to_owned()],
-        "picker_datetime" => vec![s(e, "initial_datetime").to_owned()],
+        "date_picker" => vec![str_of(e, "initial_date").to_owned()],
+        "picker_time" => vec![str_of(e, "initial_time").to_owned()],
+        "picker_datetime" => vec![str_of(e, "initial_datetime").to_owned()],
         _ => Vec::new(),
     };
     let chosen: Vec<String> = chosen.into_iter().filter(|c| !c.is_empty()).collect();
@@ -193,7 +193,7 @@ fn select(e: &Value, path: &str, out: &mut Out) {
     } else {
         (shown.join(", "), "")
     };
-    let default_width = if s(e, "type") == "text" {
+    let default_width = if str_of(e, "type") == "text" {
         "border-color:transparent;"
     } else {
         // Never wider than its column on a narrow card.
@@ -211,13 +211,13 @@ fn select(e: &Value, path: &str, out: &mut Out) {
     ));
 }
 
-fn select_img(e: &Value, path: &str, out: &mut Out) {
-    let per_row = match s(e, "layout") {
+fn select_img(e: &Value, path: &str, out: &mut Drawing) {
+    let per_row = match str_of(e, "layout") {
         "stretch" => 1,
         "trisect" => 3,
         _ => 2,
     };
-    let ratio = match s(e, "aspect_ratio") {
+    let ratio = match str_of(e, "aspect_ratio") {
         "1:1" => "1/1",
         "4:3" => "4/3",
         _ => "16/9",
@@ -238,13 +238,13 @@ fn select_img(e: &Value, path: &str, out: &mut Out) {
     {
         out.push(&format!(
             "<div class=\"ph\" style=\"aspect-ratio:{ratio}\">image {}</div>",
-            esc(s(o, "img_key"))
+            esc(str_of(o, "img_key"))
         ));
     }
     out.push("</div>");
 }
 
-fn checker(e: &Value, path: &str, out: &mut Out) {
+fn checker(e: &Value, path: &str, out: &mut Drawing) {
     let checked = e.get("checked").and_then(Value::as_bool) == Some(true);
     let mut label_css = String::new();
     if checked {
@@ -259,7 +259,7 @@ fn checker(e: &Value, path: &str, out: &mut Out) {
         }
     }
     let mut css = "display:flex;gap:8px;align-items:center;".to_owned();
-    if let Some(p) = style::box_css(s(e, "padding")) {
+    if let Some(p) = style::box_css(str_of(e, "padding")) {
         css.push_str(&format!("padding:{p};"));
     }
     out.push(&format!(

@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use super::{Out, attrs, icon, s, text};
+use super::{Drawing, attrs, icon, str_of, text};
 use crate::{esc, short, style};
 
 /// An avatar circle of `px` pixels with the id as its tooltip.
@@ -23,13 +23,13 @@ fn person_px(size: &str) -> u32 {
     }
 }
 
-pub(crate) fn media(e: &Value, path: &str, out: &mut Out) {
-    match s(e, "tag") {
+pub(crate) fn media(e: &Value, path: &str, out: &mut Drawing) {
+    match str_of(e, "tag") {
         "img" => img(e, path, out),
         "img_combination" => combination(e, path, out),
         "person" | "avatar" => {
-            let id = s(e, "user_id");
-            let px = person_px(s(e, "size"));
+            let id = str_of(e, "user_id");
+            let px = person_px(str_of(e, "size"));
             let show_avatar = e.get("show_avatar").and_then(Value::as_bool) != Some(false);
             let show_name = e.get("show_name").and_then(Value::as_bool) == Some(true);
             let mut inner = String::new();
@@ -39,7 +39,7 @@ pub(crate) fn media(e: &Value, path: &str, out: &mut Out) {
             if show_name || !show_avatar {
                 inner.push_str(&format!("<span class=\"at\">@{}</span>", esc(&short(id))));
             }
-            let capsule = if s(e, "style") == "capsule" {
+            let capsule = if str_of(e, "style") == "capsule" {
                 "background:rgba(127,127,127,.15);border-radius:12px;padding:0 8px 0 0;"
             } else {
                 ""
@@ -54,7 +54,7 @@ pub(crate) fn media(e: &Value, path: &str, out: &mut Out) {
             ));
         }
         "person_list" => {
-            let px = person_px(s(e, "size"));
+            let px = person_px(str_of(e, "size"));
             let show_avatar = e.get("show_avatar").and_then(Value::as_bool) == Some(true);
             let show_name = e.get("show_name").and_then(Value::as_bool) != Some(false);
             let mut inner = icon(e.get("icon"));
@@ -64,7 +64,7 @@ pub(crate) fn media(e: &Value, path: &str, out: &mut Out) {
                 .into_iter()
                 .flatten()
             {
-                let id = s(p, "id");
+                let id = str_of(p, "id");
                 inner.push_str("<span style=\"display:inline-flex;gap:4px;align-items:center\">");
                 if show_avatar {
                     inner.push_str(&avatar(id, px));
@@ -86,15 +86,15 @@ pub(crate) fn media(e: &Value, path: &str, out: &mut Out) {
         _ => out.push(&format!(
             "<div class=\"ph\"{}>▶ ──────── 0:00 · audio {}</div>",
             attrs(e, path, "text-align:left;"),
-            esc(s(e, "file_key"))
+            esc(str_of(e, "file_key"))
         )),
     }
 }
 
-fn img(e: &Value, path: &str, out: &mut Out) {
-    let fit = s(e, "scale_type") == "fit_horizontal";
+fn img(e: &Value, path: &str, out: &mut Drawing) {
+    let fit = str_of(e, "scale_type") == "fit_horizontal";
     // A fixed size in pixels, or the full width at 16:9 (4:3 when fitted horizontally).
-    let fixed: Option<(u32, u32)> = match s(e, "size") {
+    let fixed: Option<(u32, u32)> = match str_of(e, "size") {
         _ if fit => None,
         "large" => Some((160, 160)),
         "medium" => Some((80, 80)),
@@ -115,7 +115,7 @@ fn img(e: &Value, path: &str, out: &mut Out) {
         None => "width:100%;aspect-ratio:16/9;".into(),
     };
     css.push_str("overflow:hidden;display:flex;flex-direction:column;justify-content:center;");
-    if let Some(r) = style::box_css(s(e, "corner_radius")) {
+    if let Some(r) = style::box_css(str_of(e, "corner_radius")) {
         css.push_str(&format!("border-radius:{r};"));
     }
     let alt = e
@@ -125,11 +125,11 @@ fn img(e: &Value, path: &str, out: &mut Out) {
     // Small pictures have no room for a label; the key is their tooltip.
     let label = match fixed {
         Some((w, _)) if w < 64 => String::new(),
-        _ => format!("image {}<br>{alt}", esc(s(e, "img_key"))),
+        _ => format!("image {}<br>{alt}", esc(str_of(e, "img_key"))),
     };
     out.push(&format!(
         "<div class=\"ph\" title=\"{}\"{}>{label}</div>",
-        esc(s(e, "img_key")),
+        esc(str_of(e, "img_key")),
         attrs(e, path, &css)
     ));
     let title = e
@@ -141,8 +141,8 @@ fn img(e: &Value, path: &str, out: &mut Out) {
     }
 }
 
-fn combination(e: &Value, path: &str, out: &mut Out) {
-    let (columns, most) = match s(e, "combination_mode") {
+fn combination(e: &Value, path: &str, out: &mut Drawing) {
+    let (columns, most) = match str_of(e, "combination_mode") {
         "double" => (2, 2),
         "triple" => (3, 3),
         "trisect" => (3, 9),
@@ -166,7 +166,7 @@ fn combination(e: &Value, path: &str, out: &mut Out) {
     for i in images {
         out.push(&format!(
             "<div class=\"ph\" style=\"aspect-ratio:1/1;padding:4px;overflow:hidden\">image {}</div>",
-            esc(s(i, "img_key"))
+            esc(str_of(i, "img_key"))
         ));
     }
     out.push("</div>");

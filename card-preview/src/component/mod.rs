@@ -15,7 +15,7 @@ use crate::{esc, markdown, style};
 
 /// Where components are written, and the theme they are drawn in.
 #[derive(Debug)]
-pub(crate) struct Out {
+pub(crate) struct Drawing {
     pub(crate) html: String,
     pub(crate) dark: bool,
     /// The compact (400px) width, where the client applies `flex_mode`.
@@ -27,14 +27,14 @@ pub(crate) struct Out {
     pub(crate) width: f64,
 }
 
-impl Out {
+impl Drawing {
     pub(crate) fn push(&mut self, s: &str) {
         self.html.push_str(s);
     }
 }
 
 /// A string property of an element, or "".
-pub(crate) fn s<'a>(e: &'a Value, key: &str) -> &'a str {
+pub(crate) fn str_of<'a>(e: &'a Value, key: &str) -> &'a str {
     e.get(key).and_then(Value::as_str).unwrap_or_default()
 }
 
@@ -42,7 +42,7 @@ pub(crate) fn s<'a>(e: &'a Value, key: &str) -> &'a str {
 /// `margin`, and any extra CSS the caller adds.
 pub(crate) fn attrs(e: &Value, path: &str, css: &str) -> String {
     let mut style = css.to_owned();
-    if let Some(m) = style::box_css(s(e, "margin")) {
+    if let Some(m) = style::box_css(str_of(e, "margin")) {
         style.push_str(&format!("margin:{m};"));
     }
     // A component the card disables is greyed out, and shows its disabled_tips on hover.
@@ -118,11 +118,11 @@ pub(crate) fn text(v: &Value, mobile: bool) -> String {
 /// The CSS of a text object's or element's `text_size`, `text_color` and `lines`.
 pub(crate) fn text_css(v: &Value, mobile: bool) -> String {
     let mut style = String::new();
-    let c = s(v, "text_color");
+    let c = str_of(v, "text_color");
     if !c.is_empty() {
         style.push_str(&format!("color:{};", style::colour(c)));
     }
-    if let Some(px) = style::text_size(s(v, "text_size"), mobile) {
+    if let Some(px) = style::text_size(str_of(v, "text_size"), mobile) {
         style.push_str(&format!("font-size:{px}px;"));
         if px >= 16 {
             style.push_str("font-weight:600;");
@@ -145,8 +145,8 @@ pub(crate) fn icon(v: Option<&Value>) -> String {
     let Some(i) = v.filter(|i| i.is_object()) else {
         return String::new();
     };
-    let token = s(i, "token");
-    let colour = style::colour_css(s(i, "color")).unwrap_or_else(|| "currentColor".into());
+    let token = str_of(i, "token");
+    let colour = style::colour_css(str_of(i, "color")).unwrap_or_else(|| "currentColor".into());
     if let Some(turn) = direction(token) {
         return chevron(turn, &colour, icon_px(i), token);
     }
@@ -158,7 +158,7 @@ pub(crate) fn icon(v: Option<&Value>) -> String {
         );
     }
     let (class, name) = match token {
-        "" => ("icon", s(i, "img_key")),
+        "" => ("icon", str_of(i, "img_key")),
         t => ("icon glyph", t),
     };
     format!(
@@ -169,7 +169,7 @@ pub(crate) fn icon(v: Option<&Value>) -> String {
 
 /// An icon's drawn size: the width of its `size` (`"16px 16px"`) within 8–48px, else 16px.
 fn icon_px(i: &Value) -> u32 {
-    s(i, "size")
+    str_of(i, "size")
         .split_whitespace()
         .next()
         .and_then(style::spacing)
@@ -199,7 +199,7 @@ pub(crate) fn chevron(turn: i32, colour: &str, px: u32, tip: &str) -> String {
 }
 
 /// A list of components, each with its ErrPath.
-pub(crate) fn list(v: Option<&Value>, path: &str, out: &mut Out) {
+pub(crate) fn list(v: Option<&Value>, path: &str, out: &mut Drawing) {
     for (i, e) in v
         .and_then(Value::as_array)
         .into_iter()
@@ -212,9 +212,9 @@ pub(crate) fn list(v: Option<&Value>, path: &str, out: &mut Out) {
 }
 
 /// One component.
-pub(crate) fn component(e: &Value, path: &str, out: &mut Out) {
+pub(crate) fn component(e: &Value, path: &str, out: &mut Drawing) {
     use card_validate::spec::Category;
-    let tag = s(e, "tag");
+    let tag = str_of(e, "tag");
     // The spec says what a tag is; each kind has its drawer, so a control or container the spec
     // adds is drawn as one without a change here.
     let Some(comp) = card_validate::spec::component(tag) else {
@@ -253,7 +253,7 @@ pub(crate) fn component(e: &Value, path: &str, out: &mut Out) {
 
 /// A tag the preview does not draw (a 1.0 leftover such as `note` or `action`, or a tag the
 /// spec does not know): a labelled box, with the components it holds drawn inside it.
-fn unknown(e: &Value, tag: &str, path: &str, out: &mut Out) {
+fn unknown(e: &Value, tag: &str, path: &str, out: &mut Drawing) {
     out.push(&format!(
         "<div class=\"ph\"{}><div>&lt;{}&gt; (not drawn by the preview)</div>",
         attrs(
@@ -269,13 +269,13 @@ fn unknown(e: &Value, tag: &str, path: &str, out: &mut Out) {
     out.push("</div>");
 }
 
-fn markdown_element(e: &Value, path: &str, out: &mut Out) {
+fn markdown_element(e: &Value, path: &str, out: &mut Drawing) {
     let mut css = text_css(e, out.mobile);
-    if let Some(a) = style::align(s(e, "text_align")) {
+    if let Some(a) = style::align(str_of(e, "text_align")) {
         css.push_str(&format!("text-align:{};", text_align(a)));
     }
     let icon = icon(e.get("icon"));
-    let body = markdown::to_html(s(e, "content"));
+    let body = markdown::to_html(str_of(e, "content"));
     if icon.is_empty() {
         out.push(&format!("<div{}>{body}</div>", attrs(e, path, &css)));
     } else {
@@ -296,7 +296,7 @@ pub(crate) fn text_align(flex: &str) -> &'static str {
     }
 }
 
-fn div(e: &Value, path: &str, out: &mut Out) {
+fn div(e: &Value, path: &str, out: &mut Drawing) {
     let mut css = String::new();
     let align = e
         .pointer("/text/text_align")

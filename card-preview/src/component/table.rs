@@ -4,12 +4,12 @@
 
 use serde_json::Value;
 
-use super::{Out, attrs, s};
+use super::{Drawing, attrs, str_of};
 use card_validate::spec;
 
 use crate::{datetime, esc, facts, markdown, style};
 
-pub(crate) fn table(e: &Value, path: &str, out: &mut Out) {
+pub(crate) fn table(e: &Value, path: &str, out: &mut Drawing) {
     let columns: Vec<&Value> = e
         .get("columns")
         .and_then(Value::as_array)
@@ -26,8 +26,8 @@ pub(crate) fn table(e: &Value, path: &str, out: &mut Out) {
     // The table page: low 32px (the default), middle 48, high 64, a px height in the spec's
     // range, or auto up to `row_max_height` (its spec default when unset); content taller than
     // its row is cut.
-    let px = |key: &str, dim| card_validate::literal::dim_px(s(e, key), dim).map(|n| n as u32);
-    let (row_height, tallest) = match s(e, "row_height") {
+    let px = |key: &str, dim| card_validate::literal::dim_px(str_of(e, key), dim).map(|n| n as u32);
+    let (row_height, tallest) = match str_of(e, "row_height") {
         "auto" => {
             let default = || {
                 card_validate::spec::component("table")
@@ -53,19 +53,19 @@ pub(crate) fn table(e: &Value, path: &str, out: &mut Out) {
     let freeze = e.get("freeze_first_column").and_then(Value::as_bool) == Some(true);
     let head = e.get("header_style").cloned().unwrap_or(Value::Null);
     let mut th_css = String::new();
-    if s(&head, "background_style") == "grey" {
+    if str_of(&head, "background_style") == "grey" {
         th_css.push_str("background:rgba(127,127,127,.12);");
     }
-    if s(&head, "text_color") == "grey" {
+    if str_of(&head, "text_color") == "grey" {
         th_css.push_str("color:#8f959e;");
     }
     if head.get("bold").and_then(Value::as_bool) == Some(false) {
         th_css.push_str("font-weight:400;");
     }
-    if s(&head, "text_size") == "heading" {
+    if str_of(&head, "text_size") == "heading" {
         th_css.push_str("font-size:16px;");
     }
-    let head_align = style::align(s(&head, "text_align")).map(super::text_align);
+    let head_align = style::align(str_of(&head, "text_align")).map(super::text_align);
     out.push(&format!(
         "<div class=\"tbl\"{}><table><tr>",
         attrs(e, path, "")
@@ -75,7 +75,7 @@ pub(crate) fn table(e: &Value, path: &str, out: &mut Out) {
         if let Some(a) = head_align {
             css.push_str(&format!("text-align:{a};"));
         }
-        match s(c, "width") {
+        match str_of(c, "width") {
             w if w.ends_with("px") && style::spacing(w).is_some() => {
                 css.push_str(&format!("width:{w};min-width:{w};"))
             }
@@ -105,11 +105,11 @@ pub(crate) fn table(e: &Value, path: &str, out: &mut Out) {
     for r in rows.iter().take(page) {
         out.push(&format!("<tr style=\"{row_height}\">"));
         for (i, c) in columns.iter().enumerate() {
-            let kind = s(c, "data_type");
-            let align = style::align(s(c, "horizontal_align"))
+            let kind = str_of(c, "data_type");
+            let align = style::align(str_of(c, "horizontal_align"))
                 .map(super::text_align)
                 .unwrap_or(if kind == "number" { "right" } else { "left" });
-            let valign = match s(c, "vertical_align") {
+            let valign = match str_of(c, "vertical_align") {
                 "top" => "top",
                 "bottom" => "bottom",
                 _ => "middle",
@@ -121,7 +121,7 @@ pub(crate) fn table(e: &Value, path: &str, out: &mut Out) {
             };
             out.push(&format!(
                 "<td{class} style=\"text-align:{align};vertical-align:{valign}\"><div style=\"max-height:{clip}px;overflow:hidden\">{}</div></td>",
-                cell(c, r.get(s(c, "name")))
+                cell(c, r.get(str_of(c, "name")))
             ));
         }
         out.push("</tr>");
@@ -141,7 +141,7 @@ fn cell(column: &Value, v: Option<&Value>) -> String {
     let Some(v) = v.filter(|v| !v.is_null()) else {
         return String::new();
     };
-    match (s(column, "data_type"), v) {
+    match (str_of(column, "data_type"), v) {
         ("lark_md" | "markdown", Value::String(t)) => markdown::inline(t),
         ("number", Value::Number(n)) => {
             number(n.as_f64().unwrap_or_default(), column.get("format"))
@@ -149,7 +149,7 @@ fn cell(column: &Value, v: Option<&Value>) -> String {
         ("options", Value::String(t)) => tag(t, "blue"),
         ("options", Value::Array(items)) => items
             .iter()
-            .map(|o| tag(s(o, "text"), s(o, "color")))
+            .map(|o| tag(str_of(o, "text"), str_of(o, "color")))
             .collect::<Vec<_>>()
             .join(" "),
         ("persons", Value::String(id)) => person(id),
@@ -162,7 +162,7 @@ fn cell(column: &Value, v: Option<&Value>) -> String {
         ("date", Value::Number(n)) => n
             .as_i64()
             .map(|ms| {
-                let format = s(column, "date_format");
+                let format = str_of(column, "date_format");
                 datetime::span(ms, &format!("p:{format}"), &datetime::pattern(ms, format))
             })
             .unwrap_or_default(),
@@ -216,7 +216,7 @@ fn number(n: f64, format: Option<&Value>) -> String {
         }
         text = format!("{sign}{grouped}{frac}");
     }
-    let symbol = s(&f, "symbol");
+    let symbol = str_of(&f, "symbol");
     esc(&format!("{symbol}{text}"))
 }
 

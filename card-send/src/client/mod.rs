@@ -20,7 +20,7 @@ use crate::Endpoint;
 use crate::config::ClientConfig;
 use crate::error::pre;
 use crate::ledger::Ledger;
-use crate::transport::{Exec, Transport};
+use crate::transport::{CallFailure, Transport};
 use crate::updates::{CardSink, Registry, Superseded};
 use crate::{Error, MessageId, preflight};
 
@@ -166,7 +166,7 @@ impl CardSink for Client {
         id: &'a MessageId,
         content: &'a str,
         superseded: Superseded<'a>,
-    ) -> BoxFuture<'a, Result<(), Exec>> {
+    ) -> BoxFuture<'a, Result<(), CallFailure>> {
         Box::pin(self.patch(id, content.to_owned(), Some(superseded)))
     }
 }

@@ -6,7 +6,7 @@ use crate::Endpoint;
 use crate::api::{Items, Message};
 use crate::error::pre;
 use crate::routes::{self};
-use crate::transport::{Call, Exec};
+use crate::transport::{Call, CallFailure};
 use crate::updates::CardUpdates;
 use crate::wire::decode;
 use crate::{Error, MessageId, preflight};
@@ -27,7 +27,7 @@ impl Client {
     pub async fn update_card(&self, id: &MessageId, card: &Card) -> Result<(), Error> {
         self.update_card_exec(id, card, None)
             .await
-            .map_err(Exec::into_error)
+            .map_err(CallFailure::into_error)
     }
 
     pub(crate) async fn update_card_exec(
@@ -35,11 +35,11 @@ impl Client {
         id: &MessageId,
         card: &Card,
         superseded: Option<&(dyn Fn() -> bool + Send + Sync)>,
-    ) -> Result<(), Exec> {
+    ) -> Result<(), CallFailure> {
         // Serialized once: pre-flight checks the exact bytes that are sent.
         let content = card.to_content();
         self.card_preflight(&content, Some(id))
-            .map_err(|e| Exec::Failed(pre(Endpoint::UpdateCard)(e)))?;
+            .map_err(|e| CallFailure::Failed(pre(Endpoint::UpdateCard)(e)))?;
         self.patch(id, content, superseded).await
     }
 
@@ -56,7 +56,7 @@ impl Client {
             .map_err(pre(Endpoint::UpdateCard))?;
         self.patch(id, content, None)
             .await
-            .map_err(Exec::into_error)
+            .map_err(CallFailure::into_error)
     }
 
     pub(crate) async fn patch(
@@ -64,7 +64,7 @@ impl Client {
         id: &MessageId,
         content: String,
         superseded: Option<&(dyn Fn() -> bool + Send + Sync)>,
-    ) -> Result<(), Exec> {
+    ) -> Result<(), CallFailure> {
         let call = Call {
             body: Some(json!({ "content": content })),
             key: Some(id.as_str()),

@@ -178,7 +178,7 @@ fn kind(v: &Node<'_>) -> &'static str {
     match v.v {
         V::Null => "null",
         V::Bool(_) => "boolean",
-        V::I(_) | V::U(_) | V::F(_) => "number",
+        V::Int(_) | V::UInt(_) | V::Float(_) => "number",
         V::Str(_) => "string",
         V::Arr(_) => "array",
         V::Obj(_) => "object",

@@ -42,6 +42,9 @@ struct Ctx {
     in_form: bool,
 }
 
+/// A place to report at after the walk: its segments and where it starts in the text.
+type Place<'a> = (Vec<Seg<'a>>, Pos);
+
 /// Where each value of a must-be-unique key occurs, in first-seen order.
 ///
 /// A repeat is reported at every occurrence once the walk is done, so the findings do not depend
@@ -49,11 +52,11 @@ struct Ctx {
 #[derive(Debug, Default)]
 struct Occurrences<'a> {
     index: std::collections::HashMap<&'a str, usize>,
-    seen: Vec<(&'a str, Vec<(Vec<Seg<'a>>, Pos)>)>,
+    seen: Vec<(&'a str, Vec<Place<'a>>)>,
 }
 
 impl<'a> Occurrences<'a> {
-    fn note(&mut self, value: &'a str, at: (Vec<Seg<'a>>, Pos)) {
+    fn note(&mut self, value: &'a str, at: Place<'a>) {
         match self.index.get(value) {
             Some(&i) => self.seen[i].1.push(at),
             None => {
@@ -63,7 +66,7 @@ impl<'a> Occurrences<'a> {
         }
     }
 
-    fn repeated(&self) -> impl Iterator<Item = (&'a str, &[(Vec<Seg<'a>>, Pos)])> {
+    fn repeated(&self) -> impl Iterator<Item = (&'a str, &[Place<'a>])> {
         self.seen
             .iter()
             .filter(|(_, at)| at.len() > 1)
@@ -107,7 +110,7 @@ pub(crate) struct Checker<'a> {
     /// Markdown tables per locale ("" = default content).
     md_tables: Vec<(&'a str, usize)>,
     /// Every audio component's path, for the enable_forward rule.
-    audios: Vec<(Vec<Seg<'a>>, Pos)>,
+    audios: Vec<Place<'a>>,
 }
 
 impl<'a> Checker<'a> {
@@ -149,12 +152,12 @@ impl<'a> Checker<'a> {
     }
 
     /// The current segments and position, to report at later.
-    fn mark(&self) -> (Vec<Seg<'a>>, Pos) {
+    fn mark(&self) -> Place<'a> {
         (self.segs.clone(), self.here_pos())
     }
 
     /// The segments and position of member `key` of `m`, the object here, to report at later.
-    fn mark_key(&self, m: &crate::json::Obj<'a>, key: &'static str) -> (Vec<Seg<'a>>, Pos) {
+    fn mark_key(&self, m: &crate::json::Obj<'a>, key: &'static str) -> Place<'a> {
         let mut segs = self.segs.clone();
         segs.push(Seg::Key(key));
         (segs, key_pos(m, key))

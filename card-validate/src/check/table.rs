@@ -148,8 +148,8 @@ impl<'a> Checker<'a> {
 
 fn cell_kind(cell: &Node<'_>) -> spec::CellKind {
     match cell.v {
-        V::I(_) | V::U(_) => spec::CellKind::Integer,
-        V::F(_) => spec::CellKind::Float,
+        V::Int(_) | V::UInt(_) => spec::CellKind::Integer,
+        V::Float(_) => spec::CellKind::Float,
         V::Str(_) => spec::CellKind::String,
         V::Bool(_) => spec::CellKind::Bool,
         V::Arr(_) => spec::CellKind::Array,

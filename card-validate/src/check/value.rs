@@ -200,7 +200,7 @@ pub(crate) fn json_kind(v: &Node<'_>) -> &'static str {
     match v.v {
         V::Null => "null",
         V::Bool(_) => "a boolean",
-        V::I(_) | V::U(_) | V::F(_) => "a number",
+        V::Int(_) | V::UInt(_) | V::Float(_) => "a number",
         V::Str(_) => "a string",
         V::Arr(_) => "an array",
         V::Obj(_) => "an object",

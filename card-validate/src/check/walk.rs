@@ -53,7 +53,7 @@ impl<'a> Checker<'a> {
                     };
                     self.report_missing(a, msg);
                 }
-                Req::Table => {
+                Req::DocTableOnly => {
                     self.report(
                         &rules::MISSING_TABLE_REQUIRED,
                         format!(

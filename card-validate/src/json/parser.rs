@@ -397,17 +397,17 @@ impl<'a> Parser<'a> {
         if !float {
             if neg {
                 if let Ok(n) = s.parse::<i64>() {
-                    return Ok(V::I(n));
+                    return Ok(V::Int(n));
                 }
             } else if let Ok(n) = s.parse::<u64>() {
                 return Ok(match i64::try_from(n) {
-                    Ok(i) => V::I(i),
-                    Err(_) => V::U(n),
+                    Ok(i) => V::Int(i),
+                    Err(_) => V::UInt(n),
                 });
             }
         }
         match s.parse::<f64>() {
-            Ok(f) if f.is_finite() => Ok(V::F(f)),
+            Ok(f) if f.is_finite() => Ok(V::Float(f)),
             _ => Err(ParseError {
                 at: start,
                 msg: "number out of range",

@@ -22,9 +22,9 @@ pub(crate) struct Node<'a> {
 pub(crate) enum V<'a> {
     Null,
     Bool(bool),
-    I(i64),
-    U(u64),
-    F(f64),
+    Int(i64),
+    UInt(u64),
+    Float(f64),
     Str(Cow<'a, str>),
     Arr(Vec<Node<'a>>),
     Obj(Obj<'a>),
@@ -102,9 +102,9 @@ impl std::fmt::Display for Node<'_> {
         match &self.v {
             V::Null => f.write_str("null"),
             V::Bool(b) => write!(f, "{b}"),
-            V::I(n) => write!(f, "{n}"),
-            V::U(n) => write!(f, "{n}"),
-            V::F(x) => write!(f, "{x}"),
+            V::Int(n) => write!(f, "{n}"),
+            V::UInt(n) => write!(f, "{n}"),
+            V::Float(x) => write!(f, "{x}"),
             V::Str(s) => write!(f, "{s:?}"),
             V::Arr(a) => write!(f, "[…{} items]", a.len()),
             V::Obj(_) => f.write_str("{…}"),
@@ -146,16 +146,16 @@ impl<'a> Node<'a> {
     }
     pub(crate) fn as_i64(&self) -> Option<i64> {
         match self.v {
-            V::I(n) => Some(n),
-            V::U(n) => i64::try_from(n).ok(),
+            V::Int(n) => Some(n),
+            V::UInt(n) => i64::try_from(n).ok(),
             _ => None,
         }
     }
     pub(crate) fn as_f64(&self) -> Option<f64> {
         match self.v {
-            V::I(n) => Some(n as f64),
-            V::U(n) => Some(n as f64),
-            V::F(f) => Some(f),
+            V::Int(n) => Some(n as f64),
+            V::UInt(n) => Some(n as f64),
+            V::Float(f) => Some(f),
             _ => None,
         }
     }
@@ -169,11 +169,11 @@ impl<'a> Node<'a> {
         matches!(self.v, V::Bool(_))
     }
     pub(crate) fn is_number(&self) -> bool {
-        matches!(self.v, V::I(_) | V::U(_) | V::F(_))
+        matches!(self.v, V::Int(_) | V::UInt(_) | V::Float(_))
     }
     /// A JSON integer (as serde_json's `is_i64() || is_u64()`).
     pub(crate) fn is_integer(&self) -> bool {
-        matches!(self.v, V::I(_) | V::U(_))
+        matches!(self.v, V::Int(_) | V::UInt(_))
     }
     pub(crate) fn is_null(&self) -> bool {
         matches!(self.v, V::Null)
@@ -191,9 +191,9 @@ impl<'a> Node<'a> {
             Value::Null => V::Null,
             Value::Bool(b) => V::Bool(*b),
             Value::Number(n) => match (n.as_i64(), n.as_u64()) {
-                (Some(i), _) => V::I(i),
-                (None, Some(u)) => V::U(u),
-                _ => V::F(n.as_f64().unwrap_or(f64::NAN)),
+                (Some(i), _) => V::Int(i),
+                (None, Some(u)) => V::UInt(u),
+                _ => V::Float(n.as_f64().unwrap_or(f64::NAN)),
             },
             Value::String(s) => V::Str(Cow::Borrowed(s)),
             Value::Array(a) => V::Arr(a.iter().map(Node::from_value).collect()),

@@ -1,7 +1,7 @@
 //! The card root: `schema`, `config`, `card_link`, `header`, `body` (spec §1).
 
 use super::objects::*;
-use super::types::Format as F;
+use super::types::Format;
 use super::types::*;
 use super::values::*;
 
@@ -51,8 +51,8 @@ pub static COLOR_DEF: Object = Object {
     name: "color_def",
     open: false,
     attrs: &[
-        attr("light_mode", Ty::Fmt(F::Rgba)).req(),
-        attr("dark_mode", Ty::Fmt(F::Rgba)).req(),
+        attr("light_mode", Ty::Fmt(Format::Rgba)).req(),
+        attr("dark_mode", Ty::Fmt(Format::Rgba)).req(),
     ],
 };
 
@@ -74,7 +74,7 @@ pub static CONFIG: Object = Object {
         attr("streaming_mode", Ty::Bool).default("false").doc("CardKit streaming; off again after 10 minutes."),
         attr("streaming_config", Ty::Obj(&STREAMING_CONFIG)),
         attr("summary", Ty::Obj(&SUMMARY)),
-        attr("locales", Ty::Arr(&Ty::Fmt(F::Locale), None)),
+        attr("locales", Ty::Arr(&Ty::Fmt(Format::Locale), None)),
         attr("enable_forward", Ty::Bool).default("true").doc("Must be false when the card holds audio."),
         attr("update_multi", Ty::Bool).default("true").doc("2.0 accepts only true (shared card)."),
         attr("width_mode", Ty::Enum(&WIDTH_MODE)).default("default"),

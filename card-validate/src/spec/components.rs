@@ -3,13 +3,13 @@
 //! The common attributes (`element_id`, `margin`, historical `fallback`) are in [`COMMON_ATTRS`].
 
 use super::objects::*;
-use super::types::Format as F;
+use super::types::Format;
 use super::types::*;
 use super::values::*;
 
 /// Attributes every component accepts.
 pub static COMMON_ATTRS: [Attr; 3] = [
-    attr("element_id", Ty::Fmt(F::ElementId))
+    attr("element_id", Ty::Fmt(Format::ElementId))
         .doc("Unique in the card; letters, digits and `_`, starts with a letter, at most 20 chars."),
     attr("margin", Ty::Box(-99, 99)).default("0").doc("Outer margin, CSS order, each in [-99,99]px."),
     attr("fallback", FALLBACK).historical(
@@ -129,7 +129,7 @@ pub static INTERACTIVE_CONTAINER: Component = Component {
         attr("background_style", Ty::Color(&["default", "laser"])).default("default"),
         attr("has_border", Ty::Bool).default("false"),
         attr("border_color", Ty::Color(&[])).default("grey"),
-        attr("corner_radius", Ty::Fmt(F::Radius)).default("0px"),
+        attr("corner_radius", Ty::Fmt(Format::Radius)).default("0px"),
         PADDING.default("4px 12px"),
         HOVER_TIPS,
         DISABLED,
@@ -247,7 +247,7 @@ pub static IMG: Component = Component {
     form_field: false,
     nests: false,
     attrs: &[
-        attr("img_key", Ty::Fmt(F::ImgKey))
+        attr("img_key", Ty::Fmt(Format::ImgKey))
             .req()
             .missing_code(crate::codes::CONTENT_RULE),
         attr("i18n_img_key", I18N_IMG),
@@ -255,7 +255,7 @@ pub static IMG: Component = Component {
             .req_table()
             .doc("Hover text; content may be empty."),
         attr("title", Ty::Obj(&PLAIN_TEXT)),
-        attr("corner_radius", Ty::Fmt(F::Radius)),
+        attr("corner_radius", Ty::Fmt(Format::Radius)),
         attr("scale_type", Ty::Enum(&IMG_SCALE_TYPE)).default("crop_center"),
         attr("size", Ty::Dim(&IMG_SIZE)),
         attr("transparent", Ty::Bool).default("false"),
@@ -281,7 +281,7 @@ pub static IMG_COMBINATION: Component = Component {
         attr("combination_mode", Ty::Enum(&COMBINATION_MODE)).req(),
         attr("img_list", Ty::Arr(&Ty::Obj(&IMG_LIST_ITEM), Some(9))).req(),
         attr("combination_transparent", Ty::Bool).default("false"),
-        attr("corner_radius", Ty::Fmt(F::Radius)),
+        attr("corner_radius", Ty::Fmt(Format::Radius)),
     ],
 };
 
@@ -307,7 +307,7 @@ pub static PERSON: Component = Component {
     form_field: false,
     nests: false,
     attrs: &[
-        attr("user_id", Ty::Fmt(F::UserId))
+        attr("user_id", Ty::Fmt(Format::UserId))
             .req()
             .doc("open_id, union_id or user_id."),
         attr("size", Ty::Enum(&PERSON_SIZE)).default("medium"),
@@ -464,8 +464,8 @@ pub static AUDIO: Component = Component {
     form_field: false,
     nests: false,
     attrs: &[
-        attr("file_key", Ty::Fmt(F::FileKey)).req(),
-        attr("i18n_file_key", Ty::Locales(&Ty::Fmt(F::FileKey))),
+        attr("file_key", Ty::Fmt(Format::FileKey)).req(),
+        attr("i18n_file_key", Ty::Locales(&Ty::Fmt(Format::FileKey))),
         attr("audio_id", Ty::Str).doc("Unique in the card."),
         DISABLED,
         DISABLED_TIPS,
@@ -507,7 +507,7 @@ pub static BUTTON: Component = Component {
         attr("form_action_type", Ty::Enum(&FORM_ACTION_TYPE)).doc("submit | reset, inside a form."),
         attr("value", Ty::OneOf(&[Ty::Str, Ty::Any]))
             .historical("1.0 button key `value`: use behaviors [{type: callback, value}]"),
-        attr("url", Ty::Fmt(F::Url))
+        attr("url", Ty::Fmt(Format::Url))
             .historical("1.0 button key `url`: use behaviors [{type: open_url, default_url}]"),
         attr("multi_url", Ty::Obj(&MULTI_URL))
             .historical("1.0 button key `multi_url`: use behaviors [{type: open_url, …_url}]"),
@@ -634,7 +634,7 @@ pub static SELECT_PERSON: Component = Component {
         NAME,
         REQUIRED,
         DISABLED,
-        attr("initial_option", Ty::Fmt(F::OpenId)).doc("An open_id among the options."),
+        attr("initial_option", Ty::Fmt(Format::OpenId)).doc("An open_id among the options."),
         PLACEHOLDER,
         WIDTH_DF,
         BEHAVIORS_A,
@@ -658,7 +658,7 @@ pub static MULTI_SELECT_PERSON: Component = Component {
         NAME,
         REQUIRED,
         DISABLED,
-        attr("selected_values", Ty::Arr(&Ty::Fmt(F::OpenId), None)),
+        attr("selected_values", Ty::Arr(&Ty::Fmt(Format::OpenId), None)),
         PLACEHOLDER,
         WIDTH_DF,
         BEHAVIORS_A,
@@ -694,7 +694,7 @@ pub static DATE_PICKER: Component = Component {
     placement: Placement::Anywhere,
     form_field: true,
     nests: false,
-    attrs: &with_picker_attrs(attr("initial_date", Ty::Fmt(F::Date)).doc("yyyy-MM-dd.")),
+    attrs: &with_picker_attrs(attr("initial_date", Ty::Fmt(Format::Date)).doc("yyyy-MM-dd.")),
 };
 
 /// `picker_time`.
@@ -706,7 +706,7 @@ pub static PICKER_TIME: Component = Component {
     placement: Placement::Anywhere,
     form_field: true,
     nests: false,
-    attrs: &with_picker_attrs(attr("initial_time", Ty::Fmt(F::Time)).doc("HH:mm.")),
+    attrs: &with_picker_attrs(attr("initial_time", Ty::Fmt(Format::Time)).doc("HH:mm.")),
 };
 
 /// `picker_datetime`.
@@ -719,7 +719,7 @@ pub static PICKER_DATETIME: Component = Component {
     form_field: true,
     nests: false,
     attrs: &with_picker_attrs(
-        attr("initial_datetime", Ty::Fmt(F::DateTime)).doc("yyyy-MM-dd HH:mm."),
+        attr("initial_datetime", Ty::Fmt(Format::DateTime)).doc("yyyy-MM-dd HH:mm."),
     ),
 };
 

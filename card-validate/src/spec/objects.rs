@@ -2,12 +2,12 @@
 
 use super::types::{Attr, Object, Ty, attr};
 use super::values::*;
-use crate::spec::types::Format as F;
+use crate::spec::types::Format;
 
 /// `{locale: string}`.
 pub const I18N_STR: Ty = Ty::Locales(&Ty::Str);
 /// `{locale: img_key}`.
-pub const I18N_IMG: Ty = Ty::Locales(&Ty::Fmt(F::ImgKey));
+pub const I18N_IMG: Ty = Ty::Locales(&Ty::Fmt(Format::ImgKey));
 /// A color value with `default` allowed.
 pub const COLOR_OR_DEFAULT: Ty = Ty::Color(&["default"]);
 
@@ -18,7 +18,7 @@ pub const COLOR_OR_DEFAULT: Ty = Ty::Color(&["default"]);
 /// with `text_color: grey`, `text_size: notation`) sends them on a panel title.
 /// A text's `element_id`: the target of CardKit text streaming.
 pub const TEXT_STYLE_ELEMENT_ID: Attr =
-    attr("element_id", Ty::Fmt(F::ElementId)).doc("Target for CardKit text streaming.");
+    attr("element_id", Ty::Fmt(Format::ElementId)).doc("Target for CardKit text streaming.");
 /// A text's `text_size`.
 pub const TEXT_STYLE_SIZE: Attr = attr("text_size", Ty::TextSize).default("normal");
 /// A text's `text_color`.
@@ -89,11 +89,12 @@ pub static ICON: Object = Object {
     open: false,
     attrs: &[
         attr("tag", Ty::Enum(&ICON_TAG)),
-        attr("token", Ty::Fmt(F::IconToken)).doc("Icon-library token, with tag standard_icon."),
+        attr("token", Ty::Fmt(Format::IconToken))
+            .doc("Icon-library token, with tag standard_icon."),
         attr("color", Ty::Color(&[])).doc("Only for tokens ending in _outlined or _filled."),
-        attr("img_key", Ty::Fmt(F::ImgKey)).doc("With tag custom_icon."),
+        attr("img_key", Ty::Fmt(Format::ImgKey)).doc("With tag custom_icon."),
         attr("i18n_img_key", I18N_IMG),
-        attr("size", Ty::Fmt(F::IconSize)).doc(
+        attr("size", Ty::Fmt(Format::IconSize)).doc(
             "`\"<w>px <h>px\"`, documented on the panel header icon (default 10px 10px there).",
         ),
     ],
@@ -104,7 +105,7 @@ pub static UD_ICON: Object = Object {
     name: "ud_icon",
     open: false,
     attrs: &[
-        attr("token", Ty::Fmt(F::IconToken)),
+        attr("token", Ty::Fmt(Format::IconToken)),
         attr("style", Ty::Obj(&UD_ICON_STYLE)),
     ],
 };
@@ -137,10 +138,10 @@ pub static MULTI_URL: Object = Object {
 /// A link per platform: `url` (the default), `pc_url`, `ios_url`, `android_url` — the keys of
 /// `multi_url` and of the card's `card_link`, written once.
 pub const PLATFORM_URLS: [Attr; 4] = [
-    attr("url", Ty::Fmt(F::Url)),
-    attr("pc_url", Ty::Fmt(F::Url)),
-    attr("ios_url", Ty::Fmt(F::Url)),
-    attr("android_url", Ty::Fmt(F::Url)),
+    attr("url", Ty::Fmt(Format::Url)),
+    attr("pc_url", Ty::Fmt(Format::Url)),
+    attr("ios_url", Ty::Fmt(Format::Url)),
+    attr("android_url", Ty::Fmt(Format::Url)),
 ];
 
 /// `{multi_url}` link of column_set and column.
@@ -156,10 +157,10 @@ pub static BEHAVIOR: Object = Object {
     open: false,
     attrs: &[
         attr("type", Ty::Enum(&BEHAVIOR_TYPE)).req(),
-        attr("default_url", Ty::Fmt(F::Url)).doc("open_url: required."),
-        attr("android_url", Ty::Fmt(F::Url)),
-        attr("ios_url", Ty::Fmt(F::Url)),
-        attr("pc_url", Ty::Fmt(F::Url)),
+        attr("default_url", Ty::Fmt(Format::Url)).doc("open_url: required."),
+        attr("android_url", Ty::Fmt(Format::Url)),
+        attr("ios_url", Ty::Fmt(Format::Url)),
+        attr("pc_url", Ty::Fmt(Format::Url)),
         attr("value", Ty::Any).doc("callback: the value sent back (an object)."),
         attr("behavior", Ty::Str)
             .historical("`form_action` behaviors are 1.0 only; use the button's form_action_type"),
@@ -174,7 +175,7 @@ pub static TEXT_TAG: Object = Object {
     open: false,
     attrs: &[
         attr("tag", Ty::Const("text_tag")).req(),
-        attr("element_id", Ty::Fmt(F::ElementId)),
+        attr("element_id", Ty::Fmt(Format::ElementId)),
         attr("text", Ty::Obj(&PLAIN_TEXT)),
         attr("color", Ty::Enum(&TAG_COLOR)).default("blue"),
     ],
@@ -197,7 +198,7 @@ pub static OPTION: Object = Object {
 pub static PERSON_OPTION: Object = Object {
     name: "person_option",
     open: false,
-    attrs: &[attr("value", Ty::Fmt(F::OpenId)).req()],
+    attrs: &[attr("value", Ty::Fmt(Format::OpenId)).req()],
 };
 
 /// overflow option.
@@ -216,7 +217,7 @@ pub static IMG_LIST_ITEM: Object = Object {
     name: "img_list_item",
     open: false,
     attrs: &[
-        attr("img_key", Ty::Fmt(F::ImgKey)).req(),
+        attr("img_key", Ty::Fmt(Format::ImgKey)).req(),
         attr("i18n_img_key", I18N_IMG),
         attr("transparent", Ty::Bool),
     ],
@@ -227,7 +228,7 @@ pub static SELECT_IMG_OPTION: Object = Object {
     name: "select_img_option",
     open: false,
     attrs: &[
-        attr("img_key", Ty::Fmt(F::ImgKey)).req(),
+        attr("img_key", Ty::Fmt(Format::ImgKey)).req(),
         attr("i18n_img_key", I18N_IMG),
         attr("value", Ty::Str),
         attr("disabled", Ty::Bool),
@@ -240,7 +241,7 @@ pub static SELECT_IMG_OPTION: Object = Object {
 pub static PERSON_ITEM: Object = Object {
     name: "person_item",
     open: false,
-    attrs: &[attr("id", Ty::Fmt(F::UserId)).req()],
+    attrs: &[attr("id", Ty::Fmt(Format::UserId)).req()],
 };
 
 /// A border: color and corner radius.
@@ -249,7 +250,7 @@ pub static BORDER: Object = Object {
     open: false,
     attrs: &[
         attr("color", Ty::Color(&[])),
-        attr("corner_radius", Ty::Fmt(F::Radius)),
+        attr("corner_radius", Ty::Fmt(Format::Radius)),
     ],
 };
 

@@ -1,6 +1,6 @@
 //! The other payloads we send: template content, text/post edits (seed 001), chat_button (seed 002).
 
-use super::types::Format as F;
+use super::types::Format;
 use super::types::*;
 
 /// Template content `data`.
@@ -73,7 +73,7 @@ pub static POST_NODES: [(&str, &[Attr]); 9] = [
         "a",
         &[
             attr("text", Ty::Str).req(),
-            attr("href", Ty::Fmt(F::Url)).req(),
+            attr("href", Ty::Fmt(Format::Url)).req(),
             STYLE,
         ],
     ),
@@ -85,12 +85,12 @@ pub static POST_NODES: [(&str, &[Attr]); 9] = [
             STYLE,
         ],
     ),
-    ("img", &[attr("image_key", Ty::Fmt(F::ImgKey)).req()]),
+    ("img", &[attr("image_key", Ty::Fmt(Format::ImgKey)).req()]),
     (
         "media",
         &[
-            attr("file_key", Ty::Fmt(F::FileKey)).req(),
-            attr("image_key", Ty::Fmt(F::ImgKey)),
+            attr("file_key", Ty::Fmt(Format::FileKey)).req(),
+            attr("image_key", Ty::Fmt(Format::ImgKey)),
         ],
     ),
     ("emotion", &[attr("emoji_type", Ty::Str).req()]),
@@ -109,10 +109,10 @@ pub static CHAT_BUTTON_URL: Object = Object {
     name: "chat_button_url",
     open: false,
     attrs: &[
-        attr("url", Ty::Fmt(F::HttpsUrl)),
-        attr("android_url", Ty::Fmt(F::HttpsUrl)),
-        attr("ios_url", Ty::Fmt(F::HttpsUrl)),
-        attr("pc_url", Ty::Fmt(F::HttpsUrl)),
+        attr("url", Ty::Fmt(Format::HttpsUrl)),
+        attr("android_url", Ty::Fmt(Format::HttpsUrl)),
+        attr("ios_url", Ty::Fmt(Format::HttpsUrl)),
+        attr("pc_url", Ty::Fmt(Format::HttpsUrl)),
     ],
 };
 /// chat_button action types.

@@ -20,8 +20,8 @@ pub enum Req {
     No,
     /// Required: missing is an error (200621 unless the attribute names another sub-code).
     Yes,
-    /// The docs' table says required, but the docs' own examples omit it: missing is a warning.
-    Table,
+    /// Only the docs' table says required (the docs' own examples omit it): missing is a warning.
+    DocTableOnly,
     /// Required when the component sits inside a `form` (e.g. `name`).
     InForm,
 }
@@ -211,7 +211,7 @@ impl Attr {
     }
     /// Required per the docs' table only (missing: warning).
     pub const fn req_table(mut self) -> Self {
-        self.req = Req::Table;
+        self.req = Req::DocTableOnly;
         self
     }
     /// Required inside a form.

@@ -7,7 +7,7 @@ use serde_json::{Value, json};
 use super::*;
 
 pub(crate) async fn batch_update(
-    State(st): St,
+    State(st): SharedState,
     _: Authorized,
     Path(id): Path<String>,
     body: Bytes,
@@ -75,7 +75,11 @@ pub(crate) async fn batch_update(
     })
 }
 
-pub(crate) async fn id_convert(State(st): St, _: Authorized, body: Bytes) -> Result<Data, Reject> {
+pub(crate) async fn id_convert(
+    State(st): SharedState,
+    _: Authorized,
+    body: Bytes,
+) -> Result<Data, Reject> {
     spend(&st, &routes::ENTITY_ID_CONVERT, None)?;
     let v = json_body(&body)?;
     let message = str_field(&v, "message_id")?;

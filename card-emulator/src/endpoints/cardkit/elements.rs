@@ -17,7 +17,7 @@ fn json_field<T: serde::de::DeserializeOwned>(v: &Value, name: &str) -> Result<T
 }
 
 pub(crate) async fn add_elements(
-    State(st): St,
+    State(st): SharedState,
     _: Authorized,
     Path(id): Path<String>,
     body: Bytes,
@@ -38,7 +38,7 @@ pub(crate) async fn add_elements(
 }
 
 pub(crate) async fn replace_element(
-    State(st): St,
+    State(st): SharedState,
     _: Authorized,
     Path((id, element)): Path<(String, String)>,
     body: Bytes,
@@ -52,7 +52,7 @@ pub(crate) async fn replace_element(
 }
 
 pub(crate) async fn patch_element(
-    State(st): St,
+    State(st): SharedState,
     _: Authorized,
     Path((id, element)): Path<(String, String)>,
     body: Bytes,
@@ -66,7 +66,7 @@ pub(crate) async fn patch_element(
 }
 
 pub(crate) async fn delete_element(
-    State(st): St,
+    State(st): SharedState,
     _: Authorized,
     Path((id, element)): Path<(String, String)>,
     body: Bytes,

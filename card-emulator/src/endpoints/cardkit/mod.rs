@@ -28,7 +28,7 @@ pub(crate) use elements::{add_elements, delete_element, patch_element, replace_e
 pub(crate) use text::{content, settings, update};
 
 pub(crate) async fn create(
-    State(st): St,
+    State(st): SharedState,
     _headers: HeaderMap,
     body: Bytes,
 ) -> Result<Data, Reject> {

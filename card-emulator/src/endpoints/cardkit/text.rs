@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 use super::*;
 
 pub(crate) async fn content(
-    State(st): St,
+    State(st): SharedState,
     _: Authorized,
     Path((id, element)): Path<(String, String)>,
     body: Bytes,
@@ -65,7 +65,7 @@ fn set_text(v: &mut Value, element: &str, text: &str) -> bool {
 }
 
 pub(crate) async fn settings(
-    State(st): St,
+    State(st): SharedState,
     _: Authorized,
     Path(id): Path<String>,
     body: Bytes,
@@ -99,7 +99,7 @@ pub(crate) async fn settings(
 }
 
 pub(crate) async fn update(
-    State(st): St,
+    State(st): SharedState,
     _: Authorized,
     Path(id): Path<String>,
     body: Bytes,

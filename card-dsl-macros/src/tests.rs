@@ -512,20 +512,20 @@ const EXPANSIONS: &[(&str, Result<&[&str], &str>)] = &[
     (
         r#"<table><columns><column name="d" data_type="date"/></columns><rows><row d="x"/></rows></table>"#,
         Err(
-            "row 0, column 0 (`d`, data_type date) must be a Unix timestamp in milliseconds (an integer)",
+            "row 0, column 0 (\"d\", data_type date) must be a Unix timestamp in milliseconds (a JSON integer)",
         ),
     ),
     (
         r#"<table><columns><column name="n" data_type="number"/></columns><rows><row n=true/></rows></table>"#,
-        Err("(`n`, data_type number) must be a number"),
+        Err("(\"n\", data_type number) must be a JSON number"),
     ),
     (
         r#"<table><columns><column name="s" data_type="options"/></columns><rows><row s=1/></rows></table>"#,
-        Err("(`s`, data_type options) must be a string"),
+        Err("(\"s\", data_type options) must be a string"),
     ),
     (
         r#"<table><columns><column name="s"/></columns><rows><row t="x"/></rows></table>"#,
-        Err("row 0 has `t`, which is not a column of this table (columns: s)"),
+        Err("row 0 has key \"t\", which is not a column name"),
     ),
     (
         r#"<table><columns><column name="s"/></columns><rows><col s="x"/></rows></table>"#,
@@ -534,11 +534,11 @@ const EXPANSIONS: &[(&str, Result<&[&str], &str>)] = &[
     // Columns named after other attributes or after the rows are still known.
     (
         r#"<table page_size=5><columns><column name="s"/></columns><rows><row t="x"/></rows></table>"#,
-        Err("row 0 has `t`, which is not a column of this table"),
+        Err("row 0 has key \"t\", which is not a column name"),
     ),
     (
         r#"<table><rows><row t="x"/></rows><columns><column name="s"/></columns></table>"#,
-        Err("row 0 has `t`, which is not a column of this table"),
+        Err("row 0 has key \"t\", which is not a column name"),
     ),
     // A required attribute given as a child that fails is reported once, not also as missing.
     (

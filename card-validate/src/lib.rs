@@ -63,6 +63,7 @@
 mod check;
 pub mod codes;
 pub mod fit;
+pub mod found;
 mod json;
 pub mod literal;
 mod locate;

@@ -429,7 +429,7 @@ fn element_ids_have_a_format_and_are_unique() {
     assert!(d.message.contains("letters, digits"));
     let twice = card(r#"{"tag":"hr","element_id":"a"},{"tag":"hr","element_id":"a"}"#);
     let d = assert_error(&twice, 300301, "ROOT -> body -> elements -> [1](tag: hr)");
-    assert!(d.message.contains("used 2 times"), "{d}");
+    assert!(d.message.contains("used twice"), "{d}");
     // Every occurrence is reported, so the findings do not depend on the walk order.
     assert_error(&twice, 300301, "ROOT -> body -> elements -> [0](tag: hr)");
     assert_error(

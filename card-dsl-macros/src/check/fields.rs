@@ -1,6 +1,7 @@
 //! One element's attributes and children: constructor arguments in spec order, setters, text
 //! content, element lists and lists of objects, and the `raw:` escape hatch.
 
+use card_validate::found::{Found, Unique};
 use card_validate::spec::naming::{type_name, variant_name};
 use card_validate::spec::{Attr, Object, Req, Status, Ty};
 use proc_macro2::Span;
@@ -301,12 +302,8 @@ impl Checker {
             return None;
         }
         if let Status::Historical(why) = a.status {
-            self.warn(
-                attr.name.span(),
-                &card_validate::rules::HISTORICAL_PROPERTY,
-                format!("historical key `{}`: {why}", a.name),
-                None,
-            );
+            let f = Found::Historical { key: a.name, why }.finding();
+            self.warn(attr.name.span(), f.rule, f.message, f.help);
         }
         if tag == "config" && a.name == "update_multi" {
             self.error(
@@ -358,15 +355,14 @@ impl Checker {
     /// `rules::NAME_DUPLICATE`).
     fn unique_name(&mut self, name: &syn::LitStr) {
         let v = name.value();
-        if self.names.contains(&v) {
-            self.rule(
-                name.span(),
-                &card_validate::rules::NAME_DUPLICATE,
-                format!(
-                    "name {v:?} is used twice; form and control names must be unique in the card"
-                ),
-                None,
-            );
+        let times = 1 + self.names.iter().filter(|x| **x == v).count();
+        if times > 1 {
+            let found = Found::Repeated {
+                what: Unique::Name,
+                value: &v,
+                times,
+            };
+            self.finding(name.span(), &found.finding());
         }
         self.names.push(v);
     }

@@ -2,6 +2,7 @@
 //! model's value (enum variant, dimension, newtype …); literal table rows are checked against
 //! the table's literal columns.
 
+use card_validate::found::{Found, Unique};
 use card_validate::spec::abi;
 use card_validate::spec::naming::{type_name, variant_name};
 use card_validate::spec::{self, Attr, Dim, Format, Ty};
@@ -60,15 +61,14 @@ impl Checker {
             (Ty::Fmt(f), Lit::Str(lit_s)) => {
                 let v = lit_s.value();
                 if *f == Format::ElementId {
-                    if self.element_ids.contains(&v) {
-                        let f = card_validate::literal::Finding {
-                            rule: &card_validate::rules::ELEMENT_ID_DUPLICATE,
-                            message: format!(
-                                "element_id {v:?} is used twice; it must be unique in the card"
-                            ),
-                            help: None,
+                    let times = 1 + self.element_ids.iter().filter(|x| **x == v).count();
+                    if times > 1 {
+                        let found = Found::Repeated {
+                            what: Unique::ElementId,
+                            value: &v,
+                            times,
                         };
-                        self.finding(lit_s.span(), &f);
+                        self.finding(lit_s.span(), &found.finding());
                     }
                     self.element_ids.push(v.clone());
                 }
@@ -171,22 +171,12 @@ impl Checker {
                     Some(columns) => match columns.iter().position(|(n, _)| *n == key) {
                         Some(i) => (Some(i), columns[i].1.as_deref()),
                         None => {
-                            let names: Vec<&str> =
-                                columns.iter().map(|(n, _)| n.as_str()).collect();
-                            let hint = suggest(&key, names.iter().copied())
-                                .map(|s| format!("; did you mean `{s}`?"))
-                                .unwrap_or_default();
-                            let message = format!(
-                                "table rows name is invalid: row {r} has `{key}`, which is not a column of this table (columns: {})",
-                                names.join(", ")
-                            );
-                            let help = format!("a row's keys are its table's column names{hint}");
-                            self.rule(
-                                cell.name.span(),
-                                &card_validate::rules::TABLE_ROW_KEY,
-                                message,
-                                Some(help),
-                            );
+                            let found = Found::RowKey {
+                                row: r,
+                                key: &key,
+                                columns: columns.iter().map(|(n, _)| n.as_str()).collect(),
+                            };
+                            self.finding(cell.name.span(), &found.finding());
                             continue;
                         }
                     },
@@ -204,15 +194,13 @@ impl Checker {
                         if let (Some(col), Some(data_type)) = (col, data_type)
                             && !spec::table_cell_fits(data_type, kind)
                         {
-                            let want = match data_type {
-                                "number" => "a number",
-                                "date" => "a Unix timestamp in milliseconds (an integer)",
-                                _ => "a string",
+                            let found = Found::Cell {
+                                row: r,
+                                col,
+                                name: &key,
+                                data_type,
                             };
-                            let message = format!(
-                                "table rows is invalid: row {r}, column {col} (`{key}`, data_type {data_type}) must be {want}"
-                            );
-                            self.rule(lit.span(), &card_validate::rules::TABLE_CELL, message, None);
+                            self.finding(lit.span(), &found.finding());
                             continue;
                         }
                         match lit {

@@ -10,6 +10,7 @@ mod fields;
 mod literals;
 mod support;
 
+use card_validate::found::Found;
 use card_validate::rules::{self, Rule};
 use card_validate::spec::abi;
 use card_validate::spec::naming::type_name;
@@ -77,16 +78,6 @@ impl Checker {
         self.warnings.push((span, f.render()));
     }
 
-    /// A finding of `rule` made here.
-    fn rule(&mut self, span: Span, rule: &'static Rule, message: String, help: Option<String>) {
-        let f = card_validate::literal::Finding {
-            rule,
-            message,
-            help,
-        };
-        self.finding(span, &f);
-    }
-
     /// The whole `<card>…</card>`.
     pub(crate) fn card(&mut self, el: &Element) -> ir::Card {
         if el.name != "card" {
@@ -102,12 +93,19 @@ impl Checker {
                 && a.raw.is_none()
                 && let crate::ast::Value::Expr(g) = &a.value
             {
-                self.warn(
-                    a.name.span(),
-                    &rules::HISTORICAL_PROPERTY,
-                    "historical key `i18n_header`: a 1.0 root key; prefer `i18n_content` in the header's texts".to_owned(),
-                    None,
-                );
+                // The spec's own words for the historical key.
+                if let Some(spec::Attr {
+                    status: spec::Status::Historical(why),
+                    ..
+                }) = spec::CARD.attr("i18n_header")
+                {
+                    let f = Found::Historical {
+                        key: "i18n_header",
+                        why,
+                    }
+                    .finding();
+                    self.warn(a.name.span(), f.rule, f.message, f.help);
+                }
                 parts.push((
                     Ident::new("i18n_header", a.name.span()),
                     Value::Expr(expr(g)),
@@ -260,12 +258,12 @@ impl Checker {
             && !ctx.in_form
             && let Some(a) = el.attrs.iter().find(|a| a.name == "form_action_type")
         {
-            self.warn(
-                a.name.span(),
-                &rules::FORM_ACTION_OUTSIDE_FORM,
-                "a `form_action_type` button outside a form submits or resets nothing".to_owned(),
-                Some("put the button inside the `<form>` it belongs to".to_owned()),
-            );
+            let action = match &a.value {
+                crate::ast::Value::Lit(syn::Lit::Str(s)) => s.value(),
+                _ => "…".to_owned(),
+            };
+            let f = Found::FormActionOutsideForm { action: &action }.finding();
+            self.warn(a.name.span(), f.rule, f.message, f.help);
         }
         let attrs: Vec<&'static Attr> = abi::component_attrs(comp);
         self.fields(

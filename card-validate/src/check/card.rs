@@ -5,6 +5,7 @@ use crate::json::{Node, Obj};
 
 use super::{Checker, Mode};
 use crate::codes;
+use crate::found::{Found, Unique};
 use crate::path::{Pos, Seg};
 use crate::report::ContentKind;
 use crate::rules::{self, Rule};
@@ -233,27 +234,24 @@ impl<'a> Checker<'a> {
     /// Limits over the whole card: element count, tables, unique ids and names.
     fn card_limits(&mut self) {
         let mut repeats = Vec::new();
-        for (occ, sub, what) in [
-            (
-                &self.element_ids,
-                &rules::ELEMENT_ID_DUPLICATE,
-                "element_id",
-            ),
-            (&self.names, &rules::NAME_DUPLICATE, "form or field name"),
-            (&self.audio_ids, &rules::AUDIO_ID_DUPLICATE, "audio_id"),
+        for (occ, what) in [
+            (&self.element_ids, Unique::ElementId),
+            (&self.names, Unique::Name),
+            (&self.audio_ids, Unique::AudioId),
         ] {
             for (value, at) in occ.repeated() {
+                let found = Found::Repeated {
+                    what,
+                    value,
+                    times: at.len(),
+                };
                 for (segs, pos) in at {
-                    let msg = format!(
-                        "{what} {value:?} is used {} times; it must be unique in the card",
-                        at.len()
-                    );
-                    repeats.push((segs.clone(), *pos, sub, msg));
+                    repeats.push((segs.clone(), *pos, found.finding()));
                 }
             }
         }
-        for (segs, pos, sub, msg) in repeats {
-            self.emit_at((&segs, pos), sub, msg, None, false);
+        for (segs, pos, f) in repeats {
+            self.emit_at((&segs, pos), f.rule, f.message, f.help, false);
         }
         if let Some(f) = crate::structure::count_elements(self.tagged) {
             let f = f.finding();
@@ -353,11 +351,7 @@ impl<'a> Checker<'a> {
             }
             "button" => {
                 if let Some(action) = str_of("form_action_type") {
-                    self.report(
-                        &rules::FORM_ACTION_OUTSIDE_FORM,
-                        format!("a `form_action_type: {action}` button outside a form submits or resets nothing"),
-                        Some("put the button inside the `form` it belongs to, or use `behaviors` for a plain button".to_owned()),
-                    );
+                    self.report_finding(Found::FormActionOutsideForm { action }.finding());
                 }
             }
             "select_img"

@@ -4,6 +4,7 @@ use crate::json::{Node, Obj, V};
 
 use super::Checker;
 use super::markdown::image_targets;
+use crate::found::Found;
 use crate::path::{Pos, Seg};
 use crate::rules;
 use crate::spec::shape::is_img_key;
@@ -65,35 +66,34 @@ impl<'a> Checker<'a> {
             return;
         };
         for (key, cell, at) in cells {
-            self.with(Seg::Key(key), at, |c| match columns.iter().position(|(n, _)| *n == key) {
-                None => {
-                    let names: Vec<&str> = columns.iter().map(|(n, _)| *n).collect();
-                    c.report(
-                        &rules::TABLE_ROW_KEY,
-                        format!("table rows name is invalid: row {r} has key {key:?}, which is not a column name"),
-                        Some(format!("columns: {}", names.join(", "))),
-                    );
+            self.with(Seg::Key(key), at, |c| {
+                match columns.iter().position(|(n, _)| *n == key) {
+                    None => {
+                        let columns = columns.iter().map(|(n, _)| *n).collect();
+                        c.report_finding(
+                            Found::RowKey {
+                                row: r,
+                                key,
+                                columns,
+                            }
+                            .finding(),
+                        );
+                    }
+                    Some(col) => c.table_cell(r, col, columns[col], cell),
                 }
-                Some(col) => c.table_cell(r, col, columns[col], cell),
             });
         }
     }
 
     fn table_cell(&mut self, r: usize, col: usize, (name, ty): (&str, &str), cell: &'a Node<'a>) {
-        let bad = |what: &str| {
-            format!(
-                "table rows is invalid: row {r}, column {col} ({name:?}, data_type {ty}) must be {what}"
-            )
-        };
-        let expected = match ty {
-            "number" => "a JSON number",
-            "date" => "a Unix timestamp in milliseconds (a JSON integer)",
-            "options" => "a string or an array of {text, color?}",
-            "persons" => "a user id or an array of user ids",
-            _ => "a string",
+        let bad = Found::Cell {
+            row: r,
+            col,
+            name,
+            data_type: ty,
         };
         if !spec::table_cell_fits(ty, cell_kind(cell)) {
-            self.report(&rules::TABLE_CELL, bad(expected), None);
+            self.report_finding(bad.finding());
             return;
         }
         match (ty, &cell.v) {
@@ -105,7 +105,7 @@ impl<'a> Checker<'a> {
                         && o.get("color").is_none_or(Node::is_string)
                 });
                 if !shaped {
-                    self.report(&rules::TABLE_CELL, bad(expected), None);
+                    self.report_finding(bad.finding());
                     return;
                 }
                 for o in items {
@@ -121,7 +121,7 @@ impl<'a> Checker<'a> {
                 }
             }
             ("persons", V::Arr(ids)) if !ids.iter().all(Node::is_string) => {
-                self.report(&rules::TABLE_CELL, bad(expected), None);
+                self.report_finding(bad.finding());
             }
             ("markdown", V::Str(s)) => {
                 for key in image_targets(s).filter(|k| !is_img_key(k)) {
@@ -137,7 +137,9 @@ impl<'a> Checker<'a> {
             ("text" | "lark_md" | "markdown", V::Obj(_) | V::Arr(_)) => {
                 self.report(
                     &rules::TABLE_ADVICE,
-                    bad("a string (objects and arrays are shown as raw JSON)"),
+                    format!(
+                        "table cell at row {r}, column {col} ({name:?}, data_type {ty}) should be a string (objects and arrays are shown as raw JSON)"
+                    ),
                     None,
                 );
             }

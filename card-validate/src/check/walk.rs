@@ -80,11 +80,8 @@ impl<'a> Checker<'a> {
         match a.status {
             Status::Current => self.check_value(v, &a.ty),
             Status::Historical(why) => {
-                self.report_key(
-                    &rules::HISTORICAL_PROPERTY,
-                    format!("historical key `{}`: {why}", a.name),
-                    None,
-                );
+                let f = crate::found::Found::Historical { key: a.name, why }.finding();
+                self.report_key(f.rule, f.message, f.help);
                 self.check_value(v, &a.ty);
             }
             Status::Removed(instead) => {

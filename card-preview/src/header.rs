@@ -18,9 +18,11 @@ pub(crate) fn header(h: &Value, out: &mut Drawing) {
             None,
         ),
     };
-    crate::drawn::path("ROOT -> header");
+    let at = card_validate::path::key(card_validate::path::ROOT, "header");
+    let css = format!("background:{bg};color:{title_colour};padding:{padding}");
     out.push(&format!(
-        "<div class=\"header\" data-path=\"ROOT -> header\" style=\"background:{bg};color:{title_colour};padding:{padding}\">{}<div style=\"flex:1;min-width:0\"><div class=\"title\"><span style=\"display:-webkit-inline-box;-webkit-box-orient:vertical;-webkit-line-clamp:4;overflow:hidden\">{title}</span>",
+        "<div class=\"header\"{}>{}<div style=\"flex:1;min-width:0\"><div class=\"title\"><span style=\"display:-webkit-inline-box;-webkit-box-orient:vertical;-webkit-line-clamp:4;overflow:hidden\">{title}</span>",
+        crate::component::path_attrs(&at, &css),
         icon(h.get("icon"))
     ));
     // The client shows at most three tags (the spec's list limit).

@@ -499,7 +499,7 @@ fn a_panel_header_draws_its_chevron_and_turns_it_while_open() {
     );
     // The body puts 12px between its components, as the client's screenshots show.
     assert!(
-        h.contains("data-path=\"ROOT -> body\" style=\"display:flex;flex-direction:column;gap:12px;padding:12px;"),
+        h.contains("data-path=\"ROOT -&gt; body\" style=\"display:flex;flex-direction:column;gap:12px;padding:12px;"),
         "{h}"
     );
     // `grey` is the client's light line colour, as the panel's default border is.

@@ -68,7 +68,7 @@ mod json;
 pub mod literal;
 mod locate;
 pub mod markup;
-mod path;
+pub mod path;
 mod render;
 mod report;
 pub mod rules;

@@ -1,4 +1,5 @@
-//! Where a finding is: the server's ErrPath and a JSON pointer, built from one segment stack.
+//! Where a finding is: the server's ErrPath and a JSON pointer, built from one segment stack;
+//! and the ErrPath builders other crates use ([`key`], [`item`]), so their paths are these.
 
 /// One step from the root to a value.
 #[derive(Debug, Clone, Copy)]
@@ -39,6 +40,21 @@ impl Pos {
         };
         (at != crate::json::NO_POS).then_some(at as usize)
     }
+}
+
+/// The ErrPath of the card itself.
+pub const ROOT: &str = "ROOT";
+
+/// The ErrPath of member `key` of what `parent` names: `parent -> key` (the preview names the
+/// elements it draws with these, so its paths are the validator's).
+pub fn key(parent: &str, key: &str) -> String {
+    format!("{parent} -> {key}")
+}
+
+/// The ErrPath of component `i` (tag `tag`) of the list `parent` names:
+/// `parent -> [i](tag: tag)`.
+pub fn item(parent: &str, i: usize, tag: &str) -> String {
+    format!("{parent} -> [{i}](tag: {tag})")
 }
 
 /// Renders the server's ErrPath: `ROOT -> body -> elements -> [2](tag: chart)`.

@@ -1,6 +1,7 @@
 //! Containers: column_set with its columns (weights, widths, flex modes, spacing, alignment,
 //! backgrounds), form, interactive_container and collapsible_panel, all laid out by [`flow`].
 
+use card_validate::path;
 use serde_json::Value;
 
 use super::{Drawing, attrs, chevron, icon, list, str_of, text};
@@ -61,12 +62,12 @@ pub(crate) fn body(b: &Value, out: &mut Drawing) {
         horizontal_spacing: 8,
         padding: "12px",
     };
-    crate::drawn::path("ROOT -> body");
+    let body = path::key(path::ROOT, "body");
     out.push(&format!(
-        "<div class=\"body\" data-path=\"ROOT -> body\" style=\"{}\">",
-        flow(b, &d, out.dark)
+        "<div class=\"body\"{}>",
+        super::path_attrs(&body, &flow(b, &d, out.dark))
     ));
-    list(b.get("elements"), "ROOT -> body -> elements", out);
+    list(b.get("elements"), &path::key(&body, "elements"), out);
     out.push("</div>");
 }
 
@@ -115,7 +116,7 @@ pub(crate) fn column_set(e: &Value, path: &str, out: &mut Drawing) {
             Some(n) => room / f64::from(n),
             None => room * weight(c) / total.max(1.0),
         };
-        let at = format!("{path} -> columns -> [{i}](tag: column)");
+        let at = path::item(&path::key(path, "columns"), i, "column");
         column(c, &at, per_row, gap, out);
     }
     out.width = outer;
@@ -139,7 +140,7 @@ fn column(c: &Value, path: &str, per_row: Option<u32>, gap: u32, out: &mut Drawi
     };
     let css = format!("flex:{flex};{}", flow(c, &d, out.dark));
     out.push(&format!("<div class=\"col\"{}>", attrs(c, path, &css)));
-    list(c.get("elements"), &format!("{path} -> elements"), out);
+    list(c.get("elements"), &path::key(path, "elements"), out);
     out.push("</div>");
 }
 
@@ -154,7 +155,7 @@ pub(crate) fn container(e: &Value, path: &str, out: &mut Drawing) {
             };
             let css = flow(e, &d, out.dark);
             out.push(&format!("<div class=\"form\"{}>", attrs(e, path, &css)));
-            list(e.get("elements"), &format!("{path} -> elements"), out);
+            list(e.get("elements"), &path::key(path, "elements"), out);
             out.push("</div>");
         }
         "interactive_container" => {
@@ -188,7 +189,7 @@ pub(crate) fn container(e: &Value, path: &str, out: &mut Drawing) {
                 css.push_str(&format!("height:{h};"));
             }
             out.push(&format!("<div class=\"panel\"{}>", attrs(e, path, &css)));
-            list(e.get("elements"), &format!("{path} -> elements"), out);
+            list(e.get("elements"), &path::key(path, "elements"), out);
             out.push("</div>");
         }
         _ => panel(e, path, out),
@@ -261,6 +262,6 @@ fn panel(e: &Value, path: &str, out: &mut Drawing) {
         attrs(e, path, &css),
         flow(e, &d, out.dark)
     ));
-    list(e.get("elements"), &format!("{path} -> elements"), out);
+    list(e.get("elements"), &path::key(path, "elements"), out);
     out.push("</div></details>");
 }

@@ -2,6 +2,7 @@
 //! input, the selects, the pickers, select_img and checker, with their labels, widths, initial
 //! values and the `required` mark inside a form.
 
+use card_validate::path;
 use serde_json::Value;
 
 use super::{Drawing, attrs, icon, list, str_of, text};
@@ -272,7 +273,7 @@ fn checker(e: &Value, path: &str, out: &mut Drawing) {
     ));
     list(
         e.pointer("/button_area/buttons"),
-        &format!("{path} -> button_area -> buttons"),
+        &path::key(&path::key(path, "button_area"), "buttons"),
         out,
     );
     out.push("</div>");

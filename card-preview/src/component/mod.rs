@@ -9,6 +9,7 @@ mod input;
 mod media;
 mod table;
 
+use card_validate::path;
 use serde_json::Value;
 
 use crate::{esc, markdown, style};
@@ -38,6 +39,17 @@ pub(crate) fn str_of<'a>(e: &'a Value, key: &str) -> &'a str {
     e.get(key).and_then(Value::as_str).unwrap_or_default()
 }
 
+/// ` data-path="…" style="…"`: the ErrPath an element is drawn for (recorded as drawn) and its
+/// CSS.
+pub(crate) fn path_attrs(path: &str, css: &str) -> String {
+    crate::drawn::path(path);
+    let mut out = format!(" data-path=\"{}\"", esc(path));
+    if !css.is_empty() {
+        out.push_str(&format!(" style=\"{}\"", esc(css)));
+    }
+    out
+}
+
 /// The ` data-path="…" style="…"` attributes every component carries: its ErrPath, its
 /// `margin`, and any extra CSS the caller adds.
 pub(crate) fn attrs(e: &Value, path: &str, css: &str) -> String {
@@ -50,11 +62,7 @@ pub(crate) fn attrs(e: &Value, path: &str, css: &str) -> String {
     if disabled {
         style.push_str("opacity:.5;");
     }
-    crate::drawn::path(path);
-    let mut out = format!(" data-path=\"{}\"", esc(path));
-    if !style.is_empty() {
-        out.push_str(&format!(" style=\"{style}\""));
-    }
+    let mut out = path_attrs(path, &style);
     let tip = tooltip(e, disabled);
     if !tip.is_empty() {
         out.push_str(&format!(" title=\"{}\"", esc(&tip)));
@@ -207,7 +215,7 @@ pub(crate) fn list(v: Option<&Value>, path: &str, out: &mut Drawing) {
         .enumerate()
     {
         let tag = e.get("tag").and_then(Value::as_str).unwrap_or("?");
-        component(e, &format!("{path} -> [{i}](tag: {tag})"), out);
+        component(e, &path::item(path, i, tag), out);
     }
 }
 
@@ -264,7 +272,7 @@ fn unknown(e: &Value, tag: &str, path: &str, out: &mut Drawing) {
         esc(if tag.is_empty() { "no tag" } else { tag })
     ));
     for key in ["elements", "actions"] {
-        list(e.get(key), &format!("{path} -> {key}"), out);
+        list(e.get(key), &path::key(path, key), out);
     }
     out.push("</div>");
 }

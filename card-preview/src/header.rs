@@ -3,7 +3,8 @@
 use serde_json::Value;
 
 use crate::component::{Drawing, icon, str_of, text};
-use crate::{esc, facts, style};
+use crate::html::El;
+use crate::{facts, style};
 
 pub(crate) fn header(h: &Value, out: &mut Drawing) {
     let (bg, title_colour) = style::template(str_of(h, "template"), out.dark);
@@ -20,11 +21,10 @@ pub(crate) fn header(h: &Value, out: &mut Drawing) {
     };
     let at = card_validate::path::key(card_validate::path::ROOT, "header");
     let css = format!("background:{bg};color:{title_colour};padding:{padding}");
-    out.push(&format!(
-        "<div class=\"header\"{}>{}<div style=\"flex:1;min-width:0\"><div class=\"title\"><span style=\"display:-webkit-inline-box;-webkit-box-orient:vertical;-webkit-line-clamp:4;overflow:hidden\">{title}</span>",
-        crate::component::path_attrs(&at, &css),
-        icon(h.get("icon"))
-    ));
+    let line_clamp = "display:-webkit-inline-box;-webkit-box-orient:vertical;-webkit-line-clamp:4;overflow:hidden";
+    let mut title = El::new("div")
+        .class("title")
+        .child(El::new("span").style(line_clamp).drawn(title));
     // The client shows at most three tags (the spec's list limit).
     for t in h
         .get("text_tag_list")
@@ -36,19 +36,25 @@ pub(crate) fn header(h: &Value, out: &mut Drawing) {
         ))
     {
         let (fg, bg) = style::tag_colours(str_of(t, "color"));
-        out.push(&format!(
-            "<span class=\"tag\" style=\"color:{fg};background:{bg}\">{}</span>",
-            esc(t
-                .pointer("/text/content")
-                .and_then(Value::as_str)
-                .unwrap_or_default())
-        ));
+        let text = t.pointer("/text/content").and_then(Value::as_str);
+        title = title.child(
+            El::new("span")
+                .class("tag")
+                .style(&format!("color:{fg};background:{bg}"))
+                .text(text.unwrap_or_default()),
+        );
     }
-    out.push("</div>");
+    let mut texts = El::new("div").style("flex:1;min-width:0").child(title);
     if let Some(sub) = subtitle {
-        out.push(&format!(
-            "<div class=\"subtitle\" style=\"white-space:nowrap;overflow:hidden;text-overflow:ellipsis\">{sub}</div>"
-        ));
+        texts = texts.child(
+            El::new("div")
+                .class("subtitle")
+                .style("white-space:nowrap;overflow:hidden;text-overflow:ellipsis")
+                .drawn(sub),
+        );
     }
-    out.push("</div></div>");
+    let header = crate::component::drawn_at(El::new("div").class("header"), &at, &css)
+        .drawn(icon(h.get("icon")))
+        .child(texts);
+    out.push(&header.html());
 }

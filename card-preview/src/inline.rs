@@ -6,24 +6,8 @@
 //! it again after (as a browser does); a close with nothing open is text; what is left open ends
 //! with the line.
 
-use crate::{datetime, esc, short, style};
-
-/// A drawn piece of a line.
-#[derive(Debug, Clone, PartialEq)]
-enum Node {
-    /// Text, escaped when written.
-    Text(String),
-    /// HTML this crate drew (an emoji picture, a time).
-    Drawn(String),
-    /// `<tag attrs…>children</tag>`; attributes escaped when written.
-    El {
-        tag: &'static str,
-        attrs: Vec<(&'static str, String)>,
-        children: Vec<Node>,
-    },
-    /// `<br>`.
-    Br,
-}
+use crate::html::{El, Node, write_all};
+use crate::{datetime, short, style};
 
 /// What opened a frame, and so what closes it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,7 +42,7 @@ const MARKS: [(&str, &str); 3] = [("**", "b"), ("~~", "s"), ("*", "i")];
 pub(crate) fn line(s: &str) -> String {
     let nodes = parse(s);
     let mut out = String::with_capacity(s.len() + 16);
-    write(&nodes, &mut out);
+    write_all(&nodes, &mut out);
     out
 }
 
@@ -165,11 +149,7 @@ impl Parser {
             Some(end) => {
                 self.flush();
                 let inner = rest[1..1 + end].to_owned();
-                self.push(Node::El {
-                    tag: "code",
-                    attrs: Vec::new(),
-                    children: vec![Node::Text(inner)],
-                });
+                self.push(El::new("code").text(inner).into());
                 &rest[end + 2..]
             }
             None => {
@@ -202,15 +182,12 @@ impl Parser {
         match bracketed(&rest[1..]) {
             Some((alt, key, next)) => {
                 self.flush();
-                self.push(Node::El {
-                    tag: "span",
-                    attrs: vec![
-                        ("class", "ph".to_owned()),
-                        ("style", "display:inline-block;padding:4px 8px".to_owned()),
-                        ("title", key.to_owned()),
-                    ],
-                    children: vec![Node::Text(format!("image {alt}"))],
-                });
+                let placeholder = El::new("span")
+                    .class("ph")
+                    .style("display:inline-block;padding:4px 8px")
+                    .attr("title", key)
+                    .text(format!("image {alt}"));
+                self.push(placeholder.into());
                 next
             }
             None => {
@@ -226,11 +203,12 @@ impl Parser {
             Some((text, url, next)) => {
                 self.close(Opener::Tag("link"));
                 self.flush();
-                self.push(Node::El {
-                    tag: "a",
-                    attrs: vec![("href", href(url).to_owned())],
-                    children: parse(text),
-                });
+                self.push(
+                    El::new("a")
+                        .attr("href", href(url))
+                        .children(parse(text))
+                        .into(),
+                );
                 next
             }
             None => {
@@ -250,7 +228,7 @@ impl Parser {
         let next = &rest[end + 1..];
         if matches!(inside.trim(), "br" | "br/" | "br /") {
             self.flush();
-            self.push(Node::Br);
+            self.push(El::new("br").into());
             return next;
         }
         if let Some(name) = inside.strip_prefix('/') {
@@ -332,12 +310,11 @@ fn finish(f: Frame) -> Vec<Node> {
             .find(|(n, _)| n == k)
             .map_or("", |(_, v)| v.as_str())
     };
-    let el = |tag, attrs, children| {
-        vec![Node::El {
-            tag,
-            attrs,
-            children,
-        }]
+    let el = |tag, attrs: Vec<(&'static str, String)>, children: Vec<Node>| {
+        let el = attrs
+            .into_iter()
+            .fold(El::new(tag), |el, (k, v)| el.attr(k, v));
+        vec![Node::from(el.children(children))]
     };
     match f.opener {
         Opener::Mark(m) => {
@@ -461,30 +438,6 @@ fn href(url: &str) -> &str {
         url
     } else {
         "#"
-    }
-}
-
-fn write(nodes: &[Node], out: &mut String) {
-    for n in nodes {
-        match n {
-            Node::Text(t) => out.push_str(&esc(t)),
-            Node::Drawn(h) => out.push_str(h),
-            Node::Br => out.push_str("<br>"),
-            Node::El {
-                tag,
-                attrs,
-                children,
-            } => {
-                out.push('<');
-                out.push_str(tag);
-                for (k, v) in attrs {
-                    out.push_str(&format!(" {k}=\"{}\"", esc(v)));
-                }
-                out.push('>');
-                write(children, out);
-                out.push_str(&format!("</{tag}>"));
-            }
-        }
     }
 }
 

@@ -16,6 +16,7 @@ mod drawn;
 mod emoji;
 mod facts;
 mod header;
+mod html;
 mod inline;
 mod locale;
 mod markdown;

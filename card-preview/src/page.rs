@@ -5,6 +5,7 @@ use serde_json::Value;
 
 use crate::component::{Drawing, container};
 use crate::drawn;
+use crate::html::El;
 use crate::{custom, datetime, esc, header, locale, style};
 
 /// Light or dark.
@@ -159,12 +160,12 @@ pub fn render(card: &Value, options: Options) -> String {
     for d in report.diagnostics() {
         let class = if d.is_error() { "error" } else { "warning" };
         let path = d.path.to_string();
-        findings.push_str(&format!(
-            "<li class=\"{class}\" data-for=\"{}\" data-target=\"{}\">{}</li>",
-            esc(&path),
-            esc(&target(&path)),
-            esc(&d.to_string())
-        ));
+        El::new("li")
+            .class(class)
+            .attr("data-for", path.as_str())
+            .attr("data-target", target(&path))
+            .text(d.to_string())
+            .write(&mut findings);
     }
     let about = about(card);
     let verdict = if report.is_ok() {
@@ -201,7 +202,7 @@ fn about(card: &Value) -> String {
     let mut lines = Vec::new();
     let summary = config.pointer("/summary/content").and_then(Value::as_str);
     match (summary, streaming) {
-        (Some(t), _) => lines.push(format!("chat list shows: {}", esc(t))),
+        (Some(t), _) => lines.push(format!("chat list shows: {t}")),
         (None, true) => {
             lines.push("chat list shows: 生成中 (the default while streaming)".to_owned())
         }
@@ -214,12 +215,19 @@ fn about(card: &Value) -> String {
         .get("card_link")
         .and_then(|l| ["url", "pc_url"].iter().find_map(|k| l.get(k)?.as_str()))
     {
-        lines.push(format!("the whole card opens {}", esc(url)));
+        lines.push(format!("the whole card opens {url}"));
     }
     if lines.is_empty() {
         return String::new();
     }
-    format!("<p class=\"about\">{}</p>", lines.join("<br>"))
+    let mut p = El::new("p").class("about");
+    for (i, line) in lines.into_iter().enumerate() {
+        if i > 0 {
+            p = p.child(El::new("br"));
+        }
+        p = p.text(line);
+    }
+    p.html()
 }
 
 /// Clicking a finding scrolls its element into view and flashes it.

@@ -3,15 +3,20 @@
 
 use serde_json::Value;
 
-use super::{Drawing, attrs, icon, str_of, text};
-use crate::{esc, short, style};
+use super::{Drawing, component_el, icon, str_of, text};
+use crate::html::El;
+use crate::{short, style};
 
 /// An avatar circle of `px` pixels with the id as its tooltip.
-fn avatar(id: &str, px: u32) -> String {
-    format!(
-        "<span title=\"{}\" style=\"display:inline-block;width:{px}px;height:{px}px;border-radius:50%;background:rgba(127,127,127,.35);vertical-align:middle;flex:none\"></span>",
-        esc(id)
-    )
+fn avatar(id: &str, px: u32) -> El {
+    El::new("span").attr("title", id).style(&format!(
+        "display:inline-block;width:{px}px;height:{px}px;border-radius:50%;background:rgba(127,127,127,.35);vertical-align:middle;flex:none"
+    ))
+}
+
+/// `@name` for a user id.
+fn name(id: &str) -> El {
+    El::new("span").class("at").text(format!("@{}", short(id)))
 }
 
 fn person_px(size: &str) -> u32 {
@@ -32,32 +37,29 @@ pub(crate) fn media(e: &Value, path: &str, out: &mut Drawing) {
             let px = person_px(str_of(e, "size"));
             let show_avatar = e.get("show_avatar").and_then(Value::as_bool) != Some(false);
             let show_name = e.get("show_name").and_then(Value::as_bool) == Some(true);
-            let mut inner = String::new();
-            if show_avatar {
-                inner.push_str(&avatar(id, px));
-            }
-            if show_name || !show_avatar {
-                inner.push_str(&format!("<span class=\"at\">@{}</span>", esc(&short(id))));
-            }
             let capsule = if str_of(e, "style") == "capsule" {
                 "background:rgba(127,127,127,.15);border-radius:12px;padding:0 8px 0 0;"
             } else {
                 ""
             };
-            out.push(&format!(
-                "<span{}>{inner}</span>",
-                attrs(
-                    e,
-                    path,
-                    &format!("display:inline-flex;gap:4px;align-items:center;align-self:flex-start;{capsule}")
-                )
-            ));
+            let css = format!(
+                "display:inline-flex;gap:4px;align-items:center;align-self:flex-start;{capsule}"
+            );
+            let mut el = component_el(El::new("span"), e, path, &css);
+            if show_avatar {
+                el = el.child(avatar(id, px));
+            }
+            if show_name || !show_avatar {
+                el = el.child(name(id));
+            }
+            out.push(&el.html());
         }
         "person_list" => {
             let px = person_px(str_of(e, "size"));
             let show_avatar = e.get("show_avatar").and_then(Value::as_bool) == Some(true);
             let show_name = e.get("show_name").and_then(Value::as_bool) != Some(false);
-            let mut inner = icon(e.get("icon"));
+            let css = "display:flex;flex-wrap:wrap;gap:4px 12px;align-items:center;";
+            let mut el = component_el(El::new("div"), e, path, css).drawn(icon(e.get("icon")));
             for p in e
                 .get("persons")
                 .and_then(Value::as_array)
@@ -65,29 +67,23 @@ pub(crate) fn media(e: &Value, path: &str, out: &mut Drawing) {
                 .flatten()
             {
                 let id = str_of(p, "id");
-                inner.push_str("<span style=\"display:inline-flex;gap:4px;align-items:center\">");
+                let mut person =
+                    El::new("span").style("display:inline-flex;gap:4px;align-items:center");
                 if show_avatar {
-                    inner.push_str(&avatar(id, px));
+                    person = person.child(avatar(id, px));
                 }
                 if show_name {
-                    inner.push_str(&format!("<span class=\"at\">@{}</span>", esc(&short(id))));
+                    person = person.child(name(id));
                 }
-                inner.push_str("</span>");
+                el = el.child(person);
             }
-            out.push(&format!(
-                "<div{}>{inner}</div>",
-                attrs(
-                    e,
-                    path,
-                    "display:flex;flex-wrap:wrap;gap:4px 12px;align-items:center;"
-                )
-            ));
+            out.push(&el.html());
         }
-        _ => out.push(&format!(
-            "<div class=\"ph\"{}>▶ ──────── 0:00 · audio {}</div>",
-            attrs(e, path, "text-align:left;"),
-            esc(str_of(e, "file_key"))
-        )),
+        _ => {
+            let el = component_el(El::new("div").class("ph"), e, path, "text-align:left;")
+                .text(format!("▶ ──────── 0:00 · audio {}", str_of(e, "file_key")));
+            out.push(&el.html());
+        }
     }
 }
 
@@ -123,21 +119,21 @@ fn img(e: &Value, path: &str, out: &mut Drawing) {
         .map(|v| text(v, out.mobile))
         .unwrap_or_default();
     // Small pictures have no room for a label; the key is their tooltip.
-    let label = match fixed {
-        Some((w, _)) if w < 64 => String::new(),
-        _ => format!("image {}<br>{alt}", esc(str_of(e, "img_key"))),
-    };
-    out.push(&format!(
-        "<div class=\"ph\" title=\"{}\"{}>{label}</div>",
-        esc(str_of(e, "img_key")),
-        attrs(e, path, &css)
-    ));
+    let key = str_of(e, "img_key");
+    let mut picture = component_el(El::new("div").class("ph").attr("title", key), e, path, &css);
+    if !matches!(fixed, Some((w, _)) if w < 64) {
+        picture = picture
+            .text(format!("image {key}"))
+            .child(El::new("br"))
+            .drawn(alt);
+    }
+    out.push(&picture.html());
     let title = e
         .get("title")
         .map(|v| text(v, out.mobile))
         .unwrap_or_default();
     if !title.is_empty() {
-        out.push(&format!("<div class=\"notation\">{title}</div>"));
+        out.push(&El::new("div").class("notation").drawn(title).html());
     }
 }
 
@@ -155,19 +151,15 @@ fn combination(e: &Value, path: &str, out: &mut Drawing) {
         .flatten()
         .take(most)
         .collect();
-    out.push(&format!(
-        "<div{}>",
-        attrs(
-            e,
-            path,
-            &format!("display:grid;grid-template-columns:repeat({columns},1fr);gap:4px;")
-        )
-    ));
+    let css = format!("display:grid;grid-template-columns:repeat({columns},1fr);gap:4px;");
+    let mut grid = component_el(El::new("div"), e, path, &css);
     for i in images {
-        out.push(&format!(
-            "<div class=\"ph\" style=\"aspect-ratio:1/1;padding:4px;overflow:hidden\">image {}</div>",
-            esc(str_of(i, "img_key"))
-        ));
+        grid = grid.child(
+            El::new("div")
+                .class("ph")
+                .style("aspect-ratio:1/1;padding:4px;overflow:hidden")
+                .text(format!("image {}", str_of(i, "img_key"))),
+        );
     }
-    out.push("</div>");
+    out.push(&grid.html());
 }

@@ -9,6 +9,7 @@ mod input;
 mod media;
 mod table;
 
+use crate::html::El;
 use card_validate::path;
 use serde_json::Value;
 
@@ -40,19 +41,20 @@ pub(crate) fn str_of<'a>(e: &'a Value, key: &str) -> &'a str {
 }
 
 /// ` data-path="…" style="…"`: the ErrPath an element is drawn for (recorded as drawn) and its
-/// CSS.
+/// CSS, for drawers that still write their opening tag as text.
 pub(crate) fn path_attrs(path: &str, css: &str) -> String {
-    crate::drawn::path(path);
-    let mut out = format!(" data-path=\"{}\"", esc(path));
-    if !css.is_empty() {
-        out.push_str(&format!(" style=\"{}\"", esc(css)));
-    }
-    out
+    attributes_text(&drawn_at(El::new("div"), path, css))
 }
 
-/// The ` data-path="…" style="…"` attributes every component carries: its ErrPath, its
-/// `margin`, and any extra CSS the caller adds.
-pub(crate) fn attrs(e: &Value, path: &str, css: &str) -> String {
+/// `el` with the ErrPath it is drawn for (recorded as drawn) and its CSS.
+pub(crate) fn drawn_at(el: El, path: &str, css: &str) -> El {
+    crate::drawn::path(path);
+    el.attr("data-path", path).style(css)
+}
+
+/// `el` as the component `e` at `path`: its ErrPath, its CSS with the component's `margin`
+/// (and greyed out when disabled), and its tooltip.
+pub(crate) fn component_el(el: El, e: &Value, path: &str, css: &str) -> El {
     let mut style = css.to_owned();
     if let Some(m) = style::box_css(str_of(e, "margin")) {
         style.push_str(&format!("margin:{m};"));
@@ -62,12 +64,22 @@ pub(crate) fn attrs(e: &Value, path: &str, css: &str) -> String {
     if disabled {
         style.push_str("opacity:.5;");
     }
-    let mut out = path_attrs(path, &style);
-    let tip = tooltip(e, disabled);
-    if !tip.is_empty() {
-        out.push_str(&format!(" title=\"{}\"", esc(&tip)));
+    let el = drawn_at(el, path, &style);
+    match tooltip(e, disabled) {
+        tip if tip.is_empty() => el,
+        tip => el.attr("title", tip),
     }
-    out
+}
+
+/// The ` data-path="…" style="…" title="…"` attributes of [`component_el`], as text.
+pub(crate) fn attrs(e: &Value, path: &str, css: &str) -> String {
+    attributes_text(&component_el(El::new("div"), e, path, css))
+}
+
+/// ` a="…" b="…"`: an element's attributes as they are written in its opening tag.
+fn attributes_text(el: &El) -> String {
+    let open = el.open();
+    open["<div".len()..open.len() - 1].to_owned()
 }
 
 /// What the client shows on hover or before acting: `hover_tips` (or `disabled_tips` when

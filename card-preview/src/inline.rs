@@ -46,6 +46,11 @@ pub(crate) fn line(s: &str) -> String {
     out
 }
 
+/// One line as nodes.
+pub(crate) fn nodes(s: &str) -> Vec<Node> {
+    parse(s)
+}
+
 /// The nodes of `s`.
 fn parse(s: &str) -> Vec<Node> {
     let mut p = Parser {

@@ -1,10 +1,20 @@
-//! The card markdown subset as HTML: `**bold**`, `*italic*`, `~~strike~~`, `` `code` ``,
-//! fenced code blocks, `[text](url)`, `<font color>`, `<at id>`, `<link>`, nested lists, headings,
-//! quotes and tables. Everything else is escaped text.
+//! The card markdown subset as a tree of HTML nodes: fenced code blocks, tables, nested lists,
+//! headings, rules, quotes and lines, each line's marks and tags parsed by [`crate::inline`].
+//! Everything is escaped when written.
+
+use crate::html::{El, Node, write_all};
+use crate::inline::nodes as inline_nodes;
 
 /// Markdown content as HTML.
 pub(crate) fn to_html(md: &str) -> String {
     let mut out = String::new();
+    write_all(&blocks(md), &mut out);
+    out
+}
+
+/// Markdown content as nodes.
+fn blocks(md: &str) -> Vec<Node> {
+    let mut out = Vec::new();
     let mut lines = md.lines().peekable();
     let mut lists = Lists::default();
     while let Some(line) = lines.next() {
@@ -19,10 +29,8 @@ pub(crate) fn to_html(md: &str) -> String {
                 code.push('\n');
             }
             lists.close(&mut out);
-            out.push_str(&format!(
-                "<pre><code>{}</code></pre>",
-                crate::code::block(&code, lang)
-            ));
+            let block = El::new("code").drawn(crate::code::block(&code, lang));
+            out.push(El::new("pre").child(block).into());
             continue;
         }
         if t.starts_with('|')
@@ -31,22 +39,18 @@ pub(crate) fn to_html(md: &str) -> String {
                 .is_some_and(|n| n.trim_start().starts_with("|-") || n.contains("---"))
         {
             lists.close(&mut out);
-            let header = cells(t);
             lines.next();
-            out.push_str("<table class=\"md\"><tr>");
-            for h in header {
-                out.push_str(&format!("<th>{}</th>", inline(h)));
-            }
-            out.push_str("</tr>");
-            while let Some(row) = lines.peek().filter(|l| l.trim_start().starts_with('|')) {
-                out.push_str("<tr>");
-                for c in cells(row.trim_start()) {
-                    out.push_str(&format!("<td>{}</td>", inline(c)));
-                }
-                out.push_str("</tr>");
+            let row = |cell: &'static str, text: &str| {
+                cells(text).into_iter().fold(El::new("tr"), |tr, c| {
+                    tr.child(El::new(cell).children(inline_nodes(c)))
+                })
+            };
+            let mut table = El::new("table").class("md").child(row("th", t));
+            while let Some(r) = lines.peek().filter(|l| l.trim_start().starts_with('|')) {
+                table = table.child(row("td", r.trim_start()));
                 lines.next();
             }
-            out.push_str("</table>");
+            out.push(table.into());
             // The blank line that ends a table is its end, not an empty line of its own
             // (the client draws the next paragraph right under the table).
             if lines.peek().is_some_and(|l| l.trim().is_empty()) {
@@ -56,76 +60,100 @@ pub(crate) fn to_html(md: &str) -> String {
         }
         let (tag, rest) = if let Some(r) = t.strip_prefix("- ").or_else(|| t.strip_prefix("* ")) {
             (Some("ul"), r)
-        } else if let Some((n, r)) = t
+        } else if let Some((_, r)) = t
             .split_once(". ")
             .filter(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
         {
-            let _ = n;
             (Some("ol"), r)
         } else {
             (None, t)
         };
         if let Some(tag) = tag {
-            lists.item(&mut out, indent(line), tag, &inline(rest));
+            lists.item(&mut out, indent(line), tag, inline_nodes(rest));
             continue;
         }
         lists.close(&mut out);
         let level = t.chars().take_while(|c| *c == '#').count();
-        if (1..=6).contains(&level) && t[level..].starts_with(' ') {
+        let block = if (1..=6).contains(&level) && t[level..].starts_with(' ') {
             let px = card_validate::spec::MARKDOWN_HEADING_PIXELS[level - 1];
-            out.push_str(&format!(
-                "<div style=\"font-weight:600;font-size:{px}px\">{}</div>",
-                inline(t[level..].trim())
-            ));
+            El::new("div")
+                .style(&format!("font-weight:600;font-size:{px}px"))
+                .children(inline_nodes(t[level..].trim()))
         } else if matches!(t.trim_end(), "---" | "***" | "<hr>" | "<hr/>" | "<hr />") {
-            out.push_str(
-                "<hr style=\"border:none;border-top:1px solid rgba(127,127,127,.3);margin:4px 0\">",
-            );
+            El::new("hr")
+                .style("border:none;border-top:1px solid rgba(127,127,127,.3);margin:4px 0")
         } else if let Some(q) = t.strip_prefix("> ") {
-            out.push_str(&format!(
-                "<blockquote class=\"grey\">{}</blockquote>",
-                inline(q)
-            ));
+            El::new("blockquote")
+                .class("grey")
+                .children(inline_nodes(q))
         } else if t.is_empty() {
-            out.push_str("<br>");
+            El::new("br")
         } else {
-            out.push_str(&format!("<div>{}</div>", inline(line)));
-        }
+            El::new("div").children(inline_nodes(line))
+        };
+        out.push(block.into());
     }
     lists.close(&mut out);
     out
 }
 
-/// The open lists, outermost first: each with its items' indent and its tag. The last item
-/// of each stays open, so a deeper list nests inside it.
+/// An open list: its items' indent, its tag, the items so far, and the item still open.
+#[derive(Debug)]
+struct Open {
+    indent: usize,
+    tag: &'static str,
+    list: El,
+    item: El,
+}
+
+/// The open lists, outermost first. The last item of each stays open, so a deeper list nests
+/// inside it.
 #[derive(Debug, Default)]
-struct Lists(Vec<(usize, &'static str)>);
+struct Lists(Vec<Open>);
 
 impl Lists {
     /// One item: a deeper indent opens a list inside the open item; a shallower one closes
     /// the deeper lists first.
-    fn item(&mut self, out: &mut String, indent: usize, tag: &'static str, html: &str) {
-        while let Some(&(i, t)) = self.0.last() {
-            if i > indent || (i == indent && t != tag) {
-                out.push_str(&format!("</li></{t}>"));
-                self.0.pop();
+    fn item(&mut self, out: &mut Vec<Node>, indent: usize, tag: &'static str, content: Vec<Node>) {
+        while let Some(top) = self.0.last() {
+            if top.indent > indent || (top.indent == indent && top.tag != tag) {
+                self.pop(out);
             } else {
                 break;
             }
         }
-        match self.0.last() {
-            Some(&(i, _)) if i == indent => out.push_str("</li>"),
-            _ => {
-                out.push_str(&format!("<{tag}>"));
-                self.0.push((indent, tag));
+        let item = El::new("li").children(content);
+        match self.0.last_mut() {
+            Some(top) if top.indent == indent => {
+                let done = std::mem::replace(&mut top.item, item);
+                top.list = std::mem::replace(&mut top.list, El::new(tag)).child(done);
             }
+            _ => self.0.push(Open {
+                indent,
+                tag,
+                list: El::new(tag),
+                item,
+            }),
         }
-        out.push_str(&format!("<li>{html}"));
     }
 
-    fn close(&mut self, out: &mut String) {
-        while let Some((_, t)) = self.0.pop() {
-            out.push_str(&format!("</li></{t}>"));
+    /// Ends the innermost list: into the item that holds it, or the output.
+    fn pop(&mut self, out: &mut Vec<Node>) {
+        let Some(top) = self.0.pop() else {
+            return;
+        };
+        let list = top.list.child(top.item);
+        match self.0.last_mut() {
+            Some(parent) => {
+                parent.item = std::mem::replace(&mut parent.item, El::new("li")).child(list);
+            }
+            None => out.push(list.into()),
+        }
+    }
+
+    fn close(&mut self, out: &mut Vec<Node>) {
+        while !self.0.is_empty() {
+            self.pop(out);
         }
     }
 }

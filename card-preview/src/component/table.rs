@@ -4,10 +4,11 @@
 
 use serde_json::Value;
 
-use super::{Drawing, attrs, str_of};
+use super::{Drawing, component_el, str_of};
 use card_validate::spec;
 
-use crate::{datetime, esc, facts, markdown, style};
+use crate::html::{El, Node};
+use crate::{datetime, facts, style};
 
 pub(crate) fn table(e: &Value, path: &str, out: &mut Drawing) {
     let columns: Vec<&Value> = e
@@ -66,10 +67,7 @@ pub(crate) fn table(e: &Value, path: &str, out: &mut Drawing) {
         th_css.push_str("font-size:16px;");
     }
     let head_align = style::align(str_of(&head, "text_align")).map(super::text_align);
-    out.push(&format!(
-        "<div class=\"tbl\"{}><table><tr>",
-        attrs(e, path, "")
-    ));
+    let mut head_row = El::new("tr");
     for (i, c) in columns.iter().enumerate() {
         let mut css = th_css.clone();
         if let Some(a) = head_align {
@@ -84,18 +82,17 @@ pub(crate) fn table(e: &Value, path: &str, out: &mut Drawing) {
             }
             _ => {}
         }
-        let class = if freeze && i == 0 {
-            " class=\"freeze\""
-        } else {
-            ""
-        };
         let name = c
             .get("display_name")
             .and_then(Value::as_str)
             .unwrap_or_default();
-        out.push(&format!("<th{class} style=\"{css}\">{}</th>", esc(name)));
+        head_row = head_row.child(
+            frozen(El::new("th"), freeze && i == 0)
+                .attr("style", css)
+                .text(name),
+        );
     }
-    out.push("</tr>");
+    let mut table = El::new("table").child(head_row);
     let rows: Vec<&Value> = e
         .get("rows")
         .and_then(Value::as_array)
@@ -103,7 +100,7 @@ pub(crate) fn table(e: &Value, path: &str, out: &mut Drawing) {
         .flatten()
         .collect();
     for r in rows.iter().take(page) {
-        out.push(&format!("<tr style=\"{row_height}\">"));
+        let mut tr = El::new("tr").attr("style", row_height.as_str());
         for (i, c) in columns.iter().enumerate() {
             let kind = str_of(c, "data_type");
             let align = style::align(str_of(c, "horizontal_align"))
@@ -114,73 +111,91 @@ pub(crate) fn table(e: &Value, path: &str, out: &mut Drawing) {
                 "bottom" => "bottom",
                 _ => "middle",
             };
-            let class = if freeze && i == 0 {
-                " class=\"freeze\""
-            } else {
-                ""
-            };
-            out.push(&format!(
-                "<td{class} style=\"text-align:{align};vertical-align:{valign}\"><div style=\"max-height:{clip}px;overflow:hidden\">{}</div></td>",
-                cell(c, r.get(str_of(c, "name")))
-            ));
+            let content = El::new("div")
+                .style(&format!("max-height:{clip}px;overflow:hidden"))
+                .children(cell(c, r.get(str_of(c, "name"))));
+            tr = tr.child(
+                frozen(El::new("td"), freeze && i == 0)
+                    .style(&format!("text-align:{align};vertical-align:{valign}"))
+                    .child(content),
+            );
         }
-        out.push("</tr>");
+        table = table.child(tr);
     }
-    out.push("</table>");
+    let mut el = component_el(El::new("div").class("tbl"), e, path, "").child(table);
     if rows.len() > page {
-        out.push(&format!(
-            "<div class=\"notation\" style=\"text-align:right\">‹ 1 / {} ›</div>",
-            rows.len().div_ceil(page)
-        ));
+        el = el.child(
+            El::new("div")
+                .class("notation")
+                .style("text-align:right")
+                .text(format!("‹ 1 / {} ›", rows.len().div_ceil(page))),
+        );
     }
-    out.push("</div>");
+    out.push(&el.html());
+}
+
+/// A cell of the frozen first column.
+fn frozen(el: El, freeze: bool) -> El {
+    if freeze { el.class("freeze") } else { el }
 }
 
 /// One cell by its column's `data_type`.
-fn cell(column: &Value, v: Option<&Value>) -> String {
+fn cell(column: &Value, v: Option<&Value>) -> Vec<Node> {
     let Some(v) = v.filter(|v| !v.is_null()) else {
-        return String::new();
+        return Vec::new();
+    };
+    // Several options or persons, a space between each.
+    let spaced = |items: Vec<El>| {
+        let mut out = Vec::new();
+        for (i, el) in items.into_iter().enumerate() {
+            if i > 0 {
+                out.push(Node::Text(" ".to_owned()));
+            }
+            out.push(el.into());
+        }
+        out
     };
     match (str_of(column, "data_type"), v) {
-        ("lark_md" | "markdown", Value::String(t)) => markdown::inline(t),
-        ("number", Value::Number(n)) => {
-            number(n.as_f64().unwrap_or_default(), column.get("format"))
+        ("lark_md" | "markdown", Value::String(t)) => crate::inline::nodes(t),
+        ("number", Value::Number(n)) => vec![Node::Text(number(
+            n.as_f64().unwrap_or_default(),
+            column.get("format"),
+        ))],
+        ("options", Value::String(t)) => vec![tag(t, "blue").into()],
+        ("options", Value::Array(items)) => spaced(
+            items
+                .iter()
+                .map(|o| tag(str_of(o, "text"), str_of(o, "color")))
+                .collect(),
+        ),
+        ("persons", Value::String(id)) => vec![person(id).into()],
+        ("persons", Value::Array(ids)) => {
+            spaced(ids.iter().filter_map(Value::as_str).map(person).collect())
         }
-        ("options", Value::String(t)) => tag(t, "blue"),
-        ("options", Value::Array(items)) => items
-            .iter()
-            .map(|o| tag(str_of(o, "text"), str_of(o, "color")))
-            .collect::<Vec<_>>()
-            .join(" "),
-        ("persons", Value::String(id)) => person(id),
-        ("persons", Value::Array(ids)) => ids
-            .iter()
-            .filter_map(Value::as_str)
-            .map(person)
-            .collect::<Vec<_>>()
-            .join(" "),
         ("date", Value::Number(n)) => n
             .as_i64()
             .map(|ms| {
                 let format = str_of(column, "date_format");
-                datetime::span(ms, &format!("p:{format}"), &datetime::pattern(ms, format))
+                let span =
+                    datetime::span(ms, &format!("p:{format}"), &datetime::pattern(ms, format));
+                vec![Node::Drawn(span)]
             })
             .unwrap_or_default(),
-        (_, Value::String(t)) => esc(t),
-        (_, other) => esc(&other.to_string()),
+        (_, Value::String(t)) => vec![Node::Text(t.clone())],
+        (_, other) => vec![Node::Text(other.to_string())],
     }
 }
 
-fn tag(text: &str, colour: &str) -> String {
+fn tag(text: &str, colour: &str) -> El {
     let (fg, bg) = style::tag_colours(colour);
-    format!(
-        "<span class=\"tag\" style=\"color:{fg};background:{bg};margin:0\">{}</span>",
-        esc(text)
-    )
+    El::new("span")
+        .class("tag")
+        .style(&format!("color:{fg};background:{bg};margin:0"))
+        .text(text)
 }
 
-fn person(id: &str) -> String {
-    format!("<span class=\"at\" title=\"{}\">@user</span>", esc(id))
+fn person(id: &str) -> El {
+    El::new("span").class("at").attr("title", id).text("@user")
 }
 
 /// A number with its column `format`: `precision` decimals, a one-character `symbol` before
@@ -217,7 +232,7 @@ fn number(n: f64, format: Option<&Value>) -> String {
         text = format!("{sign}{grouped}{frac}");
     }
     let symbol = str_of(&f, "symbol");
-    esc(&format!("{symbol}{text}"))
+    format!("{symbol}{text}")
 }
 
 #[cfg(test)]

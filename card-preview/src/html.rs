@@ -19,7 +19,8 @@ pub(crate) enum Node {
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct El {
     tag: &'static str,
-    attrs: Vec<(&'static str, String)>,
+    /// Attributes in order; `None` for a boolean attribute (`open`, `disabled`).
+    attrs: Vec<(&'static str, Option<String>)>,
     children: Vec<Node>,
 }
 
@@ -38,7 +39,15 @@ impl El {
 
     /// Adds an attribute.
     pub(crate) fn attr(mut self, name: &'static str, value: impl Into<String>) -> El {
-        self.attrs.push((name, value.into()));
+        self.attrs.push((name, Some(value.into())));
+        self
+    }
+
+    /// Adds a boolean attribute (`open`, `disabled`) when `on`.
+    pub(crate) fn flag(mut self, name: &'static str, on: bool) -> El {
+        if on {
+            self.attrs.push((name, None));
+        }
         self
     }
 
@@ -91,9 +100,11 @@ impl El {
         for (k, v) in &self.attrs {
             out.push(' ');
             out.push_str(k);
-            out.push_str("=\"");
-            out.push_str(&esc(v));
-            out.push('"');
+            if let Some(v) = v {
+                out.push_str("=\"");
+                out.push_str(&esc(v));
+                out.push('"');
+            }
         }
         out.push('>');
     }
@@ -147,10 +158,12 @@ mod tests {
             .style("")
             .text("1 < 2 & <script>")
             .child(El::new("br"))
-            .drawn("<svg/>");
+            .drawn("<svg/>")
+            .flag("open", true)
+            .flag("hidden", false);
         assert_eq!(
             el.html(),
-            "<div class=\"x\" title=\"a &quot;quote&quot; &lt;b&gt;\">1 &lt; 2 &amp; &lt;script&gt;<br><svg/></div>"
+            "<div class=\"x\" title=\"a &quot;quote&quot; &lt;b&gt;\" open>1 &lt; 2 &amp; &lt;script&gt;<br><svg/></div>"
         );
     }
 }

@@ -4,8 +4,15 @@
 use card_validate::path;
 use serde_json::Value;
 
-use super::{Drawing, attrs, chevron, icon, list, str_of, text};
+use super::{Drawing, chevron, component_el, icon, list, str_of, text};
+use crate::html::El;
 use crate::style;
+
+/// `el` holding the component list of `e` at `path`.
+fn elements_in(el: El, e: &Value, path: &str, out: &mut Drawing) {
+    let children = out.capture(|out| list(e.get("elements"), &path::key(path, "elements"), out));
+    out.push(&el.drawn(children).html());
+}
 
 /// Defaults of a container's layout (the component pages' field tables).
 struct Defaults {
@@ -63,12 +70,9 @@ pub(crate) fn body(b: &Value, out: &mut Drawing) {
         padding: "12px",
     };
     let body = path::key(path::ROOT, "body");
-    out.push(&format!(
-        "<div class=\"body\"{}>",
-        super::path_attrs(&body, &flow(b, &d, out.dark))
-    ));
-    list(b.get("elements"), &path::key(&body, "elements"), out);
-    out.push("</div>");
+    let el = super::drawn_at(El::new("div").class("body"), &body, &flow(b, &d, out.dark));
+    let children = out.capture(|out| list(b.get("elements"), &path::key(&body, "elements"), out));
+    out.push(&el.drawn(children).html());
 }
 
 /// A column_set: its columns side by side. `flex_mode` only changes narrow screens (the
@@ -97,7 +101,7 @@ pub(crate) fn column_set(e: &Value, path: &str, out: &mut Drawing) {
     if mode == "flow" || per_row.is_some() {
         css.push_str("flex-wrap:wrap;");
     }
-    out.push(&format!("<div class=\"row\"{}>", attrs(e, path, &css)));
+    let row = component_el(El::new("div").class("row"), e, path, &css);
     let columns: Vec<&Value> = e
         .get("columns")
         .and_then(Value::as_array)
@@ -111,16 +115,18 @@ pub(crate) fn column_set(e: &Value, path: &str, out: &mut Drawing) {
     let total: f64 = columns.iter().map(|c| weight(c)).sum();
     let outer = out.width;
     let room = outer - f64::from(gap) * columns.len().saturating_sub(1) as f64;
-    for (i, c) in columns.iter().enumerate() {
-        out.width = match per_row {
-            Some(n) => room / f64::from(n),
-            None => room * weight(c) / total.max(1.0),
-        };
-        let at = path::item(&path::key(path, "columns"), i, "column");
-        column(c, &at, per_row, gap, out);
-    }
+    let children = out.capture(|out| {
+        for (i, c) in columns.iter().enumerate() {
+            out.width = match per_row {
+                Some(n) => room / f64::from(n),
+                None => room * weight(c) / total.max(1.0),
+            };
+            let at = path::item(&path::key(path, "columns"), i, "column");
+            column(c, &at, per_row, gap, out);
+        }
+    });
     out.width = outer;
-    out.push("</div>");
+    out.push(&row.drawn(children).html());
 }
 
 fn column(c: &Value, path: &str, per_row: Option<u32>, gap: u32, out: &mut Drawing) {
@@ -139,9 +145,8 @@ fn column(c: &Value, path: &str, per_row: Option<u32>, gap: u32, out: &mut Drawi
         padding: "0",
     };
     let css = format!("flex:{flex};{}", flow(c, &d, out.dark));
-    out.push(&format!("<div class=\"col\"{}>", attrs(c, path, &css)));
-    list(c.get("elements"), &path::key(path, "elements"), out);
-    out.push("</div>");
+    let col = component_el(El::new("div").class("col"), c, path, &css);
+    elements_in(col, c, path, out);
 }
 
 /// form, interactive_container and collapsible_panel.
@@ -154,9 +159,8 @@ pub(crate) fn container(e: &Value, path: &str, out: &mut Drawing) {
                 padding: "0",
             };
             let css = flow(e, &d, out.dark);
-            out.push(&format!("<div class=\"form\"{}>", attrs(e, path, &css)));
-            list(e.get("elements"), &path::key(path, "elements"), out);
-            out.push("</div>");
+            let form = component_el(El::new("div").class("form"), e, path, &css);
+            elements_in(form, e, path, out);
         }
         "interactive_container" => {
             let d = Defaults {
@@ -188,9 +192,8 @@ pub(crate) fn container(e: &Value, path: &str, out: &mut Drawing) {
             if h.ends_with("px") && style::spacing(h).is_some() {
                 css.push_str(&format!("height:{h};"));
             }
-            out.push(&format!("<div class=\"panel\"{}>", attrs(e, path, &css)));
-            list(e.get("elements"), &path::key(path, "elements"), out);
-            out.push("</div>");
+            let panel = component_el(El::new("div").class("panel"), e, path, &css);
+            elements_in(panel, e, path, out);
         }
         _ => panel(e, path, out),
     }
@@ -246,22 +249,23 @@ fn panel(e: &Value, path: &str, out: &mut Drawing) {
         .and_then(Value::as_i64)
         .filter(|a| matches!(a, -180 | -90 | 90 | 180))
         .unwrap_or(180);
-    let icon = format!("<span class=\"turn\" style=\"--open:{angle}deg\">{icon}</span>");
-    let head = match str_of(&header, "icon_position") {
-        "left" => format!("{icon}<span>{title}</span>"),
-        "follow_text" => format!("<span>{title}</span>{icon}"),
-        _ => format!("<span style=\"flex:1\">{title}</span>{icon}"),
+    let icon = El::new("span")
+        .class("turn")
+        .style(&format!("--open:{angle}deg"))
+        .drawn(icon);
+    let summary = El::new("summary").style(&head_css);
+    let summary = match str_of(&header, "icon_position") {
+        "left" => summary.child(icon).child(El::new("span").drawn(title)),
+        "follow_text" => summary.child(El::new("span").drawn(title)).child(icon),
+        _ => summary
+            .child(El::new("span").style("flex:1").drawn(title))
+            .child(icon),
     };
-    let open = if e.get("expanded").and_then(Value::as_bool) == Some(true) {
-        " open"
-    } else {
-        ""
-    };
-    out.push(&format!(
-        "<details class=\"panel\"{}{open}><summary style=\"{head_css}\">{head}</summary><div style=\"{}\">",
-        attrs(e, path, &css),
-        flow(e, &d, out.dark)
-    ));
-    list(e.get("elements"), &path::key(path, "elements"), out);
-    out.push("</div></details>");
+    let open = e.get("expanded").and_then(Value::as_bool) == Some(true);
+    let details = component_el(El::new("details").class("panel"), e, path, &css)
+        .flag("open", open)
+        .child(summary);
+    let body = El::new("div").style(&flow(e, &d, out.dark));
+    let children = out.capture(|out| list(e.get("elements"), &path::key(path, "elements"), out));
+    out.push(&details.child(body.drawn(children)).html());
 }

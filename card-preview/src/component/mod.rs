@@ -33,17 +33,18 @@ impl Drawing {
     pub(crate) fn push(&mut self, s: &str) {
         self.html.push_str(s);
     }
+
+    /// What `draw` draws, as HTML for the element that holds it.
+    pub(crate) fn capture(&mut self, draw: impl FnOnce(&mut Drawing)) -> String {
+        let outer = std::mem::take(&mut self.html);
+        draw(self);
+        std::mem::replace(&mut self.html, outer)
+    }
 }
 
 /// A string property of an element, or "".
 pub(crate) fn str_of<'a>(e: &'a Value, key: &str) -> &'a str {
     e.get(key).and_then(Value::as_str).unwrap_or_default()
-}
-
-/// ` data-path="…" style="…"`: the ErrPath an element is drawn for (recorded as drawn) and its
-/// CSS, for drawers that still write their opening tag as text.
-pub(crate) fn path_attrs(path: &str, css: &str) -> String {
-    attributes_text(&drawn_at(El::new("div"), path, css))
 }
 
 /// `el` with the ErrPath it is drawn for (recorded as drawn) and its CSS.

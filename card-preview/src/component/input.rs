@@ -5,7 +5,8 @@
 use card_validate::path;
 use serde_json::Value;
 
-use super::{Drawing, attrs, icon, list, str_of, text};
+use super::{Drawing, component_el, icon, list, str_of, text};
+use crate::html::El;
 use crate::{esc, facts, style};
 
 /// `width`: `default` | `fill` | `"Npx"` as CSS (`default` keeps the control's own width).
@@ -17,29 +18,39 @@ fn width(e: &Value, default: &str) -> String {
     }
 }
 
-/// The content of a plain_text object at `pointer`, escaped.
-fn plain(e: &Value, pointer: &str) -> String {
-    esc(e
-        .pointer(pointer)
+/// The content of a plain_text object at `pointer`.
+fn plain<'e>(e: &'e Value, pointer: &str) -> &'e str {
+    e.pointer(pointer)
         .and_then(Value::as_str)
-        .unwrap_or_default())
+        .unwrap_or_default()
 }
 
-fn required(e: &Value) -> &'static str {
-    if e.get("required").and_then(Value::as_bool) == Some(true) {
-        "<span style=\"color:#f54a45\">*</span>"
-    } else {
-        ""
+/// The red `*` of a required control, if it is required.
+fn required(e: &Value) -> Option<El> {
+    (e.get("required").and_then(Value::as_bool) == Some(true))
+        .then(|| El::new("span").style("color:#f54a45").text("*"))
+}
+
+/// `el`, then `child` when there is one.
+fn maybe(el: El, child: Option<El>) -> El {
+    match child {
+        Some(c) => el.child(c),
+        None => el,
     }
 }
 
 pub(crate) fn control(e: &Value, path: &str, out: &mut Drawing) {
     match str_of(e, "tag") {
         "button" => button(e, path, out),
-        "overflow" => out.push(&format!(
-            "<span><button class=\"btn\" disabled{}>···</button></span>",
-            attrs(e, path, "")
-        )),
+        "overflow" => {
+            let button = component_el(
+                El::new("button").class("btn").flag("disabled", true),
+                e,
+                path,
+                "",
+            );
+            out.push(&El::new("span").child(button.text("···")).html());
+        }
         "input" => input(e, path, out),
         "checker" => checker(e, path, out),
         "select_img" => select_img(e, path, out),
@@ -69,15 +80,23 @@ fn button(e: &Value, path: &str, out: &mut Drawing) {
     } else {
         " "
     };
-    out.push(&format!(
-        "<span style=\"display:flex;{}\"><button class=\"btn {kind}{size}\" disabled{}>{icon}{gap}{label}</button></span>",
-        if css.is_empty() { "" } else { "width:100%" },
-        attrs(e, path, &css)
-    ));
+    let button = El::new("button")
+        .class(&format!("btn {kind}{size}"))
+        .flag("disabled", true);
+    let button = component_el(button, e, path, &css)
+        .drawn(icon)
+        .text(gap)
+        .drawn(label);
+    let outer = if css.is_empty() {
+        "display:flex;"
+    } else {
+        "display:flex;width:100%"
+    };
+    out.push(&El::new("span").style(outer).child(button).html());
 }
 
 fn input(e: &Value, path: &str, out: &mut Drawing) {
-    let value = esc(str_of(e, "default_value"));
+    let value = str_of(e, "default_value");
     let placeholder = plain(e, "/placeholder/content");
     let css = width(e, "width:100%;");
     let control = if str_of(e, "input_type") == "multiline_text" {
@@ -85,37 +104,36 @@ fn input(e: &Value, path: &str, out: &mut Drawing) {
         let rows = facts::component_int("input", "rows", e.get("rows").and_then(Value::as_i64))
             .unwrap_or(1)
             .min(50);
-        format!(
-            "<textarea disabled rows=\"{rows}\" placeholder=\"{placeholder}\" style=\"{css}\">{value}</textarea>"
-        )
+        El::new("textarea")
+            .flag("disabled", true)
+            .attr("rows", rows.to_string())
+            .attr("placeholder", placeholder)
+            .attr("style", css)
+            .text(value)
     } else {
         let kind = if str_of(e, "input_type") == "password" {
             "password"
         } else {
             "text"
         };
-        format!(
-            "<input type=\"{kind}\" disabled value=\"{value}\" placeholder=\"{placeholder}\" style=\"{css}\">"
-        )
+        El::new("input")
+            .attr("type", kind)
+            .flag("disabled", true)
+            .attr("value", value)
+            .attr("placeholder", placeholder)
+            .attr("style", css)
     };
     let label = plain(e, "/label/content");
-    let class = if str_of(e, "label_position") == "left" {
+    let class = if str_of(e, "label_position") == "left" && !label.is_empty() {
         "field h"
     } else {
         "field"
     };
-    if label.is_empty() {
-        out.push(&format!(
-            "<div class=\"field\"{}>{control}</div>",
-            attrs(e, path, "")
-        ));
-    } else {
-        out.push(&format!(
-            "<div class=\"{class}\"{}><span>{}{label}</span>{control}</div>",
-            attrs(e, path, ""),
-            required(e)
-        ));
+    let mut field = component_el(El::new("div").class(class), e, path, "");
+    if !label.is_empty() {
+        field = field.child(maybe(El::new("span"), required(e)).text(label));
     }
+    out.push(&field.child(control).html());
 }
 
 fn select(e: &Value, path: &str, out: &mut Drawing) {
@@ -174,8 +192,9 @@ fn select(e: &Value, path: &str, out: &mut Drawing) {
             if person { format!("@{label}") } else { label }
         })
         .collect();
-    let placeholder = match plain(e, "/placeholder/content") {
-        p if !p.is_empty() => p,
+    // The shown text is HTML (option labels are text objects drawn as HTML).
+    let placeholder: String = match plain(e, "/placeholder/content") {
+        p if !p.is_empty() => esc(p),
         _ => match tag {
             "date_picker" => "yyyy-mm-dd".into(),
             "picker_time" => "hh:mm".into(),
@@ -205,11 +224,17 @@ fn select(e: &Value, path: &str, out: &mut Drawing) {
         width(e, ""),
         default_width
     );
-    out.push(&format!(
-        "<div{}><span style=\"display:flex;gap:2px\">{}<span class=\"{class}\">{content}</span></span><span class=\"grey\">{caret}</span></div>",
-        attrs(e, path, &format!("border:1px solid rgba(127,127,127,.35);border-radius:6px;padding:4px 8px;{css}")),
-        required(e)
-    ));
+    let box_css =
+        format!("border:1px solid rgba(127,127,127,.35);border-radius:6px;padding:4px 8px;{css}");
+    let shown = El::new("span").class(class).drawn(content);
+    let shown = maybe(El::new("span").style("display:flex;gap:2px"), required(e)).child(shown);
+    let caret = El::new("span").class("grey").text(caret);
+    out.push(
+        &component_el(El::new("div"), e, path, &box_css)
+            .child(shown)
+            .child(caret)
+            .html(),
+    );
 }
 
 fn select_img(e: &Value, path: &str, out: &mut Drawing) {
@@ -223,26 +248,22 @@ fn select_img(e: &Value, path: &str, out: &mut Drawing) {
         "4:3" => "4/3",
         _ => "16/9",
     };
-    out.push(&format!(
-        "<div{}>",
-        attrs(
-            e,
-            path,
-            &format!("display:grid;grid-template-columns:repeat({per_row},1fr);gap:8px;")
-        )
-    ));
+    let css = format!("display:grid;grid-template-columns:repeat({per_row},1fr);gap:8px;");
+    let mut grid = component_el(El::new("div"), e, path, &css);
     for o in e
         .get("options")
         .and_then(Value::as_array)
         .into_iter()
         .flatten()
     {
-        out.push(&format!(
-            "<div class=\"ph\" style=\"aspect-ratio:{ratio}\">image {}</div>",
-            esc(str_of(o, "img_key"))
-        ));
+        grid = grid.child(
+            El::new("div")
+                .class("ph")
+                .style(&format!("aspect-ratio:{ratio}"))
+                .text(format!("image {}", str_of(o, "img_key"))),
+        );
     }
-    out.push("</div>");
+    out.push(&grid.html());
 }
 
 fn checker(e: &Value, path: &str, out: &mut Drawing) {
@@ -263,18 +284,22 @@ fn checker(e: &Value, path: &str, out: &mut Drawing) {
     if let Some(p) = style::box_css(str_of(e, "padding")) {
         css.push_str(&format!("padding:{p};"));
     }
-    out.push(&format!(
-        "<div{}><input type=\"checkbox\" disabled{}><span style=\"flex:1;{label_css}\">{}</span>",
-        attrs(e, path, &css),
-        if checked { " checked" } else { "" },
+    let el = component_el(El::new("div"), e, path, &css);
+    let check = El::new("input")
+        .attr("type", "checkbox")
+        .flag("disabled", true)
+        .flag("checked", checked);
+    let label = El::new("span").style(&format!("flex:1;{label_css}")).drawn(
         e.get("text")
             .map(|v| text(v, out.mobile))
-            .unwrap_or_default()
-    ));
-    list(
-        e.pointer("/button_area/buttons"),
-        &path::key(&path::key(path, "button_area"), "buttons"),
-        out,
+            .unwrap_or_default(),
     );
-    out.push("</div>");
+    let buttons = out.capture(|out| {
+        list(
+            e.pointer("/button_area/buttons"),
+            &path::key(&path::key(path, "button_area"), "buttons"),
+            out,
+        )
+    });
+    out.push(&el.child(check).child(label).drawn(buttons).html());
 }

@@ -129,7 +129,7 @@ pub(crate) fn text(v: &Value, mobile: bool) -> String {
             if style.is_empty() {
                 html
             } else {
-                format!("<span style=\"{style}\">{html}</span>")
+                El::new("span").style(&style).drawn(html).html()
             }
         }
         _ => String::new(),
@@ -173,19 +173,35 @@ pub(crate) fn icon(v: Option<&Value>) -> String {
     }
     if let Some(drawing) = glyph::glyph(token) {
         let px = icon_px(i);
-        return format!(
-            "<svg class=\"icon\" viewBox=\"0 0 16 16\" width=\"{px}\" height=\"{px}\" style=\"color:{colour}\" fill=\"none\" stroke=\"currentColor\" stroke-width=\"1.3\" stroke-linecap=\"round\" stroke-linejoin=\"round\"><title>{}</title>{drawing}</svg>",
-            esc(token)
-        );
+        return icon_svg(px, &format!("color:{colour}"))
+            .attr("fill", "none")
+            .attr("stroke", "currentColor")
+            .attr("stroke-width", "1.3")
+            .attr("stroke-linecap", "round")
+            .attr("stroke-linejoin", "round")
+            .child(El::new("title").text(token))
+            .drawn(drawing)
+            .html();
     }
     let (class, name) = match token {
         "" => ("icon", str_of(i, "img_key")),
         t => ("icon glyph", t),
     };
-    format!(
-        "<span class=\"{class}\" title=\"{}\" style=\"color:{colour}\"></span>",
-        esc(name)
-    )
+    El::new("span")
+        .class(class)
+        .attr("title", name)
+        .style(&format!("color:{colour}"))
+        .html()
+}
+
+/// An icon's `<svg>`, `px` square on the 16-unit grid.
+fn icon_svg(px: u32, css: &str) -> El {
+    El::new("svg")
+        .class("icon")
+        .attr("viewBox", "0 0 16 16")
+        .attr("width", px.to_string())
+        .attr("height", px.to_string())
+        .style(css)
 }
 
 /// An icon's drawn size: the width of its `size` (`"16px 16px"`) within 8–48px, else 16px.
@@ -213,10 +229,11 @@ fn direction(token: &str) -> Option<i32> {
 /// A chevron pointing down, turned `turn` degrees, `px` square, with `tip` as its tooltip;
 /// `colour` is CSS this crate made (a checked colour, `currentColor` or `var(--grey)`).
 pub(crate) fn chevron(turn: i32, colour: &str, px: u32, tip: &str) -> String {
-    format!(
-        "<svg class=\"icon\" viewBox=\"0 0 16 16\" width=\"{px}\" height=\"{px}\" style=\"color:{colour};transform:rotate({turn}deg)\"><title>{}</title><path d=\"M4 6l4 4 4-4\" fill=\"none\" stroke=\"currentColor\" stroke-width=\"1.5\" stroke-linecap=\"round\" stroke-linejoin=\"round\"/></svg>",
-        esc(tip)
-    )
+    icon_svg(px, &format!("color:{colour};transform:rotate({turn}deg)"))
+        .child(El::new("title").text(tip))
+        // The path is this crate's drawing, written as SVG writes it (self-closed).
+        .drawn("<path d=\"M4 6l4 4 4-4\" fill=\"none\" stroke=\"currentColor\" stroke-width=\"1.5\" stroke-linecap=\"round\" stroke-linejoin=\"round\"/>")
+        .html()
 }
 
 /// A list of components, each with its ErrPath.
@@ -241,11 +258,10 @@ pub(crate) fn component(e: &Value, path: &str, out: &mut Drawing) {
     let Some(comp) = card_validate::spec::component(tag) else {
         return match tag {
             // Text objects written as elements (a 1.0 habit the client still draws).
-            "plain_text" | "lark_md" => out.push(&format!(
-                "<div{}>{}</div>",
-                attrs(e, path, ""),
-                text(e, out.mobile)
-            )),
+            "plain_text" | "lark_md" => {
+                let el = component_el(El::new("div"), e, path, "").drawn(text(e, out.mobile));
+                out.push(&el.html());
+            }
             other => unknown(e, other, path, out),
         };
     };
@@ -257,14 +273,10 @@ pub(crate) fn component(e: &Value, path: &str, out: &mut Drawing) {
         (Category::Container, _) => container::container(e, path, out),
         (_, "markdown") => markdown_element(e, path, out),
         (_, "div") => div(e, path, out),
-        (_, "hr") => out.push(&format!(
-            "<hr{}>",
-            attrs(
-                e,
-                path,
-                "border:none;border-top:1px solid rgba(127,127,127,.3);width:100%;margin:0;"
-            )
-        )),
+        (_, "hr") => {
+            let css = "border:none;border-top:1px solid rgba(127,127,127,.3);width:100%;margin:0;";
+            out.push(&component_el(El::new("hr"), e, path, css).html());
+        }
         (_, "table") => table::table(e, path, out),
         (_, "chart") => chart::chart(e, path, out),
         // Images, people and audio: media.
@@ -275,19 +287,16 @@ pub(crate) fn component(e: &Value, path: &str, out: &mut Drawing) {
 /// A tag the preview does not draw (a 1.0 leftover such as `note` or `action`, or a tag the
 /// spec does not know): a labelled box, with the components it holds drawn inside it.
 fn unknown(e: &Value, tag: &str, path: &str, out: &mut Drawing) {
-    out.push(&format!(
-        "<div class=\"ph\"{}><div>&lt;{}&gt; (not drawn by the preview)</div>",
-        attrs(
-            e,
-            path,
-            "text-align:left;display:flex;flex-direction:column;gap:8px;"
-        ),
-        esc(if tag.is_empty() { "no tag" } else { tag })
-    ));
-    for key in ["elements", "actions"] {
-        list(e.get(key), &path::key(path, key), out);
-    }
-    out.push("</div>");
+    let css = "text-align:left;display:flex;flex-direction:column;gap:8px;";
+    let name = if tag.is_empty() { "no tag" } else { tag };
+    let el = component_el(El::new("div").class("ph"), e, path, css)
+        .child(El::new("div").text(format!("<{name}> (not drawn by the preview)")));
+    let children = out.capture(|out| {
+        for key in ["elements", "actions"] {
+            list(e.get(key), &path::key(path, key), out);
+        }
+    });
+    out.push(&el.drawn(children).html());
 }
 
 fn markdown_element(e: &Value, path: &str, out: &mut Drawing) {
@@ -297,15 +306,15 @@ fn markdown_element(e: &Value, path: &str, out: &mut Drawing) {
     }
     let icon = icon(e.get("icon"));
     let body = markdown::to_html(str_of(e, "content"));
-    if icon.is_empty() {
-        out.push(&format!("<div{}>{body}</div>", attrs(e, path, &css)));
+    let el = if icon.is_empty() {
+        component_el(El::new("div"), e, path, &css).drawn(body)
     } else {
         css.push_str("display:flex;gap:4px;align-items:baseline;");
-        out.push(&format!(
-            "<div{}>{icon}<div>{body}</div></div>",
-            attrs(e, path, &css)
-        ));
-    }
+        component_el(El::new("div"), e, path, &css)
+            .drawn(icon)
+            .child(El::new("div").drawn(body))
+    };
+    out.push(&el.html());
 }
 
 /// `flex-start|center|flex-end` as `text-align`.
@@ -327,33 +336,36 @@ fn div(e: &Value, path: &str, out: &mut Drawing) {
     if let Some(a) = align {
         css.push_str(&format!("text-align:{};", text_align(a)));
     }
-    out.push(&format!("<div{}>", attrs(e, path, &css)));
+    let mut el = component_el(El::new("div"), e, path, &css);
     let icon = icon(e.get("icon"));
     if let Some(t) = e.get("text") {
-        out.push(&format!(
-            "<div>{icon}{}{}</div>",
-            if icon.is_empty() { "" } else { " " },
-            text(t, out.mobile)
-        ));
+        let gap = if icon.is_empty() { "" } else { " " };
+        el = el.child(
+            El::new("div")
+                .drawn(icon)
+                .text(gap)
+                .drawn(text(t, out.mobile)),
+        );
     } else if !icon.is_empty() {
-        out.push(&icon);
+        el = el.drawn(icon);
     }
     if let Some(fields) = e.get("fields").and_then(Value::as_array) {
-        out.push("<div class=\"row\" style=\"flex-wrap:wrap;gap:4px 0\">");
+        let mut row = El::new("div")
+            .class("row")
+            .style("flex-wrap:wrap;gap:4px 0");
         for f in fields {
             let w = if f.get("is_short").and_then(Value::as_bool) == Some(true) {
                 "50%"
             } else {
                 "100%"
             };
-            out.push(&format!(
-                "<div style=\"width:{w}\">{}</div>",
-                f.get("text")
-                    .map(|v| text(v, out.mobile))
-                    .unwrap_or_default()
-            ));
+            let t = f
+                .get("text")
+                .map(|v| text(v, out.mobile))
+                .unwrap_or_default();
+            row = row.child(El::new("div").style(&format!("width:{w}")).drawn(t));
         }
-        out.push("</div>");
+        el = el.child(row);
     }
-    out.push("</div>");
+    out.push(&el.html());
 }

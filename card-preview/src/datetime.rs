@@ -95,11 +95,13 @@ pub(crate) fn local(ms: i64, format_type: &str) -> String {
 /// cell or a `format_type`; `text` is the UTC text.
 pub(crate) fn span(ms: i64, kind: &str, text: &str) -> String {
     crate::drawn::time();
-    format!(
-        "<span class=\"time\" data-ms=\"{ms}\" data-fmt=\"{}\" title=\"in the reader's time zone\">{}</span>",
-        crate::esc(kind),
-        crate::esc(text)
-    )
+    crate::html::El::new("span")
+        .class("time")
+        .attr("data-ms", ms.to_string())
+        .attr("data-fmt", kind)
+        .attr("title", "in the reader's time zone")
+        .text(text)
+        .html()
 }
 
 /// Redraws every `.time` in the browser's time zone and language (the page's `lang` when the

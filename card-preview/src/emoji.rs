@@ -179,10 +179,17 @@ pub(crate) fn draw(key: &str) -> Option<String> {
     if !is_emoji_key(key) {
         return None;
     }
-    Some(match PICTURES.iter().find(|(k, _)| *k == key) {
-        Some((_, pic)) => format!("<span class=\"emoji-pic\" title=\":{key}:\">{pic}</span>"),
-        None => format!("<span class=\"emoji\">{key}</span>"),
-    })
+    let span = crate::html::El::new("span");
+    Some(
+        match PICTURES.iter().find(|(k, _)| *k == key) {
+            Some((_, pic)) => span
+                .class("emoji-pic")
+                .attr("title", format!(":{key}:"))
+                .text(*pic),
+            None => span.class("emoji").text(key),
+        }
+        .html(),
+    )
 }
 
 #[cfg(test)]

@@ -87,13 +87,6 @@ impl El {
         self.child(Node::Drawn(html.into()))
     }
 
-    /// The opening tag alone, for a drawer that writes the children itself.
-    pub(crate) fn open(&self) -> String {
-        let mut out = String::new();
-        self.write_open(&mut out);
-        out
-    }
-
     fn write_open(&self, out: &mut String) {
         out.push('<');
         out.push_str(self.tag);

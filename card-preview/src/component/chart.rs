@@ -5,8 +5,9 @@
 
 use serde_json::Value;
 
-use super::{Drawing, attrs, str_of};
+use super::{Drawing, component_el, str_of};
 use crate::esc;
+use crate::html::El;
 
 /// VChart's default palette.
 const PALETTE: [&str; 8] = [
@@ -30,16 +31,12 @@ pub(crate) fn chart(e: &Value, path: &str, out: &mut Drawing) {
         _ => w * 9.0 / 16.0,
     };
     let fixed = str_of(e, "height");
-    let size = if fixed.ends_with("px") && fixed[..fixed.len() - 2].parse::<u32>().is_ok() {
-        format!(" style=\"height:{fixed}\" preserveAspectRatio=\"xMidYMid meet\"")
-    } else {
-        String::new()
-    };
+    let fixed =
+        (fixed.ends_with("px") && fixed[..fixed.len() - 2].parse::<u32>().is_ok()).then_some(fixed);
     let title = spec
         .pointer("/title/text")
         .and_then(Value::as_str)
-        .map(|t| format!("<div style=\"font-weight:600\">{}</div>", esc(t)))
-        .unwrap_or_default();
+        .map(|t| El::new("div").style("font-weight:600").text(t));
     let drawing = match kind {
         "bar" | "line" | "area" | "scatter" => {
             let series = vec![Series::of(&spec, kind, data(&spec, &spec))];
@@ -65,20 +62,40 @@ pub(crate) fn chart(e: &Value, path: &str, out: &mut Drawing) {
         "wordCloud" => word_cloud(&spec, w, h),
         _ => None,
     };
-    match drawing {
-        Some((svg, legend)) => out.push(&format!(
-            "<div class=\"chart\"{}>{title}<svg viewBox=\"0 0 {w} {h:.0}\"{size} role=\"img\" aria-label=\"{} chart\">{svg}</svg>{legend}</div>",
-            attrs(e, path, ""),
-            esc(kind)
-        )),
+    let el = match drawing {
+        Some((svg, legend)) => {
+            let mut frame = El::new("svg").attr("viewBox", format!("0 0 {w} {h:.0}"));
+            if let Some(px) = fixed {
+                frame = frame
+                    .style(&format!("height:{px}"))
+                    .attr("preserveAspectRatio", "xMidYMid meet");
+            }
+            // The shapes are the chart drawer's SVG (numbers it computed, labels escaped).
+            let frame = frame
+                .attr("role", "img")
+                .attr("aria-label", format!("{kind} chart"))
+                .drawn(svg);
+            let el = component_el(El::new("div").class("chart"), e, path, "");
+            with_title(el, title).child(frame).drawn(legend)
+        }
         None => {
             let points = data(&spec, &spec).len();
-            out.push(&format!(
-                "<div class=\"ph\"{}>{title}{} chart · {points} data points</div>",
-                attrs(e, path, &format!("aspect-ratio:{w}/{h:.0};display:flex;flex-direction:column;justify-content:center;")),
-                esc(if kind.is_empty() { "unknown" } else { kind })
-            ));
+            let css = format!(
+                "aspect-ratio:{w}/{h:.0};display:flex;flex-direction:column;justify-content:center;"
+            );
+            let name = if kind.is_empty() { "unknown" } else { kind };
+            let el = component_el(El::new("div").class("ph"), e, path, &css);
+            with_title(el, title).text(format!("{name} chart · {points} data points"))
         }
+    };
+    out.push(&el.html());
+}
+
+/// `el` with the chart's title first, when it has one.
+fn with_title(el: El, title: Option<El>) -> El {
+    match title {
+        Some(t) => el.child(t),
+        None => el,
     }
 }
 
@@ -316,18 +333,14 @@ fn cartesian(series: &[Series], horizontal: bool, w: f64, h: f64) -> Option<(Str
 }
 
 fn legend(names: &[String]) -> String {
-    let items: String = names
+    names
         .iter()
         .enumerate()
-        .map(|(i, n)| {
-            format!(
-                "<span><i style=\"background:{}\"></i>{}</span>",
-                PALETTE[i % PALETTE.len()],
-                esc(n)
-            )
+        .fold(El::new("div").class("legend"), |legend, (i, n)| {
+            let swatch = El::new("i").style(&format!("background:{}", PALETTE[i % PALETTE.len()]));
+            legend.child(El::new("span").child(swatch).text(n.as_str()))
         })
-        .collect();
-    format!("<div class=\"legend\">{items}</div>")
+        .html()
 }
 
 fn format_value(v: f64) -> String {

@@ -72,17 +72,6 @@ pub(crate) fn component_el(el: El, e: &Value, path: &str, css: &str) -> El {
     }
 }
 
-/// The ` data-path="…" style="…" title="…"` attributes of [`component_el`], as text.
-pub(crate) fn attrs(e: &Value, path: &str, css: &str) -> String {
-    attributes_text(&component_el(El::new("div"), e, path, css))
-}
-
-/// ` a="…" b="…"`: an element's attributes as they are written in its opening tag.
-fn attributes_text(el: &El) -> String {
-    let open = el.open();
-    open["<div".len()..open.len() - 1].to_owned()
-}
-
 /// What the client shows on hover or before acting: `hover_tips` (or `disabled_tips` when
 /// disabled), and a `confirm` dialog's title and text.
 fn tooltip(e: &Value, disabled: bool) -> String {

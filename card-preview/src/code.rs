@@ -4,7 +4,7 @@
 
 use card_validate::spec::CODE_LANGUAGES;
 
-use crate::esc;
+use crate::html::{El, Node};
 
 /// Words coloured as keywords in every listed language that has them (a shared list: a word
 /// that is a keyword in one language is rarely a plain name in another's snippets).
@@ -126,15 +126,15 @@ fn comments(
     }
 }
 
-/// A code block's HTML (inside `<code>`): coloured when `lang` is a listed language.
-pub(crate) fn block(code: &str, lang: &str) -> String {
+/// A code block as nodes: coloured spans and plain text.
+pub(crate) fn tokens(code: &str, lang: &str) -> Vec<Node> {
     let lang = lang
         .split_whitespace()
         .next()
         .unwrap_or("")
         .to_ascii_lowercase();
     if lang.is_empty() || lang == "plain_text" || !CODE_LANGUAGES.contains(&lang.as_str()) {
-        return esc(code);
+        return vec![Node::Text(code.to_owned())];
     }
     if lang == "diff" {
         return diff(code);
@@ -145,28 +145,28 @@ pub(crate) fn block(code: &str, lang: &str) -> String {
         "javascript" | "typescript" | "go" => &['"', '\'', '`'],
         _ => &['"', '\''],
     };
-    let mut out = String::with_capacity(code.len() * 2);
+    let mut out = Vec::new();
     let mut rest = code;
     while let Some(c) = rest.chars().next() {
         if let Some((open, close)) = block_marks.filter(|(o, _)| rest.starts_with(o)) {
             let end = rest[open.len()..]
                 .find(close)
                 .map_or(rest.len(), |i| open.len() + i + close.len());
-            out.push_str(&span("comment", &rest[..end]));
+            out.push(span("comment", &rest[..end]));
             rest = &rest[end..];
         } else if line_marks.iter().any(|m| rest.starts_with(m)) {
             let end = rest.find('\n').unwrap_or(rest.len());
-            out.push_str(&span("comment", &rest[..end]));
+            out.push(span("comment", &rest[..end]));
             rest = &rest[end..];
         } else if quotes.contains(&c) {
             let end = string_end(rest, c);
-            out.push_str(&span("string", &rest[..end]));
+            out.push(span("string", &rest[..end]));
             rest = &rest[end..];
         } else if c.is_ascii_digit() {
             let end = rest
                 .find(|x: char| !(x.is_ascii_alphanumeric() || x == '.' || x == '_'))
                 .unwrap_or(rest.len());
-            out.push_str(&span("number", &rest[..end]));
+            out.push(span("number", &rest[..end]));
             rest = &rest[end..];
         } else if c.is_alphabetic() || c == '_' || c == '$' {
             let end = rest
@@ -179,13 +179,13 @@ pub(crate) fn block(code: &str, lang: &str) -> String {
                 KEYWORDS.contains(&word)
             };
             if keyword {
-                out.push_str(&span("keyword", word));
+                out.push(span("keyword", word));
             } else {
-                out.push_str(&esc(word));
+                out.push(Node::Text(word.to_owned()));
             }
             rest = &rest[end..];
         } else {
-            out.push_str(&esc(&rest[..c.len_utf8()]));
+            out.push(Node::Text(rest[..c.len_utf8()].to_owned()));
             rest = &rest[c.len_utf8()..];
         }
     }
@@ -208,24 +208,34 @@ fn string_end(s: &str, quote: char) -> usize {
 }
 
 /// A diff: added lines green, removed red, hunk headers blue.
-fn diff(code: &str) -> String {
+fn diff(code: &str) -> Vec<Node> {
     code.split_inclusive('\n')
         .map(|line| match line.as_bytes().first() {
             Some(b'+') => span("added", line),
             Some(b'-') => span("removed", line),
             Some(b'@') => span("keyword", line),
-            _ => esc(line),
+            _ => Node::Text(line.to_owned()),
         })
         .collect()
 }
 
-fn span(class: &str, text: &str) -> String {
-    format!("<span class=\"c-{class}\">{}</span>", esc(text))
+fn span(class: &str, text: &str) -> Node {
+    El::new("span")
+        .class(&format!("c-{class}"))
+        .text(text)
+        .into()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A code block's HTML (inside `<code>`): coloured when `lang` is a listed language.
+    fn block(code: &str, lang: &str) -> String {
+        let mut out = String::with_capacity(code.len() * 2);
+        crate::html::write_all(&tokens(code, lang), &mut out);
+        out
+    }
 
     #[test]
     fn listed_languages_are_coloured_and_others_are_plain() {

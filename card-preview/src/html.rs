@@ -24,8 +24,11 @@ pub(crate) struct El {
     children: Vec<Node>,
 }
 
-/// Elements with no closing tag.
-const VOID: [&str; 4] = ["br", "hr", "img", "input"];
+/// Elements with no closing tag (the HTML standard's void elements).
+const VOID: [&str; 13] = [
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr",
+];
 
 impl El {
     /// An element with no attributes or children.

@@ -29,7 +29,7 @@ fn blocks(md: &str) -> Vec<Node> {
                 code.push('\n');
             }
             lists.close(&mut out);
-            let block = El::new("code").drawn(crate::code::block(&code, lang));
+            let block = El::new("code").children(crate::code::tokens(&code, lang));
             out.push(El::new("pre").child(block).into());
             continue;
         }

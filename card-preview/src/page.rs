@@ -6,7 +6,7 @@ use serde_json::Value;
 use crate::component::{Drawing, container};
 use crate::drawn;
 use crate::html::El;
-use crate::{custom, datetime, esc, header, locale, style};
+use crate::{custom, datetime, header, locale, style};
 
 /// Light or dark.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -112,10 +112,11 @@ pub fn render(card: &Value, options: Options) -> String {
         card
     };
     // The reader's language for times (`en_us` → `en-US`); without a locale the browser's.
-    let lang = match options.locale.as_deref().and_then(|l| l.split_once('_')) {
-        Some((l, r)) => format!(" lang=\"{}-{}\"", esc(l), esc(&r.to_uppercase())),
-        None => String::new(),
-    };
+    let lang = options
+        .locale
+        .as_deref()
+        .and_then(|l| l.split_once('_'))
+        .map(|(l, r)| format!("{l}-{}", r.to_uppercase()));
     let width_mode = card.pointer("/config/width_mode").and_then(Value::as_str);
     let width = match width_mode {
         _ if options.mobile => "343px",
@@ -185,12 +186,41 @@ pub fn render(card: &Value, options: Options) -> String {
             if d.is_error() { "#f54a45" } else { "#de7802" }
         ));
     }
-    format!(
-        "<!doctype html>\n<html{lang}><head><meta charset=\"utf-8\"><title>card preview</title><style>{}{marks}</style></head>\n<body><div class=\"card\" data-path=\"ROOT\" style=\"width:{width}\">{body}</div>\n<div class=\"findings\"><b>{verdict}</b><ul>{findings}</ul>{about}</div><script>{LOCATE}{}</script></body></html>\n",
-        style::css(options.theme == Theme::Dark),
-        // Only a page with times needs the script that redraws them.
-        if record.time { datetime::SCRIPT } else { "" }
-    )
+    let mut html = El::new("html");
+    if let Some(lang) = lang {
+        html = html.attr("lang", lang);
+    }
+    let head = El::new("head")
+        .child(El::new("meta").attr("charset", "utf-8"))
+        .child(El::new("title").text("card preview"))
+        // The page's own CSS, and outlines whose selectors `css_string` made safe.
+        .child(
+            El::new("style")
+                .drawn(style::css(options.theme == Theme::Dark))
+                .drawn(marks),
+        );
+    let card = El::new("div")
+        .class("card")
+        .attr("data-path", "ROOT")
+        .style(&format!("width:{width}"))
+        .drawn(body);
+    let findings = El::new("div")
+        .class("findings")
+        .child(El::new("b").text(verdict))
+        .child(El::new("ul").drawn(findings))
+        .drawn(about);
+    // Only a page with times needs the script that redraws them.
+    let script =
+        El::new("script")
+            .drawn(LOCATE)
+            .drawn(if record.time { datetime::SCRIPT } else { "" });
+    let body = El::new("body")
+        .child(card)
+        .text("\n")
+        .child(findings)
+        .child(script);
+    let page = html.child(head).text("\n").child(body);
+    format!("<!doctype html>\n{}\n", page.html())
 }
 
 /// What the card shows outside its body, listed under the findings: the chat list's summary

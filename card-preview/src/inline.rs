@@ -6,7 +6,7 @@
 //! it again after (as a browser does); a close with nothing open is text; what is left open ends
 //! with the line.
 
-use crate::html::{El, Node, write_all};
+use crate::html::{El, Node};
 use crate::{datetime, short, style};
 
 /// What opened a frame, and so what closes it.
@@ -37,14 +37,6 @@ const TAGS: [&str; 7] = [
 
 /// The marks, longest first, with the element each draws.
 const MARKS: [(&str, &str); 3] = [("**", "b"), ("~~", "s"), ("*", "i")];
-
-/// One line as HTML.
-pub(crate) fn line(s: &str) -> String {
-    let nodes = parse(s);
-    let mut out = String::with_capacity(s.len() + 16);
-    write_all(&nodes, &mut out);
-    out
-}
 
 /// One line as nodes.
 pub(crate) fn nodes(s: &str) -> Vec<Node> {
@@ -448,7 +440,15 @@ fn href(url: &str) -> &str {
 
 #[cfg(test)]
 mod tests {
-    use super::line;
+    use super::*;
+
+    /// One line as HTML.
+    fn line(s: &str) -> String {
+        let nodes = parse(s);
+        let mut out = String::with_capacity(s.len() + 16);
+        crate::html::write_all(&nodes, &mut out);
+        out
+    }
 
     fn html(s: &str) -> String {
         line(s)

@@ -174,14 +174,15 @@ fn cells(row: &str) -> Vec<&str> {
         .collect()
 }
 
-/// One line's inline marks, as a tree written with its text escaped ([`crate::inline`]).
-pub(crate) fn inline(s: &str) -> String {
-    crate::inline::line(s)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn inline(s: &str) -> String {
+        let mut out = String::new();
+        write_all(&inline_nodes(s), &mut out);
+        out
+    }
 
     #[test]
     fn the_subset_renders_and_author_html_is_escaped() {

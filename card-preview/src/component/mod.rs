@@ -9,11 +9,11 @@ mod input;
 mod media;
 mod table;
 
-use crate::html::El;
+use crate::html::{El, Node};
 use card_validate::path;
 use serde_json::Value;
 
-use crate::{esc, markdown, style};
+use crate::{markdown, style};
 
 /// Where components are written, and the theme they are drawn in.
 #[derive(Debug)]
@@ -101,27 +101,40 @@ fn tooltip(e: &Value, disabled: bool) -> String {
 /// The text of a text object (`{tag, content, text_size, text_color, text_align, lines}`) or
 /// of a plain string, as inline HTML.
 pub(crate) fn text(v: &Value, mobile: bool) -> String {
+    let mut out = String::new();
+    crate::html::write_all(&text_nodes(v, mobile), &mut out);
+    out
+}
+
+/// [`text`] as nodes: each line of the content (lark_md parsed, plain text as it is), a `<br>`
+/// between lines (a `fields` item's "**Name**\nvalue" is two lines), in a span with the text's
+/// style when it has one.
+fn text_nodes(v: &Value, mobile: bool) -> Vec<Node> {
     match v {
-        Value::String(s) => esc(s),
+        Value::String(s) => vec![Node::Text(s.clone())],
         Value::Object(m) => {
             let content = m.get("content").and_then(Value::as_str).unwrap_or_default();
-            let html = if matches!(
+            let md = matches!(
                 m.get("tag").and_then(Value::as_str),
                 Some("lark_md" | "markdown")
-            ) {
-                // lark_md keeps its line breaks (a `fields` item's "**Name**\nvalue" is two lines).
-                markdown::inline(content).replace('\n', "<br>")
-            } else {
-                esc(content).replace('\n', "<br>")
-            };
-            let style = text_css(v, mobile);
-            if style.is_empty() {
-                html
-            } else {
-                El::new("span").style(&style).drawn(html).html()
+            );
+            let mut nodes = Vec::new();
+            for (i, line) in content.split('\n').enumerate() {
+                if i > 0 {
+                    nodes.push(El::new("br").into());
+                }
+                if md {
+                    nodes.extend(crate::inline::nodes(line));
+                } else {
+                    nodes.push(Node::Text(line.to_owned()));
+                }
+            }
+            match text_css(v, mobile) {
+                style if style.is_empty() => nodes,
+                style => vec![El::new("span").style(&style).children(nodes).into()],
             }
         }
-        _ => String::new(),
+        _ => Vec::new(),
     }
 }
 

@@ -6,7 +6,6 @@
 use serde_json::Value;
 
 use super::{Drawing, component_el, str_of};
-use crate::esc;
 use crate::html::El;
 
 /// VChart's default palette.
@@ -89,6 +88,21 @@ pub(crate) fn chart(e: &Value, path: &str, out: &mut Drawing) {
         }
     };
     out.push(&el.html());
+}
+
+/// A text label of a chart: at `x`, `y` (one decimal), in `size` and `fill`, anchored.
+fn svg_label(x: f64, y: f64, size: &str, fill: &str, anchor: Option<&str>, text: &str) -> String {
+    let el = El::new("text")
+        .attr("x", format!("{x:.1}"))
+        .attr("y", format!("{y:.1}"))
+        .attr("font-size", size)
+        .attr("fill", fill);
+    match anchor {
+        Some(a) => el.attr("text-anchor", a),
+        None => el,
+    }
+    .text(text)
+    .html()
 }
 
 /// `el` with the chart's title first, when it has one.
@@ -228,10 +242,19 @@ fn cartesian(series: &[Series], horizontal: bool, w: f64, h: f64) -> Option<(Str
         let t = format_value(v);
         if horizontal {
             let x = left + pw * f64::from(i) / 4.0;
-            svg.push_str(&format!("<line x1=\"{x:.1}\" y1=\"{top}\" x2=\"{x:.1}\" y2=\"{:.1}\" stroke=\"#8f959e\" stroke-opacity=\".25\"/><text x=\"{x:.1}\" y=\"{:.1}\" font-size=\"10\" fill=\"#8f959e\" text-anchor=\"middle\">{t}</text>", top + ph, h - 8.0));
+            svg.push_str(&format!("<line x1=\"{x:.1}\" y1=\"{top}\" x2=\"{x:.1}\" y2=\"{:.1}\" stroke=\"#8f959e\" stroke-opacity=\".25\"/>", top + ph));
+            svg.push_str(&svg_label(x, h - 8.0, "10", "#8f959e", Some("middle"), &t));
         } else {
             let y = top + ph - ph * f64::from(i) / 4.0;
-            svg.push_str(&format!("<line x1=\"{left}\" y1=\"{y:.1}\" x2=\"{:.1}\" y2=\"{y:.1}\" stroke=\"#8f959e\" stroke-opacity=\".25\"/><text x=\"{:.1}\" y=\"{:.1}\" font-size=\"10\" fill=\"#8f959e\" text-anchor=\"end\">{t}</text>", left + pw, left - 4.0, y + 3.0));
+            svg.push_str(&format!("<line x1=\"{left}\" y1=\"{y:.1}\" x2=\"{:.1}\" y2=\"{y:.1}\" stroke=\"#8f959e\" stroke-opacity=\".25\"/>", left + pw));
+            svg.push_str(&svg_label(
+                left - 4.0,
+                y + 3.0,
+                "10",
+                "#8f959e",
+                Some("end"),
+                &t,
+            ));
         }
     }
     let band = if horizontal { ph } else { pw } / cats.len() as f64;
@@ -252,7 +275,15 @@ fn cartesian(series: &[Series], horizontal: bool, w: f64, h: f64) -> Option<(Str
     if let Some((lo, range)) = numeric_x {
         for i in 0..=4 {
             let v = lo + range * f64::from(i) / 4.0;
-            svg.push_str(&format!("<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"10\" fill=\"#8f959e\" text-anchor=\"middle\">{}</text>", left + 6.0 + (pw - 12.0) * f64::from(i) / 4.0, h - 8.0, format_value(v)));
+            let x = left + 6.0 + (pw - 12.0) * f64::from(i) / 4.0;
+            svg.push_str(&svg_label(
+                x,
+                h - 8.0,
+                "10",
+                "#8f959e",
+                Some("middle"),
+                &format_value(v),
+            ));
         }
     } else {
         let step = (cats.len() / 8).max(1);
@@ -260,9 +291,23 @@ fn cartesian(series: &[Series], horizontal: bool, w: f64, h: f64) -> Option<(Str
             let mid = band * (i as f64 + 0.5);
             let text: String = c.chars().take(10).collect();
             if horizontal {
-                svg.push_str(&format!("<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"10\" fill=\"#8f959e\" text-anchor=\"end\">{}</text>", left - 4.0, top + mid + 3.0, esc(&text)));
+                svg.push_str(&svg_label(
+                    left - 4.0,
+                    top + mid + 3.0,
+                    "10",
+                    "#8f959e",
+                    Some("end"),
+                    &text,
+                ));
             } else {
-                svg.push_str(&format!("<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"10\" fill=\"#8f959e\" text-anchor=\"middle\">{}</text>", left + mid, h - 8.0, esc(&text)));
+                svg.push_str(&svg_label(
+                    left + mid,
+                    h - 8.0,
+                    "10",
+                    "#8f959e",
+                    Some("middle"),
+                    &text,
+                ));
             }
         }
     }
@@ -417,13 +462,18 @@ fn funnel(spec: &Value, w: f64, h: f64) -> Option<(String, String)> {
         let bw = (w - 16.0) * (v / max).max(0.02);
         let (x, y) = ((w - bw) / 2.0, 4.0 + band * i as f64);
         svg.push_str(&format!(
-            "<rect x=\"{x:.1}\" y=\"{y:.1}\" width=\"{bw:.1}\" height=\"{:.1}\" fill=\"{}\"/><text x=\"{:.1}\" y=\"{:.1}\" font-size=\"11\" fill=\"#fff\" text-anchor=\"middle\">{} {}</text>",
+            "<rect x=\"{x:.1}\" y=\"{y:.1}\" width=\"{bw:.1}\" height=\"{:.1}\" fill=\"{}\"/>",
             band * 0.85,
             PALETTE[i % PALETTE.len()],
+        ));
+        let text = format!("{name} {}", format_value(*v));
+        svg.push_str(&svg_label(
             w / 2.0,
             y + band * 0.45 + 4.0,
-            esc(name),
-            format_value(*v)
+            "11",
+            "#fff",
+            Some("middle"),
+            &text,
         ));
     }
     Some((svg, String::new()))
@@ -451,18 +501,29 @@ fn progress(spec: &Value, kind: &str, w: f64, h: f64) -> Option<(String, String)
         for (i, (name, v)) in items.iter().enumerate() {
             let y = 4.0 + band * (i as f64 + 0.5);
             let track = w - left - 48.0;
-            svg.push_str(&format!(
-                "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"11\" fill=\"#8f959e\" text-anchor=\"end\">{}</text><rect x=\"{left}\" y=\"{:.1}\" width=\"{track:.1}\" height=\"8\" rx=\"4\" fill=\"#8f959e\" fill-opacity=\".2\"/><rect x=\"{left}\" y=\"{:.1}\" width=\"{:.1}\" height=\"8\" rx=\"4\" fill=\"{}\"/><text x=\"{:.1}\" y=\"{:.1}\" font-size=\"11\" fill=\"#8f959e\">{:.0}%</text>",
+            svg.push_str(&svg_label(
                 left - 6.0,
                 y + 4.0,
-                esc(name),
+                "11",
+                "#8f959e",
+                Some("end"),
+                name,
+            ));
+            svg.push_str(&format!(
+                "<rect x=\"{left}\" y=\"{:.1}\" width=\"{track:.1}\" height=\"8\" rx=\"4\" fill=\"#8f959e\" fill-opacity=\".2\"/><rect x=\"{left}\" y=\"{:.1}\" width=\"{:.1}\" height=\"8\" rx=\"4\" fill=\"{}\"/>",
                 y - 4.0,
                 y - 4.0,
                 track * v,
                 PALETTE[i % PALETTE.len()],
+            ));
+            let percent = format!("{:.0}%", v * 100.0);
+            svg.push_str(&svg_label(
                 left + track + 6.0,
                 y + 4.0,
-                v * 100.0
+                "11",
+                "#8f959e",
+                None,
+                &percent,
             ));
         }
         return Some((svg, String::new()));
@@ -521,10 +582,9 @@ fn radar(spec: &Value, w: f64, h: f64) -> Option<(String, String)> {
         let (x, y) = at(i, 1.0);
         let (lx, ly) = at(i, 1.12);
         svg.push_str(&format!(
-            "<line x1=\"{cx}\" y1=\"{cy}\" x2=\"{x:.1}\" y2=\"{y:.1}\" stroke=\"#8f959e\" stroke-opacity=\".3\"/><text x=\"{lx:.1}\" y=\"{:.1}\" font-size=\"10\" fill=\"#8f959e\" text-anchor=\"middle\">{}</text>",
-            ly + 3.0,
-            esc(c)
+            "<line x1=\"{cx}\" y1=\"{cy}\" x2=\"{x:.1}\" y2=\"{y:.1}\" stroke=\"#8f959e\" stroke-opacity=\".3\"/>"
         ));
+        svg.push_str(&svg_label(lx, ly + 3.0, "10", "#8f959e", Some("middle"), c));
     }
     for (gi, g) in groups.iter().enumerate() {
         let colour = PALETTE[gi % PALETTE.len()];
@@ -583,11 +643,14 @@ fn word_cloud(spec: &Value, w: f64, h: f64) -> Option<(String, String)> {
         if y + size > h {
             break;
         }
-        svg.push_str(&format!(
-            "<text x=\"{x:.1}\" y=\"{:.1}\" font-size=\"{size:.0}\" fill=\"{}\">{}</text>",
+        let px = format!("{size:.0}");
+        svg.push_str(&svg_label(
+            x,
             y + size * 0.85,
+            &px,
             PALETTE[i % PALETTE.len()],
-            esc(word)
+            None,
+            word,
         ));
         x += width + 10.0;
         row = row.max(size);

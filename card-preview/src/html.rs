@@ -2,8 +2,6 @@
 //! when written, so a card's text can never become markup. `Drawn` carries HTML this crate drew
 //! itself (icons, emoji pictures, times, a component drawn by an older string drawer).
 
-use crate::esc;
-
 /// A piece of a page.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Node {
@@ -140,6 +138,22 @@ pub(crate) fn write_all(nodes: &[Node], out: &mut String) {
             Node::El(el) => el.write(out),
         }
     }
+}
+
+/// HTML-escapes text.
+fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 #[cfg(test)]

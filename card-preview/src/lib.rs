@@ -27,22 +27,6 @@ mod style;
 pub use page::{Options, Theme, render, render_card, render_str};
 pub use picture::{PictureError, picture};
 
-/// HTML-escapes text.
-pub(crate) fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 /// A user id shortened for display (`ou_1234567…`): the preview has no directory of names.
 pub(crate) fn short(id: &str) -> String {
     let head: String = id.chars().take(10).collect();

@@ -5,9 +5,9 @@
 use card_validate::path;
 use serde_json::Value;
 
-use super::{Drawing, component_el, icon, list, str_of, text};
-use crate::html::El;
-use crate::{esc, facts, style};
+use super::{Drawing, component_el, icon, list, str_of, text, text_nodes};
+use crate::html::{El, Node};
+use crate::{facts, style};
 
 /// `width`: `default` | `fill` | `"Npx"` as CSS (`default` keeps the control's own width).
 fn width(e: &Value, default: &str) -> String {
@@ -138,7 +138,8 @@ fn input(e: &Value, path: &str, out: &mut Drawing) {
 
 fn select(e: &Value, path: &str, out: &mut Drawing) {
     let tag = str_of(e, "tag");
-    let options: Vec<(String, String)> = e
+    // Each option's value and label (its text object, or the value itself).
+    let options: Vec<(String, Vec<Node>)> = e
         .get("options")
         .and_then(Value::as_array)
         .into_iter()
@@ -147,8 +148,8 @@ fn select(e: &Value, path: &str, out: &mut Drawing) {
             let value = str_of(o, "value").to_owned();
             let label = o
                 .get("text")
-                .map(|v| text(v, out.mobile))
-                .unwrap_or_else(|| esc(&value));
+                .map(|v| text_nodes(v, out.mobile))
+                .unwrap_or_else(|| vec![Node::Text(value.clone())]);
             (value, label)
         })
         .collect();
@@ -182,19 +183,22 @@ fn select(e: &Value, path: &str, out: &mut Drawing) {
     };
     let chosen: Vec<String> = chosen.into_iter().filter(|c| !c.is_empty()).collect();
     let person = tag.contains("person");
-    let shown: Vec<String> = chosen
-        .iter()
-        .map(|c| {
-            let label = options
-                .iter()
-                .find(|(v, _)| v == c)
-                .map_or_else(|| esc(c), |(_, l)| l.clone());
-            if person { format!("@{label}") } else { label }
-        })
-        .collect();
-    // The shown text is HTML (option labels are text objects drawn as HTML).
+    // The chosen options' labels, ", " between them.
+    let mut shown: Vec<Node> = Vec::new();
+    for (i, c) in chosen.iter().enumerate() {
+        if i > 0 {
+            shown.push(Node::Text(", ".to_owned()));
+        }
+        if person {
+            shown.push(Node::Text("@".to_owned()));
+        }
+        match options.iter().find(|(v, _)| v == c) {
+            Some((_, label)) => shown.extend(label.iter().cloned()),
+            None => shown.push(Node::Text(c.clone())),
+        }
+    }
     let placeholder: String = match plain(e, "/placeholder/content") {
-        p if !p.is_empty() => esc(p),
+        p if !p.is_empty() => p.to_owned(),
         _ => match tag {
             "date_picker" => "yyyy-mm-dd".into(),
             "picker_time" => "hh:mm".into(),
@@ -209,9 +213,9 @@ fn select(e: &Value, path: &str, out: &mut Drawing) {
         _ => "▾",
     };
     let (content, class) = if shown.is_empty() {
-        (placeholder, "grey")
+        (vec![Node::Text(placeholder)], "grey")
     } else {
-        (shown.join(", "), "")
+        (shown, "")
     };
     let default_width = if str_of(e, "type") == "text" {
         "border-color:transparent;"
@@ -226,7 +230,7 @@ fn select(e: &Value, path: &str, out: &mut Drawing) {
     );
     let box_css =
         format!("border:1px solid rgba(127,127,127,.35);border-radius:6px;padding:4px 8px;{css}");
-    let shown = El::new("span").class(class).drawn(content);
+    let shown = El::new("span").class(class).children(content);
     let shown = maybe(El::new("span").style("display:flex;gap:2px"), required(e)).child(shown);
     let caret = El::new("span").class("grey").text(caret);
     out.push(

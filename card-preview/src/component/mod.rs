@@ -109,7 +109,7 @@ pub(crate) fn text(v: &Value, mobile: bool) -> String {
 /// [`text`] as nodes: each line of the content (lark_md parsed, plain text as it is), a `<br>`
 /// between lines (a `fields` item's "**Name**\nvalue" is two lines), in a span with the text's
 /// style when it has one.
-fn text_nodes(v: &Value, mobile: bool) -> Vec<Node> {
+pub(crate) fn text_nodes(v: &Value, mobile: bool) -> Vec<Node> {
     match v {
         Value::String(s) => vec![Node::Text(s.clone())],
         Value::Object(m) => {

@@ -22,6 +22,11 @@ pub(crate) struct El {
     children: Vec<Node>,
 }
 
+/// SVG shapes, written self-closed when they hold nothing (`<rect …/>`).
+const SVG_SHAPES: [&str; 7] = [
+    "circle", "ellipse", "line", "path", "polygon", "polyline", "rect",
+];
+
 /// Elements with no closing tag (the HTML standard's void elements).
 const VOID: [&str; 13] = [
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
@@ -105,6 +110,12 @@ impl El {
 
     /// Writes the element.
     pub(crate) fn write(&self, out: &mut String) {
+        if self.children.is_empty() && SVG_SHAPES.contains(&self.tag) {
+            self.write_open(out);
+            out.pop();
+            out.push_str("/>");
+            return;
+        }
         self.write_open(out);
         if VOID.contains(&self.tag) {
             return;
@@ -175,5 +186,6 @@ mod tests {
             el.html(),
             "<div class=\"x\" title=\"a &quot;quote&quot; &lt;b&gt;\" open>1 &lt; 2 &amp; &lt;script&gt;<br><svg/></div>"
         );
+        assert_eq!(El::new("rect").attr("x", "1").html(), "<rect x=\"1\"/>");
     }
 }

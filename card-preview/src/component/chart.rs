@@ -90,6 +90,24 @@ pub(crate) fn chart(e: &Value, path: &str, out: &mut Drawing) {
     out.push(&el.html());
 }
 
+/// The light grid lines' stroke.
+fn grid() -> (&'static str, String) {
+    ("stroke", "#8f959e".to_owned())
+}
+
+/// A number with one decimal, as the drawings write coordinates.
+fn f1(v: f64) -> String {
+    format!("{v:.1}")
+}
+
+/// An SVG shape with these attributes, in order (written self-closed).
+fn shape(tag: &'static str, attrs: &[(&'static str, String)]) -> String {
+    attrs
+        .iter()
+        .fold(El::new(tag), |el, (k, v)| el.attr(k, v.as_str()))
+        .html()
+}
+
 /// A text label of a chart: at `x`, `y` (one decimal), in `size` and `fill`, anchored.
 fn svg_label(x: f64, y: f64, size: &str, fill: &str, anchor: Option<&str>, text: &str) -> String {
     let el = El::new("text")
@@ -242,11 +260,31 @@ fn cartesian(series: &[Series], horizontal: bool, w: f64, h: f64) -> Option<(Str
         let t = format_value(v);
         if horizontal {
             let x = left + pw * f64::from(i) / 4.0;
-            svg.push_str(&format!("<line x1=\"{x:.1}\" y1=\"{top}\" x2=\"{x:.1}\" y2=\"{:.1}\" stroke=\"#8f959e\" stroke-opacity=\".25\"/>", top + ph));
+            svg.push_str(&shape(
+                "line",
+                &[
+                    ("x1", f1(x)),
+                    ("y1", top.to_string()),
+                    ("x2", f1(x)),
+                    ("y2", f1(top + ph)),
+                    grid(),
+                    ("stroke-opacity", ".25".into()),
+                ],
+            ));
             svg.push_str(&svg_label(x, h - 8.0, "10", "#8f959e", Some("middle"), &t));
         } else {
             let y = top + ph - ph * f64::from(i) / 4.0;
-            svg.push_str(&format!("<line x1=\"{left}\" y1=\"{y:.1}\" x2=\"{:.1}\" y2=\"{y:.1}\" stroke=\"#8f959e\" stroke-opacity=\".25\"/>", left + pw));
+            svg.push_str(&shape(
+                "line",
+                &[
+                    ("x1", left.to_string()),
+                    ("y1", f1(y)),
+                    ("x2", f1(left + pw)),
+                    ("y2", f1(y)),
+                    grid(),
+                    ("stroke-opacity", ".25".into()),
+                ],
+            ));
             svg.push_str(&svg_label(
                 left - 4.0,
                 y + 3.0,
@@ -338,9 +376,27 @@ fn cartesian(series: &[Series], horizontal: bool, w: f64, h: f64) -> Option<(Str
                         let at = band * (*i as f64 + 0.15) + width * slot as f64;
                         let (a, b) = (zero.min(*f), zero.max(*f));
                         if horizontal {
-                            svg.push_str(&format!("<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{width:.1}\" fill=\"{colour}\"/>", left + pw * a, top + at, pw * (b - a)));
+                            svg.push_str(&shape(
+                                "rect",
+                                &[
+                                    ("x", f1(left + pw * a)),
+                                    ("y", f1(top + at)),
+                                    ("width", f1(pw * (b - a))),
+                                    ("height", f1(width)),
+                                    ("fill", colour.into()),
+                                ],
+                            ));
                         } else {
-                            svg.push_str(&format!("<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{width:.1}\" height=\"{:.1}\" fill=\"{colour}\"/>", left + at, top + ph - ph * b, ph * (b - a)));
+                            svg.push_str(&shape(
+                                "rect",
+                                &[
+                                    ("x", f1(left + at)),
+                                    ("y", f1(top + ph - ph * b)),
+                                    ("width", f1(width)),
+                                    ("height", f1(ph * (b - a))),
+                                    ("fill", colour.into()),
+                                ],
+                            ));
                         }
                     }
                     slot += 1;
@@ -354,15 +410,40 @@ fn cartesian(series: &[Series], horizontal: bool, w: f64, h: f64) -> Option<(Str
                         let first = xpos(pts[0].0);
                         let last = xpos(pts[pts.len() - 1].0);
                         let base = top + ph - ph * zero;
-                        svg.push_str(&format!("<polygon points=\"{first:.1},{base:.1} {} {last:.1},{base:.1}\" fill=\"{colour}\" fill-opacity=\".25\"/>", coords.join(" ")));
+                        let points = format!(
+                            "{first:.1},{base:.1} {} {last:.1},{base:.1}",
+                            coords.join(" ")
+                        );
+                        svg.push_str(&shape(
+                            "polygon",
+                            &[
+                                ("points", points),
+                                ("fill", colour.into()),
+                                ("fill-opacity", ".25".into()),
+                            ],
+                        ));
                     }
                     if kind != "scatter" {
-                        svg.push_str(&format!("<polyline points=\"{}\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"2\"/>", coords.join(" ")));
+                        svg.push_str(&shape(
+                            "polyline",
+                            &[
+                                ("points", coords.join(" ")),
+                                ("fill", "none".into()),
+                                ("stroke", colour.into()),
+                                ("stroke-width", "2".into()),
+                            ],
+                        ));
                     }
                     for c in &coords {
                         let (cx, cy) = c.split_once(',').unwrap_or_default();
-                        svg.push_str(&format!(
-                            "<circle cx=\"{cx}\" cy=\"{cy}\" r=\"2.5\" fill=\"{colour}\"/>"
+                        svg.push_str(&shape(
+                            "circle",
+                            &[
+                                ("cx", cx.into()),
+                                ("cy", cy.into()),
+                                ("r", "2.5".into()),
+                                ("fill", colour.into()),
+                            ],
                         ));
                     }
                 }
@@ -422,22 +503,42 @@ fn pie(spec: &Value, w: f64, h: f64) -> Option<(String, String)> {
         let sweep = v / total * std::f64::consts::TAU;
         let colour = PALETTE[i % PALETTE.len()];
         if sweep >= std::f64::consts::TAU - 1e-9 {
-            svg.push_str(&format!(
-                "<circle cx=\"{cx}\" cy=\"{cy}\" r=\"{r}\" fill=\"{colour}\"/>"
+            svg.push_str(&shape(
+                "circle",
+                &[
+                    ("cx", cx.to_string()),
+                    ("cy", cy.to_string()),
+                    ("r", r.to_string()),
+                    ("fill", colour.into()),
+                ],
             ));
         } else {
             let (x1, y1) = (cx + r * angle.cos(), cy + r * angle.sin());
             let end = angle + sweep;
             let (x2, y2) = (cx + r * end.cos(), cy + r * end.sin());
             let large = i32::from(sweep > std::f64::consts::PI);
-            svg.push_str(&format!("<path d=\"M{cx},{cy} L{x1:.2},{y1:.2} A{r},{r} 0 {large} 1 {x2:.2},{y2:.2} Z\" fill=\"{colour}\" stroke=\"#fff\" stroke-width=\"1\"/>"));
+            let d = format!("M{cx},{cy} L{x1:.2},{y1:.2} A{r},{r} 0 {large} 1 {x2:.2},{y2:.2} Z");
+            svg.push_str(&shape(
+                "path",
+                &[
+                    ("d", d),
+                    ("fill", colour.into()),
+                    ("stroke", "#fff".into()),
+                    ("stroke-width", "1".into()),
+                ],
+            ));
         }
         angle += sweep;
     }
     if inner > 0.0 {
-        svg.push_str(&format!(
-            "<circle cx=\"{cx}\" cy=\"{cy}\" r=\"{:.1}\" fill=\"var(--card,#fff)\"/>",
-            r * inner
+        svg.push_str(&shape(
+            "circle",
+            &[
+                ("cx", cx.to_string()),
+                ("cy", cy.to_string()),
+                ("r", f1(r * inner)),
+                ("fill", "var(--card,#fff)".into()),
+            ],
         ));
     }
     let names: Vec<String> = slices.into_iter().map(|x| x.0).collect();
@@ -461,10 +562,15 @@ fn funnel(spec: &Value, w: f64, h: f64) -> Option<(String, String)> {
     for (i, (name, v)) in stages.iter().enumerate() {
         let bw = (w - 16.0) * (v / max).max(0.02);
         let (x, y) = ((w - bw) / 2.0, 4.0 + band * i as f64);
-        svg.push_str(&format!(
-            "<rect x=\"{x:.1}\" y=\"{y:.1}\" width=\"{bw:.1}\" height=\"{:.1}\" fill=\"{}\"/>",
-            band * 0.85,
-            PALETTE[i % PALETTE.len()],
+        svg.push_str(&shape(
+            "rect",
+            &[
+                ("x", f1(x)),
+                ("y", f1(y)),
+                ("width", f1(bw)),
+                ("height", f1(band * 0.85)),
+                ("fill", PALETTE[i % PALETTE.len()].into()),
+            ],
         ));
         let text = format!("{name} {}", format_value(*v));
         svg.push_str(&svg_label(
@@ -509,12 +615,39 @@ fn progress(spec: &Value, kind: &str, w: f64, h: f64) -> Option<(String, String)
                 Some("end"),
                 name,
             ));
-            svg.push_str(&format!(
-                "<rect x=\"{left}\" y=\"{:.1}\" width=\"{track:.1}\" height=\"8\" rx=\"4\" fill=\"#8f959e\" fill-opacity=\".2\"/><rect x=\"{left}\" y=\"{:.1}\" width=\"{:.1}\" height=\"8\" rx=\"4\" fill=\"{}\"/>",
-                y - 4.0,
-                y - 4.0,
-                track * v,
-                PALETTE[i % PALETTE.len()],
+            let bar = |width: f64| {
+                [
+                    ("x", left.to_string()),
+                    ("y", f1(y - 4.0)),
+                    ("width", f1(width)),
+                    ("height", "8".to_owned()),
+                    ("rx", "4".to_owned()),
+                ]
+            };
+            let [x, by, bw, bh, rx] = bar(track);
+            svg.push_str(&shape(
+                "rect",
+                &[
+                    x,
+                    by,
+                    bw,
+                    bh,
+                    rx,
+                    ("fill", "#8f959e".into()),
+                    ("fill-opacity", ".2".into()),
+                ],
+            ));
+            let [x, by, bw, bh, rx] = bar(track * v);
+            svg.push_str(&shape(
+                "rect",
+                &[
+                    x,
+                    by,
+                    bw,
+                    bh,
+                    rx,
+                    ("fill", PALETTE[i % PALETTE.len()].into()),
+                ],
             ));
             let percent = format!("{:.0}%", v * 100.0);
             svg.push_str(&svg_label(
@@ -534,12 +667,38 @@ fn progress(spec: &Value, kind: &str, w: f64, h: f64) -> Option<(String, String)
     for (i, (_, v)) in items.iter().enumerate() {
         let r = outer - ring * (i as f64 + 0.5);
         let c = std::f64::consts::TAU * r;
-        svg.push_str(&format!(
-            "<circle cx=\"{cx}\" cy=\"{cy}\" r=\"{r:.1}\" fill=\"none\" stroke=\"#8f959e\" stroke-opacity=\".2\" stroke-width=\"{:.1}\"/><circle cx=\"{cx}\" cy=\"{cy}\" r=\"{r:.1}\" fill=\"none\" stroke=\"{}\" stroke-width=\"{:.1}\" stroke-dasharray=\"{:.1} {c:.1}\" transform=\"rotate(-90 {cx} {cy})\"/>",
-            ring * 0.8,
-            PALETTE[i % PALETTE.len()],
-            ring * 0.8,
-            c * v
+        let circle = [
+            ("cx", cx.to_string()),
+            ("cy", cy.to_string()),
+            ("r", f1(r)),
+            ("fill", "none".to_owned()),
+        ];
+        let [x, y, rr, fill] = circle.clone();
+        svg.push_str(&shape(
+            "circle",
+            &[
+                x,
+                y,
+                rr,
+                fill,
+                ("stroke", "#8f959e".into()),
+                ("stroke-opacity", ".2".into()),
+                ("stroke-width", f1(ring * 0.8)),
+            ],
+        ));
+        let [x, y, rr, fill] = circle;
+        svg.push_str(&shape(
+            "circle",
+            &[
+                x,
+                y,
+                rr,
+                fill,
+                ("stroke", PALETTE[i % PALETTE.len()].into()),
+                ("stroke-width", f1(ring * 0.8)),
+                ("stroke-dasharray", format!("{:.1} {c:.1}", c * v)),
+                ("transform", format!("rotate(-90 {cx} {cy})")),
+            ],
         ));
     }
     let names: Vec<String> = items.into_iter().map(|x| x.0).collect();
@@ -573,16 +732,29 @@ fn radar(spec: &Value, w: f64, h: f64) -> Option<(String, String)> {
                 format!("{x:.1},{y:.1}")
             })
             .collect();
-        svg.push_str(&format!(
-            "<polygon points=\"{}\" fill=\"none\" stroke=\"#8f959e\" stroke-opacity=\".3\"/>",
-            pts.join(" ")
+        svg.push_str(&shape(
+            "polygon",
+            &[
+                ("points", pts.join(" ")),
+                ("fill", "none".into()),
+                grid(),
+                ("stroke-opacity", ".3".into()),
+            ],
         ));
     }
     for (i, c) in cats.iter().enumerate() {
         let (x, y) = at(i, 1.0);
         let (lx, ly) = at(i, 1.12);
-        svg.push_str(&format!(
-            "<line x1=\"{cx}\" y1=\"{cy}\" x2=\"{x:.1}\" y2=\"{y:.1}\" stroke=\"#8f959e\" stroke-opacity=\".3\"/>"
+        svg.push_str(&shape(
+            "line",
+            &[
+                ("x1", cx.to_string()),
+                ("y1", cy.to_string()),
+                ("x2", f1(x)),
+                ("y2", f1(y)),
+                grid(),
+                ("stroke-opacity", ".3".into()),
+            ],
         ));
         svg.push_str(&svg_label(lx, ly + 3.0, "10", "#8f959e", Some("middle"), c));
     }
@@ -601,9 +773,15 @@ fn radar(spec: &Value, w: f64, h: f64) -> Option<(String, String)> {
                 format!("{x:.1},{y:.1}")
             })
             .collect();
-        svg.push_str(&format!(
-            "<polygon points=\"{}\" fill=\"{colour}\" fill-opacity=\".25\" stroke=\"{colour}\" stroke-width=\"2\"/>",
-            pts.join(" ")
+        svg.push_str(&shape(
+            "polygon",
+            &[
+                ("points", pts.join(" ")),
+                ("fill", colour.into()),
+                ("fill-opacity", ".25".into()),
+                ("stroke", colour.into()),
+                ("stroke-width", "2".into()),
+            ],
         ));
     }
     let legend = if groups.len() > 1 {

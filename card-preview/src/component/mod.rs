@@ -233,8 +233,15 @@ fn direction(token: &str) -> Option<i32> {
 pub(crate) fn chevron(turn: i32, colour: &str, px: u32, tip: &str) -> String {
     icon_svg(px, &format!("color:{colour};transform:rotate({turn}deg)"))
         .child(El::new("title").text(tip))
-        // The path is this crate's drawing, written as SVG writes it (self-closed).
-        .drawn("<path d=\"M4 6l4 4 4-4\" fill=\"none\" stroke=\"currentColor\" stroke-width=\"1.5\" stroke-linecap=\"round\" stroke-linejoin=\"round\"/>")
+        .child(
+            El::new("path")
+                .attr("d", "M4 6l4 4 4-4")
+                .attr("fill", "none")
+                .attr("stroke", "currentColor")
+                .attr("stroke-width", "1.5")
+                .attr("stroke-linecap", "round")
+                .attr("stroke-linejoin", "round"),
+        )
         .html()
 }
 

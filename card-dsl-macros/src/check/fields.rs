@@ -355,16 +355,21 @@ impl Checker {
     /// `rules::NAME_DUPLICATE`).
     fn unique_name(&mut self, name: &syn::LitStr) {
         let v = name.value();
-        let times = 1 + self.names.iter().filter(|x| **x == v).count();
-        if times > 1 {
-            let found = Found::Repeated {
-                what: Unique::Name,
-                value: &v,
-                times,
-            };
-            self.finding(name.span(), &found.finding());
-        }
+        self.unique(Unique::Name, &v, name.span());
         self.names.push(v);
+    }
+
+    /// A value that must be unique in the card, seen once more: a finding from its second use.
+    pub(super) fn unique(&mut self, what: Unique, value: &str, span: proc_macro2::Span) {
+        let seen = match what {
+            Unique::ElementId => &self.element_ids,
+            _ => &self.names,
+        };
+        let times = 1 + seen.iter().filter(|x| *x == value).count();
+        if times > 1 {
+            let found = Found::Repeated { what, value, times };
+            self.finding(span, &found.finding());
+        }
     }
 
     /// A child element that sets an attribute: an object, a list of objects or components.

@@ -61,15 +61,7 @@ impl Checker {
             (Ty::Fmt(f), Lit::Str(lit_s)) => {
                 let v = lit_s.value();
                 if *f == Format::ElementId {
-                    let times = 1 + self.element_ids.iter().filter(|x| **x == v).count();
-                    if times > 1 {
-                        let found = Found::Repeated {
-                            what: Unique::ElementId,
-                            value: &v,
-                            times,
-                        };
-                        self.finding(lit_s.span(), &found.finding());
-                    }
+                    self.unique(Unique::ElementId, &v, lit_s.span());
                     self.element_ids.push(v.clone());
                 }
                 Some(match abi::newtype(*f) {

@@ -615,40 +615,21 @@ fn progress(spec: &Value, kind: &str, w: f64, h: f64) -> Option<(String, String)
                 Some("end"),
                 name,
             ));
-            let bar = |width: f64| {
-                [
+            // The track, then the value's bar over it.
+            let bar = |width: f64, fill: &str, opacity: Option<&str>| {
+                let mut attrs = vec![
                     ("x", left.to_string()),
                     ("y", f1(y - 4.0)),
                     ("width", f1(width)),
                     ("height", "8".to_owned()),
                     ("rx", "4".to_owned()),
-                ]
+                    ("fill", fill.to_owned()),
+                ];
+                attrs.extend(opacity.map(|o| ("fill-opacity", o.to_owned())));
+                shape("rect", &attrs)
             };
-            let [x, by, bw, bh, rx] = bar(track);
-            svg.push_str(&shape(
-                "rect",
-                &[
-                    x,
-                    by,
-                    bw,
-                    bh,
-                    rx,
-                    ("fill", "#8f959e".into()),
-                    ("fill-opacity", ".2".into()),
-                ],
-            ));
-            let [x, by, bw, bh, rx] = bar(track * v);
-            svg.push_str(&shape(
-                "rect",
-                &[
-                    x,
-                    by,
-                    bw,
-                    bh,
-                    rx,
-                    ("fill", PALETTE[i % PALETTE.len()].into()),
-                ],
-            ));
+            svg.push_str(&bar(track, "#8f959e", Some(".2")));
+            svg.push_str(&bar(track * v, PALETTE[i % PALETTE.len()], None));
             let percent = format!("{:.0}%", v * 100.0);
             svg.push_str(&svg_label(
                 left + track + 6.0,

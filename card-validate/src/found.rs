@@ -26,6 +26,13 @@ pub enum Found<'t> {
         /// The component it is likely a typo of.
         suggestion: Option<&'static str>,
     },
+    /// A component where it may not sit.
+    Placement {
+        /// The component's tag.
+        tag: &'t str,
+        /// Where it is, and where it may sit.
+        misplaced: Misplaced,
+    },
     /// Containers nested past the limit, at this depth.
     TooDeep {
         /// How deep (the first level past [`MAX_DEPTH`]).
@@ -86,6 +93,21 @@ pub enum Found<'t> {
     },
 }
 
+/// How a component is misplaced.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Misplaced {
+    /// Not a column, in `column_set.columns`.
+    InColumns,
+    /// Not a button, in `button_area.buttons`.
+    InButtons,
+    /// A column outside `column_set.columns`.
+    ColumnOutside,
+    /// A body-only component inside another component.
+    BodyOnly,
+    /// A form-only component outside a form.
+    FormOnly,
+}
+
 /// The namespaces whose values are unique in a card.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Unique {
@@ -124,6 +146,7 @@ impl Found<'_> {
         match self {
             Found::V1Tag { .. } => &rules::UNSUPPORTED_V1_TAG,
             Found::UnknownTag { .. } => &rules::UNKNOWN_TAG,
+            Found::Placement { .. } => &rules::PLACEMENT,
             Found::TooDeep { .. } => &rules::NESTING_DEPTH,
             Found::TooManyElements { .. } => &rules::ELEMENT_LIMIT,
             Found::TooManyTables { .. } => &rules::TABLE_LIMIT,
@@ -169,6 +192,7 @@ impl Found<'_> {
                 None => format!("columns: {}", columns.join(", ")),
             }),
             Found::TooDeep { .. }
+            | Found::Placement { .. }
             | Found::TooManyTables { .. }
             | Found::Repeated { .. }
             | Found::Historical { .. }
@@ -198,6 +222,24 @@ impl fmt::Display for Found<'_> {
                 f,
                 "unsupported type of block; ErrorValue: {tag} (`{tag}` is not a 2.0 component)"
             ),
+            Found::Placement { tag, misplaced } => match misplaced {
+                Misplaced::InColumns => write!(
+                    f,
+                    "`column_set.columns` may only hold `column`, found `{tag}`"
+                ),
+                Misplaced::InButtons => write!(
+                    f,
+                    "`button_area.buttons` may only hold `button`, found `{tag}`"
+                ),
+                Misplaced::ColumnOutside => {
+                    write!(f, "`column` may only sit in `column_set.columns`")
+                }
+                Misplaced::BodyOnly => write!(
+                    f,
+                    "`{tag}` may only sit directly in `body.elements`, not inside another component"
+                ),
+                Misplaced::FormOnly => write!(f, "`{tag}` may only be used inside a `form`"),
+            },
             Found::TooDeep { depth } => write!(
                 f,
                 "containers nest {depth} levels deep here; at most {MAX_DEPTH} are allowed"

@@ -5,9 +5,8 @@
 //! rustdoc and the JSON Schema.
 
 use crate::codes::{MAX_DEPTH, MAX_ELEMENTS, MAX_TABLES};
-pub use crate::found::Found;
+pub use crate::found::{Found, Misplaced};
 use crate::literal::Finding;
-use crate::rules;
 use crate::spec::{self, Component, Placement, Slot};
 
 /// The 2.0 component `tag` names; a 1.0 tag or an unknown one is a [`Found`].
@@ -47,31 +46,22 @@ pub fn count_tables(count: usize, in_markdown: usize) -> Option<Found<'static>> 
 
 /// Whether `comp` may sit in `slot`; `in_form` tells whether the slot is inside a form.
 pub fn placement(comp: &Component, slot: Slot, in_form: bool) -> Option<Finding> {
-    let message = match (slot, comp.placement) {
+    let misplaced = match (slot, comp.placement) {
         (Slot::Columns, Placement::Columns) => return None,
-        (Slot::Columns, _) => format!(
-            "`column_set.columns` may only hold `column`, found `{}`",
-            comp.tag
-        ),
-        (Slot::Buttons, _) if comp.tag != "button" => format!(
-            "`button_area.buttons` may only hold `button`, found `{}`",
-            comp.tag
-        ),
-        (_, Placement::Columns) => "`column` may only sit in `column_set.columns`".to_owned(),
-        (Slot::Container | Slot::Buttons, Placement::BodyOnly) => format!(
-            "`{}` may only sit directly in `body.elements`, not inside another component",
-            comp.tag
-        ),
-        (_, Placement::FormOnly) if !in_form => {
-            format!("`{}` may only be used inside a `form`", comp.tag)
-        }
+        (Slot::Columns, _) => Misplaced::InColumns,
+        (Slot::Buttons, _) if comp.tag != "button" => Misplaced::InButtons,
+        (_, Placement::Columns) => Misplaced::ColumnOutside,
+        (Slot::Container | Slot::Buttons, Placement::BodyOnly) => Misplaced::BodyOnly,
+        (_, Placement::FormOnly) if !in_form => Misplaced::FormOnly,
         _ => return None,
     };
-    Some(Finding {
-        rule: &rules::PLACEMENT,
-        message,
-        help: None,
-    })
+    Some(
+        Found::Placement {
+            tag: comp.tag,
+            misplaced,
+        }
+        .finding(),
+    )
 }
 
 /// Where a component may appear, in words (for rustdoc and schema descriptions).

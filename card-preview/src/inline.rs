@@ -493,6 +493,17 @@ mod tests {
         );
         assert_eq!(html("<script>x</script>"), "&lt;script&gt;x&lt;/script&gt;");
         assert_eq!(html("a<br/>b"), "a<br>b");
+        assert_eq!(
+            html("see ![chart](img_v3_x) and [!](https://e.com) !"),
+            "see <span class=\"ph\" style=\"display:inline-block;padding:4px 8px\" title=\"img_v3_x\">image chart</span> and <a href=\"https://e.com\">!</a> !"
+        );
+        assert_eq!(html("hey!x](y)"), "hey!x](y)");
+        // A time with no millisecond: the client shows the time of sending; its text, if any.
+        assert_eq!(
+            html("<local_datetime></local_datetime>"),
+            "<span class=\"grey\">(time of sending)</span>"
+        );
+        assert_eq!(html("<local_datetime>soon</local_datetime>"), "soon");
         let t = html("ok :THUMBSUP: a:group:b `:OK:` :LGTM: :2022: :OK");
         assert!(
             t.starts_with("ok <span class=\"emoji-pic\" title=\":THUMBSUP:\">👍</span>"),

@@ -292,3 +292,49 @@ impl fmt::Display for Found<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn repeats_name_their_namespace_and_count() {
+        let said = |what, times| {
+            Found::Repeated {
+                what,
+                value: "a",
+                times,
+            }
+            .to_string()
+        };
+        assert_eq!(
+            said(Unique::ElementId, 2),
+            "element_id \"a\" is used twice; it must be unique in the card"
+        );
+        assert_eq!(
+            said(Unique::Name, 3),
+            "form or field name \"a\" is used 3 times; it must be unique in the card"
+        );
+        assert!(said(Unique::AudioId, 2).starts_with("audio_id \"a\""));
+    }
+
+    #[test]
+    fn a_row_key_suggests_a_column_only_when_long_enough_to_be_a_typo() {
+        let help = |key| {
+            Found::RowKey {
+                row: 0,
+                key,
+                columns: vec!["abc", "revenue"],
+            }
+            .help()
+            .unwrap_or_default()
+        };
+        assert_eq!(
+            help("revenu"),
+            "did you mean `revenue`? columns: abc, revenue"
+        );
+        assert_eq!(help("abd"), "did you mean `abc`? columns: abc, revenue");
+        // Two letters are "close" to any other two: no guess.
+        assert_eq!(help("ab"), "columns: abc, revenue");
+    }
+}

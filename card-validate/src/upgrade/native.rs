@@ -11,9 +11,11 @@ use super::{NoteKind, Upgrader, key_path, obj};
 /// page); 2.0 names 8px `medium` (the 2.0 column set page).
 const SPACING_DEFAULT: &str = "medium";
 
-/// URL keys whose empty value means "none" (the validator warns `url-format` on `""`); not
-/// `default_url`, which an open_url behavior needs.
-const URL_KEYS: [&str; 4] = ["url", "pc_url", "ios_url", "android_url"];
+/// A link key whose empty value means "none": the spec's per-platform URLs (`url`, `pc_url` …;
+/// not `default_url`, which an open_url behavior needs).
+fn is_platform_url(key: &str) -> bool {
+    crate::spec::PLATFORM_URLS.iter().any(|a| a.name == key)
+}
 
 /// Colour keys whose empty value means the default.
 const COLOR_KEYS: [&str; 5] = [
@@ -121,8 +123,7 @@ impl Upgrader {
     pub(super) fn empty_urls(&mut self, m: &mut Map<String, Value>, path: &str) {
         let before = m.len();
         m.retain(|k, v| {
-            !((URL_KEYS.contains(&k.as_str()) || COLOR_KEYS.contains(&k.as_str()))
-                && v.as_str() == Some(""))
+            !((is_platform_url(k) || COLOR_KEYS.contains(&k.as_str())) && v.as_str() == Some(""))
         });
         if m.len() < before {
             self.note(path, NoteKind::Converted, "empty URLs or colours dropped");
